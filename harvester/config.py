@@ -1,0 +1,370 @@
+"""Configuration: TOML read once into frozen dataclasses, with clear errors."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+from .vocab import Vocabulary
+
+CONFIG_NAME = "sources.toml"
+RULE_FIELDS = ("title", "authors", "published", "updated", "type", "topics", "summary", "image")
+DEFAULT_USER_AGENT = "pubharvest/0.1 (publication metadata harvester; polite bot)"
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
+_SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global settings: where data lives, how politely to fetch, how feeds look."""
+
+    data_dir: Path
+    out_dir: Path
+    user_agent: str = DEFAULT_USER_AGENT
+    delay: float = 1.0
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    concurrency: int = 4
+    retries: int = 3
+    max_retry_after: float = 300.0
+    max_redirects: int = 5
+    max_pages: int = 50
+    max_items: int = 2000
+    schedule: str = "6h"
+    feed_size: int = 50
+    base_url: str | None = None
+    site_title: str = "pubharvest"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One site to harvest. Only `name` and `start_urls` are required."""
+
+    name: str
+    start_urls: tuple[str, ...]
+    title: str = ""
+    link_pattern: str | None = None
+    next_page: str | None = None
+    max_pages: int | None = None
+    max_items: int | None = None
+    sitemaps: tuple[str, ...] = ()
+    allowed_domains: tuple[str, ...] = ()
+    schedule: str | None = None
+    delay: float | None = None
+    rules: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    type: str | None = None
+    topics: tuple[str, ...] = ()
+    use_sitemaps: bool = True
+    use_feeds: bool = True
+    enabled: bool = True
+
+    @property
+    def label(self) -> str:
+        """Return the display name (title, or the name)."""
+        return self.title or self.name
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything read from one configuration file."""
+
+    path: Path | None
+    settings: Settings
+    sources: tuple[Source, ...]
+    vocabulary: Vocabulary
+
+    def source(self, name: str) -> Source:
+        """Return the source of that name, or raise ConfigError listing the known names."""
+        for source in self.sources:
+            if source.name == name:
+                return source
+        known = ", ".join(s.name for s in self.sources) or "none"
+        raise ConfigError(f"{self.path}: no source named {name!r} (configured: {known})")
+
+
+def default_config_path(cwd: Path | None = None) -> Path | None:
+    """Return the config a command uses without --config: ./config, then the shipped one."""
+    local = (cwd or Path.cwd()) / "config" / CONFIG_NAME
+    if local.is_file():
+        return local
+    return None
+
+
+def shipped_config_dir() -> Path:
+    """Return the folder of the shipped configuration (installed or in a checkout)."""
+    try:
+        packaged = Path(str(resources.files("harvester.default_config")))
+        if (packaged / CONFIG_NAME).is_file():
+            return packaged
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "config"
+
+
+def load(
+    path: Path | str | None = None,
+    *,
+    data_dir: Path | str | None = None,
+    out_dir: Path | str | None = None,
+) -> Config:
+    """Read a configuration file into a Config.
+
+    Args:
+        path: the TOML file; None means ./config/sources.toml, else the shipped default.
+        data_dir: overrides `settings.data_dir` (relative to the working directory).
+        out_dir: overrides `settings.out_dir` (relative to the working directory).
+
+    Raises:
+        ConfigError: the file is missing, not TOML, or a key is wrong; the message
+            names the file, the key and what was expected.
+    """
+    if path is None:
+        found = default_config_path()
+        file = found or shipped_config_dir() / CONFIG_NAME
+        base = file.parent if found else Path.cwd() / "config"
+    else:
+        file = Path(path)
+        base = file.resolve().parent
+    data = _read_toml(file)
+    where = str(file)
+    _check_keys(where, "", data, {"settings", "sources"})
+    settings = _settings(where, data.get("settings", {}), base, data_dir, out_dir)
+    raw_sources = data.get("sources", [])
+    if not isinstance(raw_sources, list):
+        raise ConfigError(f"{where}: 'sources' must be an array of tables ([[sources]])")
+    sources = tuple(_source(where, i, raw) for i, raw in enumerate(raw_sources))
+    _check_unique(where, sources)
+    vocabulary = _vocabulary(where, data.get("settings", {}), base, file)
+    return Config(path=file, settings=settings, sources=sources, vocabulary=vocabulary)
+
+
+def parse_interval(text: str) -> float | None:
+    """Return seconds for an interval like `6h`, `30m`, `45s`, `1d`; None if not one."""
+    match = _INTERVAL.match(text)
+    if not match:
+        return None
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+    return float(match.group(1)) * unit
+
+
+def is_schedule(text: str) -> bool:
+    """Tell whether text is an interval (`6h`) or a five-field cron expression."""
+    if parse_interval(text):
+        return True
+    parts = text.split()
+    return len(parts) == 5 and all(re.fullmatch(r"[\d*/,\-A-Za-z?]+", p) for p in parts)
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    """Read and parse a TOML file, turning every failure into a ConfigError."""
+    try:
+        with file.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{file}: configuration file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read configuration ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+
+
+def _settings(
+    where: str, raw: Any, base: Path, data_dir: Any, out_dir: Any
+) -> Settings:
+    """Validate the [settings] table and resolve its paths."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [settings] must be a table")
+    allowed = {f.name for f in fields(Settings)} | {"types", "topics"}
+    _check_keys(where, "settings.", raw, allowed)
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name in raw and f.name not in ("data_dir", "out_dir"):
+            values[f.name] = _typed(where, f"settings.{f.name}", raw[f.name], f.default)
+    for key, override, default in (("data_dir", data_dir, "../data"), ("out_dir", out_dir, "../out")):
+        if override is not None:
+            values[key] = Path(override).resolve()
+        else:
+            text = _typed(where, f"settings.{key}", raw.get(key, default), "")
+            values[key] = (base / Path(text).expanduser()).resolve()
+    settings = Settings(**values)
+    _check_settings(where, settings)
+    return settings
+
+
+def _check_settings(where: str, s: Settings) -> None:
+    """Reject values that are of the right type but make no sense."""
+    positive = ("timeout", "max_bytes", "concurrency", "max_pages", "max_items", "feed_size")
+    for name in positive:
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"{where}: settings.{name} must be greater than 0")
+    for name in ("delay", "retries", "max_retry_after", "max_redirects"):
+        if getattr(s, name) < 0:
+            raise ConfigError(f"{where}: settings.{name} must not be negative")
+    if not is_schedule(s.schedule):
+        raise ConfigError(f"{where}: settings.schedule {s.schedule!r}: expected an interval "
+                          "like '6h', '30m', '45s' or a cron expression like '0 */6 * * *'")
+    if s.base_url is not None and not s.base_url.startswith(("http://", "https://", "/")):
+        raise ConfigError(f"{where}: settings.base_url must start with http://, https:// or /")
+
+
+def _source(where: str, index: int, raw: Any) -> Source:
+    """Validate one [[sources]] table."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: sources[{index}] must be a table")
+    name = raw.get("name")
+    at = f"sources[{index}]" if not isinstance(name, str) else f"sources.{name}"
+    _check_keys(where, f"{at}.", raw, {f.name for f in fields(Source)})
+    if not isinstance(name, str) or not _SOURCE_NAME.match(name):
+        raise ConfigError(f"{where}: {at}.name: expected a lowercase name of letters, digits, "
+                          "'-' or '_' (at most 64 characters)")
+    urls = _string_list(where, f"{at}.start_urls", raw.get("start_urls"))
+    if not urls:
+        raise ConfigError(f"{where}: {at}.start_urls: expected at least one http(s) URL")
+    for url in (*urls, *_string_list(where, f"{at}.sitemaps", raw.get("sitemaps", []))):
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise ConfigError(f"{where}: {at}: {url!r} is not an http(s) URL")
+    values: dict[str, Any] = {"name": name, "start_urls": tuple(urls)}
+    for f in fields(Source):
+        if f.name in raw and f.name not in values:
+            values[f.name] = _source_value(where, f"{at}.{f.name}", f.name, raw[f.name])
+    if not values.get("allowed_domains"):
+        values["allowed_domains"] = _default_domains(urls)
+    return Source(**values)
+
+
+def _source_value(where: str, key: str, name: str, value: Any) -> Any:
+    """Validate one optional key of a source."""
+    if name in ("sitemaps", "allowed_domains", "topics"):
+        return tuple(_string_list(where, key, value))
+    if name == "rules":
+        return _rules(where, key, value)
+    if name == "link_pattern":
+        try:
+            re.compile(_typed(where, key, value, ""))
+        except re.error as exc:
+            raise ConfigError(f"{where}: {key}: not a valid regular expression ({exc})") from None
+        return value
+    if name == "next_page":
+        _compile_selector(where, key, _typed(where, key, value, ""))
+        return value
+    if name == "schedule" and not is_schedule(_typed(where, key, value, "")):
+        raise ConfigError(f"{where}: {key} {value!r}: expected an interval like '6h' or cron")
+    defaults = {"max_pages": 1, "max_items": 1, "delay": 1.0, "use_sitemaps": True,
+                "use_feeds": True, "enabled": True}
+    result = _typed(where, key, value, defaults.get(name, ""))
+    if name in ("max_pages", "max_items") and result <= 0:
+        raise ConfigError(f"{where}: {key} must be greater than 0")
+    if name == "delay" and result < 0:
+        raise ConfigError(f"{where}: {key} must not be negative")
+    return result
+
+
+def _rules(where: str, key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    """Validate `rules`: field -> CSS selector, `xpath:...`, or a list of them."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: {key}: expected a table of field = selector")
+    rules: dict[str, tuple[str, ...]] = {}
+    for field_name, selectors in value.items():
+        if field_name not in RULE_FIELDS:
+            raise ConfigError(f"{where}: {key}.{field_name}: unknown field "
+                              f"(expected one of {', '.join(RULE_FIELDS)})")
+        items = [selectors] if isinstance(selectors, str) else selectors
+        exprs = _string_list(where, f"{key}.{field_name}", items)
+        for expr in exprs:
+            _compile_selector(where, f"{key}.{field_name}", expr)
+        rules[field_name] = tuple(exprs)
+    return rules
+
+
+def _compile_selector(where: str, key: str, expr: str) -> None:
+    """Raise ConfigError when a CSS selector or `xpath:` expression does not compile."""
+    from cssselect import GenericTranslator, SelectorError
+    from lxml import etree
+
+    try:
+        if expr.startswith("xpath:"):
+            etree.XPath(expr[len("xpath:"):])
+        else:
+            GenericTranslator().css_to_xpath(expr)
+    except (SelectorError, etree.XPathSyntaxError) as exc:
+        raise ConfigError(f"{where}: {key}: invalid selector {expr!r} ({exc})") from None
+
+
+def _vocabulary(where: str, raw: Mapping[str, Any], base: Path, file: Path) -> Vocabulary:
+    """Load the type and topic vocabularies named in settings (default: the shipped ones)."""
+    tables = []
+    for key, table in (("types", "type"), ("topics", "topic")):
+        name = raw.get(key, f"{key}.toml")
+        candidate = base / name
+        if not candidate.is_file() and key not in raw:
+            candidate = shipped_config_dir() / f"{key}.toml"
+        data = _read_toml(candidate)
+        entries = data.get(table, [])
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("label"), str) for e in entries
+        ):
+            raise ConfigError(f"{candidate}: expected [[{table}]] tables with a 'label' string")
+        tables.append(entries)
+    return Vocabulary.from_tables(*tables)
+
+
+def _check_keys(where: str, prefix: str, raw: Mapping[str, Any], allowed: set[str]) -> None:
+    """Reject unknown keys, naming the first one and the keys that are allowed."""
+    for key in raw:
+        if key not in allowed:
+            raise ConfigError(f"{where}: unknown key {prefix}{key} "
+                              f"(expected one of: {', '.join(sorted(allowed))})")
+
+
+def _check_unique(where: str, sources: tuple[Source, ...]) -> None:
+    """Reject two sources with the same name."""
+    seen: set[str] = set()
+    for source in sources:
+        if source.name in seen:
+            raise ConfigError(f"{where}: two sources are named {source.name!r}")
+        seen.add(source.name)
+
+
+def _typed(where: str, key: str, value: Any, default: Any) -> Any:
+    """Return value if it has the type of default (ints accepted for floats), else raise."""
+    if default is None or isinstance(default, str):
+        if isinstance(value, str):
+            return value
+        raise ConfigError(f"{where}: {key}: expected a string, got {value!r}")
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(f"{where}: {key}: expected true or false, got {value!r}")
+    if isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    kind = "a number" if isinstance(default, float) else "a whole number"
+    raise ConfigError(f"{where}: {key}: expected {kind}, got {value!r}")
+
+
+def _string_list(where: str, key: str, value: Any) -> list[str]:
+    """Return value if it is a list of non-empty strings, else raise."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: {key}: expected a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _default_domains(urls: list[str]) -> tuple[str, ...]:
+    """Return the hosts of the start URLs, each with and without `www.`."""
+    hosts: list[str] = []
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower()
+        bare = host.removeprefix("www.")
+        for variant in (host, bare, "www." + bare):
+            if variant and variant not in hosts:
+                hosts.append(variant)
+    return tuple(hosts)
