@@ -7,7 +7,8 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
@@ -186,7 +187,8 @@ def _settings(
     for f in fields(Settings):
         if f.name in raw and f.name not in ("data_dir", "out_dir"):
             values[f.name] = _typed(where, f"settings.{f.name}", raw[f.name], f.default)
-    for key, override, default in (("data_dir", data_dir, "../data"), ("out_dir", out_dir, "../out")):
+    paths = (("data_dir", data_dir, "../data"), ("out_dir", out_dir, "../out"))
+    for key, override, default in paths:
         if override is not None:
             values[key] = Path(override).resolve()
         else:
@@ -341,7 +343,8 @@ def _typed(where: str, key: str, value: Any, default: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise ConfigError(f"{where}: {key}: expected true or false, got {value!r}")
-    if isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, float) and is_number:
         return float(value)
     if isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
         return value

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 SCHEMA_VERSION = 1
 
@@ -147,7 +148,7 @@ def _parse_datetime(text: str | None) -> datetime | None:
     if not text:
         return None
     value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _iso(value: DateValue | None) -> str | None:
@@ -155,7 +156,7 @@ def _iso(value: DateValue | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        if value.tzinfo is timezone.utc or value.utcoffset() == timezone.utc.utcoffset(None):
+        if value.tzinfo is UTC or value.utcoffset() == UTC.utcoffset(None):
             return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
         return value.isoformat(timespec="seconds")
     return value.isoformat()

@@ -6,7 +6,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 _MAX_SLUG = 80
 _WINDOWS_RESERVED = {

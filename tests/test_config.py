@@ -1,0 +1,121 @@
+"""Configuration: valid files load into frozen dataclasses; bad ones give one clear error."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from harvester import config
+from harvester.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    """Write a config file and return its path."""
+    path = tmp_path / "conf" / "sources.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """
+[[sources]]
+name = "usip"
+start_urls = ["https://www.usip.org/publications"]
+"""
+
+
+def test_minimal_source_gets_defaults(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, MINIMAL))
+    source = cfg.source("usip")
+    assert source.start_urls == ("https://www.usip.org/publications",)
+    assert source.allowed_domains == ("www.usip.org", "usip.org")
+    assert cfg.settings.delay == 1.0
+    assert cfg.vocabulary.type_label("special-report") == "Special Report"
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, '[settings]\ndata_dir = "d"\nout_dir = "../o"\n' + MINIMAL))
+    assert cfg.settings.data_dir == (tmp_path / "conf" / "d").resolve()
+    assert cfg.settings.out_dir == (tmp_path / "o").resolve()
+
+
+def test_command_line_dirs_override(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, MINIMAL), data_dir=tmp_path / "x", out_dir=tmp_path / "y")
+    assert (cfg.settings.data_dir, cfg.settings.out_dir) == (tmp_path / "x", tmp_path / "y")
+
+
+def test_config_is_frozen(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, MINIMAL))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cfg.settings.delay = 0  # type: ignore[misc]
+
+
+def test_rules_accept_css_xpath_and_lists(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        'rules = { title = "h1.title", authors = ["xpath://a[@rel=\'author\']", ".by a"] }\n'
+    )
+    rules = config.load(write(tmp_path, text)).source("usip").rules
+    assert rules == {"title": ("h1.title",), "authors": ("xpath://a[@rel='author']", ".by a")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[settings]\ndelay = 'slow'\n" + MINIMAL, "settings.delay: expected a number"),
+        ("[settings]\ncolour = 1\n" + MINIMAL, "unknown key settings.colour"),
+        ("[settings]\ntimeout = 0\n" + MINIMAL, "settings.timeout must be greater than 0"),
+        ("[settings]\nschedule = 'often'\n" + MINIMAL, "settings.schedule 'often'"),
+        ("[[sources]]\nname = 'x'\n", "sources.x.start_urls: expected at least one"),
+        ("[[sources]]\nname = 'Bad Name'\nstart_urls = ['https://a.org']\n",
+         "name: expected a lowercase"),
+        ("[[sources]]\nname = 'x'\nstart_urls = ['ftp://a.org']\n", "is not an http(s) URL"),
+        (MINIMAL + "link_pattern = '(unclosed'\n", "usip.link_pattern: not a valid regular"),
+        (MINIMAL + "rules = { title = 'h1[' }\n", "sources.usip.rules.title: invalid selector"),
+        (MINIMAL + "rules = { colour = 'h1' }\n", "sources.usip.rules.colour: unknown field"),
+        (MINIMAL + "max_pages = -1\n", "sources.usip.max_pages must be greater than 0"),
+        (MINIMAL + MINIMAL, "two sources are named 'usip'"),
+        ("[[sources]\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_names_file_key_and_expectation(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    message = str(info.value)
+    assert str(path) in message and expected in message
+    assert "\n" not in message
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        config.load(tmp_path / "nope.toml")
+
+
+def test_unknown_source_lists_known_names(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, MINIMAL))
+    with pytest.raises(ConfigError, match=r"no source named 'x' \(configured: usip\)"):
+        cfg.source("x")
+
+
+def test_shipped_config_loads_with_usip_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cfg = config.load()
+    assert cfg.sources[0].name == "usip"
+    assert cfg.settings.out_dir == (tmp_path / "out").resolve()
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("6h", 21600), ("30m", 1800), ("45s", 45), ("1d", 86400)]
+)
+def test_intervals(text: str, seconds: float) -> None:
+    assert config.parse_interval(text) == seconds
+
+
+def test_cron_is_a_schedule_and_prose_is_not() -> None:
+    assert config.is_schedule("0 */6 * * *") and not config.is_schedule("every day")
