@@ -1,0 +1,216 @@
+"""What each `pubharvest` subcommand does: load config, call the library, print results."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+from collections.abc import Iterable
+
+from . import config as config_module
+from . import report as report_module
+from .config import Config
+from .errors import ConfigError, ExtractError, FetchError, HarvestError
+from .record import Record
+
+log = logging.getLogger("harvester")
+
+
+def setup_logging(verbose: int, fmt: str) -> None:
+    """Send log lines to stderr: warnings by default, info with -v, debug with -vv."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(report_module.JsonFormatter() if fmt == "json" else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for chatty in ("harvester.progress", "harvester.pipeline", "harvester.schedule"):
+        logging.getLogger(chatty).setLevel(min(level, logging.INFO))
+    for noisy in ("urllib3", "apscheduler.executors.default", "apscheduler.scheduler"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def load_config(args: argparse.Namespace) -> Config:
+    """Read the configuration named by the global options."""
+    return config_module.load(args.config, data_dir=args.data_dir, out_dir=args.out)
+
+
+def parse_since(text: str) -> date:
+    """Parse `--since` (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
+
+
+def extract(args: argparse.Namespace) -> int:
+    """Print one JSON record per target; report unreadable targets on stderr."""
+    from .extract import extract_page
+    from .fetch import Fetcher
+
+    cfg = load_config(args) if (args.source or args.config) else None
+    source = cfg.source(args.source) if cfg and args.source else None
+    settings = cfg.settings if cfg else config_module.load(None).settings
+    vocabulary = cfg.vocabulary if cfg else None
+    failed = 0
+    with Fetcher(settings) as fetcher:
+        for target in args.targets:
+            try:
+                body, url, content_type = _read_target(target, args.url, fetcher)
+                record = extract_page(body, url, rules=source.rules if source else None,
+                                      content_type=content_type, vocabulary=vocabulary,
+                                      source=source.name if source else None)
+            except (OSError, FetchError, ExtractError) as exc:
+                failed += 1
+                print(f"pubharvest: {target}: {_reason(exc)}", file=sys.stderr)
+                continue
+            indent = 2 if args.pretty else None
+            print(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent), flush=True)
+    return 1 if failed else 0
+
+
+def _read_target(target: str, url: str | None, fetcher: object) -> tuple[bytes, str, str | None]:
+    """Return the body, URL and content type of a file or http(s) target."""
+    if target.startswith(("http://", "https://")):
+        page = fetcher.fetch(target)  # type: ignore[attr-defined]
+        return page.body, url or page.url, page.content_type
+    path = Path(target)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory")
+    return path.read_bytes(), url or path.resolve().as_uri(), None
+
+
+def _reason(exc: BaseException) -> str:
+    """Return a one-line reason for an exception a target raised."""
+    if isinstance(exc, FetchError):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def harvest(args: argparse.Namespace) -> int:
+    """Harvest the configured (or named) sources once, then rebuild the feeds."""
+    from .fetch import Fetcher
+    from .pipeline import run_sources
+    from .store import Store
+
+    cfg = load_config(args)
+    sources = _selected_sources(cfg, args.source)
+    progress = report_module.Progress(sys.stderr, enabled=not args.no_progress)
+    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher:
+        reports = run_sources(cfg, sources, store=store, fetcher=fetcher, limit=args.limit,
+                              progress=progress.update)
+        progress.close()
+        report_module.print_summary(reports, sys.stdout)
+        if not args.no_feeds:
+            _publish_after(cfg, store, reports)
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def _selected_sources(cfg: Config, names: list[str] | None) -> list:
+    """Return the named sources, or every enabled one."""
+    if names:
+        return [cfg.source(name) for name in names]
+    sources = [s for s in cfg.sources if s.enabled]
+    if not sources:
+        raise ConfigError(f"{cfg.path}: no enabled source to harvest")
+    return sources
+
+
+def _publish_after(cfg: Config, store: object, reports: list) -> None:
+    """Rebuild the feeds the reports touched (all of them when the output is missing)."""
+    from .publish import publish
+
+    touched = set().union(*(r.touched for r in reports))
+    changed = set().union(*(r.changed_ids for r in reports))
+    fresh = not (cfg.settings.out_dir / "index.html").exists()
+    if not touched and not changed and not fresh:
+        print(f"Feeds: nothing changed in {cfg.settings.out_dir}")
+        return
+    result = publish(cfg, store, touched=None if fresh else touched,  # type: ignore[arg-type]
+                     changed_ids=None if fresh else changed)
+    print(f"Feeds: {len(result.written)} files written to {cfg.settings.out_dir} "
+          f"({result.unchanged} unchanged)")
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write stored records to stdout as JSON Lines, a JSON array or CSV."""
+    from .store import Store
+
+    cfg = load_config(args)
+    with Store.open(cfg.settings.data_dir, create=False) as store:
+        records = store.records(source=args.source, topic=args.topic, type=args.type,
+                                since=args.since)
+        writer = {"jsonl": _write_jsonl, "json": _write_json, "csv": _write_csv}[args.format]
+        writer(records, sys.stdout)
+    return 0
+
+
+def _write_jsonl(records: Iterable[Record], out: TextIO) -> None:
+    """Write one JSON object per line."""
+    for record in records:
+        out.write(record.to_json() + "\n")
+
+
+def _write_json(records: Iterable[Record], out: TextIO) -> None:
+    """Write one JSON array, streaming record by record."""
+    out.write("[")
+    for i, record in enumerate(records):
+        out.write(("," if i else "") + "\n  " + record.to_json())
+    out.write("\n]\n")
+
+
+CSV_COLUMNS = ("id", "url", "source", "title", "authors", "published", "updated", "type",
+               "topics", "summary", "image", "language", "first_seen", "harvested_at")
+
+
+def _write_csv(records: Iterable[Record], out: TextIO) -> None:
+    """Write CSV with one row per record; lists are joined with '; '."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        data = record.to_dict()
+        data["authors"] = "; ".join(a["name"] for a in data["authors"])
+        data["topics"] = "; ".join(data["topics"])
+        data["image"] = (data["image"] or {}).get("url")
+        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
+
+
+def rebuild_feeds(args: argparse.Namespace) -> int:
+    """Rebuild every feed, the index page, OPML and record files from the store."""
+    from .publish import publish
+    from .store import Store
+
+    cfg = load_config(args)
+    with Store.open(cfg.settings.data_dir) as store:
+        result = publish(cfg, store)
+    print(f"{len(result.written)} files written to {cfg.settings.out_dir} "
+          f"({result.unchanged} unchanged)")
+    return 0
+
+
+def sources(args: argparse.Namespace) -> int:
+    """Print the configured sources with their last and next runs and health."""
+    raise HarvestError("`pubharvest sources` is not available yet")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the scheduler until stopped (or once with --once)."""
+    raise HarvestError("`pubharvest run` is not available yet")
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the output folder over HTTP."""
+    raise HarvestError("`pubharvest serve` is not available yet")
+
+
+def demo(args: argparse.Namespace) -> int:
+    """Harvest the bundled sample site and show where the results are."""
+    raise HarvestError("`pubharvest demo` is not available yet")
