@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from datetime import datetime, UTC
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """Return the record as JSON with time, level, logger, message and extras."""
         data = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(
+            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(
                 timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
@@ -108,3 +108,72 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             data["error"] = self.formatException(record.exc_info).splitlines()[-1]
         return json.dumps(data, ensure_ascii=False, default=str)
+
+
+#: A source's last run must keep at least this share of the fields its earlier runs found.
+HEALTH_RATIO = 0.7
+
+
+def source_row(config: Any, source: Any, store: Any, schedule: str) -> dict[str, str]:
+    """Return the `pubharvest sources` row of one source."""
+    state = store.source_state(source.name)
+    runs = store.runs(source.name, limit=10)
+    last = runs[0] if runs else None
+    return {
+        "source": source.name + ("" if source.enabled else " (disabled)"),
+        "schedule": schedule,
+        "last run": _when(last.started) if last else "never",
+        "outcome": _outcome(last),
+        "next run": _when(state.next_run) if state.next_run else "-",
+        "records": str(store.count(source.name)),
+        "failing": str(len(store.failures(source.name))),
+        "health": health(runs),
+    }
+
+
+def _outcome(run: Any) -> str:
+    """Return 'ok (new 3, changed 1)' or 'error: …' for a run."""
+    if run is None:
+        return "-"
+    if run.error:
+        return "error: " + run.error[:60]
+    if run.finished is None:
+        return "running or interrupted"
+    counts = ", ".join(f"{k} {run.counts[k]}" for k in ("new", "changed", "failed")
+                       if run.counts.get(k))
+    return "ok" + (f" ({counts})" if counts else "")
+
+
+def health(runs: list[Any]) -> str:
+    """Flag a source whose newest run found far fewer fields per record than before."""
+    scored = [r.counts["fields_x100"] for r in runs if r.counts.get("fields_x100")]
+    if runs and runs[0].error:
+        return "FAILING"
+    if len(scored) < 2 or not runs[0].counts.get("fields_x100"):
+        return "ok"
+    latest, earlier = scored[0], scored[1:]
+    baseline = sum(earlier) / len(earlier)
+    if latest < HEALTH_RATIO * baseline:
+        return (f"CHECK: {latest / 100:.1f} fields/record, was {baseline / 100:.1f} "
+                "(markup changed?)")
+    return "ok"
+
+
+def _when(value: datetime | None) -> str:
+    """Format a UTC time compactly."""
+    if value is None:
+        return "-"
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def print_sources(rows: list[dict[str, str]], out: TextIO) -> None:
+    """Print the sources table."""
+    if not rows:
+        out.write("No sources configured.\n")
+        return
+    headers = list(rows[0])
+    widths = [max(len(h), *(len(r[h]) for r in rows)) for h in headers]
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write("  ".join(row[h].ljust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
