@@ -1,0 +1,156 @@
+"""What the store keeps and returns: its dataclasses, their rows, and the multi-row writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from .groups import record_groups, sort_key
+from .record import Record
+from .store_schema import run
+
+FETCH_COLUMNS = ("url, source, status, etag, last_modified, content_hash, error, record_url,"
+                 " fetched_at, kind")
+RUN_COLUMNS = "id, source, started, finished, counts, error, complete"
+
+
+@dataclass(frozen=True)
+class FetchState:
+    """What the last fetch of one URL found: validators, body hash, outcome."""
+
+    url: str
+    source: str
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    error: str | None = None
+    record_url: str | None = None
+    fetched_at: datetime | None = None
+    kind: str = "page"
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One harvest run of one source; `complete` means not limited and not aborted."""
+
+    id: int
+    source: str
+    started: datetime
+    finished: datetime | None
+    counts: Mapping[str, int]
+    error: str | None
+    complete: bool
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """The scheduler's view of a source: its last run and when it runs next."""
+
+    name: str
+    last_started: datetime | None
+    last_finished: datetime | None
+    last_outcome: str | None
+    next_run: datetime | None
+
+
+def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
+    """Insert or update one record inside the caller's transaction; return the outcome."""
+    row = run(conn, "SELECT first_seen, content_hash FROM records WHERE url = ?",
+              (record.url,)).fetchone()
+    first_seen = parse_ts(row[0]) if row else (record.first_seen or now)
+    data = record.with_changes(first_seen=first_seen).to_json()
+    stored = parse_record(data)  # sort on what readers get back (second-precision times)
+    digest = content_hash(stored)
+    if row and row[1] == digest:
+        return "unchanged"
+    old = run(conn, "SELECT kind, slug FROM record_groups WHERE record_id = ?",
+              (stored.id,)).fetchall() if row else []
+    day, full, _ = sort_key(stored)
+    run(conn, "INSERT INTO records (url, id, source, sort_day, sort_full, published, first_seen,"
+        " updated_at, content_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET source = excluded.source,"
+        " sort_day = excluded.sort_day, sort_full = excluded.sort_full,"
+        " published = excluded.published, updated_at = excluded.updated_at,"
+        " content_hash = excluded.content_hash, data = excluded.data",
+        (stored.url, stored.id, stored.source, day, full,
+         stored.published.isoformat() if stored.published else None,
+         ts(stored.first_seen or first_seen), ts(now), digest, data))
+    groups = {g.key: g for g in reversed(record_groups(stored))}  # the first label wins
+    run(conn, "DELETE FROM record_groups WHERE record_id = ?", (stored.id,))
+    conn.executemany("INSERT INTO record_groups (record_id, kind, slug, label, sort_day,"
+                     " sort_full) VALUES (?, ?, ?, ?, ?, ?)",
+                     [(stored.id, g.kind, g.slug, g.label, day, full) for g in groups.values()])
+    touched = {*groups, *((kind, slug) for kind, slug in old)}
+    conn.executemany("INSERT INTO group_touches (kind, slug, touched_at) VALUES (?, ?, ?)"
+                     " ON CONFLICT (kind, slug) DO UPDATE SET touched_at = excluded.touched_at",
+                     [(kind, slug, ts(now)) for kind, slug in sorted(touched)])
+    return "changed" if row else "new"
+
+
+def content_hash(record: Record) -> str:
+    """Return the SHA-256 of a record's content, ignoring `harvested_at` and `first_seen`."""
+    data = record.to_dict()
+    del data["harvested_at"], data["first_seen"]
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def save_fetch_state(conn: sqlite3.Connection, state: FetchState) -> None:
+    """Insert or replace one URL's fetch state inside the caller's transaction."""
+    columns = [c.strip() for c in FETCH_COLUMNS.split(",")]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "url")
+    run(conn, f"INSERT INTO fetch_state ({FETCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        f" ON CONFLICT (url) DO UPDATE SET {updates}",
+        (state.url, state.source, state.status, state.etag, state.last_modified,
+         state.content_hash, state.error, state.record_url,
+         ts(state.fetched_at) if state.fetched_at else None, state.kind))
+
+
+def fetch_state(row: tuple[Any, ...]) -> FetchState:
+    """Build a FetchState from a row of FETCH_COLUMNS."""
+    url, source, status, etag, modified, digest, error, record_url, fetched, kind = row
+    return FetchState(url, source, status, etag, modified, digest, error, record_url,
+                      parse_ts(fetched) if fetched else None, kind)
+
+
+def run_info(row: tuple[Any, ...]) -> RunInfo:
+    """Build a RunInfo from a row of RUN_COLUMNS."""
+    run_id, source, started, finished, counts, error, complete = row
+    return RunInfo(run_id, source, parse_ts(started), parse_ts(finished) if finished else None,
+                   json.loads(counts), error, bool(complete))
+
+
+def outcome(run: RunInfo) -> str:
+    """Return a finished run's outcome in a few words: "ok", "incomplete" or "error: ..."."""
+    if run.error:
+        return f"error: {run.error}"
+    return "ok" if run.complete else "incomplete"
+
+
+def parse_record(data: str) -> Record:
+    """Build a Record from its stored JSON."""
+    return Record.from_dict(json.loads(data))
+
+
+def now() -> datetime:
+    """Return the current time, aware UTC."""
+    return datetime.now(UTC)
+
+
+def ts(value: datetime) -> str:
+    """Return a time as fixed-width UTC text that sorts like the time itself (naive = UTC)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_ts(text: str) -> datetime:
+    """Parse a stored timestamp back into an aware datetime."""
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
