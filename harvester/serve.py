@@ -187,7 +187,8 @@ def start_server(root: Path, host: str = "127.0.0.1", port: int = 8080, *,
                  max_age: int = 3600) -> OutputServer:
     """Start serving root in a daemon thread and return the server (call shutdown())."""
     server = OutputServer(root, host, port, max_age=max_age)
-    threading.Thread(target=server.serve_forever, name="serve", daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="serve",
+                     daemon=True).start()
     log.info("serving %s on %s", root, server.url)
     return server
 
