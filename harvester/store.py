@@ -248,7 +248,7 @@ class Store:
             last_started=started[0].started if started else None,
             last_finished=last.finished if last else None,
             last_outcome=rows.outcome(last) if last else None,
-            next_run=rows.parse_ts(row[0]) if row else None,
+            next_run=rows.parse_ts(row[0]) if row and row[0] else None,
         )
 
     def set_next_run(self, name: str, when: datetime | None) -> None:
