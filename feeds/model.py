@@ -1,0 +1,181 @@
+"""What every feed format renders: entries made once from records, and feeds of entries.
+
+Choices every format shares live here:
+
+- ids: `urn:uuid:` + a name-based UUID (RFC 4122 v5) of the record id, so an entry keeps
+  its id when the record is updated, and the id is a valid URN for Atom, RSS and JSON Feed;
+- a date-only `published` becomes noon UTC of that day, which keeps the calendar day for
+  readers from UTC-11 to UTC+11;
+- an entry's `updated` is the record's `updated` or `published` (the later one), else the
+  first time it was seen; the feed's `updated` is its newest entry's, never the clock.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from collections.abc import Mapping
+
+from harvester.groups import FeedGroup
+from harvester.record import Author, Image, Record
+
+from .sanitize import clean_line, is_record_url, is_web_url, summary_html, summary_text
+
+_RECORD_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pubharvest.invalid/record")
+_FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pubharvest.invalid/feed")
+#: The time of day given to a date-only publication date (UTC).
+NOON = time(12, 0, tzinfo=timezone.utc)
+#: The date of an entry that carries no date at all (never in records from the pipeline).
+NO_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_MAX_NAMED_SOURCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One publication as feeds show it: cleaned, sanitized, with timezone-aware dates."""
+
+    id: str
+    record_id: str
+    url: str | None
+    title: str
+    published: datetime | None
+    updated: datetime
+    authors: tuple[Author, ...]
+    categories: tuple[str, ...]
+    summary_html: str | None
+    summary_text: str | None
+    image: Image | None
+    language: str | None
+    source: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One group's feed: titles, links and its newest entries, newest first."""
+
+    group: FeedGroup
+    title: str
+    description: str
+    id: str
+    home_url: str
+    self_urls: Mapping[str, str]
+    xsl_href: str
+    language: str | None
+    updated: datetime
+    entries: tuple[Entry, ...]
+
+
+def entry_id(record_id: str) -> str:
+    """Return the stable entry id of a record: `urn:uuid:` of a v5 UUID of its id."""
+    return f"urn:uuid:{uuid.uuid5(_RECORD_NS, record_id)}"
+
+
+def feed_id(kind: str, slug: str) -> str:
+    """Return the stable Atom id of a group's feed (independent of base_url)."""
+    return f"urn:uuid:{uuid.uuid5(_FEED_NS, f'{kind}/{slug}')}"
+
+
+def as_datetime(value: date | datetime | None) -> datetime | None:
+    """Return a timezone-aware datetime to the second (a date becomes noon UTC)."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return datetime.combine(value, NOON)
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.replace(microsecond=0)
+
+
+def make_entry(record: Record, source_titles: Mapping[str, str]) -> Entry:
+    """Turn a record into an entry: clean every text, sanitize the summary, vet URLs."""
+    url = record.url if is_record_url(record.url) else None
+    markup = summary_html(record.summary, url)
+    published = as_datetime(record.published)
+    dates = [d for d in (published, as_datetime(record.updated)) if d is not None]
+    updated = max(dates) if dates else as_datetime(record.first_seen or record.harvested_at)
+    source = clean_line(source_titles.get(record.source or "", record.source)) or None
+    return Entry(
+        id=entry_id(record.id),
+        record_id=record.id,
+        url=url,
+        title=clean_line(record.title) or clean_line(record.url) or "Untitled",
+        published=published,
+        updated=updated or NO_DATE,
+        authors=_authors(record.authors),
+        categories=_categories(record),
+        summary_html=markup,
+        summary_text=summary_text(markup),
+        image=_image(record.image),
+        language=clean_line(record.language) or None,
+        source=source,
+        type=clean_line(record.type) or None,
+    )
+
+
+def make_feed(group: FeedGroup, entries: list[Entry], *, source_names: list[str],
+              home_url: str, self_urls: Mapping[str, str], xsl_href: str) -> Feed:
+    """Assemble a group's feed from its entries (newest first) and its links."""
+    languages = {e.language for e in entries}
+    label = clean_line(group.label) or group.slug
+    return Feed(
+        group=group,
+        title=feed_title(group.kind, label, source_names),
+        description=feed_description(group.kind, label, source_names),
+        id=feed_id(group.kind, group.slug),
+        home_url=home_url,
+        self_urls=dict(self_urls),
+        xsl_href=xsl_href,
+        language=languages.pop() if len(languages) == 1 else None,
+        updated=max((e.updated for e in entries), default=NO_DATE),
+        entries=tuple(entries),
+    )
+
+
+def feed_title(kind: str, label: str, source_names: list[str]) -> str:
+    """Return a feed's title: "<Label> — publications from <sources>"."""
+    if kind == "sources":
+        return f"{label} — publications"
+    sources = name_list(source_names)
+    if kind == "all":
+        return f"All publications — {sources}" if sources else "All publications"
+    return f"{label} — publications from {sources}" if sources else f"{label} — publications"
+
+
+def name_list(names: list[str]) -> str:
+    """Return "A", "A and B", "A, B and C" or "A, B, C and 4 more"."""
+    if len(names) > _MAX_NAMED_SOURCES:
+        shown = names[:_MAX_NAMED_SOURCES]
+        return f"{', '.join(shown)} and {len(names) - len(shown)} more"
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return names[0] if names else ""
+
+
+def feed_description(kind: str, label: str, source_names: list[str]) -> str:
+    """Return a feed's one-sentence description."""
+    sources = name_list(source_names) or "the configured sources"
+    what = {"all": "All publications", "topics": f"Publications on {label}",
+            "types": f"Publications of type {label}"}.get(kind, f"Publications from {label}")
+    origin = "" if kind == "sources" else f" from {sources}"
+    return f"{what}{origin}, newest first."
+
+
+def _authors(authors: tuple[Author, ...]) -> tuple[Author, ...]:
+    """Return authors with clean names (empty ones dropped) and only web URLs."""
+    cleaned = (Author(clean_line(a.name), a.url if is_web_url(a.url) else None) for a in authors)
+    return tuple(a for a in cleaned if a.name)
+
+
+def _categories(record: Record) -> tuple[str, ...]:
+    """Return the record's topics, then its type, cleaned and without repeats."""
+    labels = [clean_line(t) for t in (*record.topics, record.type or "")]
+    return tuple(dict.fromkeys(label for label in labels if label))
+
+
+def _image(image: Image | None) -> Image | None:
+    """Return the image when its URL is a web URL, with a clean caption."""
+    if image is None or not is_web_url(image.url):
+        return None
+    return Image(image.url, clean_line(image.caption) or None)
