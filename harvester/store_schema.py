@@ -85,7 +85,9 @@ _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT N
 
 def connect(path: Path, timeout: float) -> sqlite3.Connection:
     """Open one connection with the store's pragmas; raise StoreError if it is no database."""
-    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    with translate(path, timeout):
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
     try:
         with translate(path, timeout):
             # Reading the header first: on a foreign file this fails before anything is written.
