@@ -1,0 +1,394 @@
+"""Canonical URLs and the URL predicates discovery filters links with.
+
+Two normal forms, on purpose:
+
+- `canonical_url` is the form that is fetched and stored: resolved, lowercase
+  scheme and host (IDN as punycode), no default port, no user info, no
+  fragment, no tracking parameters, remaining query parameters sorted,
+  percent-encoding normalized, duplicate slashes and dot segments collapsed,
+  `index.html` dropped. It keeps the scheme and the trailing slash as the site
+  links them: an http-only site must stay fetchable, and guessing the other
+  slash form costs a redirect on every page (or a 404 on static hosts).
+- `record_key` is the identity of a publication: the canonical URL with the
+  scheme set to https and the trailing slash of the path removed, so that the
+  http/https and slash variants of one page collapse into one record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url as _w3lib_canonicalize
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_TRACKING_EXACT = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+    "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp",
+    "mkt_tok", "ref", "ref_src", "ref_url", "referer", "referrer", "share", "amp", "spm",
+    "cmpid", "ocid", "sr_share", "s_kwcid", "xtor", "trk", "trkid", "wt.mc_id",
+    "phpsessid", "jsessionid", "sessionid", "session_id", "replytocom",
+})
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "itm_", "oly_", "vero_", "matomo_")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid)=[^/?]*", re.IGNORECASE)
+_INDEX_FILE = re.compile(r"/index\.html?$", re.IGNORECASE)
+_DUP_SLASHES = re.compile(r"/{2,}")
+_ASSET_EXTENSIONS = frozenset({
+    # documents and data
+    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",
+    "epub", "mobi", "json", "xml", "rss", "atom", "txt", "ics", "vcf", "bib", "ris",
+    # images
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "tif", "tiff", "ico", "heic",
+    # audio and video
+    "mp3", "m4a", "aac", "ogg", "oga", "wav", "flac", "mp4", "m4v", "mov", "avi", "webm",
+    "mkv", "wmv", "flv", "m3u8",
+    # archives, code, fonts
+    "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "dmg", "exe", "apk", "iso",
+    "css", "js", "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "swf",
+})
+_ASSET_DIRS = re.compile(
+    r"/(?:wp-content/uploads|wp-includes|wp-json|sites/default/files|system/files|"
+    r"static/(?:css|js|img|images|fonts)|assets/(?:css|js|img|images|fonts)|cdn-cgi)/",
+    re.IGNORECASE,
+)
+
+
+def canonical_url(url: str, base: str | None = None) -> str:
+    """Return the canonical, fetchable form of a URL (see the module docstring).
+
+    Args:
+        url: an absolute URL, or a relative one when `base` is given.
+        base: the URL of the page the link was found on.
+
+    Returns:
+        The canonical URL; input that is not an http(s) URL with a host comes
+        back stripped of whitespace but otherwise unchanged. Never raises.
+    """
+    text = "".join(ch for ch in str(url) if ch >= " " and ch != "\x7f").strip()
+    try:
+        if base:
+            text = urljoin(base, text)
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:
+        return text
+    if scheme not in _DEFAULT_PORTS or not host:
+        return text
+    netloc = _netloc(host, port, scheme)
+    path = _clean_path(parts.path)
+    query = _drop_tracking(parts.query)
+    try:
+        return _w3lib_canonicalize(urlunsplit((scheme, netloc, path, query, "")))
+    except (ValueError, UnicodeError):
+        return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def record_key(url: str) -> str:
+    """Return the identity of a publication URL: canonical, https, no trailing slash.
+
+    Args:
+        url: any absolute URL.
+
+    Returns:
+        The key under which http/https and trailing-slash variants are one page.
+    """
+    key = canonical_url(url)
+    # Stripping a slash can expose an empty `;` parameter that canonical_url then
+    # drops, which exposes another slash: repeat until nothing changes.
+    for _ in range(8):
+        stripped = _https_unslashed(key)
+        if stripped == key:
+            break
+        key = stripped
+    return key
+
+
+def _https_unslashed(canonical: str) -> str:
+    """Return a canonical URL with scheme https and no trailing slash, canonicalized again."""
+    try:
+        parts = urlsplit(canonical)
+        port = parts.port
+    except ValueError:
+        return canonical
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return canonical
+    netloc = _netloc(parts.hostname, None if port in (80, 443) else port, "https")
+    path = parts.path.rstrip("/") or "/"
+    return canonical_url(urlunsplit(("https", netloc, path, parts.query, "")))
+
+
+def is_http_url(url: str) -> bool:
+    """Tell whether a URL is absolute http(s) with a host."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in _DEFAULT_PORTS and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
+def host_of(url: str) -> str:
+    """Return the lowercase host of a URL without a trailing dot ('' if none)."""
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
+def is_same_site(url: str, allowed_domains: Iterable[str]) -> bool:
+    """Tell whether the URL's host is one of the domains or a subdomain of one.
+
+    Args:
+        url: an absolute URL.
+        allowed_domains: hosts such as `example.org`; empty means no restriction.
+
+    Returns:
+        True when the host matches; False for URLs without a host.
+    """
+    domains = [_ascii_host(d.strip().lower().rstrip(".")) for d in allowed_domains]
+    domains = [d for d in domains if d]
+    host = _ascii_host(host_of(url))
+    if not host:
+        return False
+    if not domains:
+        return True
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def is_asset_url(url: str) -> bool:
+    """Tell whether a URL points to a file rather than a page (PDF, image, media, code)."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    if _ASSET_DIRS.search(path):
+        return True
+    last = path.rsplit("/", 1)[-1]
+    if "." not in last:
+        return False
+    return last.rsplit(".", 1)[-1].lower() in _ASSET_EXTENSIONS
+
+
+def matches_pattern(url: str, pattern: str | re.Pattern[str] | None) -> bool:
+    """Tell whether a URL matches a regular expression (searched anywhere); True if none."""
+    if pattern is None:
+        return True
+    compiled = pattern if isinstance(pattern, re.Pattern) else _compile(pattern)
+    return bool(compiled.search(url))
+
+
+def path_segments(url: str) -> list[str]:
+    """Return the non-empty, percent-decoded segments of a URL's path."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return []
+    return [unquote(s) for s in path.split("/") if s]
+
+
+def is_under(url: str, section: str) -> bool:
+    """Tell whether a URL's path lies strictly below a section URL's path on the same host."""
+    if host_of(url).removeprefix("www.") != host_of(section).removeprefix("www."):
+        return False
+    inner, outer = path_segments(url), path_segments(section)
+    return len(inner) > len(outer) and inner[: len(outer)] == outer
+
+
+@lru_cache(maxsize=64)
+def _compile(pattern: str) -> re.Pattern[str]:
+    """Compile a configured pattern once."""
+    return re.compile(pattern)
+
+
+def _netloc(host: str, port: int | None, scheme: str) -> str:
+    """Return host[:port] with the scheme's default port left out; IPv6 in brackets."""
+    shown = f"[{host}]" if ":" in host else host
+    if port is None or port == _DEFAULT_PORTS.get(scheme):
+        return shown
+    return f"{shown}:{port}"
+
+
+def _clean_path(path: str) -> str:
+    """Collapse duplicate slashes, drop session parameters and a trailing index.html."""
+    # Browsers read a backslash in an http(s) path as a slash (WHATWG URL standard).
+    path = _PATH_SESSION.sub("", _DUP_SLASHES.sub("/", path.replace("\\", "/")))
+    path = _INDEX_FILE.sub("/", path)
+    return path or "/"
+
+
+def _drop_tracking(query: str) -> str:
+    """Remove tracking parameters from a raw query string, keeping the others as written."""
+    if not query:
+        return ""
+    kept = [p for p in query.split("&") if _is_kept(p.split("=", 1)[0])]
+    return "&".join(kept)
+
+
+def _is_kept(name: str) -> bool:
+    """Tell whether a query parameter is kept: it has a name that is not a known tracker."""
+    key = unquote(name.replace("+", " ")).strip().lower()
+    return bool(key) and key not in _TRACKING_EXACT and not key.startswith(_TRACKING_PREFIXES)
+
+
+def _ascii_host(host: str) -> str:
+    """Return a host in its ASCII (punycode) form so IDN spellings compare equal."""
+    try:
+        return host.encode("idna").decode("ascii") if host and not host.isascii() else host
+    except UnicodeError:
+        return host
+
+
+# --- URL shapes: navigation, pagination and content-like paths ---------------------------
+
+_TAXONOMY = frozenset({
+    "tag", "tags", "topic", "topics", "issue-area", "issue-areas", "category", "categories",
+    "subject", "subjects", "keyword", "keywords", "theme", "themes", "region", "regions",
+    "author", "authors", "people", "person", "experts", "expert", "staff", "team", "scholars",
+    "fellows", "contributor", "contributors", "profile", "profiles", "user", "users",
+    "label", "labels", "series", "programs", "centers", "content-type", "content-types",
+    "archive", "archives", "schlagwort", "thema", "themen", "autor", "autoren", "rubrique",
+})
+_UTILITY = frozenset({
+    "search", "suche", "recherche", "buscar", "login", "logout", "signin", "sign-in", "signup",
+    "sign-up", "register", "account", "my-account", "cart", "checkout", "subscribe",
+    "subscription", "subscriptions", "newsletter", "newsletters", "donate", "donation",
+    "donations", "give", "contact", "contact-us", "about", "about-us", "privacy",
+    "privacy-policy", "terms", "terms-of-use", "terms-of-service", "cookies", "cookie-policy",
+    "legal", "imprint", "impressum", "datenschutz", "accessibility", "careers", "jobs",
+    "employment", "internships", "faq", "faqs", "help", "sitemap", "feed", "feeds", "rss",
+    "wp-json", "wp-admin", "wp-login.php", "xmlrpc.php", "print", "share",
+    "media-inquiries", "press-kit", "support-us", "comments", "trackback", "amp",
+})
+# Listings whose items are pages of their own (an event), but not publications.
+_ITEM_LISTS = frozenset({"events", "event", "calendar", "veranstaltungen", "evenements"})
+_ID_PARAMS = frozenset({"p", "id", "nid", "article", "articleid", "story", "post", "doc",
+                        "docid", "item", "itemid", "publication", "pubid"})
+_PAGE_PARAMS = frozenset({
+    "page", "paged", "pg", "pagenum", "page_no", "pagenumber", "currentpage", "start",
+    "offset", "from", "p_page",
+})
+_FILTER_PARAMS = frozenset({
+    "s", "q", "query", "search", "keys", "keyword", "keywords", "term", "sort", "sortby",
+    "order", "orderby", "filter", "type", "types", "topic", "topics", "tag", "tags",
+    "category", "categories", "cat", "author", "year", "month", "region", "lang", "format",
+    "view", "display", "limit", "per_page", "items_per_page", "action", "redirect_to",
+})
+_PATH_PAGE = re.compile(r"/(?:page|seite|pagina|strona|pages)/(\d{1,6})/?$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER = re.compile(r"^\d{1,2}$")
+_LANGUAGE = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)
+_ID = re.compile(r"\d{3,}")
+_PAGE_FILE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+
+
+def navigation_reason(url: str) -> str | None:
+    """Return why a URL looks like navigation (tag, author, pagination, search...), else None."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return "unparsable URL"
+    segments = [s.lower() for s in path_segments(url)]
+    if _PATH_PAGE.search("/" + "/".join(segments)) or _page_param(query):
+        return "pagination"
+    if not query and (not segments or (len(segments) == 1 and _LANGUAGE.match(segments[0]))):
+        return "home page"
+    for index, segment in enumerate(segments):
+        rest = segments[index + 1:]
+        if segment in _TAXONOMY and len(rest) <= 1:
+            return f"taxonomy page (/{segment}/)"
+        if segment in _UTILITY and (index == 0 or not rest):
+            return f"site page (/{segment})"
+        if segment in _ITEM_LISTS and (not rest or not _is_slug(rest[-1])):
+            return f"listing page (/{segment})"
+    if _is_date_archive(segments):
+        return "date archive"
+    names = {unquote(p.split("=", 1)[0]).lower() for p in query.split("&") if p}
+    if names & _FILTER_PARAMS:
+        return "search or filter query"
+    return None
+
+
+def is_navigation_url(url: str) -> bool:
+    """Tell whether a URL looks like navigation rather than a publication."""
+    return navigation_reason(url) is not None
+
+
+def is_content_like(url: str) -> bool:
+    """Tell whether a URL's path has the shape of one item: a long slug, an id or a date."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return False
+    if any(_is_id_param(pair) for pair in query.split("&")):
+        return True
+    segments = path_segments(url)
+    if not segments:
+        return False
+    if _is_slug(segments[-1]):
+        return True
+    dated = any(_YEAR.match(s) for s in segments[:-1])
+    return dated and len(_words(segments[-1])) >= 2
+
+
+def page_number(url: str) -> int | None:
+    """Return the page number a listing URL carries (`?page=3`, `/page/3/`), else None."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return None
+    match = _PATH_PAGE.search(urlsplit(url).path)
+    if match:
+        return int(match.group(1))
+    found = _page_param(query)
+    return found[1] if found else None
+
+
+def without_page(url: str) -> str:
+    """Return a listing URL without its page number, to compare pages of one listing."""
+    parts = urlsplit(url)
+    path = _PATH_PAGE.sub("/", parts.path)
+    query = "&".join(
+        p for p in parts.query.split("&")
+        if p and unquote(p.split("=", 1)[0]).lower() not in _PAGE_PARAMS
+    )
+    return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") or "/", query, ""))
+
+
+def _words(segment: str) -> list[str]:
+    """Return the words of a path segment (split on hyphens, underscores, dots)."""
+    return [w for w in re.split(r"[-_+.\s]", _PAGE_FILE.sub("", segment)) if w]
+
+
+def _is_slug(segment: str) -> bool:
+    """Tell whether a path segment names one item: three or more words, long, or an id."""
+    bare = _PAGE_FILE.sub("", segment)
+    return len(_words(segment)) >= 3 or len(bare) >= 24 or bool(_ID.search(bare))
+
+
+def _is_id_param(pair: str) -> bool:
+    """Tell whether a query pair is an item id such as `p=123` or `id=42`."""
+    name, _, value = pair.partition("=")
+    return unquote(name).lower() in _ID_PARAMS and value.isdigit()
+
+
+def _page_param(query: str) -> tuple[str, int] | None:
+    """Return the (name, number) of a page-number query parameter, if any."""
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if unquote(name).lower() in _PAGE_PARAMS and value.isdigit():
+            return name, int(value)
+    return None
+
+
+def _is_date_archive(segments: list[str]) -> bool:
+    """Tell whether a path ends in a year, year/month or year/month/day archive."""
+    tail: list[str] = []
+    for segment in reversed(segments):
+        if _YEAR.match(segment) or _NUMBER.match(segment):
+            tail.insert(0, segment)
+        else:
+            break
+    return bool(tail) and bool(_YEAR.match(tail[0])) and len(tail) <= 3

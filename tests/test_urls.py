@@ -1,0 +1,256 @@
+"""Canonical URLs, record keys and the URL predicates used by discovery."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from harvester.urls import (
+    canonical_url,
+    is_asset_url,
+    is_content_like,
+    is_http_url,
+    is_navigation_url,
+    is_same_site,
+    is_under,
+    matches_pattern,
+    navigation_reason,
+    page_number,
+    record_key,
+    without_page,
+)
+
+VARIANTS = [
+    # one page, many spellings: each group must collapse to one record key
+    [
+        "https://www.example.org/research/a-long-report-title",
+        "https://www.example.org/research/a-long-report-title/",
+        "http://www.example.org/research/a-long-report-title",
+        "https://WWW.Example.ORG:443/research/a-long-report-title#section-2",
+        "http://www.example.org:80/research//a-long-report-title?utm_source=x&utm_medium=email",
+        "https://www.example.org/research/a-long-report-title?fbclid=abc&gclid=1&mc_cid=9",
+        "https://www.example.org/research/./a-long-report-title?_ga=2.1&ref=home&share=twitter",
+        "https://www.example.org/research/a-long-report-title/index.html",
+    ],
+    [
+        "https://example.org/search?q=peace&page=2",
+        "https://example.org/search?page=2&q=peace&utm_campaign=c",
+        "https://example.org/search?page=2&q=peace#results",
+    ],
+    [
+        "https://example.org/caf%C3%A9/%7Euser",
+        "https://example.org/café/~user",
+        "https://example.org/caf%c3%a9/%7euser",
+    ],
+    [
+        "https://bücher.example/neu",
+        "https://xn--bcher-kva.example/neu",
+        "https://BÜCHER.example./neu",
+    ],
+]
+
+
+@pytest.mark.parametrize("group", VARIANTS, ids=lambda g: g[0])
+def test_variants_share_one_record_key(group: list[str]) -> None:
+    """Tracking parameters, fragments, scheme, port, slashes and encodings do not split a page."""
+    keys = {record_key(url) for url in group}
+    assert len(keys) == 1, keys
+
+
+def test_canonical_url_keeps_scheme_and_trailing_slash() -> None:
+    """The fetchable form keeps what the site links (http-only sites, slash redirects)."""
+    assert canonical_url("http://example.org/a/") == "http://example.org/a/"
+    assert record_key("http://example.org/a/") == "https://example.org/a"
+
+
+def test_canonical_url_keeps_meaningful_query_sorted() -> None:
+    """Query parameters that select content survive, in a stable order."""
+    url = canonical_url("https://example.org/view.php?id=42&lang=en&utm_source=feed")
+    assert url == "https://example.org/view.php?id=42&lang=en"
+    assert canonical_url("https://example.org/view.php?lang=en&id=42") == url
+
+
+def test_canonical_url_resolves_relative_links() -> None:
+    """Relative and protocol-relative links resolve against the page they were found on."""
+    base = "https://example.org/research/reports/"
+    assert canonical_url("../analysis/x-y-z", base) == "https://example.org/research/analysis/x-y-z"
+    assert canonical_url("//cdn.example.org/a", base) == "https://cdn.example.org/a"
+    assert canonical_url("?page=2", base) == "https://example.org/research/reports/?page=2"
+
+
+def test_canonical_url_drops_user_info_and_session_ids() -> None:
+    """Credentials and session ids never become part of a key."""
+    url = canonical_url("https://user:secret@example.org/a;jsessionid=ABC?PHPSESSID=1&x=1")
+    assert url == "https://example.org/a?x=1"
+
+
+@pytest.mark.parametrize("garbage", [
+    "", "   ", "javascript:void(0)", "mailto:someone@example.org", "tel:+123",
+    "http://", "https://example.org:99999/", "http://[::1", "\x00\x01", "//", "#top",
+])
+def test_canonical_url_passes_non_urls_through(garbage: str) -> None:
+    """What is not an http(s) URL with a host comes back, never an exception."""
+    assert isinstance(canonical_url(garbage), str)
+    assert not is_http_url(canonical_url(garbage)) or garbage.startswith("http")
+
+
+_SEGMENT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+_URLS = st.builds(
+    lambda scheme, host, port, segments, query, fragment: (
+        f"{scheme}://{host}{port}/" + "/".join(segments) + (f"?{query}" if query else "")
+        + (f"#{fragment}" if fragment else "")
+    ),
+    st.sampled_from(["http", "https", "HTTP", "HttpS"]),
+    st.sampled_from(["example.org", "WWW.Example.org", "bücher.de", "127.0.0.1", "[::1]"]),
+    st.sampled_from(["", ":80", ":443", ":8080"]),
+    st.lists(_SEGMENT, max_size=4),
+    st.text(max_size=30),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_URLS, st.text(max_size=60)))
+def test_canonical_url_is_idempotent_and_never_raises(url: str) -> None:
+    """Canonicalizing twice changes nothing, on URLs and on garbage alike."""
+    once = canonical_url(url)
+    assert canonical_url(once) == once
+    key = record_key(url)
+    assert record_key(key) == key
+
+
+@settings(max_examples=200, deadline=None)
+@given(_URLS, st.sampled_from(["utm_source=news", "fbclid=x1", "gclid=9", "mc_eid=3"]))
+def test_tracking_parameters_never_change_the_key(url: str, tracker: str) -> None:
+    """Adding a tracking parameter to any URL leaves its record key unchanged."""
+    base = url.split("#", 1)[0]
+    tracked = base + ("&" if "?" in base else "?") + tracker
+    assert record_key(tracked) == record_key(base)
+
+
+@pytest.mark.parametrize(("url", "domains", "expected"), [
+    ("https://www.usip.org/publications/x", ("www.usip.org", "usip.org"), True),
+    ("https://blog.usip.org/x", ("usip.org",), True),
+    ("https://notusip.org/x", ("usip.org",), False),
+    ("https://usip.org.evil.com/x", ("usip.org",), False),
+    ("https://bücher.de/x", ("xn--bcher-kva.de",), True),
+    ("mailto:a@usip.org", ("usip.org",), False),
+    ("https://any.example/x", (), True),
+])
+def test_is_same_site(url: str, domains: tuple[str, ...], expected: bool) -> None:
+    """Hosts match exactly or as subdomains, never by suffix text alone."""
+    assert is_same_site(url, domains) is expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.rand.org/content/dam/rand/pubs/research_reports/RR123/RAND_RR123.pdf", True),
+    ("https://example.org/wp-content/uploads/2024/02/chart.png", True),
+    ("https://example.org/files/data.XLSX", True),
+    ("https://example.org/podcast/episode-12.mp3", True),
+    ("https://example.org/theme/style.css?ver=6.4", True),
+    ("https://example.org/feed.xml", True),
+    ("https://example.org/research/report-2024.html", False),
+    ("https://example.org/article.php?id=3", False),
+    ("https://example.org/research/v1.2-release-notes", False),
+])
+def test_is_asset_url(url: str, expected: bool) -> None:
+    """Files (documents, images, media, code) are not pages to harvest."""
+    assert is_asset_url(url) is expected
+
+
+NAVIGATION = [
+    # WordPress
+    "https://blog.example.org/tag/ukraine/",
+    "https://blog.example.org/category/reports/",
+    "https://blog.example.org/category/reports/page/3/",
+    "https://blog.example.org/author/jdoe/",
+    "https://blog.example.org/page/2/",
+    "https://blog.example.org/2024/03/",
+    "https://blog.example.org/?s=ceasefire",
+    "https://blog.example.org/feed/",
+    "https://blog.example.org/wp-login.php",
+    # Drupal think tanks
+    "https://www.usip.org/issue-areas/global-policy",
+    "https://www.usip.org/people/tamanna-salikuddin",
+    "https://www.usip.org/publications?page=2",
+    "https://www.example.org/research?f%5B0%5D=type%3A12&type=report",
+    "https://www.example.org/experts/jane-doe",
+    "https://www.example.org/topics/climate",
+    "https://www.example.org/regions",
+    "https://www.example.org/events",
+    "https://www.example.org/events/upcoming",
+    # Hugo / static
+    "https://site.example/tags/go/",
+    "https://site.example/categories/",
+    "https://site.example/posts/page/2/",
+    "https://site.example/en/",
+    # news sites and utilities
+    "https://news.example/search?q=election",
+    "https://news.example/about-us",
+    "https://news.example/contact",
+    "https://news.example/donate",
+    "https://news.example/newsletters",
+    "https://news.example/privacy-policy",
+    "https://news.example/",
+]
+PUBLICATIONS = [
+    "https://www.usip.org/publications/2024/02/understanding-pakistans-election-results",
+    "https://www.brookings.edu/articles/how-the-us-can-rebuild-trust/",
+    "https://www.crisisgroup.org/asia/south-asia/pakistan/b123-pakistans-election-turmoil",
+    "https://www.chathamhouse.org/2024/02/why-the-red-sea-matters",
+    "https://blog.example.org/2024/03/12/some-post-title/",
+    "https://site.example/posts/my-first-hugo-post/",
+    "https://news.example/world/2024/mar/12/ceasefire-talks-resume",
+    "https://news.example/politics/article-12345678.html",
+    "https://www.example.org/node/48213",
+    "https://www.example.org/?p=4821",
+    "https://www.rand.org/pubs/research_reports/RRA2345-1.html",
+    "https://www.example.org/topics/climate/the-long-road-to-net-zero",
+    "https://www.example.org/events/2024/a-conference-on-peace",
+]
+
+
+@pytest.mark.parametrize("url", NAVIGATION)
+def test_navigation_urls_are_recognized(url: str) -> None:
+    """Tag, topic, author, pagination, search and site pages are navigation."""
+    assert is_navigation_url(url), url
+    assert navigation_reason(url)
+
+
+@pytest.mark.parametrize("url", PUBLICATIONS)
+def test_publication_urls_are_not_navigation(url: str) -> None:
+    """Item URLs from many CMSs are neither navigation nor short section paths."""
+    assert navigation_reason(url) is None
+    assert is_content_like(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.usip.org/publications", "https://www.example.org/research/reports",
+    "https://www.crisisgroup.org/asia/south-asia/pakistan", "https://example.org/",
+])
+def test_section_urls_are_not_content_like(url: str) -> None:
+    """Short section paths do not have the shape of an item."""
+    assert not is_content_like(url)
+
+
+@pytest.mark.parametrize(("url", "number", "base"), [
+    ("https://x.org/research?page=3", 3, "https://x.org/research"),
+    ("https://x.org/blog/page/4/", 4, "https://x.org/blog"),
+    ("https://x.org/list?topic=a&paged=2", 2, "https://x.org/list?topic=a"),
+    ("https://x.org/research", None, "https://x.org/research"),
+])
+def test_page_number_and_listing_base(url: str, number: int | None, base: str) -> None:
+    """Pages of one listing share a base and differ by their number."""
+    assert page_number(url) == number
+    assert without_page(url) == base
+
+
+def test_is_under_and_matches_pattern() -> None:
+    """Section containment is by whole path segments; patterns search the URL."""
+    assert is_under("https://www.x.org/publications/2024/a", "https://x.org/publications")
+    assert not is_under("https://x.org/publications-old/a", "https://x.org/publications")
+    assert not is_under("https://x.org/publications", "https://x.org/publications")
+    assert matches_pattern("https://x.org/publications/2024/02/a", r"/publications/\d{4}/")
+    assert not matches_pattern("https://x.org/people/a", r"/publications/\d{4}/")
+    assert matches_pattern("https://x.org/anything", None)
