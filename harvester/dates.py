@@ -1,0 +1,223 @@
+"""Dates as pages write them, parsed once into `date` or offset-aware `datetime` values.
+
+A value with a time and an explicit offset (or a known zone abbreviation) stays
+an aware datetime in that offset, so the page's own local day is kept; a time
+without any zone is dropped and only the day kept. Nothing is ever invented:
+a month without a day is not a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from collections.abc import Iterator
+
+DateValue = date | datetime
+
+_MONTH_NAMES = {
+    1: "january jan janvier janv jänner januar enero ene gennaio gen janeiro januari stycznia "
+       "styczeń styczen января январь ocak ledna leden január tammikuuta",
+    2: "february feb febr februar février fevrier févr fevr febrero febbraio fevereiro fev "
+       "februari lutego luty февраля февраль şubat subat února únor február helmikuuta",
+    3: "march mar märz maerz marz mär mars marzo março marco maart mrt marts marca marzec "
+       "марта март mart března březen március maaliskuuta",
+    4: "april apr avril abril aprile abr kwietnia kwiecień kwiecien апреля апрель nisan "
+       "dubna duben április huhtikuuta",
+    5: "may mai mayo maggio mag maio mei maj maja мая май mayıs mayis května květen május "
+       "toukokuuta",
+    6: "june jun juni juin junio giugno giu junho czerwca czerwiec июня июнь haziran června "
+       "červen június kesäkuuta",
+    7: "july jul juli juillet juil julio luglio lug julho lipca lipiec июля июль temmuz "
+       "července červenec július heinäkuuta",
+    8: "august aug août aout agosto ago augustus augusti sierpnia sierpień sierpien августа "
+       "август ağustos agustos srpna srpen augusztus elokuuta",
+    9: "september sep sept septembre septiembre setiembre settembre set setembro "
+       "września wrzesnia wrzesień wrzesien сентября сентябрь eylül eylul září szeptember "
+       "syyskuuta",
+    10: "october oct okt oktober octobre octubre ottobre ott outubro out października "
+        "pazdziernika październik pazdziernik октября октябрь ekim října říjen október "
+        "lokakuuta",
+    11: "november nov novembre noviembre novembro listopada listopad ноября ноябрь kasım "
+        "kasim listopadu marraskuuta",
+    12: "december dec dez dezember décembre decembre déc dic diciembre dicembre dezembro "
+        "grudnia grudzień grudzien декабря декабрь aralık aralik prosince prosinec december "
+        "joulukuuta",
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+            r"\.?,?\s+)?")
+_ZONES = {
+    "z": 0, "utc": 0, "gmt": 0, "ut": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+    "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "et": None, "pt": None, "ct": None,
+    "cet": 1, "cest": 2, "bst": 1, "wet": 0, "west": 1, "eet": 2, "eest": 3, "msk": 3,
+    "aest": 10, "aedt": 11, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8,
+}
+_TIME = (r"(?:\s*(?:,|at|um|à|a las|alle|-|\||T|@)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})"
+         r"(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+         r"\s*(?:Uhr\s*)?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?\b|\(?[A-Z]{1,4}T\b\)?|UTC|GMT)?)?")
+_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+                  + _TIME.replace(r"(?:,|at", r"(?:,|T|at"))
+_YMD = re.compile(r"(?<![\d/.])(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})(?![\d/])"
+                  + _TIME)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                      r"(?P<year>\d{4})(?![\d/])" + _TIME)
+_MDY = re.compile(_WEEKDAY + r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<day>\d{1,2})"
+                  r"(?:st|nd|rd|th)?\.?,?\s+(?P<year>\d{4})(?!\d)" + _TIME, re.IGNORECASE)
+_DMY = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?"
+                  r"(?P<mon>" + _MONTH_RE + r")\b\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
+                  + _TIME, re.IGNORECASE)
+_YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")\.?\s+"
+                       r"(?P<day>\d{1,2})\b", re.IGNORECASE)
+_CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
+                  r"(?P<day>\d{1,2})\s*[日일]?")
+_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+_URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)"
+                       r"(?P<day>[0-3]\d)(?!\d)")
+_URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
+_PATTERNS = (_ISO, _MDY, _DMY, _YMD, _NUMERIC, _YMD_TEXT, _CJK)
+EARLIEST = date(1900, 1, 1)
+
+
+def parse_date(text: object, *, now: datetime | None = None,
+               dayfirst: bool | None = None) -> DateValue | None:
+    """Parse the first date in a metadata value; None when there is no plausible one."""
+    if isinstance(text, datetime | date):
+        return text if is_plausible(text, now) else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text[:300]
+    epoch = _EPOCH.match(text)
+    if epoch:
+        value: DateValue | None = datetime.fromtimestamp(int(epoch.group(1)), timezone.utc)
+        return value if is_plausible(value, now) else None
+    for value, _ in iter_dates(text, dayfirst=dayfirst):
+        return value if is_plausible(value, now) else None
+    return None
+
+
+def find_dates(text: str, *, now: datetime | None = None,
+               dayfirst: bool | None = None) -> list[tuple[DateValue, int]]:
+    """Return every plausible date written in a text, with its position, in text order."""
+    found = [(v, pos) for v, pos in iter_dates(text[:5000], dayfirst=dayfirst)
+             if is_plausible(v, now)]
+    return sorted(found, key=lambda item: item[1])
+
+
+def iter_dates(text: str, *, dayfirst: bool | None = None) -> Iterator[tuple[DateValue, int]]:
+    """Yield (value, position) for each date pattern match, pattern by pattern."""
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            value = _from_match(match, dayfirst)
+            if value is not None:
+                taken.append(span)
+                yield value, span[0]
+
+
+def _from_match(match: re.Match[str], dayfirst: bool | None) -> DateValue | None:
+    """Build a date (or aware datetime) from one regex match; None if impossible."""
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if "mon" in groups:
+        month = MONTHS.get(groups["mon"].lower())
+        day = int(groups["day"])
+    elif "a" in groups:
+        month, day = _order(int(groups["a"]), int(groups["b"]), groups["sep"], dayfirst)
+    else:
+        month, day = int(groups["month"]), int(groups["day"])
+    if month is None:
+        return None
+    try:
+        day_value = date(year, month, day)
+    except ValueError:
+        return None
+    return _with_time(day_value, groups) or day_value
+
+
+def _order(a: int, b: int, sep: str, dayfirst: bool | None) -> tuple[int, int]:
+    """Return (month, day) for a numeric date; dots mean day first, slashes month first."""
+    if a > 12:
+        return b, a
+    if b > 12:
+        return a, b
+    first_is_day = dayfirst if dayfirst is not None else sep != "/"
+    return (b, a) if first_is_day else (a, b)
+
+
+def _with_time(day: date, groups: dict[str, str | None]) -> datetime | None:
+    """Return an aware datetime when the match has a time and a known offset."""
+    if groups.get("hour") is None or groups.get("zone") is None:
+        return None
+    offset = _offset(groups["zone"] or "")
+    if offset is None:
+        return None
+    hour, minute = int(groups["hour"] or 0), int(groups["minute"] or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    second = int(groups.get("second") or 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, min(second, 59),
+                        tzinfo=offset)
+    except ValueError:
+        return None
+
+
+def _offset(zone: str) -> timezone | None:
+    """Return the timezone of an offset (`+05:30`, `-0500`, `Z`) or a known abbreviation."""
+    zone = zone.strip("() ")
+    if zone[:1] in "+-" and zone[1:3].isdigit():
+        digits = zone[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+        if hours > 14 or minutes > 59:
+            return None
+        delta = timedelta(hours=hours, minutes=minutes)
+        return timezone(-delta if zone[0] == "-" else delta)
+    hours = _ZONES.get(zone.lower())
+    return None if hours is None else timezone(timedelta(hours=hours))
+
+
+def is_plausible(value: DateValue, now: datetime | None = None) -> bool:
+    """Tell whether a date is neither absurdly old (before 1900) nor in the future (> 1 day)."""
+    day = local_day(value)
+    latest = (now or datetime.now(timezone.utc)).date() + timedelta(days=1)
+    return EARLIEST <= day <= latest
+
+
+def local_day(value: DateValue) -> date:
+    """Return the calendar day of a value in its own offset (never converted to UTC)."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def url_date(url: str | None) -> date | None:
+    """Return the full date written in a URL's path (/2024/02/13/, /2024-02-13-, /20240213/)."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer(path):
+        try:
+            value = date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+        if is_plausible(value):
+            return value
+    return None
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """Return (year, month) written as path segments of a URL (/2024/02/), if any."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("://", 1)[-1].partition("/")[2]
+    match = _URL_MONTH.search("/" + path)
+    if not match or not 1 <= int(match["month"]) <= 12:
+        day = url_date(url)
+        return (day.year, day.month) if day else None
+    return int(match["year"]), int(match["month"])

@@ -1,0 +1,191 @@
+"""Listing-page cards: title, date, authors, type, topics and summary before the page is fetched.
+
+A card is one of three or more sibling blocks that each carry their own
+heading link (or, failing headings, one prominent link) — the shape of
+"Related Publications" lists and of listing pages alike. Each card gives a
+partial Record whose `url` is the absolute URL of its link and whose
+provenance is "card".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..dates import find_dates
+from ..names import split_names
+from ..normalize import build_record
+from ..parse import Document
+from ..record import Candidate, Record
+from ..text import clean
+from ..vocab import Vocabulary
+from .page import Page
+
+_LINKED_HEADINGS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[descendant::a[@href and not(starts-with(@href, '#'))]]"
+)
+_CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
+_CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
+                         r"story|article|publication|node", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:by|authors?|written by)\s*:?\s+", re.IGNORECASE)
+_TYPE = re.compile(r"^\s*(?:type|content type|format)\s*:\s*(.+)$", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"author|byline|contributor|expert", re.IGNORECASE)
+_TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?|terms?|"
+                          r"categor)", re.IGNORECASE)
+_TYPE_CLASS = re.compile(r"type|kicker|eyebrow|label|format|category", re.IGNORECASE)
+_MIN_CARDS = 3
+
+
+def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
+                source: str | None = None) -> list[Record]:
+    """Return the partial records of a listing page's cards, in page order.
+
+    Args:
+        doc: the parsed listing page (its URL resolves the cards' links).
+        vocabulary: type and topic vocabulary (default: the shipped one).
+        source: the configured source name, copied into each record.
+
+    Returns:
+        One record per card with a link, its `url` the link's absolute URL and its
+        provenance "card"; duplicates (the same URL twice) are dropped.
+    """
+    from . import default_vocabulary
+
+    page = Page(doc)
+    vocab = vocabulary or default_vocabulary()
+    records: list[Record] = []
+    seen: set[str] = set()
+    for card, link in find_cards(doc.root):
+        url = page.absolute(link.get("href"))
+        if not url or not url.startswith(("http://", "https://", "file://")) or url in seen:
+            continue
+        seen.add(url)
+        found = _card_candidates(card, link)
+        record = build_record(found, url=url, vocabulary=vocab, source=source)
+        provenance = {k: "card" for k in record.provenance}
+        records.append(record.with_changes(provenance=provenance))
+    return records
+
+
+def find_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """Return (card element, its main link) for each card on the page, in page order."""
+    cards = _heading_cards(root) or _class_cards(root)
+    return sorted(cards, key=lambda pair: _position(root, pair[0]))
+
+
+def _heading_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """Find cards as repeated siblings that each hold exactly one linked heading."""
+    per_parent: dict[HtmlElement, dict[HtmlElement, list[HtmlElement]]] = {}
+    for heading in _LINKED_HEADINGS(root):
+        child = heading
+        for parent in heading.iterancestors():
+            per_parent.setdefault(parent, {}).setdefault(child, []).append(heading)
+            if parent.tag == "body":
+                break
+            child = parent
+    containers = []
+    for parent, children in per_parent.items():
+        singles = [c for c, hs in children.items() if len(hs) == 1]
+        if len(singles) >= _MIN_CARDS and len(singles) * 2 >= len(children):
+            containers.append(parent)
+    # Keep the deepest containers: an ancestor of a card list is not itself one.
+    outer = {a for parent in containers for a in parent.iterancestors()}
+    cards = []
+    for parent in containers:
+        if parent in outer:
+            continue
+        for child, headings in per_parent[parent].items():
+            if len(headings) == 1:
+                link = headings[0].find(".//a[@href]")
+                if link is not None:
+                    cards.append((child, link))
+    return cards
+
+
+def _class_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """Find cards as three or more same-class siblings that each hold a substantial link."""
+    groups: Counter[tuple[HtmlElement, str]] = Counter()
+    members: dict[tuple[HtmlElement, str], list[HtmlElement]] = {}
+    for el in _CLASSED(root):
+        parent = el.getparent()
+        cls = el.get("class", "")
+        if parent is None or not _CARD_CLASS.search(cls):
+            continue
+        key = (parent, cls)
+        groups[key] += 1
+        members.setdefault(key, []).append(el)
+    cards = []
+    for key, count in groups.items():
+        if count < _MIN_CARDS:
+            continue
+        for el in members[key]:
+            link = _main_link(el)
+            if link is not None:
+                cards.append((el, link))
+    return cards
+
+
+def _main_link(card: HtmlElement) -> HtmlElement | None:
+    """Return a card's title link: the one with the longest text."""
+    links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith("#")]
+    links = [a for a in links if len(a.text_content().strip()) >= 10]
+    return max(links, key=lambda a: len(a.text_content().strip()), default=None)
+
+
+def _position(root: HtmlElement, el: HtmlElement) -> int:
+    """Return a sortable document position for an element (its source line, then order)."""
+    return el.sourceline or 0
+
+
+def _card_candidates(card: HtmlElement, link: HtmlElement) -> list[Candidate]:
+    """Return the candidates one card gives (all with source "card")."""
+    found = [Candidate("title", link.text_content(), "card")]
+    title = clean(link.text_content()) or ""
+    for el in card.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "time" and el.get("datetime"):
+            found.append(Candidate("published", el.get("datetime"), "card"))
+        words = el.get("class", "")
+        if words and _AUTHOR_CLASS.search(words) and el is not card:
+            found.append(Candidate("authors", split_names(_joined(el)), "card"))
+        elif words and _TOPIC_CLASS.search(words) and el is not card:
+            labels = [a.text_content() for a in el.iter("a")] or [_joined(el)]
+            found.append(Candidate("topics", labels, "card"))
+        elif words and _TYPE_CLASS.search(words) and len(el.text_content()) < 40:
+            found.append(Candidate("type", el.text_content(), "card"))
+    found += _text_candidates(card, title)
+    img = card.find(".//img")
+    if img is not None and (img.get("src") or img.get("data-src")):
+        found.append(Candidate("image", (img.get("src") or img.get("data-src"),
+                                         img.get("alt")), "card"))
+    return found
+
+
+def _text_candidates(card: HtmlElement, title: str) -> list[Candidate]:
+    """Return dates, "By:" authors, "Type:" labels and the summary from a card's text lines."""
+    found = []
+    lines = [t for t in (clean(x) for x in card.itertext()) if t]
+    for line in lines:
+        if line == title:
+            continue
+        if _BY.match(line):
+            found.append(Candidate("authors", split_names(line), "card"))
+        elif _TYPE.match(line):
+            found.append(Candidate("type", _TYPE.match(line).group(1), "card"))
+        elif len(line) < 80 and any(c.isdigit() for c in line):
+            dates = find_dates(line)
+            if dates:
+                found.append(Candidate("published", dates[0][0], "card"))
+        elif len(line) >= 60:
+            found.append(Candidate("summary", line, "card"))
+    return found
+
+
+def _joined(el: HtmlElement) -> str:
+    """Return an element's text pieces separated by line breaks."""
+    return "\n".join(t.strip() for t in el.itertext() if t.strip())

@@ -1,0 +1,256 @@
+"""HTML heuristics: what a reader sees — the headline, the byline, dates near the title,
+"Type:" labels and kickers, breadcrumbs, tag links, the lead paragraph and figure.
+
+Everything is looked for near the headline and outside foreign blocks
+(related cards, sidebars, navigation, comments), so a neighbour's byline or
+date never becomes the page's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..dates import find_dates
+from ..names import split_names
+from ..record import Candidate
+from .page import Page
+
+_BYLINE = re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
+                     r"avatar|photo|pic|title|job|role|position))|writer|contributor|"
+                     r"creator|posted-?by|reporter|columnist|(?<![a-z])expert")
+_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta|byline|info")
+_UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+_KICKER = re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
+                     r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
+                     r"label-?type|type-?label|rubric|flag(?![a-z])")
+_TAGS = re.compile(r"(?<![a-z])(?:tags?|topics?|keywords?|subjects?|issues?|themes?|"
+                   r"tag-?list|post-?tags|entry-?tags|article-?tags|categories)(?![a-z])")
+_SUMMARY = re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
+                      r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck)(?![a-z])")
+_LABEL = re.compile(r"^\s*(type|content type|publication type|format|topics?|tags?|keywords|"
+                    r"subjects?|themes?|issues?|filed under|categor(?:y|ies)|schlagwörter|"
+                    r"themen|mots-clés|etiquetas|temas)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|di|door)\s*:?\s+\S",
+                      re.IGNORECASE)
+_MIN_PARAGRAPH = 80
+
+
+def extract(page: Page) -> list[Candidate]:
+    """Return candidates from visible HTML, near the headline and outside foreign blocks."""
+    found: list[Candidate] = []
+    for part in (_titles, _authors, _dates, _labels, _tags, _summary, _image, _misc):
+        found += part(page)
+    return found
+
+
+def _titles(page: Page) -> list[Candidate]:
+    """Return the headline <h1> and the document <title>."""
+    found = []
+    if page.h1 is not None:
+        found.append(Candidate("title", page.h1.text_content(), "html:h1"))
+    else:
+        for el, words in page.named:
+            if ("headline" in words or "entry-title" in words or "post-title" in words) \
+                    and el.tag in ("h2", "h3", "div", "span", "p") and not page.is_foreign(el):
+                found.append(Candidate("title", el.text_content(), "html:headline"))
+                break
+    if page.titles:
+        found.append(Candidate("title", page.titles[0], "html:title"))
+    return found
+
+
+def _authors(page: Page) -> list[Candidate]:
+    """Return authors from itemprop/rel=author, byline classes and "By ..." lines."""
+    found = []
+    near = set(page.near)
+    for el, words in page.named:
+        if page.is_foreign(el):
+            continue
+        if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
+            names = _names_in(el)
+            if names:
+                where = "near" if el in near else "page"
+                found.append(Candidate("authors", names, f"html:{_attr(el)}-{where}"))
+        elif _BYLINE.search(words) and el.tag not in ("body", "html", "article", "main"):
+            names = _names_in(el)
+            if names:
+                where = "byline" if el in near else "author-class"
+                found.append(Candidate("authors", names, f"html:{where}"))
+    for el in page.near:
+        text = el.text or ""
+        if _BY_TEXT.match(text) and len(text) < 200:
+            names = split_names(_joined(el))
+            if names:
+                found.append(Candidate("authors", names, "html:by-text"))
+                break
+    return found
+
+
+def _attr(el: HtmlElement) -> str:
+    """Return which attribute marked an author element ("itemprop" or "rel")."""
+    return "itemprop" if el.get("itemprop") else "rel-author"
+
+
+def _names_in(el: HtmlElement) -> list[str]:
+    """Return the names credited by an author element (its name links, else its text)."""
+    named = el.find(".//*[@itemprop='name']")
+    if named is not None:
+        return split_names(named.get("content") or named.text_content())
+    text = _joined(el)
+    if len(text) > 400:
+        return []
+    return split_names(text)
+
+
+def _joined(el: HtmlElement) -> str:
+    """Return an element's text with its text pieces separated by line breaks."""
+    return "\n".join(t.strip() for t in el.itertext() if t.strip())[:600]
+
+
+def _dates(page: Page) -> list[Candidate]:
+    """Return dates from <time>, itemprop dates, date classes and text near the headline."""
+    found = []
+    for el in page.near:
+        if el.tag == "time" or el.get("itemprop") in ("datePublished", "dateModified",
+                                                     "dateCreated"):
+            value = el.get("datetime") or el.get("content") or el.text_content()
+            field = _date_field(el)
+            kind = "time" if el.tag == "time" else "itemprop"
+            found.append(Candidate(field, value, f"html:{kind}"))
+    found += _text_dates(page)
+    return found
+
+
+def _date_field(el: HtmlElement) -> str:
+    """Return "updated" when an element or its label says it is a modification date."""
+    words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
+    parent = el.getparent()
+    label = parent.text if parent is not None and parent.text else ""
+    label += el.text or ""
+    return "updated" if _UPDATED.search(words) or _UPDATED.search(label[:40]) else "published"
+
+
+def _text_dates(page: Page) -> list[Candidate]:
+    """Return the first published and updated dates written in short texts near the title."""
+    found = []
+    seen = set()
+    for el in page.near:
+        if el.tag in ("script", "style", "a"):
+            continue
+        for text in (el.text, el.tail):
+            if not text or len(text) > 300 or not any(c.isdigit() for c in text):
+                continue
+            for value, pos in find_dates(text):
+                field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
+                if field not in seen:
+                    seen.add(field)
+                    found.append(Candidate(field, value, "html:text"))
+        if len(seen) == 2:
+            break
+    return found
+
+
+def _labels(page: Page) -> list[Candidate]:
+    """Return types and topics from "Type: X" / "Topics: A, B" labels and kickers."""
+    found = []
+    for el in page.near:
+        text = el.text
+        if text and ":" in text and len(text) < 60:
+            match = _LABEL.match(_joined(el))
+            if match:
+                found += _labelled(match.group(1).lower(), match.group(2), el)
+    for el, words in page.named:
+        if _KICKER.search(words) and not page.is_foreign(el):
+            text = el.text_content().strip()
+            if 0 < len(text) < 50:
+                found.append(Candidate("type", text, "html:kicker"))
+                break
+    return found
+
+
+def _labelled(label: str, value: str, el: HtmlElement) -> list[Candidate]:
+    """Return the candidate a "Label: value" line gives."""
+    if label in ("type", "content type", "publication type", "format"):
+        first = value.strip().split("\n")[0]
+        return [Candidate("type", first, "html:label")] if first else []
+    items = [t.strip() for t in re.split(r"[\n,;|]", value) if t.strip()]
+    return [Candidate("topics", items[:30], "html:label")] if items else []
+
+
+def _tags(page: Page) -> list[Candidate]:
+    """Return topics from rel=tag links and tag/topic link lists outside foreign blocks."""
+    found = []
+    rel_tags = [el.text_content() for el, words in page.named
+                if el.tag == "a" and "tag" in (el.get("rel") or "").split()
+                and not page.is_foreign(el)]
+    if rel_tags:
+        found.append(Candidate("topics", rel_tags[:50], "html:rel-tag"))
+    for el, words in page.named:
+        if el.tag in ("a", "body", "html", "article", "main") or not _TAGS.search(words):
+            continue
+        if page.is_foreign(el):
+            continue
+        links = [a.text_content() for a in el.iter("a")]
+        if 0 < len(links) <= 40:
+            found.append(Candidate("topics", links, "html:tag-list"))
+            break
+    return found
+
+
+def _summary(page: Page) -> list[Candidate]:
+    """Return a dek/standfirst near the title and the first substantial paragraph."""
+    found = []
+    for el in page.near:
+        words = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if words.strip() and el.tag in ("p", "div", "h2", "span") and _SUMMARY.search(words):
+            text = el.text_content()
+            if len(text) > 40:
+                found.append(Candidate("summary", text, "html:dek"))
+                break
+    for el in page.near:
+        if el.tag == "p":
+            text = el.text_content()
+            if len(text) >= _MIN_PARAGRAPH:
+                found.append(Candidate("summary", text, "html:p"))
+                break
+    return found
+
+
+def _image(page: Page) -> list[Candidate]:
+    """Return the lead figure's image and caption in the main content."""
+    for el in page.near:
+        if el.tag == "img":
+            src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+            url = page.absolute(src)
+            if not url or url.startswith("data:") or _tiny(el):
+                continue
+            figure = next((a for a in el.iterancestors("figure")), None)
+            caption = None
+            if figure is not None:
+                cap = figure.find(".//figcaption")
+                caption = cap.text_content() if cap is not None else None
+            return [Candidate("image", (url, caption or el.get("alt")), "html:img")]
+    return []
+
+
+def _tiny(img: HtmlElement) -> bool:
+    """Tell whether an image is an icon, avatar or tracking pixel by its declared size."""
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").rstrip("px")
+        if value.isdigit() and int(value) < 100:
+            return True
+    return False
+
+
+def _misc(page: Page) -> list[Candidate]:
+    """Return the canonical link, the html lang and the URL's own evidence."""
+    found = []
+    for rel, href, _ in page.links:
+        if "canonical" in rel.split():
+            found.append(Candidate("url", page.absolute(href), "html:canonical"))
+            break
+    if page.lang:
+        found.append(Candidate("language", page.lang, "html:lang"))
+    return found

@@ -1,0 +1,153 @@
+"""Author names: split credit lines into names and clean each one.
+
+"By: Asfandyar Mir, Ph.D.;  Tamanna Salikuddin" gives two names without the
+degree; "Mir, Asfandyar" is turned round when it is clearly one inverted name;
+roles, honorifics, emails, handles, dates and "and 3 others" are dropped;
+strings that are not names (sentences, "Share", "Facebook") are rejected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import clean, strip_accents
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
+    r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|by|from|"
+    r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
+    r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f)\b\s*[:\-–—|]?\s*")
+_NOISE = re.compile(
+    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+|\band\s+\d+\s+others?\b|"
+    r"\([^()]{0,60}\)|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b|"
+    r"\b(?:updated|published|posted|last modified)\b.*$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\b(?i:and|with)\b|"
+                    r"\b(?:und|et|y|e|en|och|og|i|mit|avec|con)\b)\s*")
+_HONORIFIC = re.compile(
+    r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
+    r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.)\s+)+")
+_DEGREE = re.compile(
+    r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
+    r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS)"
+    r"(?=[\s,;]|$)|,\s*(?:MD|MA|MS|RN|JD|BA|PhD)(?=[\s,;]|$)")
+_ROLE_WORDS = (
+    "fellow", "director", "editor", "writer", "reporter", "correspondent", "contributor",
+    "columnist", "staff", "analyst", "researcher", "associate", "president", "chair",
+    "manager", "coordinator", "officer", "producer", "intern", "professor", "lecturer",
+    "student", "founder", "ceo", "head of", "advisor", "adviser", "expert", "specialist",
+    "chief", "deputy", "vice", "secretary", "minister", "author", "journalist", "photographer",
+    "correspondant", "redakteur", "redaktion", "rédaction", "redacción", "member", "scholar",
+    "team", "guest", "host", "moderator", "program", "programme", "assistant", "consultant",
+    "partner", "senior", "junior", "lead ", "principal", "visiting", "non-resident",
+)
+_ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in _ROLE_WORDS) + r")s?\b", re.IGNORECASE)
+_NOT_NAMES = {
+    "admin", "administrator", "facebook", "twitter", "linkedin", "instagram", "youtube",
+    "email", "e-mail", "print", "share", "follow", "comments", "comment", "read more", "more",
+    "subscribe", "login", "log in", "sign in", "home", "news", "guest", "anonymous", "unknown",
+    "author", "authors", "by", "and", "the", "editor", "editors", "staff", "none", "null",
+    "undefined", "whatsapp", "reddit", "pinterest", "telegram", "tiktok", "rss", "menu",
+    "search", "contact", "about", "view all", "see all", "all posts", "posts", "profile",
+    "website", "web", "bio", "x", "copy link", "mail", "tumblr", "flipboard", "google",
+}
+_LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
+                    "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+MAX_NAME = 80
+
+
+def split_names(text: str) -> list[str]:
+    """Split one credit line into cleaned names, in order, without duplicates."""
+    text = clean(text, limit=600) or ""
+    if not text:
+        return []
+    text = _NOISE.sub(" ", text)
+    text = _PREFIX.sub("", text)
+    text = _DEGREE.sub("", text)
+    if _is_sentence(text):
+        return []
+    inverted = _inverted(text)
+    if inverted:
+        return [inverted]
+    parts = _SPLIT.split(text)
+    names = [n for n in (clean_name(p) for p in parts) if n]
+    return unique_names(names)
+
+
+def _inverted(text: str) -> str | None:
+    """Return "First Last" when text is clearly one "Last, First" name, else None."""
+    if text.count(",") != 1 or re.search(r"\band\b|&|;", text, re.IGNORECASE):
+        return None
+    last, first = (p.strip() for p in text.split(","))
+    if " " in last or not first or len(first.split()) > 2 or _is_role(first):
+        return None
+    if not (last[:1].isupper() and first[:1].isupper()):
+        return None
+    return clean_name(f"{first} {last}")
+
+
+def _is_sentence(text: str) -> bool:
+    """Tell whether a credit line is prose (a bio, a caption) rather than a list of names."""
+    words = _SPLIT.sub(" ", text).split()
+    lower = [w for w in words if w[:1].islower() and w not in _LOWER_PARTICLES]
+    return len(lower) >= 3 and len(lower) * 3 >= len(words) or len(words) > 40
+
+
+def clean_name(text: str) -> str | None:
+    """Return one cleaned person or organization name, or None when it is not a name."""
+    text = clean(text, limit=300) or ""
+    text = _PREFIX.sub("", text)
+    text = _HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
+    text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
+    if _is_role(text) and not is_name(text, strict=True):
+        return None
+    if text.isupper() and len(text) > 3:
+        text = _title_case(text)
+    return text if is_name(text) else None
+
+
+def is_name(text: str, *, strict: bool = False) -> bool:
+    """Tell whether text looks like a person's or organization's name (not a sentence)."""
+    if not text or len(text) > MAX_NAME or text.casefold() in _NOT_NAMES:
+        return False
+    tokens = text.split()
+    if not tokens or len(tokens) > (4 if strict else 7):
+        return False
+    if sum(c.isdigit() for c in text) > 0 or not _TOKEN.search(text):
+        return False
+    if any(ch in text for ch in "<>{}=\\?!#%"):
+        return False
+    capitalized = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
+    lower = [t for t in tokens if t[:1].islower() and t.lower() not in _LOWER_PARTICLES]
+    if strict:
+        return not lower and capitalized == len(tokens) and not _is_role(text)
+    return len(lower) <= 1 or capitalized == 0 and len(tokens) <= 3
+
+
+def _is_role(text: str) -> bool:
+    """Tell whether text names a job or role rather than a person."""
+    return bool(_ROLE.search(text))
+
+
+def _title_case(text: str) -> str:
+    """Title-case an ALL CAPS name, keeping particles lowercase."""
+    words = [w.capitalize() if w.lower() not in _LOWER_PARTICLES else w.lower()
+             for w in text.split()]
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    """Return the key two spellings of one name share (case, accents, punctuation ignored)."""
+    return re.sub(r"[\W_]+", "", strip_accents(name).casefold())
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Drop later duplicates (case- and accent-insensitive), keeping page order."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept

@@ -1,0 +1,211 @@
+"""Candidates -> Record: choose one value per field with cross-checks, clean it, trace it.
+
+Every extractor proposes candidates with their source; this module decides.
+Field rules live in small choosers (titles and topics in `harvester.choose`);
+each returns the value and the source that gave it, which becomes
+`record.provenance[field]`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from .choose import choose_authors, choose_dates, choose_title, choose_topics, choose_type
+from .dates import DateValue, local_day
+from .record import Candidate, Image, Record
+from .text import clean, shorten, strip_tags
+from .vocab import Vocabulary
+
+UNKNOWN_URL = "file:///unknown"
+MAX_SUMMARY = 1000
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{1,8}))?")
+_SUMMARY_ORDER = ("rules", "meta:citation_abstract", "jsonld", "meta:og:description",
+                  "meta:description", "meta:dc.description", "meta:twitter:description",
+                  "html:dek", "jsonld:WebPage", "html:p")
+_IMAGE_ORDER = ("rules", "jsonld", "meta:og:image:secure_url", "meta:og:image:url",
+                "meta:og:image", "meta:twitter:image", "meta:twitter:image:src", "html:img")
+_LANG_ORDER = ("rules", "html:lang", "meta:content-language", "meta:og:locale",
+               "meta:dc.language", "meta:citation_language", "jsonld", "meta:language")
+
+
+def build_record(candidates: Iterable[Candidate], *, url: str | None,
+                 vocabulary: Vocabulary, source: str | None = None,
+                 now: datetime | None = None) -> Record:
+    """Assemble one Record from every extractor's candidates.
+
+    Args:
+        candidates: all candidates, in the order the extractors ran (most trusted first).
+        url: the URL the page was fetched from (None for local input without one).
+        vocabulary: maps site types and topics onto the configured labels.
+        source: the configured source name, copied into the record.
+        now: the harvest time (default: now, UTC, whole seconds).
+
+    Returns:
+        The normalized record; fields nobody proposed stay unknown.
+    """
+    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    by_field: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        by_field.setdefault(cand.field, []).append(cand)
+    get = by_field.get
+    sites = [c.value for c in get("site_name", ()) if isinstance(c.value, str)]
+    record_url, url_source = choose_url(get("url", []), url)
+    provenance: dict[str, str] = {"url": url_source}
+    values: dict[str, Any] = {}
+
+    def keep(name: str, chosen: tuple[Any, str] | None) -> None:
+        if chosen is not None and chosen[0] not in (None, (), ""):
+            values[name], provenance[name] = chosen
+
+    keep("title", choose_title(get("title", []), sites))
+    keep("authors", choose_authors(get("authors", []), sites))
+    published, updated = choose_dates(get("published", []), get("updated", []), url, now)
+    keep("published", published)
+    keep("updated", updated)
+    keep("type", choose_type(get("type", []), url, vocabulary))
+    keep("topics", choose_topics(get("topics", []), vocabulary, sites, values.get("type")))
+    keep("summary", choose_summary(get("summary", []), values.get("title")))
+    keep("image", choose_image(get("image", []), record_url))
+    keep("language", choose_language(get("language", [])))
+    return Record(url=record_url, source=source, first_seen=now, harvested_at=now,
+                  provenance=provenance, **values)
+
+
+def _ordered(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
+    """Return candidates sorted by the position of their source in `order` (unknown last)."""
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(cands, key=lambda c: rank.get(c.source, len(order)))
+
+
+def choose_url(cands: list[Candidate], url: str | None) -> tuple[str, str]:
+    """Return the record URL: the declared canonical when it is safe to trust, else `url`."""
+    declared = [c for c in cands if c.source in ("html:canonical", "meta:og:url")]
+    declared.sort(key=lambda c: c.source != "html:canonical")
+    for cand in declared:
+        target = _absolute_http(cand.value, url)
+        if target and (url is None or _same_host(target, url)) and urlsplit(target).path.strip("/"):
+            return target, cand.source
+    if url and re.match(r"^(https?|file)://", url):
+        return url, "input"
+    return UNKNOWN_URL, "input"
+
+
+def _absolute_http(value: Any, base: str | None) -> str | None:
+    """Return value as an absolute http(s) URL (resolved against base), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        target = urljoin(base, value.strip()) if base else value.strip()
+    except ValueError:
+        return None
+    if not re.match(r"^https?://[^/\s]+", target) or any(c.isspace() for c in target):
+        return None
+    return target
+
+
+def _same_host(a: str, b: str) -> bool:
+    """Tell whether two URLs are on the same host (ignoring a leading www.)."""
+    try:
+        ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
+    except ValueError:
+        return False
+    return ha.removeprefix("www.") == hb.removeprefix("www.") != ""
+
+
+def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str] | None:
+    """Return the first description that is real prose (not the title, not a stub)."""
+    for cand in _ordered(cands, _SUMMARY_ORDER):
+        text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
+                     limit=4 * MAX_SUMMARY)
+        if not text or len(text) < 20 or (title and text.casefold() == title.casefold()):
+            continue
+        return shorten(text, MAX_SUMMARY), cand.source
+    return None
+
+
+def choose_image(cands: list[Candidate], base: str) -> tuple[Image, str] | None:
+    """Return the lead image (absolute URL) and its caption, if the page gives one."""
+    captions = {_file_key(c.value[0]): c.value[1] for c in cands
+                if c.source == "html:img" and isinstance(c.value, tuple) and c.value[1]}
+    for cand in _ordered(cands, _IMAGE_ORDER):
+        if not isinstance(cand.value, tuple) or not cand.value[0]:
+            continue
+        url = _absolute_http(cand.value[0], None if base == UNKNOWN_URL else base)
+        if not url:
+            continue
+        caption = clean(cand.value[1], limit=MAX_SUMMARY) or clean(
+            captions.get(_file_key(cand.value[0])), limit=MAX_SUMMARY)
+        return Image(url, caption), cand.source
+    return None
+
+
+def _file_key(url: str | None) -> str:
+    """Return the file name of an image URL (for matching og:image with the figure)."""
+    return (url or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def choose_language(cands: list[Candidate]) -> tuple[str, str] | None:
+    """Return the page language as a tag like "en", "de" or "pt-BR"."""
+    for cand in _ordered(cands, _LANG_ORDER):
+        tag = normalize_language(cand.value)
+        if tag:
+            return tag, cand.source
+    return None
+
+
+def normalize_language(value: Any) -> str | None:
+    """Normalize "en_US", "EN", "pt-br" to "en-US", "en", "pt-BR"; None if not a tag."""
+    if not isinstance(value, str):
+        return None
+    match = _LANG.match(value.strip().split(",")[0].strip())
+    if not match:
+        return None
+    lang, region = match.group(1).lower(), match.group(2)
+    if region:
+        return f"{lang}-{region.upper() if len(region) == 2 else region}"
+    return lang
+
+
+def merge(page: Record, card: Record) -> Record:
+    """Merge a listing card into the page's record: the page wins where it is trustworthy.
+
+    Args:
+        page: the record extracted from the publication page itself.
+        card: the partial record a listing card gave (provenance "card").
+
+    Returns:
+        The page record with its gaps filled from the card, and with the card's
+        values preferred where the page only had weak evidence (the URL's date,
+        a guessed type); provenance says "card" for every value taken from it.
+    """
+    changes: dict[str, Any] = {}
+    provenance = dict(page.provenance)
+    for name in ("title", "authors", "published", "type", "topics", "summary", "image"):
+        ours, theirs = getattr(page, name), getattr(card, name)
+        if theirs in (None, ()):
+            continue
+        if ours in (None, ()) or _weak(provenance.get(name, "")):
+            changes[name] = theirs
+            provenance[name] = "card"
+    if "published" in changes and page.published is not None and _same_day(
+            page.published, changes["published"]):
+        changes.pop("published")
+        provenance["published"] = page.provenance.get("published", "card")
+    if not changes:
+        return page
+    return page.with_changes(provenance=provenance, **changes)
+
+
+def _weak(source: str) -> bool:
+    """Tell whether a provenance is weak evidence a listing card should override."""
+    return source in ("url", "html:title", "html:kicker", "html:text", "url:segment",
+                      "html:author-class")
+
+
+def _same_day(a: DateValue, b: DateValue) -> bool:
+    """Tell whether two dates fall on the same calendar day."""
+    return local_day(a) == local_day(b)

@@ -1,0 +1,74 @@
+"""Text cleaning shared by extraction and normalization: entities, whitespace, folding."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF;
+# zero-width and bidi marks are invisible noise in metadata.
+_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                   "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+})
+_NON_WORD = re.compile(r"[\W_]+")
+MAX_FIELD = 2000
+
+
+def clean(text: object, *, limit: int = MAX_FIELD) -> str | None:
+    """Return text with entities decoded, junk characters removed and whitespace collapsed."""
+    if not isinstance(text, str):
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            text = str(text)
+        else:
+            return None
+    text = text[: limit * 4]
+    if "&" in text:
+        text = html.unescape(text)
+    text = _JUNK.sub("", text)
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) > limit:
+        text = shorten(text, limit)
+    return text or None
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML tags from a string that may carry markup (JSON-LD descriptions do)."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(" ", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text to at most `limit` characters at a word boundary, ending with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def fold(text: str) -> str:
+    """Return a comparison key: NFKC, casefolded, quotes and dashes unified, punctuation gone."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def strip_accents(text: str) -> str:
+    """Return text without combining accents (for accent-insensitive comparison)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def unify(text: str) -> str:
+    """Return text with typographic quotes and dashes replaced by ASCII ones (for matching only)."""
+    return text.translate(_QUOTES)
