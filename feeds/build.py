@@ -19,7 +19,7 @@ from .jsonfeed import render_json
 from .layout import FEEDS_DIR, FORMATS, INDEX, OPML, XSL, Links, feed_dir, feed_path
 from .model import NO_DATE, Entry, Feed, feed_description, make_entry, make_feed, name_list
 from .opml import Outline, read_created, render_opml
-from .sanitize import clean_line
+from .sanitize import clean_line, clean_text
 from .syndication import render_atom, render_rss
 from .write import remove_dir_if_empty, remove_file, write_bytes
 
@@ -45,6 +45,11 @@ class _Build:
     source_names: list[str]
     report: BuildReport = field(default_factory=BuildReport)
     entries: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def site_title(self) -> str:
+        """Return the configured site title, safe for XML."""
+        return " ".join(clean_text(self.settings.site_title).split()) or "pubharvest"
 
     @property
     def out(self) -> Path:
@@ -132,7 +137,7 @@ def _feed(run: _Build, group: FeedGroup, entries: list[Entry]) -> Feed:
 def _write_feed(run: _Build, group: FeedGroup) -> None:
     """Render and write a group's RSS, Atom and JSON feeds."""
     feed = _feed(run, group, run.latest(group.kind, group.slug))
-    publisher = run.settings.site_title
+    publisher = run.site_title
     rendered = {
         "rss": render_rss(feed, publisher=publisher, version=__version__),
         "atom": render_atom(feed, publisher=publisher, version=__version__),
@@ -144,7 +149,7 @@ def _write_feed(run: _Build, group: FeedGroup) -> None:
 
 def _write_index(run: _Build, newest: list[Entry]) -> None:
     """Render and write index.html."""
-    page = IndexPage(site_title=run.settings.site_title, sources_line=name_list(run.source_names),
+    page = IndexPage(site_title=run.site_title, sources_line=name_list(run.source_names),
                      groups=run.groups, latest=newest, version=__version__)
     run.write(INDEX, render_index(page, run.links))
 
@@ -162,7 +167,7 @@ def _write_opml(run: _Build, modified: datetime) -> None:
         ]
         sections.append(({"all": "All"}.get(kind, kind.capitalize()), outlines))
     created = read_created(run.out / OPML) or modified
-    title = f"{run.settings.site_title} — publication feeds"
+    title = f"{run.site_title} — publication feeds"
     run.write(OPML, render_opml(title, sections, created=created, modified=modified))
 
 

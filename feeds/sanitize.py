@@ -38,8 +38,14 @@ def clean_text(text: str | None) -> str:
 
 
 def clean_line(text: str | None) -> str:
-    """Return cleaned text on one line with runs of whitespace collapsed."""
-    return " ".join(clean_text(text).split())
+    """Return plain text on one line: markup dropped (scripts with their content), XML-safe.
+
+    Titles, names and labels are text; tags in them are extraction debris or an attack.
+    """
+    text = clean_text(text)
+    if _HTML_HINT.search(text):
+        text = clean_text(html.unescape(nh3.clean(text, tags=set())))
+    return " ".join(text.split())
 
 
 def is_web_url(url: str | None) -> bool:
