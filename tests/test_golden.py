@@ -48,12 +48,15 @@ def _same_authors(expected: list[str], got: list[dict[str, Any]]) -> bool:
     return [_text(name) for name in expected] == _author_names(got)
 
 
-def _same_date(expected: str | None, got: str | None) -> bool:
+def _same_date(expected: str | list[str] | None, got: str | None) -> bool:
     """A day must be that day; a datetime the same instant with the same UTC offset.
 
     Requiring the offset keeps the page's local day: "23:30-05:00" written as
     "04:30Z" the next day is the same instant but the wrong day for a reader.
+    A list means the page gives the date in several equally valid forms.
     """
+    if isinstance(expected, list):
+        return any(_same_date(one, got) for one in expected)
     if expected is None or got is None:
         return expected is got
     if len(expected) == 10:
