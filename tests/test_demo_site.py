@@ -413,6 +413,17 @@ def test_request_log_and_silence(capfd):
         requests.get(base + "/about", timeout=2)
 
 
+def test_each_site_gets_its_own_port_and_a_bad_folder_is_refused(tmp_path):
+    """Two sites run side by side; a folder that is not a site is a HarvestError."""
+    with serve_site() as one, serve_site() as two:
+        assert one.base_url != two.base_url
+        assert requests.get(two.url("/robots.txt")).text.endswith(
+            f"Sitemap: {two.base_url}/sitemap.xml\n")
+    with pytest.raises(harvester.HarvestError, match="not a sample site"):
+        with serve_site(tmp_path):
+            pass
+
+
 # --- the extractor on the sample site ----------------------------------------------
 
 

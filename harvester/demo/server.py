@@ -12,6 +12,14 @@ Routes (no file is reachable by its own name; only these path shapes are served)
 canonical and og:url links name the real ephemeral port. Every response carries an
 ETag (hash of the bytes sent) and Last-Modified (the file's mtime) and honours
 If-None-Match / If-Modified-Since with 304.
+
+Usage::
+
+    with serve_site() as site:                 # site: DemoSite
+        start = site.url("/publications")      # "http://127.0.0.1:<port>/publications"
+        ...                                    # harvest it
+        site.requests                          # (LoggedRequest(method, path, status, bytes,
+                                               #  user_agent), ...) in the order answered
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +39,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
+
+from ..errors import HarvestError
 
 PLACEHOLDER = b"{{BASE_URL}}"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -122,10 +133,14 @@ def serve_site(
         `.requests` is the request log).
 
     Raises:
+        HarvestError: the folder is not a site (it has no `_home.html`).
         OSError: the address cannot be bound.
     """
     root = (site_dir or _BUNDLED).resolve()
-    server = _SiteServer((host, port), _Handler)
+    if not (root / "_home.html").is_file():
+        raise HarvestError(f"{root}: not a sample site folder (no _home.html)")
+    server_class = _SiteServer6 if ":" in host else _SiteServer
+    server = server_class((host, port), _Handler)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     site = DemoSite(f"http://{shown}:{bound_port}", root)
@@ -149,6 +164,12 @@ class _SiteServer(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Drop errors (mostly clients closing early) instead of printing tracebacks."""
+
+
+class _SiteServer6(_SiteServer):
+    """The same server on an IPv6 address."""
+
+    address_family = socket.AF_INET6
 
 
 class _Handler(BaseHTTPRequestHandler):
