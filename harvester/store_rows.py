@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .groups import record_groups, sort_key
+from .groups import FeedGroup, record_groups, sort_key
 from .record import Record
 from .store_schema import run
 
@@ -86,11 +86,23 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
     conn.executemany("INSERT INTO record_groups (record_id, kind, slug, label, sort_day,"
                      " sort_full) VALUES (?, ?, ?, ?, ?, ?)",
                      [(stored.id, g.kind, g.slug, g.label, day, full) for g in groups.values()])
-    touched = {*groups, *((kind, slug) for kind, slug in old)}
-    conn.executemany("INSERT INTO group_touches (kind, slug, touched_at) VALUES (?, ?, ?)"
-                     " ON CONFLICT (kind, slug) DO UPDATE SET touched_at = excluded.touched_at",
-                     [(kind, slug, ts(now)) for kind, slug in sorted(touched)])
+    _count_members(conn, {(kind, slug) for kind, slug in old}, groups, ts(now))
     return "changed" if row else "new"
+
+
+def _count_members(conn: sqlite3.Connection, old: set[tuple[str, str]],
+                   new: Mapping[tuple[str, str], FeedGroup], touched_at: str) -> None:
+    """Move a changed record's membership from its old groups to its new ones; touch all."""
+    conn.executemany("UPDATE groups SET members = members - ?, touched_at = ?"
+                     " WHERE kind = ? AND slug = ?",
+                     [(int(key not in new), touched_at, *key) for key in sorted(old)])
+    conn.executemany("INSERT INTO groups (kind, slug, label, members, touched_at)"
+                     " VALUES (?, ?, ?, 1, ?) ON CONFLICT (kind, slug) DO UPDATE SET"
+                     " members = groups.members + 1, touched_at = excluded.touched_at,"
+                     " label = CASE WHEN groups.members = 0 THEN excluded.label"
+                     " ELSE groups.label END",
+                     [(g.kind, g.slug, g.label, touched_at)
+                      for key, g in sorted(new.items()) if key not in old])
 
 
 def content_hash(record: Record) -> str:

@@ -47,12 +47,16 @@ _V1 = (
         PRIMARY KEY (record_id, kind, slug))""",
     "CREATE INDEX record_groups_latest"
     " ON record_groups (kind, slug, sort_day, sort_full, record_id)",
-    """CREATE TABLE group_touches (
+    # One row per feed group ever seen: its member count (kept in step by every upsert, so
+    # listing groups never scans record_groups) and when its membership or content last
+    # changed. Rows stay at 0 members so that a feed that lost its last record is touched.
+    """CREATE TABLE groups (
         kind TEXT NOT NULL,
         slug TEXT NOT NULL,
+        label TEXT NOT NULL,
+        members INTEGER NOT NULL,
         touched_at TEXT NOT NULL,
         PRIMARY KEY (kind, slug))""",
-    "CREATE INDEX group_touches_at ON group_touches (touched_at)",
     """CREATE TABLE fetch_state (
         url TEXT PRIMARY KEY,
         source TEXT NOT NULL,

@@ -8,6 +8,8 @@ import tracemalloc
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from harvester.errors import StoreError
 from harvester.groups import MemoryRecords, sort_key
@@ -89,7 +91,7 @@ def test_save_page_stores_state_and_record_together(store):
     assert store.fetch_state(rec(2).url).status == 404
 
 
-@pytest.mark.parametrize("table", ["records", "record_groups", "group_touches"])
+@pytest.mark.parametrize("table", ["records", "record_groups", "groups"])
 def test_save_page_is_all_or_nothing(store, table):
     # A real failure inside the transaction: the database refuses the row.
     with sqlite3.connect(store.path) as raw:
@@ -142,6 +144,22 @@ def test_same_topic_twice_is_one_membership(store):
     store.upsert(rec(1, topics=("Peace Processes", "peace processes")))
     counts = {g.key: g.count for g in store.feed_groups()}
     assert counts[("topics", "peace-processes")] == 1
+
+
+TOPIC_POOL = ("Peace Processes", "Global Policy", "Fragility", "Economics")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sets(st.sampled_from(TOPIC_POOL)),
+                          st.sampled_from(["Analysis", "Podcast", None])), max_size=25))
+def test_group_counts_follow_every_change(tmp_path_factory, upserts):
+    data_dir = tmp_path_factory.mktemp("data")
+    with Store.open(data_dir) as store:
+        for n, topics, kind in upserts:
+            store.upsert(rec(n, topics=tuple(sorted(topics)), type=kind))
+        stored = list(store.records())
+        expected = [(g.key, g.count) for g in MemoryRecords(stored).feed_groups()]
+        assert [(g.key, g.count) for g in store.feed_groups()] == expected
 
 
 def test_touched_groups_include_a_removed_topic(store):
