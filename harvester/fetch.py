@@ -18,6 +18,7 @@ from .politeness import HostGate, backoff, host_key, parse_retry_after
 from .responses import (NETWORK_ERRORS, TransientError, check_body, check_declared, discard,
                         gunzip, media_type, network_failure, read_body)
 from .robots import ROBOTS_MAX_BYTES, RobotsCache, product_token
+from .urls import host_of, is_same_site
 
 ACCEPT = {
     "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
@@ -179,13 +180,13 @@ class Fetcher:
 
     def robots_allows(self, url: str) -> bool:
         """Tell whether robots.txt lets us fetch `url` (downloading it on first use)."""
-        if not _is_http_url(url):
+        if not _is_sendable_url(url):
             return False
         return self._robots.get(url).allows(url, self._agent)
 
     def robots_sitemaps(self, url: str) -> list[str]:
         """Return the Sitemap: lines of the robots.txt of `url`'s host."""
-        return self._robots.get(url).sitemaps() if _is_http_url(url) else []
+        return self._robots.get(url).sitemaps() if _is_sendable_url(url) else []
 
     def _follow(self, url: str, headers: dict[str, str], accept: str,
                 allowed: Sequence[str], delay: float | None) -> tuple[str, tuple[str, ...], _Reply]:
@@ -210,10 +211,10 @@ class Fetcher:
     def _admit(self, url: str, target: str, allowed: Sequence[str], *, hop: bool) -> None:
         """Raise unless `target` is an http(s) URL on an allowed host that robots.txt permits."""
         where = f"redirect to {target}: " if hop else ""
-        if not _is_http_url(target):
+        if not _is_sendable_url(target):
             raise FetchError(url, f"{where}invalid URL (expected http or https)")
-        host = (urlsplit(target).hostname or "").lower()
-        if not is_allowed_host(host, allowed):
+        if not is_same_site(target, allowed):
+            host = host_of(target)
             lead = f"redirect to {host}" if hop else host
             raise FetchError(url, f"{lead} is outside the allowed domains")
         robots = self._robots.get(target)
@@ -245,7 +246,7 @@ class Fetcher:
         """Download a robots.txt (up to five redirects, 500 KiB kept); raise FetchError."""
         current = robots
         for _ in range(ROBOTS_REDIRECTS + 1):
-            if not _is_http_url(current):
+            if not _is_sendable_url(current):
                 raise FetchError(robots, f"redirect to a non-HTTP URL {current}")
             reply = self._exchange(robots, current, {**self._headers, "Accept": "text/plain"},
                                    self.settings.delay, "any", ROBOTS_MAX_BYTES, truncate=True)
@@ -321,15 +322,6 @@ class Fetcher:
             return _Reply(response.status_code, phrase, response.headers, body)
 
 
-def is_allowed_host(host: str, allowed: Sequence[str]) -> bool:
-    """Tell whether `host` is one of `allowed` or a subdomain of one (empty allows all)."""
-    if not allowed:
-        return True
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith("." + d)
-               for d in (a.lower().strip().rstrip(".") for a in allowed) if d)
-
-
 def _new_session() -> requests.Session:
     """Return a pooled session that ignores proxy and netrc settings from the environment."""
     session = requests.Session()
@@ -337,13 +329,17 @@ def _new_session() -> requests.Session:
     return session
 
 
-def _is_http_url(url: str) -> bool:
-    """Tell whether `url` is an absolute http(s) URL with a host."""
+def _is_sendable_url(url: str) -> bool:
+    """Tell whether `url` is an absolute http(s) URL with a host that requests can send."""
     try:
         parts = urlsplit(url)
-        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    except ValueError:
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return False
+        _ = parts.port  # raises ValueError when out of range
+        requests.PreparedRequest().prepare_url(url, None)
+    except (ValueError, requests.RequestException):  # InvalidURL is both
         return False
+    return True
 
 
 def _phrase(status: int, reason: str | None) -> str:

@@ -233,7 +233,7 @@ def test_redirect_chain_is_followed_hop_by_hop(server: HTTPServer, fetcher: Fetc
     server.expect_request("/a").respond_with_response(redirect(server.url_for("/b"), 301))
     server.expect_request("/b").respond_with_response(redirect("c"))  # relative
     server.expect_request("/c").respond_with_data(HTML, content_type="text/html")
-    page = fetcher.fetch(server.url_for("/a"))
+    page = fetcher.fetch(server.url_for("/a"), allowed_domains=("127.0.0.1",))
     assert page.url == server.url_for("/c")
     assert page.redirects == (server.url_for("/a"), server.url_for("/b"))
     assert paths(server) == ["/robots.txt", "/a", "/b", "/c"]
@@ -385,10 +385,18 @@ def test_gzipped_sitemap_bomb_is_refused(server: HTTPServer, tmp_path: Path):
     assert caught.value.reason == "body larger than 100000 bytes (decompressed)"
 
 
-@pytest.mark.parametrize("url", ["not a url", "ftp://example.org/file", "http:///nohost"])
+@pytest.mark.parametrize("url", ["not a url", "ftp://example.org/file", "http:///nohost",
+                                 "http://example.org:99999/", "http://exa mple.org/", ""])
 def test_invalid_urls_fail_without_a_request(fetcher: Fetcher, url: str):
     with pytest.raises(FetchError, match="invalid URL"):
         fetcher.fetch(url)
+    assert fetcher.stats.requests == 0
+
+
+def test_start_url_outside_the_allowed_domains_is_not_requested(fetcher: Fetcher):
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch("https://elsewhere.example/a", allowed_domains=("usip.org",))
+    assert caught.value.reason == "elsewhere.example is outside the allowed domains"
     assert fetcher.stats.requests == 0
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from requests.structures import CaseInsensitiveDict
 
-from harvester.fetch import FetchStats, Page, is_allowed_host
+from harvester.fetch import FetchStats, Page
 from harvester.politeness import BACKOFF_CAP, backoff, host_key, parse_retry_after
 from harvester.responses import binary_kind, is_html_like
 
@@ -43,19 +43,6 @@ def test_backoff_doubles_with_a_little_jitter_and_a_cap():
 ])
 def test_host_key_is_scheme_host_and_port(url: str, key: str):
     assert host_key(url) == key
-
-
-@pytest.mark.parametrize(("host", "allowed", "ok"), [
-    ("www.usip.org", ("usip.org",), True),
-    ("usip.org", ("usip.org",), True),
-    ("evilusip.org", ("usip.org",), False),
-    ("usip.org.evil.com", ("usip.org",), False),
-    ("anything.example", (), True),
-    ("WWW.USIP.ORG.", ("usip.org",), True),
-])
-def test_allowed_hosts_are_the_domains_and_their_subdomains(host: str, allowed: tuple[str, ...],
-                                                            ok: bool):
-    assert is_allowed_host(host, allowed) is ok
 
 
 def test_utf16_html_is_not_mistaken_for_binary():
