@@ -158,7 +158,7 @@ class Store:
 
     def feed_groups(self) -> list[FeedGroup]:
         """Return every non-empty group with its record count, in (kind, slug) order."""
-        found = self._db.all("SELECT kind, slug, label, members FROM groups"
+        found = self._db.all("SELECT kind, slug, label, members FROM feed_groups"
                              " WHERE members > 0 ORDER BY kind, slug")
         return [FeedGroup(kind, slug, label, n) for kind, slug, label, n in found]
 
@@ -174,7 +174,7 @@ class Store:
         A changed record touches its old and its new groups, so a record that loses a topic
         touches that topic's feed.
         """
-        found = self._db.all("SELECT kind, slug FROM groups WHERE touched_at >= ?",
+        found = self._db.all("SELECT kind, slug FROM feed_groups WHERE touched_at >= ?",
                              (rows.ts(since),))
         return {(kind, slug) for kind, slug in found}
 

@@ -93,14 +93,14 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
 def _count_members(conn: sqlite3.Connection, old: set[tuple[str, str]],
                    new: Mapping[tuple[str, str], FeedGroup], touched_at: str) -> None:
     """Move a changed record's membership from its old groups to its new ones; touch all."""
-    conn.executemany("UPDATE groups SET members = members - ?, touched_at = ?"
+    conn.executemany("UPDATE feed_groups SET members = members - ?, touched_at = ?"
                      " WHERE kind = ? AND slug = ?",
                      [(int(key not in new), touched_at, *key) for key in sorted(old)])
-    conn.executemany("INSERT INTO groups (kind, slug, label, members, touched_at)"
+    conn.executemany("INSERT INTO feed_groups (kind, slug, label, members, touched_at)"
                      " VALUES (?, ?, ?, 1, ?) ON CONFLICT (kind, slug) DO UPDATE SET"
-                     " members = groups.members + 1, touched_at = excluded.touched_at,"
-                     " label = CASE WHEN groups.members = 0 THEN excluded.label"
-                     " ELSE groups.label END",
+                     " members = feed_groups.members + 1, touched_at = excluded.touched_at,"
+                     " label = CASE WHEN feed_groups.members = 0 THEN excluded.label"
+                     " ELSE feed_groups.label END",
                      [(g.kind, g.slug, g.label, touched_at)
                       for key, g in sorted(new.items()) if key not in old])
 

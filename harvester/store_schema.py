@@ -50,7 +50,7 @@ _V1 = (
     # One row per feed group ever seen: its member count (kept in step by every upsert, so
     # listing groups never scans record_groups) and when its membership or content last
     # changed. Rows stay at 0 members so that a feed that lost its last record is touched.
-    """CREATE TABLE groups (
+    """CREATE TABLE feed_groups (
         kind TEXT NOT NULL,
         slug TEXT NOT NULL,
         label TEXT NOT NULL,
@@ -117,27 +117,39 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Create or upgrade the tables to SCHEMA_VERSION, in one transaction."""
+    """Bring the tables up to SCHEMA_VERSION in one transaction; a current store costs a read."""
+    if _version(conn, path) == SCHEMA_VERSION:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(_META)
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"store {path} has schema {version}, newer than this pubharvest "
-                             f"understands ({SCHEMA_VERSION}); upgrade pubharvest")
+        version = _version(conn, path)  # again: another process may have migrated meanwhile
         for statements in MIGRATIONS[version:]:
             for statement in statements:
                 conn.execute(statement)
-        if version < SCHEMA_VERSION:
-            conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         (str(SCHEMA_VERSION),))
+        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     (str(SCHEMA_VERSION),))
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _version(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the store's schema version (0 for a new file); refuse one newer than ours."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return 0
+    version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"store {path} has schema {version}, newer than this pubharvest "
+                         f"understands ({SCHEMA_VERSION}); upgrade pubharvest")
+    return version
 
 
 @contextmanager

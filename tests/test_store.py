@@ -91,7 +91,7 @@ def test_save_page_stores_state_and_record_together(store):
     assert store.fetch_state(rec(2).url).status == 404
 
 
-@pytest.mark.parametrize("table", ["records", "record_groups", "groups"])
+@pytest.mark.parametrize("table", ["records", "record_groups", "feed_groups"])
 def test_save_page_is_all_or_nothing(store, table):
     # A real failure inside the transaction: the database refuses the row.
     with sqlite3.connect(store.path) as raw:

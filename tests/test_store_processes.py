@@ -136,6 +136,8 @@ def test_write_locked_beyond_the_busy_timeout(tmp_path):
                                                  r"process \(waited 0.2 s\)"):
                 store.upsert(record)
             assert store.count() == 0  # readers are not blocked by a writer (WAL)
+            with Store.open(tmp_path, timeout=0.2) as reader:  # nor is opening a current store
+                assert reader.runs() == []
         finally:
             raw.execute("ROLLBACK")
             raw.close()
