@@ -1,0 +1,556 @@
+"""Discovery: from a source's start URLs to its publication links, with listing-card metadata.
+
+Order of work, per source: each start URL's listing pages (following
+pagination, bounded by `max_pages` per start URL), then the items of the
+site's own feeds not already seen on a listing, then the site's sitemaps.
+Links are yielded lazily, page by page, each once (de-duplicated by
+`urls.record_key`), so the pipeline fetches publications while discovery goes
+on. A link's card merges what the listing card and the feed item say; a link
+seen again on a later listing page was already yielded and keeps its first card.
+
+Sitemaps and feeds list a whole site, so their URLs are kept only when they
+have the shape of the publication links found on the listing pages (first path
+segment and depth); with no listing links (a JavaScript-only listing), only
+URLs under a start URL's path that look like single items are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from . import classify
+from .config import Settings, Source
+from .dates import parse_date
+from .errors import ExtractError, FetchError
+from .extract.cards import parse_cards
+from .extract.rules import compile_rule
+from .fetch import Fetcher, Page
+from .names import split_names
+from .normalize import build_record, merge
+from .parse import Document, parse_html
+from .record import Candidate, Record
+from .store import FetchState, Store
+from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
+                   is_navigation_url, is_same_site, is_under, matches_pattern, page_number,
+                   path_segments, record_key, without_page)
+from .vocab import Vocabulary
+
+log = logging.getLogger(__name__)
+
+MAX_SITEMAP_FILES = 200
+MAX_SITEMAP_DEPTH = 4
+MAX_FEEDS = 3
+_NO_PROGRESS_PAGES = 2
+_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+_NEXT_TEXT = re.compile(
+    r"^(?:next|next page|go to (?:the )?next page|next posts|older|"
+    r"older (?:posts|entries|articles|stories|items)|"
+    r"(?:load|show|see|view) more(?: \w+)?|more (?:posts|articles|stories|results|items)|"
+    r"nächste(?: seite)?|weiter|suivante?|page suivante|siguiente|página siguiente|"
+    r"successiva|pagina successiva|próxima|volgende|następna)$")
+_NEXT_ARROWS = set("›»→⟩❯▶>")
+_STRIP = "›»→⟩❯▶>«‹←⟨❮◀<.:…|-–— \t\n"
+_PREV_WORDS = re.compile(r"\b(?:prev|previous|newer|first|last|back|zurück|précédente?)\b")
+_NEXT_CLASS = re.compile(r"(?:^|[-_])next(?:$|[-_])")
+_TARGET_ATTRS = ("href", "data-href", "data-url", "data-next", "data-next-url",
+                 "data-next-page", "hx-get")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+_SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
+                           r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
+                           r"author|user|taxonom|people|image|video)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One publication URL found by discovery."""
+
+    url: str
+    card: Record | None = None
+    via: str = "listing"
+    lastmod: datetime | None = None
+
+
+@dataclass
+class DiscoverReport:
+    """What discovery did for one source; failures are (url, one-line reason)."""
+
+    listing_pages: int = 0
+    sitemap_urls: int = 0
+    feed_items: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    stopped_early: bool = False
+
+
+def discover(
+    source: Source, settings: Settings, fetcher: Fetcher, store: Store, *,
+    incremental: bool, report: DiscoverReport, vocabulary: Vocabulary | None = None,
+) -> Iterator[Link]:
+    """Yield the source's publication links, each once, lazily.
+
+    Args:
+        source: the source (only `name` and `start_urls` are needed).
+        settings: global settings (`max_pages` when the source sets none).
+        fetcher: the polite fetcher; every request goes through it.
+        store: fetch state of listing pages, sitemaps and feeds; known records.
+        incremental: after a complete earlier run: conditional GETs, and pagination
+            stops at a listing page that is unchanged or holds only known links.
+        report: filled in as discovery goes (pages, counts, failures, early stop).
+        vocabulary: type and topic vocabulary for card metadata.
+
+    Returns:
+        An iterator of Links; failures never raise, they go to `report.failures`.
+    """
+    return _Discovery(source, settings, fetcher, store, incremental, report, vocabulary).run()
+
+
+class _Discovery:
+    """The state of one source's discovery: what was seen, learned and yielded."""
+
+    def __init__(self, source: Source, settings: Settings, fetcher: Fetcher, store: Store,
+                 incremental: bool, report: DiscoverReport,
+                 vocabulary: Vocabulary | None) -> None:
+        """Prepare the run; nothing is fetched before iteration starts."""
+        self.source, self.fetcher, self.store = source, fetcher, store
+        self.incremental, self.report, self.vocabulary = incremental, report, vocabulary
+        self.max_pages = source.max_pages or settings.max_pages
+        self.starts = [canonical_url(u) for u in source.start_urls]
+        self.domains = source.allowed_domains or _hosts(self.starts)
+        self.seen: set[str] = set()
+        self.listings: set[str] = set()
+        self.shapes: set[tuple[str, int]] = set()
+        self.feed_cards: dict[str, tuple[str, Record]] = {}
+        self.same_body: set[str] = set()
+        last = store.last_run(source.name, complete_only=True) if incremental else None
+        self.since = last.started if last else None
+
+    def run(self) -> Iterator[Link]:
+        """Yield links from listings, then feeds, then sitemaps."""
+        for start in self.starts:
+            yield from self._paginate(start)
+        yield from self._feed_leftovers()
+        if self.source.use_sitemaps:
+            yield from self._sitemap_links()
+
+    # -- listing pages -------------------------------------------------------------------
+
+    def _paginate(self, start: str) -> Iterator[Link]:
+        """Walk one listing from its start URL along its pagination."""
+        url: str | None = start
+        pages = idle = 0
+        while url and pages < self.max_pages:
+            self.listings.add(record_key(url))
+            page = self._fetch(url, "listing", "html")
+            if page is None or self._unchanged(page, url):
+                break
+            doc = _parse(page)
+            if doc is None:
+                self._fail(url, "listing page is not readable HTML")
+                break
+            pages += 1
+            self.report.listing_pages += 1
+            if pages == 1 and self.source.use_feeds:
+                self._read_feeds(doc)
+            links = self._listing_links(doc, start)
+            fresh = [link for link in links if record_key(link.url) not in self.seen]
+            stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
+            yield from self._emit(fresh)
+            idle = 0 if fresh else idle + 1
+            if stale or idle >= _NO_PROGRESS_PAGES:
+                self.report.stopped_early |= bool(stale)
+                log.debug("%s: pagination stops at %s (%s)", self.source.name, url,
+                          "all links known" if stale else "no new links")
+                break
+            url = self._next_url(doc, page.url)
+
+    def _unchanged(self, page: Page, url: str) -> bool:
+        """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""
+        if not (page.not_modified or url in self.same_body):
+            return False
+        self.report.stopped_early = True
+        log.debug("%s: listing %s not modified", self.source.name, url)
+        return True
+
+    def _listing_links(self, doc: Document, start: str) -> list[Link]:
+        """Return the publication links of one listing page, with their cards."""
+        pattern = self.source.link_pattern
+        contexts = classify.page_links(doc, section=start, allowed_domains=self.domains,
+                                       pattern=pattern, listings=frozenset(self.listings))
+        urls = classify.publication_links(contexts)
+        cards = {record_key(c.url): c for c in parse_cards(
+            doc, vocabulary=self.vocabulary, source=self.source.name)}
+        links = []
+        for url in urls:
+            key = record_key(url)
+            self.shapes.add(_shape(url))
+            card = _merge(cards.get(key), self.feed_cards.get(key, (None, None))[1])
+            links.append(Link(url, card.with_changes(url=url) if card else None, "listing"))
+        return links
+
+    def _next_url(self, doc: Document, url: str) -> str | None:
+        """Return the next listing page not yet visited, or None."""
+        for candidate in next_pages(doc, url, self.source.next_page):
+            if record_key(candidate) not in self.listings and is_same_site(candidate,
+                                                                            self.domains):
+                return candidate
+        return None
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def _read_feeds(self, doc: Document) -> None:
+        """Read the feeds a start page announces; keep their items as cards."""
+        for feed_url in feed_urls(doc)[:MAX_FEEDS]:
+            page = self._fetch(feed_url, "feed", "xml")
+            if page is None or page.not_modified:
+                continue
+            for url, found in parse_feed(page.body, page.url):
+                card = build_record(found, url=url, vocabulary=self._vocab(),
+                                    source=self.source.name)
+                card = card.with_changes(provenance={k: "feed" for k in card.provenance})
+                self.feed_cards.setdefault(record_key(url), (url, card))
+                self.report.feed_items += 1
+
+    def _feed_leftovers(self) -> Iterator[Link]:
+        """Yield feed items no listing page showed, when they look like publications."""
+        leftovers = [Link(url, card, "feed") for key, (url, card) in self.feed_cards.items()
+                     if key not in self.seen and self._wanted(url)]
+        yield from self._emit(leftovers)
+
+    # -- sitemaps ------------------------------------------------------------------------
+
+    def _sitemap_links(self) -> Iterator[Link]:
+        """Yield publication URLs from the source's sitemaps (robots.txt, or guessed)."""
+        queue = [(url, 0, True) for url in self._sitemap_roots()]
+        done: set[str] = set()
+        while queue and len(done) < MAX_SITEMAP_FILES:
+            url, depth, declared = queue.pop(0)
+            if url in done:
+                continue
+            done.add(url)
+            page = self._fetch(url, "sitemap", "xml", quiet=not declared)
+            if page is None or page.not_modified:
+                continue
+            kind, entries = parse_sitemap(page.body, page.url)
+            if kind == "index":
+                queue += [(loc, depth + 1, True) for loc, _ in entries
+                          if depth < MAX_SITEMAP_DEPTH and not _SKIP_SITEMAP.search(loc)]
+                continue
+            self.report.sitemap_urls += len(entries)
+            links = [Link(loc, None, "sitemap", mod) for loc, mod in entries
+                     if self._wanted(loc) and not self._unchanged_since(loc, mod)]
+            yield from self._emit(links)
+
+    def _sitemap_roots(self) -> list[str]:
+        """Return the configured sitemaps, else robots.txt's, else /sitemap.xml guesses."""
+        if self.source.sitemaps:
+            return [canonical_url(u) for u in self.source.sitemaps]
+        roots: list[str] = []
+        for start in self.starts:
+            found = self.fetcher.robots_sitemaps(start) or [
+                urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
+            roots += [canonical_url(u) for u in found if canonical_url(u) not in roots]
+        return roots
+
+    def _unchanged_since(self, url: str, lastmod: datetime | None) -> bool:
+        """Tell whether a known URL's sitemap lastmod predates the last complete run."""
+        return bool(self.since and lastmod and lastmod < self.since and self._known(url))
+
+    # -- shared --------------------------------------------------------------------------
+
+    def _emit(self, links: list[Link]) -> Iterator[Link]:
+        """Yield links not yielded before, marking them seen."""
+        for link in links:
+            key = record_key(link.url)
+            if key in self.seen or key in self.listings:
+                continue
+            self.seen.add(key)
+            yield link
+
+    def _wanted(self, url: str) -> bool:
+        """Tell whether a sitemap or feed URL is a publication of this source."""
+        if not is_http_url(url) or not is_same_site(url, self.domains) or is_asset_url(url):
+            return False
+        if self.source.link_pattern:
+            return matches_pattern(url, self.source.link_pattern)
+        if is_navigation_url(url) or record_key(url) in self.listings:
+            return False
+        if self.shapes:
+            return _shape(url) in self.shapes
+        sections = [s for s in self.starts if path_segments(s)]
+        if sections and not any(is_under(url, s) for s in sections):
+            return False
+        return is_content_like(url)
+
+    def _known(self, url: str) -> bool:
+        """Tell whether an earlier run already fetched this publication URL."""
+        if self.store.has_record(url):
+            return True
+        state = self.store.fetch_state(url)
+        return state is not None and state.kind == "page" and state.error is None
+
+    def _fetch(self, url: str, kind: str, accept: str, *, quiet: bool = False) -> Page | None:
+        """Fetch a listing, feed or sitemap (conditionally when incremental); None on failure."""
+        state = self.store.fetch_state(url) if self.incremental else None
+        usable = state is not None and state.kind == kind and state.error is None
+        try:
+            page = self.fetcher.fetch(
+                url, etag=state.etag if usable and state else None,
+                last_modified=state.last_modified if usable and state else None, accept=accept,
+                allowed_domains=self.domains if kind == "listing" else (),
+                delay=self.source.delay)
+        except FetchError as exc:
+            self._save(url, kind, error=exc.reason, status=exc.status)
+            if not quiet:
+                self._fail(url, exc.reason)
+            return None
+        digest = hashlib.sha256(page.body).hexdigest() if not page.not_modified else None
+        if usable and state is not None and digest and digest == state.content_hash:
+            self.same_body.add(url)  # a server without validators, but nothing changed
+        self._save(url, kind, status=page.status, etag=page.etag,
+                   last_modified=page.last_modified,
+                   content_hash=digest or (state.content_hash if state else None))
+        return page
+
+    def _save(self, url: str, kind: str, *, status: int | None = None, error: str | None = None,
+              etag: str | None = None, last_modified: str | None = None,
+              content_hash: str | None = None) -> None:
+        """Record the fetch state of a listing, feed or sitemap URL."""
+        self.store.save_fetch_state(FetchState(
+            url=url, source=self.source.name, status=status, etag=etag,
+            last_modified=last_modified, content_hash=content_hash, error=error,
+            fetched_at=datetime.now(timezone.utc), kind=kind))
+
+    def _fail(self, url: str, reason: str) -> None:
+        """Add a failure to the report and log it."""
+        self.report.failures.append((url, reason))
+        log.warning("%s: %s: %s", self.source.name, url, reason)
+
+    def _vocab(self) -> Vocabulary:
+        """Return the vocabulary for cards (the shipped one when none was given)."""
+        from .extract import default_vocabulary
+
+        return self.vocabulary or default_vocabulary()
+
+
+def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str]:
+    """Return the candidate URLs of the next listing page, most trusted first.
+
+    Args:
+        doc: the parsed listing page.
+        url: its final URL (after redirects).
+        selector: the source's `next_page` CSS selector, tried first.
+
+    Returns:
+        Canonical URLs: the selector's target, rel=next, "Next"/"Older posts"/"Load more"
+        links and buttons (href, data-href or a GET form), then page N+1 of `?page=N` or
+        `/page/N/` sequences.
+    """
+    root = doc.root
+    found: list[str] = []
+    xpath = compile_rule(selector) if selector else None
+    if xpath is not None:
+        try:
+            hits = xpath(root)
+        except etree.XPathEvalError:
+            hits = []
+        found += [t for el in hits if isinstance(el, HtmlElement) for t in _targets(el, url)]
+    found += [t for el in root.iter("link", "a") if "next" in el.get("rel", "").lower().split()
+              for t in _targets(el, url)]
+    worded = [t for el in root.iter() if isinstance(el.tag, str) and _says_next(el)
+              for t in _targets(el, url)]
+    found += [t for t in worded if _is_listing_step(t, url)]
+    found += _numbered_next(root, url)
+    return list(dict.fromkeys(found))
+
+
+def _says_next(el: HtmlElement) -> bool:
+    """Tell whether a link or button reads "Next", "Older posts", "»", "Load more"..."""
+    if el.tag not in ("a", "button", "input", "span", "div", "li"):
+        return False
+    if el.tag in ("span", "div", "li") and not any(el.get(a) for a in _TARGET_ATTRS):
+        return False
+    labels = [" ".join(str(t).lower().split()) for t in (
+        el.text_content(), el.get("aria-label"), el.get("title"), el.get("value")) if t]
+    if any(_PREV_WORDS.search(label) for label in labels):
+        return False
+    for label in labels:
+        words = label.strip(_STRIP)
+        if _NEXT_TEXT.match(words) or (not words and set(label) & _NEXT_ARROWS):
+            return True
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+    texts = "".join(label.strip(_STRIP) for label in labels)
+    return not texts and any(_NEXT_CLASS.search(n) for n in names)
+
+
+def _targets(el: HtmlElement, base: str) -> list[str]:
+    """Return the URL an element points to: href, data-href and kin, or its GET form."""
+    for attr in _TARGET_ATTRS:
+        value = (el.get(attr) or "").strip()
+        if value and not value.startswith(("#", "javascript:")):
+            return [canonical_url(value, base)]
+    inner = el.find(".//a[@href]") if el.tag != "a" else None
+    if inner is not None:
+        return _targets(inner, base)
+    form = next((a for a in el.iterancestors("form")), None)
+    if form is not None and el.tag in ("button", "input") and form.get("method", "get").lower() \
+            == "get":
+        fields = [(i.get("name"), i.get("value", "")) for i in form.iter("input")
+                  if i.get("type", "").lower() == "hidden" and i.get("name")]
+        if el.get("name"):
+            fields.append((el.get("name"), el.get("value", "")))
+        action = urljoin(base, form.get("action") or base)
+        parts = urlsplit(action)
+        query = "&".join(q for q in (parts.query, urlencode(fields)) if q)
+        return [canonical_url(urlunsplit((*parts[:3], query, "")))]
+    return []
+
+
+def _is_listing_step(candidate: str, current: str) -> bool:
+    """Tell whether a "Next"-worded target is another page of this listing, not an item."""
+    if page_number(candidate) is not None or without_page(candidate) == without_page(current):
+        return True
+    return urlsplit(candidate).path == urlsplit(current).path or not is_content_like(candidate)
+
+
+def _numbered_next(root: HtmlElement, url: str) -> list[str]:
+    """Return page N+1 of the listing when the page links to its numbered pages."""
+    base, current = without_page(url), page_number(url) or 0
+    numbered: dict[int, str] = {}
+    for anchor in root.iter("a"):
+        target = canonical_url(anchor.get("href", ""), url)
+        number = page_number(target)
+        if number is not None and number > current and without_page(target) == base:
+            numbered.setdefault(number, target)
+    return [numbered[min(numbered)]] if numbered else []
+
+
+def feed_urls(doc: Document) -> list[str]:
+    """Return the RSS/Atom feeds a page announces with <link rel=alternate>, comments excluded."""
+    found = []
+    for el in doc.root.iter("link"):
+        kind = (el.get("type") or "").lower().split(";")[0].strip()
+        rel = (el.get("rel") or "").lower().split()
+        label = f"{el.get('title', '')} {el.get('href', '')}".lower()
+        if "alternate" in rel and kind in _FEED_TYPES and el.get("href") \
+                and "comment" not in label:
+            found.append(canonical_url(el.get("href", ""), doc.url))
+    return list(dict.fromkeys(u for u in found if is_http_url(u)))
+
+
+def parse_feed(body: bytes, base: str) -> list[tuple[str, list[Candidate]]]:
+    """Return (item URL, card candidates) for each item of an RSS or Atom feed."""
+    try:
+        root = etree.fromstring(body, _XML)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    items = []
+    for item in root.iter("{*}item", "{*}entry"):
+        url = _item_link(item, base)
+        if url:
+            items.append((url, _item_candidates(item)))
+    return items
+
+
+def _item_link(item: etree._Element, base: str) -> str | None:
+    """Return the absolute link of a feed item (RSS <link>/<guid>, Atom rel=alternate)."""
+    for link in item.iterchildren("{*}link"):
+        href = link.get("href")
+        if href is not None and link.get("rel", "alternate") == "alternate":
+            return canonical_url(href, base)
+        if href is None and (link.text or "").strip():
+            return canonical_url(link.text.strip(), base)
+    guid = item.find("{*}guid")
+    if guid is not None and guid.get("isPermaLink", "true") != "false" and guid.text:
+        url = canonical_url(guid.text.strip(), base)
+        return url if is_http_url(url) else None
+    return None
+
+
+def _item_candidates(item: etree._Element) -> list[Candidate]:
+    """Return title, date, authors, topics and summary candidates of one feed item."""
+    def texts(*names: str) -> list[str]:
+        return [" ".join(el.itertext()).strip() for name in names
+                for el in item.iterchildren("{*}" + name) if " ".join(el.itertext()).strip()]
+
+    found = [Candidate("title", t, "feed") for t in texts("title")[:1]]
+    found += [Candidate("published", d, "feed") for d in texts("pubDate", "published",
+                                                                "date", "issued")[:1]]
+    names = texts("creator", "author")
+    names += [n.text for a in item.iterchildren("{*}author") for n in a.iterchildren("{*}name")
+              if n.text]
+    if names:
+        found.append(Candidate("authors", [n for t in names for n in split_names(t)], "feed"))
+    labels = texts("category", "subject")
+    labels += [c.get("term", "") for c in item.iterchildren("{*}category") if c.get("term")]
+    if labels:
+        found.append(Candidate("topics", list(dict.fromkeys(labels)), "feed"))
+    found += [Candidate("summary", s, "feed") for s in texts("description", "summary")[:1]]
+    return found
+
+
+def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime | None]]]:
+    """Return ("index" | "urlset", [(URL, lastmod)]) for an XML or plain-text sitemap."""
+    try:
+        root = etree.fromstring(body, _XML)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        lines = body.decode("utf-8", "replace").split()
+        return "urlset", [(canonical_url(x), None) for x in lines if is_http_url(x)][:50_000]
+    kind = "index" if etree.QName(root).localname.lower() == "sitemapindex" else "urlset"
+    entries = []
+    for entry in root.iter("{*}url", "{*}sitemap"):
+        loc = entry.findtext("{*}loc")
+        if loc and loc.strip():
+            lastmod = _as_datetime(parse_date(entry.findtext("{*}lastmod") or ""))
+            entries.append((canonical_url(loc.strip(), base), lastmod))
+    return kind, entries
+
+
+def _as_datetime(value: date | datetime | None) -> datetime | None:
+    """Return a timezone-aware datetime (a bare day is taken as midnight UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime.combine(value, time(), timezone.utc)
+
+
+def _parse(page: Page) -> Document | None:
+    """Parse a fetched listing page; None when it is not a document."""
+    try:
+        return parse_html(page.body, page.url, page.content_type)
+    except ExtractError:
+        return None
+
+
+def _merge(card: Record | None, feed: Record | None) -> Record | None:
+    """Merge a listing card with the feed's item for the same URL (the card leads)."""
+    if card is None or feed is None:
+        return card or feed
+    return merge(card, feed)
+
+
+def _shape(url: str) -> tuple[str, int]:
+    """Return a publication URL's shape: its first path segment (when deeper) and depth."""
+    segments = path_segments(url)
+    return (segments[0].lower() if len(segments) > 1 else "", len(segments))
+
+
+def _hosts(urls: list[str]) -> tuple[str, ...]:
+    """Return the hosts of URLs, each with and without `www.`."""
+    hosts: list[str] = []
+    for url in urls:
+        bare = host_of(url).removeprefix("www.")
+        hosts += [h for h in (bare, "www." + bare) if bare and h not in hosts]
+    return tuple(hosts)
