@@ -20,8 +20,8 @@ from .layout import FEEDS_DIR, FORMATS, INDEX, OPML, XSL, Links, feed_dir, feed_
 from .model import NO_DATE, Entry, Feed, feed_description, make_entry, make_feed, name_list
 from .opml import Outline, read_created, render_opml
 from .sanitize import clean_line, clean_text
-from .syndication import render_atom, render_rss
-from .write import remove_dir_if_empty, remove_file, write_bytes
+from .syndication import render_xml
+from .write import Writer, remove_dir_if_empty, remove_file
 
 
 @dataclass
@@ -43,7 +43,7 @@ class _Build:
     links: Links
     groups: list[FeedGroup]
     source_names: list[str]
-    report: BuildReport = field(default_factory=BuildReport)
+    writer: Writer
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @property
@@ -57,11 +57,8 @@ class _Build:
         return self.settings.out_dir
 
     def write(self, path: str, data: bytes) -> None:
-        """Write one output file if its bytes changed, and count it."""
-        if write_bytes(self.out, path, data):
-            self.report.written.append(self.out / path)
-        else:
-            self.report.unchanged += 1
+        """Queue one output file; it is written only if its bytes changed."""
+        self.writer.submit(path, data)
 
     def latest(self, kind: str, slug: str) -> list[Entry]:
         """Return a group's newest entries, making each record's entry once per build."""
@@ -103,17 +100,21 @@ def build(records: RecordSource, settings: Settings, *,
     titles = dict(source_titles or {})
     groups = [_display(g, titles) for g in records.feed_groups()]
     sources = sorted((g.label for g in groups if g.kind == "sources"), key=str.casefold)
-    run = _Build(records, settings, titles, Links(settings.out_dir, settings.base_url), groups,
-                 sources or sorted(titles.values(), key=str.casefold))
-    for group in groups:
-        if only is None or group.key in only:
-            _write_feed(run, group)
-    run.write(XSL, resources.files("feeds").joinpath("feed.xsl").read_bytes())
-    newest = run.latest("all", "all") if any(g.kind == "all" for g in groups) else []
-    _write_index(run, newest)
-    _write_opml(run, max((e.updated for e in newest), default=NO_DATE))
-    _remove_stale(run)
-    return run.report
+    links = Links(settings.out_dir, settings.base_url)
+    with Writer(settings.out_dir) as writer:
+        run = _Build(records, settings, titles, links, groups,
+                     sources or sorted(titles.values(), key=str.casefold), writer)
+        for group in groups:
+            if only is None or group.key in only:
+                _write_feed(run, group)
+        run.write(XSL, resources.files("feeds").joinpath("feed.xsl").read_bytes())
+        newest = run.latest("all", "all") if any(g.kind == "all" for g in groups) else []
+        writer.wait()  # the index and OPML never link to a feed that is not on disk yet
+        _write_index(run, newest)
+        _write_opml(run, max((e.updated for e in newest), default=NO_DATE))
+    report = BuildReport(written=writer.written, unchanged=writer.unchanged)
+    _remove_stale(run, report)
+    return report
 
 
 def _display(group: FeedGroup, titles: Mapping[str, str]) -> FeedGroup:
@@ -138,11 +139,8 @@ def _write_feed(run: _Build, group: FeedGroup) -> None:
     """Render and write a group's RSS, Atom and JSON feeds."""
     feed = _feed(run, group, run.latest(group.kind, group.slug))
     publisher = run.site_title
-    rendered = {
-        "rss": render_rss(feed, publisher=publisher, version=__version__),
-        "atom": render_atom(feed, publisher=publisher, version=__version__),
-        "json": render_json(feed),
-    }
+    rendered = render_xml(feed, publisher=publisher, version=__version__)
+    rendered["json"] = render_json(feed)
     for fmt, data in rendered.items():
         run.write(feed_path(group.kind, group.slug, fmt), data)
 
@@ -171,7 +169,7 @@ def _write_opml(run: _Build, modified: datetime) -> None:
     run.write(OPML, render_opml(title, sections, created=created, modified=modified))
 
 
-def _remove_stale(run: _Build) -> None:
+def _remove_stale(run: _Build, report: BuildReport) -> None:
     """Remove the feed files of groups that no longer exist, then their empty folders."""
     keys = {g.key for g in run.groups}
     folders = [("all", "all", f"{FEEDS_DIR}/all")]
@@ -186,5 +184,5 @@ def _remove_stale(run: _Build) -> None:
             continue
         for name, _mime in FORMATS.values():
             if remove_file(run.out, f"{folder}/{name}"):
-                run.report.removed.append(run.out / folder / name)
+                report.removed.append(run.out / folder / name)
         remove_dir_if_empty(run.out, folder)

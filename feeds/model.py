@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from harvester.groups import FeedGroup
 from harvester.record import Author, Image, Record
 
-from .sanitize import clean_line, is_record_url, is_web_url, summary_html, summary_text
+from .sanitize import (
+    clean_line,
+    is_record_url,
+    is_web_url,
+    summary_html,
+    summary_text,
+    to_uri,
+)
 
 _RECORD_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pubharvest.invalid/record")
 _FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pubharvest.invalid/feed")
@@ -90,7 +97,7 @@ def as_datetime(value: date | datetime | None) -> datetime | None:
 
 def make_entry(record: Record, source_titles: Mapping[str, str]) -> Entry:
     """Turn a record into an entry: clean every text, sanitize the summary, vet URLs."""
-    url = record.url if is_record_url(record.url) else None
+    url = to_uri(record.url) if is_record_url(record.url) else None
     markup = summary_html(record.summary, url)
     published = as_datetime(record.published)
     dates = [d for d in (published, as_datetime(record.updated)) if d is not None]
@@ -164,7 +171,8 @@ def feed_description(kind: str, label: str, source_names: list[str]) -> str:
 
 def _authors(authors: tuple[Author, ...]) -> tuple[Author, ...]:
     """Return authors with clean names (empty ones dropped) and only web URLs."""
-    cleaned = (Author(clean_line(a.name), a.url if is_web_url(a.url) else None) for a in authors)
+    cleaned = (Author(clean_line(a.name), to_uri(a.url) if a.url and is_web_url(a.url) else None)
+               for a in authors)
     return tuple(a for a in cleaned if a.name)
 
 
@@ -178,4 +186,4 @@ def _image(image: Image | None) -> Image | None:
     """Return the image when its URL is a web URL, with a clean caption."""
     if image is None or not is_web_url(image.url):
         return None
-    return Image(image.url, clean_line(image.caption) or None)
+    return Image(to_uri(image.url), clean_line(image.caption) or None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from harvester.record import Record
 
-from .write import atomic_file, remove_file, write_bytes
+from .write import Writer, atomic_file, remove_file
 
 RECORDS_DIR = "records"
 JSONL = "records.jsonl"
@@ -39,19 +39,15 @@ def write_records(records: Iterable[Record], out_dir: Path, *,
     Raises:
         HarvestError: a file cannot be written (the previous files stay intact).
     """
-    written: list[Path] = []
     seen: set[str] = set()
-    with atomic_file(out_dir, JSONL) as jsonl:
+    with Writer(out_dir) as writer, atomic_file(out_dir, JSONL) as jsonl:
         for record in records:
             seen.add(record.id)
             jsonl.file.write(_encode(record.to_json()) + b"\n")
             if only_ids is None or record.id in only_ids:
-                written += _write_record(out_dir, record)
-    if jsonl.written:
-        written.append(out_dir / JSONL)
-    schema = resources.files("harvester").joinpath("record.schema.json").read_bytes()
-    if write_bytes(out_dir, SCHEMA, schema):
-        written.append(out_dir / SCHEMA)
+                writer.submit(record_path(record.id), _pretty(record))
+        writer.submit(SCHEMA, resources.files("harvester").joinpath(SCHEMA).read_bytes())
+    written = writer.written + ([out_dir / JSONL] if jsonl.written else [])
     if only_ids is None:
         _remove_stale(out_dir, seen)
     return written
@@ -62,11 +58,9 @@ def record_path(record_id: str) -> str:
     return f"{RECORDS_DIR}/{record_id}.json"
 
 
-def _write_record(out_dir: Path, record: Record) -> list[Path]:
-    """Write one record's pretty JSON file; return it if it changed."""
-    text = json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    path = record_path(record.id)
-    return [out_dir / path] if write_bytes(out_dir, path, _encode(text)) else []
+def _pretty(record: Record) -> bytes:
+    """Return a record's JSON file: indented for people, UTF-8."""
+    return _encode(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
 def _encode(text: str) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import nh3
 
@@ -13,6 +13,11 @@ import nh3
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _HTML_HINT = re.compile(r"<[A-Za-z!/]|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_SPACE = re.compile(r"\s")
+# What RFC 3986 allows unescaped in a URI, as the W3C feed validator checks it.
+_URI_SAFE = ";/?:@&=+$-_.!~*'(),%#"
+_URI_UNSAFE = re.compile(r"[^0-9A-Za-z;/?:@&=+$\-_.!~*'(),%#]")
 
 #: What a summary may keep: text structure, links and images, nothing that runs or styles.
 SUMMARY_TAGS = frozenset({
@@ -60,13 +65,28 @@ def is_record_url(url: str | None) -> bool:
 
 def _is_url(url: str | None, schemes: frozenset[str]) -> bool:
     """Tell whether url has one of the schemes, a location, and no whitespace or controls."""
-    if not url or url != clean_text(url) or any(c.isspace() for c in url):
+    if not url or url != clean_text(url) or _SPACE.search(url):
         return False
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
     return parts.scheme.lower() in schemes and bool(parts.netloc or parts.scheme == "file")
+
+
+def to_uri(url: str) -> str:
+    """Return an IRI as a URI: IDN host in punycode, other non-ASCII and unsafe characters
+    percent-encoded (existing escapes kept), as RSS and the W3C validator require."""
+    if not _URI_UNSAFE.search(url):
+        return url
+    parts = urlsplit(url)
+    try:
+        netloc = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() \
+            else parts.netloc
+    except UnicodeError:
+        netloc = quote(parts.netloc, safe=_URI_SAFE)
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_URI_SAFE),
+                       quote(parts.query, safe=_URI_SAFE), quote(parts.fragment, safe=_URI_SAFE)))
 
 
 def summary_html(summary: str | None, page_url: str | None = None) -> str | None:
@@ -94,9 +114,9 @@ def summary_html(summary: str | None, page_url: str | None = None) -> str | None
 
 
 def summary_text(summary_markup: str | None) -> str | None:
-    """Return the plain text of sanitized summary HTML, whitespace collapsed."""
+    """Return the plain text of sanitized summary HTML (from `summary_html`), on one line."""
     if not summary_markup:
         return None
-    spaced = re.sub(r"</(?:p|li|h\d|blockquote|figcaption)>|<br\s*/?>", " ", summary_markup)
-    text = html.unescape(nh3.clean(spaced, tags=set()))
+    # Sanitized markup is well-formed and quotes its attributes, so a tag pattern is enough.
+    text = html.unescape(_TAG.sub(" ", summary_markup))
     return " ".join(clean_text(text).split()) or None

@@ -23,21 +23,25 @@ from .model import Entry, Feed
 GENERATOR = "pubharvest"
 
 
-def render_rss(feed: Feed, *, publisher: str, version: str | None = None) -> bytes:
-    """Return the feed as RSS 2.0 bytes with an xml-stylesheet instruction."""
-    fg = _generator(feed, publisher, version)
-    fg.link(href=feed.self_urls["rss"], rel="self", type=FORMATS["rss"][1])
-    # RSS takes its channel <link> from the last link, so alternate goes last.
-    fg.link(href=feed.home_url, rel="alternate", type="text/html")
-    return _with_stylesheet(fg.rss_str(pretty=True), feed.xsl_href)
+def render_xml(feed: Feed, *, publisher: str, version: str | None = None) -> dict[str, bytes]:
+    """Return the feed as RSS 2.0 and Atom 1.0 bytes, each with an xml-stylesheet instruction.
 
+    Args:
+        feed: the feed to render.
+        publisher: names the author of entries that have neither authors nor a source.
+        version: the generator's version, shown in Atom.
 
-def render_atom(feed: Feed, *, publisher: str, version: str | None = None) -> bytes:
-    """Return the feed as Atom 1.0 bytes with an xml-stylesheet instruction."""
+    Returns:
+        {"rss": bytes, "atom": bytes}.
+    """
     fg = _generator(feed, publisher, version)
-    fg.link(href=feed.self_urls["atom"], rel="self", type=FORMATS["atom"][1])
-    fg.link(href=feed.home_url, rel="alternate", type="text/html")
-    return _with_stylesheet(fg.atom_str(pretty=True), feed.xsl_href)
+    rendered = {}
+    for fmt, render in (("rss", fg.rss_str), ("atom", fg.atom_str)):
+        fg.link(href=feed.self_urls[fmt], rel="self", type=FORMATS[fmt][1], replace=True)
+        # RSS takes its channel <link> from the last link, so alternate goes last.
+        fg.link(href=feed.home_url, rel="alternate", type="text/html")
+        rendered[fmt] = _with_stylesheet(render(pretty=True), feed.xsl_href)
+    return rendered
 
 
 def _generator(feed: Feed, publisher: str, version: str | None) -> FeedGenerator:

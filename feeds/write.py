@@ -12,7 +12,9 @@ import contextlib
 import filecmp
 import os
 import tempfile
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +22,9 @@ from typing import BinaryIO
 from harvester.errors import HarvestError
 
 _TEMP_PREFIX = ".pubharvest-"
+#: Threads that write files: fsync waits on the disk, not the CPU, and overlapping them
+#: lets the file system commit several in one journal flush.
+WRITERS = 8
 _TEMP_SUFFIX = ".tmp"
 _MODE = 0o644
 
@@ -45,7 +50,7 @@ def inside(root: Path, path: Path) -> Path:
     return target
 
 
-def write_bytes(root: Path, path: Path | str, data: bytes) -> bool:
+def write_bytes(root: Path, path: Path | str, data: bytes, *, sync_dir: bool = True) -> bool:
     """Write data to root/path atomically unless the file already holds exactly those bytes.
 
     Returns:
@@ -54,25 +59,36 @@ def write_bytes(root: Path, path: Path | str, data: bytes) -> bool:
     Raises:
         HarvestError: the path escapes root, or the file cannot be written (one-line reason).
     """
-    target = inside(root, Path(path))
+    return _write_target(inside(root, Path(path)), data, sync_dir=sync_dir)
+
+
+def _write_target(target: Path, data: bytes, *, sync_dir: bool) -> bool:
+    """Write data to a target already checked by `inside`, unless it holds those bytes."""
     if _same_bytes(target, data):
         return False
-    with atomic_file(root, target) as pending:
+    with _replacing(target, sync_dir=sync_dir) as pending:
         pending.file.write(data)
     return pending.written
 
 
 @contextlib.contextmanager
-def atomic_file(root: Path, path: Path | str) -> Iterator[Pending]:
+def atomic_file(root: Path, path: Path | str, *, sync_dir: bool = True) -> Iterator[Pending]:
     """Yield a temporary file that replaces root/path when the block ends without error.
 
     If the new content equals the old file byte for byte, the old file is kept untouched
-    (and `Pending.written` stays False).
+    (and `Pending.written` stays False). `sync_dir=False` leaves flushing the folder's
+    entry to the caller (see `Writer`).
 
     Raises:
         HarvestError: the path escapes root, or the file cannot be written.
     """
-    target = inside(root, Path(path))
+    with _replacing(inside(root, Path(path)), sync_dir=sync_dir) as pending:
+        yield pending
+
+
+@contextlib.contextmanager
+def _replacing(target: Path, *, sync_dir: bool) -> Iterator[Pending]:
+    """Do the work of `atomic_file` for a target already checked by `inside`."""
     temp: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,14 +98,17 @@ def atomic_file(root: Path, path: Path | str) -> Iterator[Pending]:
             pending = Pending(handle)
             yield pending
             handle.flush()
+            if target.is_file() and filecmp.cmp(temp, target, shallow=False):
+                return
+            # The data must be on disk before the rename, or a power cut could leave an
+            # empty file under the old name.
             os.fsync(handle.fileno())
-        if target.is_file() and filecmp.cmp(temp, target, shallow=False):
-            return
         os.chmod(temp, _mode_of(target))
         os.replace(temp, target)
         temp = None
         pending.written = True
-        _sync_dir(target.parent)
+        if sync_dir:
+            sync_folder(target.parent)
     except OSError as exc:
         raise HarvestError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
@@ -142,7 +161,7 @@ def _mode_of(target: Path) -> int:
         return _MODE
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Flush a folder's entries to disk so the rename survives a power cut (POSIX only)."""
     if not hasattr(os, "O_DIRECTORY"):
         return
@@ -152,3 +171,70 @@ def _sync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class Writer:
+    """Writes many files atomically on a few threads; each folder is flushed once at the end.
+
+    Use as a context manager: `submit()` files, `wait()` for a barrier, leave the block to
+    finish. Outcomes are kept in submission order in `written` and `unchanged`.
+    """
+
+    def __init__(self, root: Path, workers: int = WRITERS) -> None:
+        """Prepare a writer into root."""
+        self.root = root
+        self.written: list[Path] = []
+        self.unchanged = 0
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pubharvest-write")
+        self._pending: deque[tuple[Path, Future[bool]]] = deque()
+        self._limit = 4 * workers
+        self._folders: set[Path] = set()
+
+    def __enter__(self) -> Writer:
+        """Return the writer."""
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        """Finish every write (or, after an error, cancel those not started)."""
+        try:
+            if error is None:
+                self.wait()
+                for folder in sorted(self._folders):
+                    sync_folder(folder)
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=error is not None)
+
+    def submit(self, path: Path | str, data: bytes) -> None:
+        """Queue one file (at most a few dozen wait, so memory stays bounded).
+
+        Raises:
+            HarvestError: the path escapes root, or an earlier write failed.
+        """
+        target = inside(self.root, Path(path))
+        future = self._pool.submit(_write_target, target, data, sync_dir=False)
+        self._pending.append((self.root / path, future))
+        while len(self._pending) > self._limit:
+            self._settle(*self._pending.popleft())
+
+    def wait(self) -> None:
+        """Wait for every queued file; raise the first error once all have finished.
+
+        Raises:
+            HarvestError: a file could not be written.
+        """
+        first: HarvestError | None = None
+        while self._pending:
+            try:
+                self._settle(*self._pending.popleft())
+            except HarvestError as exc:
+                first = first or exc
+        if first is not None:
+            raise first
+
+    def _settle(self, shown: Path, future: Future[bool]) -> None:
+        """Record one finished write."""
+        if future.result():
+            self.written.append(shown)
+            self._folders.add(shown.parent)
+        else:
+            self.unchanged += 1

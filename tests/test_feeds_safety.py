@@ -172,3 +172,15 @@ def test_index_page_is_accessible(tmp_path: Path) -> None:
     assert not page.xpath("//img | //link[@rel='stylesheet'] | //*[@src]")
     csp = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "default-src 'none'" in csp
+
+
+def test_international_urls_are_written_as_uris(tmp_path: Path) -> None:
+    record = Record(url="https://münchen.example/straße/bericht?q=ä", title="IRI",
+                    image=Image("https://img.example/ü.jpg"), published=date(2024, 1, 1))
+    out = build(tmp_path, [record])
+    rss = etree.parse(str(out / "feeds/all/rss.xml"))
+    assert rss.findtext("channel/item/link") == (
+        "https://xn--mnchen-3ya.example/stra%C3%9Fe/bericht?q=%C3%A4")
+    media = rss.xpath("//*[local-name()='content']/@url")
+    assert media == ["https://img.example/%C3%BC.jpg"]
+    assert all(url.isascii() for url in rss.xpath("//@url | //@href | //link/text()"))
