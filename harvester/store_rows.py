@@ -83,9 +83,9 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
          ts(stored.first_seen or first_seen), ts(now), digest, data))
     groups = {g.key: g for g in reversed(record_groups(stored))}  # the first label wins
     run(conn, "DELETE FROM record_groups WHERE record_id = ?", (stored.id,))
-    conn.executemany("INSERT INTO record_groups (record_id, kind, slug, label, sort_day,"
-                     " sort_full) VALUES (?, ?, ?, ?, ?, ?)",
-                     [(stored.id, g.kind, g.slug, g.label, day, full) for g in groups.values()])
+    conn.executemany("INSERT INTO record_groups (record_id, kind, slug, sort_day, sort_full)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     [(stored.id, kind, slug, day, full) for kind, slug in groups])
     _count_members(conn, {(kind, slug) for kind, slug in old}, groups, ts(now))
     return "changed" if row else "new"
 

@@ -41,7 +41,6 @@ _V1 = (
         record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
         kind TEXT NOT NULL,
         slug TEXT NOT NULL,
-        label TEXT NOT NULL,
         sort_day TEXT NOT NULL,
         sort_full TEXT NOT NULL,
         PRIMARY KEY (record_id, kind, slug))""",
