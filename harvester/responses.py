@@ -28,6 +28,7 @@ _MAGIC = ((b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a
           (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"),
           (b"\x1f\x8b", "gzip-compressed data"))
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SSL_NOISE = re.compile(r"^\[[^\]]*\]\s*|\s*\(_ssl\.c:\d+\)$")  # "[SSL: X] ... (_ssl.c:1)"
 _HTML_MARK = re.compile(r"<(!doctype\s+html|html|head|body|title|meta)[\s>/]")
 
 
@@ -203,7 +204,7 @@ def network_failure(url: str, exc: BaseException, timeout: float, *,
         return FetchError(url, "invalid URL")
     tls = next((e for e in chain if isinstance(e, ssl.SSLError)), None)
     if tls is not None or isinstance(exc, requests.exceptions.SSLError):
-        return FetchError(url, f"TLS error: {one_line(tls or exc)}")
+        return FetchError(url, f"TLS error: {_SSL_NOISE.sub('', one_line(tls or exc))}")
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return TransientError(url, f"connection timed out after {timeout:g} s")
     timeouts = (TimeoutError, requests.exceptions.Timeout, urllib3.exceptions.TimeoutError)

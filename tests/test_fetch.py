@@ -393,6 +393,14 @@ def test_invalid_urls_fail_without_a_request(fetcher: Fetcher, url: str):
     assert fetcher.stats.requests == 0
 
 
+def test_tls_failure_is_one_clear_line(server: HTTPServer, fetcher: Fetcher):
+    with pytest.raises(FetchError) as caught:  # https spoken to a plain-HTTP server
+        fetcher.fetch(server.url_for("/a").replace("http:", "https:"))
+    reason = caught.value.reason
+    assert reason.startswith("robots.txt unreachable (TLS error: ")
+    assert "\n" not in reason and "_ssl.c" not in reason and "[SSL" not in reason
+
+
 def test_start_url_outside_the_allowed_domains_is_not_requested(fetcher: Fetcher):
     with pytest.raises(FetchError) as caught:
         fetcher.fetch("https://elsewhere.example/a", allowed_domains=("usip.org",))

@@ -136,7 +136,7 @@ class _Handler(socketserver.BaseRequestHandler):
 def raw() -> Iterator[RawServer]:
     """A running misbehaving server, stopped after the test."""
     server = RawServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield server
     server.stop.set()
