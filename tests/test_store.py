@@ -149,7 +149,7 @@ def test_same_topic_twice_is_one_membership(store):
 TOPIC_POOL = ("Peace Processes", "Global Policy", "Fragility", "Economics")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), st.sets(st.sampled_from(TOPIC_POOL)),
                           st.sampled_from(["Analysis", "Podcast", None])), max_size=25))
 def test_group_counts_follow_every_change(tmp_path_factory, upserts):
