@@ -12,7 +12,7 @@ from typing import Any
 
 from .groups import FeedGroup, record_groups, sort_key
 from .record import Record
-from .store_schema import run
+from .store_schema import run, run_many
 
 FETCH_COLUMNS = ("url, source, status, etag, last_modified, content_hash, error, record_url,"
                  " fetched_at, kind")
@@ -83,9 +83,8 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
          ts(stored.first_seen or first_seen), ts(now), digest, data))
     groups = {g.key: g for g in reversed(record_groups(stored))}  # the first label wins
     run(conn, "DELETE FROM record_groups WHERE record_id = ?", (stored.id,))
-    conn.executemany("INSERT INTO record_groups (record_id, kind, slug, sort_day, sort_full)"
-                     " VALUES (?, ?, ?, ?, ?)",
-                     [(stored.id, kind, slug, day, full) for kind, slug in groups])
+    run_many(conn, "INSERT INTO record_groups (record_id, kind, slug, sort_day, sort_full)"
+             " VALUES (?, ?, ?, ?, ?)", [(stored.id, *key, day, full) for key in groups])
     _count_members(conn, {(kind, slug) for kind, slug in old}, groups, ts(now))
     return "changed" if row else "new"
 
@@ -93,16 +92,16 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
 def _count_members(conn: sqlite3.Connection, old: set[tuple[str, str]],
                    new: Mapping[tuple[str, str], FeedGroup], touched_at: str) -> None:
     """Move a changed record's membership from its old groups to its new ones; touch all."""
-    conn.executemany("UPDATE feed_groups SET members = members - ?, touched_at = ?"
-                     " WHERE kind = ? AND slug = ?",
-                     [(int(key not in new), touched_at, *key) for key in sorted(old)])
-    conn.executemany("INSERT INTO feed_groups (kind, slug, label, members, touched_at)"
-                     " VALUES (?, ?, ?, 1, ?) ON CONFLICT (kind, slug) DO UPDATE SET"
-                     " members = feed_groups.members + 1, touched_at = excluded.touched_at,"
-                     " label = CASE WHEN feed_groups.members = 0 THEN excluded.label"
-                     " ELSE feed_groups.label END",
-                     [(g.kind, g.slug, g.label, touched_at)
-                      for key, g in sorted(new.items()) if key not in old])
+    run_many(conn, "UPDATE feed_groups SET members = members - ?, touched_at = ?"
+             " WHERE kind = ? AND slug = ?",
+             [(int(key not in new), touched_at, *key) for key in sorted(old)])
+    run_many(conn, "INSERT INTO feed_groups (kind, slug, label, members, touched_at)"
+             " VALUES (?, ?, ?, 1, ?) ON CONFLICT (kind, slug) DO UPDATE SET"
+             " members = feed_groups.members + 1, touched_at = excluded.touched_at,"
+             " label = CASE WHEN feed_groups.members = 0 THEN excluded.label"
+             " ELSE feed_groups.label END",
+             [(g.kind, g.slug, g.label, touched_at)
+              for key, g in sorted(new.items()) if key not in old])
 
 
 def content_hash(record: Record) -> str:

@@ -180,6 +180,11 @@ def run(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlit
     return conn.execute(sql, tuple(params))
 
 
+def run_many(conn: sqlite3.Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Execute one statement for each parameter row (same paramstyle seam as `run`)."""
+    conn.executemany(sql, rows)
+
+
 class Database:
     """One SQLite file used from many threads: one connection per thread.
 
