@@ -290,17 +290,44 @@ def _maybe_serve(args: argparse.Namespace, cfg: Config, plans: list) -> object:
 def serve(args: argparse.Namespace) -> int:
     """Serve the output folder over HTTP until interrupted."""
     from . import schedule
-    from .serve import OutputServer, max_age_for
+    from .serve import max_age_for
 
     cfg = load_config(args)
     out = cfg.settings.out_dir
     if not out.is_dir():
         raise HarvestError(f"{out}: output folder does not exist (run `pubharvest harvest` first)")
     periods = [schedule.make_trigger(schedule.schedule_of(s, cfg))[1] for s in cfg.sources]
+    return _serve_folder(out, args.host, args.port, max_age=max_age_for(periods))
+
+
+def demo(args: argparse.Namespace) -> int:
+    """Harvest the bundled sample site and show where the results are."""
+    from .demo.run import run_demo
+
+    base = Path.cwd() / "pubharvest-demo"
+    data_dir = (args.data_dir or base / "data").resolve()
+    out_dir = (args.out or base / "out").resolve()
+    progress = report_module.Progress(sys.stderr)
+    print("Serving the bundled sample site on a loopback port and harvesting it…", flush=True)
+    result = run_demo(data_dir, out_dir, progress=progress.update)
+    progress.close()
+    report_module.print_summary([result.report], sys.stdout)
+    print(report_module.demo_summary(result, out_dir), flush=True)
+    if not result.report.ok:
+        return 1
+    if args.serve:
+        return _serve_folder(out_dir, "127.0.0.1", args.port, max_age=60)
+    return 0
+
+
+def _serve_folder(out: Path, host: str, port: int, *, max_age: int) -> int:
+    """Serve a folder until interrupted (Ctrl+C or SIGTERM)."""
+    from .serve import OutputServer
+
     try:
-        server = OutputServer(out, args.host, args.port, max_age=max_age_for(periods))
+        server = OutputServer(out, host, port, max_age=max_age)
     except OSError as exc:
-        raise HarvestError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+        raise HarvestError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     print(f"Serving {out} on {server.url}/ (Ctrl+C to stop)", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     try:
@@ -310,8 +337,3 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
-
-
-def demo(args: argparse.Namespace) -> int:
-    """Harvest the bundled sample site and show where the results are."""
-    raise HarvestError("`pubharvest demo` is not available yet")

@@ -177,3 +177,32 @@ def print_sources(rows: list[dict[str, str]], out: TextIO) -> None:
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in rows:
         out.write("  ".join(row[h].ljust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
+
+
+def demo_summary(result: Any, out_dir: Any) -> str:
+    """Return what the demo did and where its results are, for people."""
+    report = result.report
+    lines = [
+        "",
+        f"Harvested {result.site_url} with {result.requests} HTTP requests "
+        f"({result.bytes / 1024:.0f} KiB):",
+        f"  {report.counts.get('new', 0)} new, {report.counts.get('changed', 0)} changed, "
+        f"{report.counts.get('unchanged', 0)} unchanged publications, "
+        f"{report.counts.get('skipped', 0)} non-publication pages skipped.",
+    ]
+    if not report.counts.get("new") and not report.counts.get("changed"):
+        lines.append("  Nothing new: this run only asked the site whether pages had changed "
+                     "(conditional requests).")
+    topic = next(iter(sorted((out_dir / "feeds" / "topics").glob("*/rss.xml"))), None)
+    lines += [
+        "",
+        "Results:",
+        f"  index page     {out_dir / 'index.html'}",
+        f"  OPML           {out_dir / 'feeds.opml'}",
+        f"  a topic feed   {topic or out_dir / 'feeds' / 'topics'}",
+        f"  all records    {out_dir / 'records.jsonl'}",
+        "",
+        "Open the index page in a browser, or run `pubharvest demo --serve` and subscribe to "
+        "http://127.0.0.1:8080/feeds/topics/peace-processes/rss.xml in a feed reader.",
+    ]
+    return "\n".join(lines)
