@@ -8,7 +8,7 @@ mentioned in the text are not authors unless the page credits them that way.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .dates import DateValue, local_day, parse_date, url_date
@@ -31,9 +31,10 @@ _AUTHOR_RANK = ("rules", "jsonld", "meta:citation_author", "html:itemprop-near",
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
-              "html:itemprop", "html:time", "meta:og:published_time", "meta:sailthru.date",
-              "meta:dc.date", "meta:dcterms.date", "meta:dcterms.created", "meta:pubdate",
-              "meta:publishdate", "meta:date", "jsonld:WebPage", "html:text")
+              "html:itemprop-close", "html:time-close", "html:text-close",
+              "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
+              "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
+              "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text")
 _TYPE_RANK = ("rules", "html:label", "jsonld", "meta:citation_article_type", "meta:og:type",
               "meta:dc.type", "meta:parsely-type", "html:kicker", "jsonld:WebPage")
 _TOPIC_RANK = ("rules", "meta:article:tag", "jsonld:keywords", "html:rel-tag",
@@ -41,6 +42,10 @@ _TOPIC_RANK = ("rules", "meta:article:tag", "jsonld:keywords", "html:rel-tag",
                "meta:news_keywords", "meta:keywords", "meta:citation_keywords",
                "html:label", "html:tag-list", "meta:dc.subject", "jsonld:about",
                "meta:og:article:tag", "jsonld:WebPage:keywords", "card")
+_TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "html:byline",
+                    "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
+                    "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
+                    "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
                   "collectionpage", "blog", "wpheader", "news", "story", "content"}
@@ -50,6 +55,11 @@ _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-r
                            r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
 MAX_TOPICS = 25
+_PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
+                      r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
+                      re.IGNORECASE)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
+                     re.IGNORECASE)
 
 
 def _rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
@@ -118,16 +128,66 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 def choose_authors(cands: list[Candidate],
                    sites: list[str]) -> tuple[tuple[Author, ...], str] | None:
-    """Return the best-ranked credited people; organizations only when no person is named."""
-    site_keys = {name_key(s) for s in sites}
+    """Return the best-ranked credited people; organizations only when no person is named.
+
+    A lower-ranked list wins when it names everyone the chosen one does and more
+    (a byline that shows one of four authors, a first name where a meta tag has the
+    full name).
+    """
+    site_keys = {name_key(s) for s in sites if len(name_key(s)) > 2}
+    lists: list[tuple[list[Author], str]] = []
     fallback = None
     for cand in _rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys)
-        if people:
-            return tuple(people), cand.source
-        if orgs and fallback is None:
+        if people and not (fallback and cand.source.startswith("html:")
+                           and not _personal(people)):
+            lists.append((people, cand.source))
+        elif orgs and fallback is None and not lists:
             fallback = (tuple(orgs), cand.source)
-    return fallback
+    if not lists:
+        slugs = _from_profile_urls(cands)
+        return (tuple(slugs), "url:author") if slugs else fallback
+    chosen, source = lists[0]
+    for other, other_source in lists[1:]:
+        if other_source not in _TRUSTED_AUTHORS or other == chosen:
+            continue
+        if len(other) >= len(chosen) and _covers(other, chosen) and (
+                len(other) > len(chosen) or _longer(other, chosen)):
+            chosen, source = other, other_source
+    return tuple(chosen), source
+
+
+def _personal(people: list[Author]) -> bool:
+    """Tell whether a list reads like people's names (a few names of two words or more)."""
+    return len(people) <= 4 and all(len(a.name.split()) >= 2 for a in people)
+
+
+def _covers(big: list[Author], small: list[Author]) -> bool:
+    """Tell whether every name of `small` is in `big` (a first name counts as its full name)."""
+    tokens = [set(name_key(w) for w in a.name.split()) for a in big]
+    return all(any(set(name_key(w) for w in a.name.split()) <= t for t in tokens) for a in small)
+
+
+def _longer(big: list[Author], small: list[Author]) -> bool:
+    """Tell whether the names of `big` are fuller (more words) than those of `small`."""
+    return sum(len(a.name.split()) for a in big) > sum(len(a.name.split()) for a in small)
+
+
+def _from_profile_urls(cands: list[Candidate]) -> list[Author]:
+    """Return names spelled by author profile URLs (/by/jon-fingas -> Jon Fingas)."""
+    found = []
+    for cand in cands:
+        items = cand.value if isinstance(cand.value, list) else [cand.value]
+        for item in items:
+            if not isinstance(item, str):
+                continue
+            for url in re.split(r"[,\s]+", item):
+                match = _PROFILE.search(url)
+                if match:
+                    name = clean_name(match.group(1).replace("-", " ").replace("_", " ").title())
+                    if name:
+                        found.append(Author(name, url))
+    return _unique(found)
 
 
 def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Author]]:
@@ -146,10 +206,17 @@ def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Aut
         for name in names:
             if not name:
                 continue
-            target = orgs if is_org or name_key(name) in site_keys else people
+            org = is_org or _is_site(name, site_keys) or _DOMAIN.search(name) is not None
+            target = orgs if org else people
             target.append(Author(name, url if isinstance(url, str) and url.startswith("http")
                                  and len(names) == 1 else None))
     return _unique(people), _unique(orgs)
+
+
+def _is_site(name: str, site_keys: set[str]) -> bool:
+    """Tell whether a name is the site's own name (a publisher, not an author)."""
+    key = name_key(name)
+    return any(key == s or (len(key) > 2 and (key in s or s in key)) for s in site_keys)
 
 
 def _unique(authors: list[Author]) -> list[Author]:
@@ -168,15 +235,12 @@ DateChoice = tuple[DateValue, str] | None
 
 def choose_dates(published: list[Candidate], updated: list[Candidate], url: str | None,
                  now: datetime) -> tuple[DateChoice, DateChoice]:
-    """Return (published, updated): metadata first, checked against the URL's date."""
-    from_url = url_date(url)
+    """Return (published, updated): metadata and the visible dateline cross-checked, and the
+    URL's own date used to break disagreements."""
     pub = _parsed(published, now)
-    chosen = None
-    if from_url is not None:
-        chosen = next(((v, s) for v, s in pub if abs(local_day(v) - from_url) <= timedelta(days=1)),
-                      None) or (from_url, "url")
-    elif pub:
-        chosen = pub[0]
+    chosen = _pick_published(pub, url_date(url))
+    if chosen is not None:
+        chosen = (chosen[0], chosen[1])
     upd = _parsed(updated, now)
     later = None
     if upd:
@@ -184,6 +248,60 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
         if chosen is None or _after(value, chosen[0]):
             later = (value, source)
     return chosen, later
+
+
+def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> DateChoice:
+    """Choose the publication date among parsed candidates (best-ranked first).
+
+    The URL's date, when it has one, decides between candidates; otherwise each
+    source votes for its day (structured metadata and the visible dateline next
+    to the headline alike) and the day with most votes wins, ties going to the
+    best-ranked candidate.
+    """
+    if not pub:
+        return (from_url, "url") if from_url is not None else None
+    if from_url is not None:
+        agreeing = [(v, s) for v, s in pub if abs(local_day(v) - from_url) <= timedelta(days=1)]
+        return agreeing[0] if agreeing else (from_url, "url")
+    if pub[0][1] == "rules":
+        return pub[0]
+    voters = [(v, s) for v, s in pub if _votes(s)]
+    if not voters:
+        return pub[0]
+    best, best_votes = voters[0], 0
+    for value, source in voters:
+        votes = sum(1 for v, s in voters if _agree(v, value))
+        if votes > best_votes:
+            best, best_votes = (value, source), votes
+    return best
+
+
+def _votes(source: str) -> bool:
+    """Tell whether a date source is strong enough to vote (metadata or the dateline)."""
+    return source.startswith(("jsonld", "meta:", "rules")) or source.endswith("-close")
+
+
+def _agree(a: DateValue, b: DateValue) -> bool:
+    """Tell whether two dates name the same day (a UTC timestamp may be a day off)."""
+    gap = abs(local_day(a) - local_day(b))
+    if gap == timedelta(0):
+        return True
+    return gap <= timedelta(days=1) and (_is_utc(a) or _is_utc(b))
+
+
+def _is_utc(value: DateValue) -> bool:
+    """Tell whether a value is a timestamp in UTC (whose local day is uncertain)."""
+    return isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+
+
+def _localize(value: DateValue, others: list[tuple[DateValue, str]]) -> DateValue:
+    """Express a UTC timestamp in the offset the page uses elsewhere (its local day)."""
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return value
+    for other, _ in others:
+        if isinstance(other, datetime) and other.utcoffset() not in (None, timedelta(0)):
+            return value.astimezone(other.tzinfo)
+    return value
 
 
 def _parsed(cands: list[Candidate], now: datetime) -> list[tuple[DateValue, str]]:

@@ -17,12 +17,32 @@ _PREFIX = re.compile(
     r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|by|from|"
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f)\b\s*[:\-–—|]?\s*")
+# A short label before a colon ("Interview:", "责任编辑：", "Text:") is not part of a name.
+_LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
+_CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
+                        r"撰文|编者)\s*[:：]?\s*")
+_MID_BY = re.compile(r"(?i)\b(?:by|von|par|por)\s*:?\s+(?=\S)")
+_WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+             r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+             r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|"
+             r"sábado|domingo)\b")
 _NOISE = re.compile(
-    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+|\band\s+\d+\s+others?\b|"
-    r"\([^()]{0,60}\)|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b|"
-    r"\b(?:updated|published|posted|last modified)\b.*$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\b(?i:and|with)\b|"
-                    r"\b(?:und|et|y|e|en|och|og|i|mit|avec|con)\b)\s*")
+    r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
+    r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{1,4}t|utc|gmt)\b)?|"
+    r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
+    r"veröffentlicht)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
+                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
+_UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
+             "print", "watch", "live", "more", "read", "view", "profile", "posts", "articles",
+             "über", "autorenseite", "schließen", "subscribe", "contact", "bio", "twitter",
+             "facebook", "linkedin", "instagram", "close", "menu", "author", "mehr",
+             "artikel", "alle", "all", "see", "show", "comments", "comment", "min", "x",
+             "name", "submit", "connect", "directly", "archive", "archives", "archiv",
+             "anzeigen", "account", "teilen", "kommentare", "keine", "weiter", "weitere",
+             "→", "»", "community", "reply", "antworten", "website", "posted", "visit"}
+_LINKERS = {"from", "of", "by", "von", "de", "par", "at", "in", "on", "am", "um"}
 _HONORIFIC = re.compile(
     r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
     r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.)\s+)+")
@@ -49,6 +69,8 @@ _NOT_NAMES = {
     "undefined", "whatsapp", "reddit", "pinterest", "telegram", "tiktok", "rss", "menu",
     "search", "contact", "about", "view all", "see all", "all posts", "posts", "profile",
     "website", "web", "bio", "x", "copy link", "mail", "tumblr", "flipboard", "google",
+    "text", "foto", "fotos", "photo", "photos", "bild", "bilder", "interview", "quelle",
+    "source", "sources", "video", "audio", "grafik", "illustration", "image", "images",
 }
 _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
@@ -61,17 +83,30 @@ def split_names(text: str) -> list[str]:
     text = clean(text, limit=600) or ""
     if not text:
         return []
+    text = _after_by(text)
+    text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
     text = _NOISE.sub(" ", text)
-    text = _PREFIX.sub("", text)
     text = _DEGREE.sub("", text)
     if _is_sentence(text):
         return []
     inverted = _inverted(text)
     if inverted:
         return [inverted]
-    parts = _SPLIT.split(text)
+    parts = _SPLIT.split(_LABEL.sub("", text))
     names = [n for n in (clean_name(p) for p in parts) if n]
     return unique_names(names)
+
+
+def _after_by(text: str) -> str:
+    """Return what follows a "by" inside a line whose start is a date or label, not a name."""
+    match = _MID_BY.search(text)
+    if not match or match.start() == 0:
+        return text
+    before = text[: match.start()]
+    english = match.group(0)[:2].lower() == "by"
+    if any(c.isdigit() for c in before) or english and len(before.split()) <= 3:
+        return text[match.end():]
+    return text
 
 
 def _inverted(text: str) -> str | None:
@@ -101,9 +136,23 @@ def clean_name(text: str) -> str | None:
     text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
     if _is_role(text) and not is_name(text, strict=True):
         return None
+    text = _strip_ui_words(text)
     if text.isupper() and len(text) > 3:
         text = _title_case(text)
     return text if is_name(text) else None
+
+
+def _strip_ui_words(text: str) -> str:
+    """Drop trailing interface words ("Follow", "Share", "WATCH LIVE") and a doubled name."""
+    words = text.split()
+    while words and words[-1].casefold().strip(".:→»") in _UI_WORDS | _LINKERS:
+        words.pop()
+    while words and words[0].casefold().strip(".:") in _UI_WORDS | _LINKERS:
+        words.pop(0)
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words)
 
 
 def is_name(text: str, *, strict: bool = False) -> bool:
@@ -113,12 +162,16 @@ def is_name(text: str, *, strict: bool = False) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > (4 if strict else 7):
         return False
+    if len(tokens) == 1 and len(text) <= 2:
+        return False
     if sum(c.isdigit() for c in text) > 0 or not _TOKEN.search(text):
         return False
     if any(ch in text for ch in "<>{}=\\?!#%"):
         return False
     capitalized = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in _LOWER_PARTICLES]
+    if lower and lower[0] == tokens[0] and capitalized:
+        return False
     if strict:
         return not lower and capitalized == len(tokens) and not _is_role(text)
     return len(lower) <= 1 or capitalized == 0 and len(tokens) <= 3
@@ -142,7 +195,8 @@ def name_key(name: str) -> str:
 
 
 def unique_names(names: list[str]) -> list[str]:
-    """Drop later duplicates (case- and accent-insensitive), keeping page order."""
+    """Drop duplicates (case- and accent-insensitive) and names that wrap another listed name
+    in extra words ("Jane Doe Senior Writer" beside "Jane Doe"), keeping page order."""
     seen: set[str] = set()
     kept = []
     for name in names:
@@ -150,4 +204,6 @@ def unique_names(names: list[str]) -> list[str]:
         if key and key not in seen:
             seen.add(key)
             kept.append(name)
-    return kept
+    spaced = [f" {' '.join(name_key(w) for w in n.split())} " for n in kept]
+    return [n for n, s in zip(kept, spaced, strict=True)
+            if not any(o != s and len(o) < len(s) and o in s for o in spaced)]

@@ -9,10 +9,11 @@ date never becomes the page's.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..dates import find_dates
+from ..dates import find_dates, parse_date
 from ..names import split_names
 from ..record import Candidate
 from .page import Page
@@ -32,8 +33,13 @@ _SUMMARY = re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subt
 _LABEL = re.compile(r"^\s*(type|content type|publication type|format|topics?|tags?|keywords|"
                     r"subjects?|themes?|issues?|filed under|categor(?:y|ies)|schlagwörter|"
                     r"themen|mots-clés|etiquetas|temas)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|di|door)\s*:?\s+\S",
+_BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|door)\b\s*:?",
                       re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
+                          r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
+                          r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
+_CONTAINERS = ("body", "html", "article", "main", "section")
+_HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
 
 
@@ -62,30 +68,42 @@ def _titles(page: Page) -> list[Candidate]:
 
 
 def _authors(page: Page) -> list[Candidate]:
-    """Return authors from itemprop/rel=author, byline classes and "By ..." lines."""
-    found = []
+    """Return authors from itemprop/rel=author, byline blocks, author links and "By" lines."""
     near = set(page.near)
+    groups: dict[str, list[str]] = {}
+    bylines: dict[str, list[HtmlElement]] = {}
     for el, words in page.named:
-        if page.is_foreign(el):
-            continue
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
-            names = _names_in(el)
-            if names:
+            if not page.is_foreign(el):
                 where = "near" if el in near else "page"
-                found.append(Candidate("authors", names, f"html:{_attr(el)}-{where}"))
-        elif _BYLINE.search(words) and el.tag not in ("body", "html", "article", "main"):
-            names = _names_in(el)
-            if names:
-                where = "byline" if el in near else "author-class"
-                found.append(Candidate("authors", names, f"html:{where}"))
-    for el in page.near:
-        text = el.text or ""
-        if _BY_TEXT.match(text) and len(text) < 200:
-            names = split_names(_joined(el))
-            if names:
-                found.append(Candidate("authors", names, "html:by-text"))
-                break
-    return found
+                groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
+        elif _BYLINE.search(words) and el.tag not in _CONTAINERS and not page.is_foreign(el):
+            where = "byline" if el in near else "author-class"
+            block = bylines.setdefault(where, [])
+            if not block or _same_block(block[0], el):
+                block.append(el)
+    for where, block in bylines.items():
+        groups[f"html:{where}"] = [n for el in block for n in _names_in(el)]
+    links = [a for a in page.near if a.tag == "a" and _AUTHOR_HREF.search(a.get("href") or "")]
+    block = [a for a in links if _near_link(links[0], a)] if links else []
+    groups["html:author-link"] = [n for a in block for n in split_names(a.text_content())]
+    by_line = next((el for el in page.near if _BY_TEXT.match(el.text or "")
+                    and el.tag not in _HEADINGS), None)
+    if by_line is not None:
+        groups["html:by-text"] = split_names(_joined(by_line)[:200])
+    return [Candidate("authors", names, source) for source, names in groups.items() if names]
+
+
+def _near_link(first: HtmlElement, el: HtmlElement) -> bool:
+    """Tell whether an author link sits in the same small block as the first one."""
+    up = list(islice(first.iterancestors(), 3))
+    return any(a in up for a in islice(el.iterancestors(), 3))
+
+
+def _same_block(first: HtmlElement, el: HtmlElement) -> bool:
+    """Tell whether el belongs to the byline block that starts at `first`."""
+    parent = first.getparent()
+    return el.getparent() is parent or any(a is first for a in el.iterancestors())
 
 
 def _attr(el: HtmlElement) -> str:
@@ -115,10 +133,12 @@ def _dates(page: Page) -> list[Candidate]:
     for el in page.near:
         if el.tag == "time" or el.get("itemprop") in ("datePublished", "dateModified",
                                                      "dateCreated"):
-            value = el.get("datetime") or el.get("content") or el.text_content()
+            value = el.get("datetime") or el.get("content") or parse_date(
+                el.text_content(), dayfirst=page.dayfirst)
             field = _date_field(el)
             kind = "time" if el.tag == "time" else "itemprop"
-            found.append(Candidate(field, value, f"html:{kind}"))
+            where = "-close" if page.is_close(el) else ""
+            found.append(Candidate(field, value, f"html:{kind}{where}"))
     found += _text_dates(page)
     return found
 
@@ -142,11 +162,12 @@ def _text_dates(page: Page) -> list[Candidate]:
         for text in (el.text, el.tail):
             if not text or len(text) > 300 or not any(c.isdigit() for c in text):
                 continue
-            for value, pos in find_dates(text):
+            for value, pos in find_dates(text, dayfirst=page.dayfirst):
                 field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
                 if field not in seen:
                     seen.add(field)
-                    found.append(Candidate(field, value, "html:text"))
+                    where = "-close" if page.is_close(el) else ""
+                    found.append(Candidate(field, value, f"html:text{where}"))
         if len(seen) == 2:
             break
     return found

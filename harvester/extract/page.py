@@ -21,6 +21,8 @@ _MAIN = etree.XPath("//article|//main|//*[@role='main']|//*[@itemprop='articleBo
 _MAX_META = 5000
 _NEAR_AFTER = 250
 _NEAR_BEFORE = 40
+_CLOSE_AFTER = 60
+_CLOSE_BEFORE = 15
 
 
 class Page:
@@ -60,6 +62,10 @@ class Page:
                     self.titles.append(el.text_content())
             elif el.text:
                 self.scripts.append(el.text)
+        # Script, style and template text is never what a reader sees; dropping it once
+        # keeps it out of every text the heuristics read (JSON-LD was read above).
+        etree.strip_elements(self.root, "script", "style", "noscript", "template",
+                             with_tail=False)
 
     def meta(self, *keys: str) -> list[tuple[str, str]]:
         """Return (key, content) for every meta tag with one of these keys, in page order."""
@@ -114,15 +120,30 @@ class Page:
     @cached_property
     def near(self) -> list[HtmlElement]:
         """Return elements near the headline (after it, then just before it), not foreign."""
-        start = self.h1
-        if start is None:
-            start = self.main
-            after = [start, *following(start, _NEAR_AFTER)]
-            before: list[HtmlElement] = []
-        else:
-            after = [start, *following(start, _NEAR_AFTER)]
-            before = list(preceding(start, _NEAR_BEFORE))
-        return [el for el in after + before if not self.is_foreign(el)]
+        return self.after + self.before
+
+    @cached_property
+    def after(self) -> list[HtmlElement]:
+        """Return the headline and the elements that follow it (not foreign), nearest first."""
+        start = self.h1 if self.h1 is not None else self.main
+        return [el for el in (start, *following(start, _NEAR_AFTER))
+                if not self.is_foreign(el)]
+
+    @cached_property
+    def before(self) -> list[HtmlElement]:
+        """Return the elements just before the headline (not foreign), nearest first."""
+        if self.h1 is None:
+            return []
+        return [el for el in preceding(self.h1, _NEAR_BEFORE) if not self.is_foreign(el)]
+
+    def is_close(self, el: HtmlElement) -> bool:
+        """Tell whether an element is right by the headline (where a dateline sits)."""
+        return el in self._close
+
+    @cached_property
+    def _close(self) -> set[HtmlElement]:
+        """Return the few elements around the headline where bylines and datelines sit."""
+        return set(self.after[:_CLOSE_AFTER]) | set(self.before[:_CLOSE_BEFORE])
 
     @property
     def h1(self) -> HtmlElement | None:
@@ -144,6 +165,14 @@ class Page:
             return urljoin(self.url, href) if self.url else href
         except ValueError:
             return None
+
+    @cached_property
+    def dayfirst(self) -> bool | None:
+        """Return whether numeric dates read day first (all but US English), if known."""
+        lang = (self.lang or self.first_meta("og:locale", "content-language") or "").lower()
+        if not lang:
+            return None
+        return not (lang.startswith("en") and lang[3:5] in ("", "us"))
 
     @cached_property
     def lang(self) -> str | None:

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..text import fold
+
 _STRUCTURAL = etree.XPath(
     "//nav|//aside|//footer|//form|//header|//dialog|//template|//noscript"
     "|//*[@role='navigation' or @role='complementary' or @role='contentinfo'"
@@ -28,6 +30,11 @@ _LINKED_HEADINGS = etree.XPath(
     "[descendant::a[@href and not(starts-with(@href, '#'))]]"
 )
 _H1 = etree.XPath("//h1")
+_H23 = etree.XPath("//h2|//h3")
+_HEADLINE_CLASS = etree.XPath(
+    "//*[contains(@class, 'headline') or contains(@class, 'entry-title') or "
+    "contains(@class, 'post-title') or contains(@class, 'article-title')]"
+)
 _FOREIGN_CLASS = re.compile(
     r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!show-)(?:related|relacionad|correlat|verwandt|recommend|empfehl|more-?(?:from|"
     r"stories|articles|news|in|on|like|by|to-read|reading|posts|content)|read-?(?:next|more|"
@@ -177,20 +184,33 @@ def _mentions_article(names: str) -> bool:
 
 
 def _pick_h1(root: HtmlElement, title_hint: str | None) -> HtmlElement | None:
-    """Return the page's headline <h1>: the one matching the declared title, else the first."""
+    """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
+    title, else the first <h1> outside navigation, else a headline-classed element."""
     heads = [h for h in _H1(root) if h.text_content().strip()]
-    if len(heads) <= 1:
-        return heads[0] if heads else None
-    if title_hint:
-        hint = " ".join(title_hint.lower().split())
+    hint = fold(title_hint) if title_hint else ""
+    if hint:
         for h in heads:
-            text = " ".join(h.text_content().lower().split())
-            if text and (text in hint or hint in text):
+            if _matches(fold(h.text_content()), hint):
+                return h
+        for h in _H23(root):
+            if _matches(fold(h.text_content()), hint):
                 return h
     for h in heads:
         if not any(a.tag in ("nav", "footer", "aside", "header") for a in h.iterancestors()):
             return h
-    return heads[0]
+    if heads:
+        return heads[0]
+    return next(iter(_HEADLINE_CLASS(root)), None)
+
+
+def _matches(text: str, hint: str) -> bool:
+    """Tell whether a heading's text is the declared title (or most of it)."""
+    if not text:
+        return False
+    if text == hint:
+        return True
+    short, long = (text, hint) if len(text) < len(hint) else (hint, text)
+    return len(short) >= 0.4 * len(long) and len(short) >= 10 and short in long
 
 
 def following(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:

@@ -1,0 +1,347 @@
+"""Metadata accuracy and speed, ours side by side with peers, over a folder of real pages.
+
+Usage:
+    python bench/accuracy.py CORPUS_DIR [--tools ours,trafilatura,htmldate,newspaper4k,
+        extruct,goose3] [--limit N] [--write docs/benchmarks.md] [--show FIELD]
+
+CORPUS_DIR holds `<id>.html` (raw bytes) beside `<id>.json` (url, title, authors,
+date, date_alt, tags; null = not annotated). Scoring follows the corpus README:
+titles compared after NFKC, casefold, unified quotes/dashes and stripped
+punctuation ("contains" reported as a softer figure); authors as a set F1 over
+normalized names (an empty truth list counts); the exact day (or a `date_alt`
+day) and the same month; tags as a casefolded set F1; speed as pages per second
+of the tool's own call, inside this process, after imports, on one core. A
+tool that raises on a page scores 0 there and its errors are counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import sys
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FIELDS = ("title", "authors", "date", "tags")
+BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00ab": '"',
+                         "\u00bb": '"', "\u201e": '"', "\u2010": "-", "\u2011": "-"})
+_HONORIFICS = re.compile(r"\b(?:dr|prof|mr|mrs|ms|sir|phd|ph\s?d|md|mba|jd|esq)\b\.?")
+
+
+@dataclass
+class Guess:
+    """What one tool said about one page."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """Running scores of one tool."""
+
+    sums: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    pages: int = 0
+    errors: int = 0
+
+    def add(self, name: str, value: float) -> None:
+        """Add one case's score for a metric."""
+        self.sums[name] = self.sums.get(name, 0.0) + value
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def mean(self, name: str) -> float | None:
+        """Return the mean of a metric in percent, or None if nothing was scored."""
+        n = self.counts.get(name, 0)
+        return 100.0 * self.sums[name] / n if n else None
+
+
+# --- tools ----------------------------------------------------------------------------------
+
+def tool_ours() -> Callable[[bytes, str | None], Guess]:
+    """Return our extractor as a tool."""
+    from harvester.dates import local_day
+    from harvester.extract import extract_page
+
+    def run(body: bytes, url: str | None) -> Guess:
+        record = extract_page(body, url)
+        day = local_day(record.published).isoformat() if record.published else None
+        return Guess(record.title, [a.name for a in record.authors], day, list(record.topics))
+    return run
+
+
+def tool_trafilatura() -> Callable[[bytes, str | None], Guess]:
+    """Return trafilatura's metadata extraction as a tool."""
+    from trafilatura import load_html
+    from trafilatura.metadata import extract_metadata
+
+    def run(body: bytes, url: str | None) -> Guess:
+        meta = extract_metadata(load_html(body), default_url=url)
+        authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()]
+        return Guess(meta.title, authors, meta.date, list(meta.tags or []))
+    return run
+
+
+def tool_htmldate() -> Callable[[bytes, str | None], Guess]:
+    """Return htmldate (dates only) as a tool."""
+    from htmldate import find_date
+
+    def run(body: bytes, url: str | None) -> Guess:
+        return Guess(date=find_date(body, url=url, original_date=True))
+    return run
+
+
+def tool_newspaper4k() -> Callable[[bytes, str | None], Guess]:
+    """Return newspaper4k's Article parser as a tool."""
+    from newspaper import Article
+
+    def run(body: bytes, url: str | None) -> Guess:
+        article = Article(url or "http://example.invalid/")
+        article.download(input_html=body.decode("utf-8", "replace"))
+        article.parse()
+        day = article.publish_date.date().isoformat() if article.publish_date else None
+        tags = list(article.tags or []) or list(article.meta_keywords or [])
+        return Guess(article.title or None, list(article.authors or []), day, tags)
+    return run
+
+
+def tool_goose3() -> Callable[[bytes, str | None], Guess]:
+    """Return goose3 as a tool."""
+    from goose3 import Goose
+
+    goose = Goose()
+
+    def run(body: bytes, url: str | None) -> Guess:
+        article = goose.extract(raw_html=body.decode("utf-8", "replace"))
+        day = str(article.publish_date)[:10] if article.publish_date else None
+        tags = list(article.tags or []) or [t for t in (article.meta_keywords or "").split(",")]
+        return Guess(article.title or None, list(article.authors or []), day, tags)
+    return run
+
+
+def tool_extruct() -> Callable[[bytes, str | None], Guess]:
+    """Return extruct (JSON-LD, OpenGraph, microdata, Dublin Core) with a simple field mapping."""
+    import extruct
+
+    def run(body: bytes, url: str | None) -> Guess:
+        data = extruct.extract(body, base_url=url, uniform=True, errors="ignore",
+                               syntaxes=["json-ld", "microdata", "opengraph", "dublincore"])
+        items = [i for key in ("json-ld", "microdata") for i in data.get(key, [])
+                 if isinstance(i, dict)]
+        og = next(iter(data.get("opengraph") or []), {})
+        dc = next(iter(data.get("dublincore") or []), {})
+        art = next((i for i in items if i.get("headline") or i.get("datePublished")), {})
+        authors = _names(art.get("author"))
+        keywords = art.get("keywords") or og.get("article:tag") or []
+        tags = keywords.split(",") if isinstance(keywords, str) else list(keywords)
+        title = art.get("headline") or og.get("og:title") or _first(dc.get("elements"), "title")
+        date = art.get("datePublished") or og.get("article:published_time")
+        return Guess(_str(title), authors, _str(date)[:10] if date else None, tags)
+    return run
+
+
+def _names(value: Any) -> list[str]:
+    """Return the names in a JSON-LD author value."""
+    items = value if isinstance(value, list) else [value]
+    names = [i.get("name") if isinstance(i, dict) else i for i in items]
+    return [n for n in names if isinstance(n, str) and n.strip()]
+
+
+def _first(elements: Any, name: str) -> str | None:
+    """Return the first Dublin Core element of that name."""
+    for el in elements or []:
+        if isinstance(el, dict) and el.get("name", "").lower().endswith(name):
+            return el.get("content")
+    return None
+
+
+def _str(value: Any) -> str:
+    """Return a string from a value that may be a list."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return value if isinstance(value, str) else ""
+
+
+TOOLS = {"ours": tool_ours, "trafilatura": tool_trafilatura, "htmldate": tool_htmldate,
+         "newspaper4k": tool_newspaper4k, "extruct": tool_extruct, "goose3": tool_goose3}
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+def norm_title(text: str | None) -> str:
+    """Normalize a title for comparison (NFKC, casefold, quotes, dashes, punctuation)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_QUOTES)
+    return " ".join(text.split()).strip(" \t.,;:!?\"'()[]-|")
+
+
+def norm_name(name: str) -> str:
+    """Normalize a name: casefold, no accents, honorifics, degrees or punctuation."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    if name.count(",") == 1:
+        last, first = name.split(",")
+        if first.strip() and not _HONORIFICS.fullmatch(first.strip()):
+            name = f"{first} {last}"
+    name = _HONORIFICS.sub(" ", name)
+    return " ".join(re.sub(r"[^\w\s]", " ", name).split())
+
+
+def f1(truth: set[str], guess: set[str]) -> float:
+    """Return the set F1 (1 when both are empty)."""
+    if not truth and not guess:
+        return 1.0
+    hits = len(truth & guess)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(guess), hits / len(truth)
+    return 2 * precision * recall / (precision + recall)
+
+
+def score(case: dict[str, Any], guess: Guess, tally: Tally) -> dict[str, float]:
+    """Score one guess against one case's truth; return the per-field scores."""
+    got: dict[str, float] = {}
+    if case.get("title") is not None:
+        truth, pred = norm_title(case["title"]), norm_title(guess.title)
+        got["title"] = float(truth == pred)
+        tally.add("title_contains", float(bool(pred) and (truth in pred or pred in truth)))
+    if case.get("authors") is not None:
+        got["authors"] = f1({norm_name(a) for a in case["authors"]} - {""},
+                            {norm_name(a) for a in guess.authors} - {""})
+    if case.get("date"):
+        days = {case["date"], *(case.get("date_alt") or [])}
+        got["date"] = float((guess.date or "")[:10] in days)
+        tally.add("date_month", float((guess.date or "")[:7] in {d[:7] for d in days}))
+    if case.get("tags") is not None:
+        got["tags"] = f1({t.strip().casefold() for t in case["tags"]} - {""},
+                         {t.strip().casefold() for t in guess.tags} - {""})
+    for name, value in got.items():
+        tally.add(name, value)
+    return got
+
+
+# --- running --------------------------------------------------------------------------------
+
+def load_cases(folder: Path, limit: int | None) -> list[tuple[dict[str, Any], bytes]]:
+    """Return (truth, html bytes) for each case of the corpus folder, sorted by id."""
+    cases = []
+    for meta in sorted(folder.glob("*.json")):
+        page = meta.with_suffix(".html")
+        if page.is_file():
+            cases.append((json.loads(meta.read_text("utf-8")), page.read_bytes()))
+    return cases[:limit] if limit else cases
+
+
+def run_tool(name: str, cases: list[tuple[dict[str, Any], bytes]],
+             show: str | None) -> Tally:
+    """Run one tool over every case and return its tally (printing misses when asked)."""
+    tool = TOOLS[name]()
+    tally = Tally()
+    for case, body in cases:
+        start = time.perf_counter()
+        try:
+            guess = tool(body, case.get("url"))
+        except Exception:  # a crashing peer scores 0 on that page, counted
+            guess = Guess()
+            tally.errors += 1
+        tally.seconds += time.perf_counter() - start
+        tally.pages += 1
+        got = score(case, guess, tally)
+        if show and got.get(show, 1.0) < 1.0:
+            key = "tags" if show == "tags" else show
+            print(f"MISS {case['id']}: truth={case.get(key)!r} guess={getattr(guess, key)!r}")
+    return tally
+
+
+def table(results: dict[str, Tally], cases: int) -> str:
+    """Return the results as a Markdown table."""
+    head = ("| tool | title exact | title contains | authors F1 | date exact | date month "
+            "| tags F1 | pages/s | errors |")
+    lines = [head, "|" + "---|" * 9]
+    for name, t in results.items():
+        cells = [_pct(t.mean(m)) for m in ("title", "title_contains", "authors", "date",
+                                            "date_month", "tags")]
+        speed = t.pages / t.seconds if t.seconds else 0.0
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {speed:.0f} | {t.errors} |")
+    some = next(iter(results.values()))
+    counts = ", ".join(f"{m} {some.counts.get(m, 0)}" for m in FIELDS)
+    lines.append("")
+    lines.append(f"{cases} pages; scored cases per field: {counts}.")
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    """Format a percentage (or a dash when nothing was scored)."""
+    return "–" if value is None else f"{value:.1f}%"
+
+
+def machine() -> str:
+    """Return a one-line summary of the machine and Python that ran the benchmark."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} logical CPUs (one used), Python "
+            f"{platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def write_section(path: Path, body: str) -> None:
+    """Replace the accuracy section of a Markdown file (creating the file or markers)."""
+    text = path.read_text("utf-8") if path.is_file() else "# Benchmarks\n"
+    section = f"{BEGIN}\n{body}\n{END}"
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("corpus", type=Path, help="folder of <id>.html + <id>.json cases")
+    parser.add_argument("--tools", default="ours", help="comma-separated: " + ",".join(TOOLS))
+    parser.add_argument("--limit", type=int, help="only the first N cases")
+    parser.add_argument("--write", type=Path, help="replace the accuracy section of this file")
+    parser.add_argument("--show", choices=FIELDS, help="print our misses for one field")
+    args = parser.parse_args(argv)
+    names = [n.strip() for n in args.tools.split(",") if n.strip()]
+    unknown = [n for n in names if n not in TOOLS]
+    if unknown or not args.corpus.is_dir():
+        print(f"error: unknown tool {unknown[0]!r}" if unknown
+              else f"error: {args.corpus} is not a folder", file=sys.stderr)
+        return 2
+    cases = load_cases(args.corpus, args.limit)
+    warnings.simplefilter("ignore")
+    results = {n: run_tool(n, cases, args.show if n == "ours" else None) for n in names}
+    report = table(results, len(cases))
+    print(report)
+    if args.write:
+        command = "python bench/accuracy.py " + " ".join(
+            a if a != str(args.corpus) else "CORPUS_DIR" for a in (argv or sys.argv[1:]))
+        body = (f"## Metadata accuracy\n\nMeasured {dt.date.today().isoformat()} on "
+                f"{machine()}.\n\n{report}\n\nCommand: `{command}`")
+        write_section(args.write, body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
