@@ -306,6 +306,18 @@ def test_gzip_and_deflate_bodies_are_decompressed(server: HTTPServer, fetcher: F
     assert fetcher.fetch(server.url_for("/zz")).body == HTML
 
 
+@pytest.mark.parametrize(("encoding", "reason"), [
+    ("gzip", "corrupt gzip body"), ("br", "unsupported Content-Encoding: br")])
+def test_undecodable_bodies_are_refused(server: HTTPServer, fetcher: Fetcher, encoding: str,
+                                        reason: str):
+    server.expect_request("/x").respond_with_data(
+        b"<html>not compressed at all</html>", content_type="text/html",
+        headers={"Content-Encoding": encoding})
+    with pytest.raises(BodyRejected) as caught:
+        fetcher.fetch(server.url_for("/x"))
+    assert caught.value.reason == reason
+
+
 def test_gzip_body_too_large_even_compressed_is_refused(server: HTTPServer, tmp_path: Path):
     def stream(request: Request) -> Response:
         packed = gzip.compress(bytes(range(256)) * 400)
