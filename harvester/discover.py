@@ -228,7 +228,7 @@ class _Discovery:
 
     def _sitemap_links(self) -> Iterator[Link]:
         """Yield publication URLs from the source's sitemaps (robots.txt, or guessed)."""
-        queue = [(url, 0, True) for url in self._sitemap_roots()]
+        queue = [(url, 0, declared) for url, declared in self._sitemap_roots()]
         done: set[str] = set()
         while queue and len(done) < MAX_SITEMAP_FILES:
             url, depth, declared = queue.pop(0)
@@ -248,16 +248,20 @@ class _Discovery:
                      if self._wanted(loc) and not self._unchanged_since(loc, mod)]
             yield from self._emit(links)
 
-    def _sitemap_roots(self) -> list[str]:
-        """Return the configured sitemaps, else robots.txt's, else /sitemap.xml guesses."""
+    def _sitemap_roots(self) -> list[tuple[str, bool]]:
+        """Return (sitemap, declared): configured, else robots.txt's, else /sitemap.xml guesses.
+
+        A guessed sitemap that is missing is no failure worth reporting.
+        """
         if self.source.sitemaps:
-            return [canonical_url(u) for u in self.source.sitemaps]
-        roots: list[str] = []
+            return [(canonical_url(u), True) for u in self.source.sitemaps]
+        roots: dict[str, bool] = {}
         for start in self.starts:
-            found = self.fetcher.robots_sitemaps(start) or [
-                urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
-            roots += [canonical_url(u) for u in found if canonical_url(u) not in roots]
-        return roots
+            declared = self.fetcher.robots_sitemaps(start)
+            guessed = [urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
+            for url in declared or guessed:
+                roots.setdefault(canonical_url(url), bool(declared))
+        return list(roots.items())
 
     def _unchanged_since(self, url: str, lastmod: datetime | None) -> bool:
         """Tell whether a known URL's sitemap lastmod predates the last complete run."""
