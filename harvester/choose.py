@@ -71,24 +71,51 @@ def _rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
 # --- titles -------------------------------------------------------------------------------
 
 def choose_title(cands: list[Candidate], sites: list[str]) -> tuple[str, str] | None:
-    """Return the title most candidates agree with, site name removed."""
+    """Return the title most candidates agree with, site name removed.
+
+    Each candidate gets a vote from every other candidate that equals or contains
+    it; ties go to the most trusted source. A title cut short ("...") yields to
+    one that completes it, and the visible headline wins over a declared title
+    that only adds a kicker or section in front of it.
+    """
     texts = [(clean(strip_tags(c.value)) if isinstance(c.value, str) else None, c.source)
              for c in _rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     pool = [(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]), s)
             for t, s in texts if t and len(t) <= 500]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
+    pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
     if not pool:
         return None
     keys = [fold(t) for t, _ in pool]
-    best, best_score = None, -1.0
+    best, best_score = pool[0], float("-inf")
     for i, (text, src) in enumerate(pool):
         votes = sum(1 for j, other in enumerate(keys)
                     if j != i and (other == keys[i] or _part_of(keys[i], other)))
         score = votes * 10 - i * 0.1 - (5 if src == "html:title" else 0)
         if score > best_score:
             best, best_score = (text, src), score
+    headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
+    if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])) \
+            and CORE_TITLE:
+        return headline
+    if H1_FIRST and headline and len(headline[0].split()) >= 2:
+        return headline
     return best
+
+
+H1_FIRST = True
+
+
+CORE_TITLE = True
+
+
+def _truncated(text: str, others: list[str]) -> bool:
+    """Tell whether a title was cut short ("...") and another candidate completes it."""
+    if not text.endswith(("...", "\u2026")):
+        return False
+    stem = fold(text.rstrip(".\u2026 "))
+    return any(fold(o).startswith(stem) and len(o) > len(text) for o in others if o != text)
 
 
 def _part_of(short: str, long: str) -> bool:
@@ -103,9 +130,8 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
         return title
     other_keys = {fold(o) for o in others}
     for i in (len(parts) - 1, 0):
-        key = fold(parts[i])
-        if key and (key in site_keys or any(key in s or s in key for s in site_keys if len(s) > 2)):
-            rest = parts[:i] + parts[i + 1:]
+        rest = parts[:i] + parts[i + 1:]
+        if _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)):
             return _rejoin(title, rest)
     whole = fold(title)
     for i in range(len(parts) - 1, 0, -1):
@@ -113,6 +139,21 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
         if fold(head) in other_keys and fold(head) != whole:
             return head
     return title
+
+
+def _is_site_part(part: str, site_keys: set[str]) -> bool:
+    """Tell whether a title segment names the site ("BBC News" for site "BBC")."""
+    key = fold(part)
+    if not key:
+        return False
+    if key in site_keys:
+        return True
+    squashed = key.replace(" ", "")
+    if any(len(s) > 3 and squashed.startswith(s.replace(" ", "")) for s in site_keys):
+        return True
+    words = key.split()
+    return any(len(s) > 2 and (s in key or key in s) and len(words) <= len(s.split()) + 1
+               for s in site_keys)
 
 
 def _rejoin(title: str, parts: list[str]) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from .choose import choose_authors, choose_dates, choose_title, choose_topics, choose_type
 from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
-from .text import clean, shorten, strip_tags
+from .text import clean, fold, shorten, strip_tags
 from .vocab import Vocabulary
 
 UNKNOWN_URL = "file:///unknown"
@@ -52,8 +52,12 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     for cand in candidates:
         by_field.setdefault(cand.field, []).append(cand)
     get = by_field.get
-    sites = [c.value for c in get("site_name", ()) if isinstance(c.value, str)]
     record_url, url_source = choose_url(get("url", []), url)
+    headlines = {fold(c.value) for c in get("title", ()) if c.source == "html:h1"
+                 and isinstance(c.value, str)}
+    sites = [c.value for c in get("site_name", ()) if isinstance(c.value, str)
+             and fold(c.value) not in headlines]
+    sites += host_names(url or record_url)
     provenance: dict[str, str] = {"url": url_source}
     values: dict[str, Any] = {}
 
@@ -114,6 +118,21 @@ def _same_host(a: str, b: str) -> bool:
     except ValueError:
         return False
     return ha.removeprefix("www.") == hb.removeprefix("www.") != ""
+
+
+def host_names(url: str | None) -> list[str]:
+    """Return the names a site goes by in its URL ("www.mdr.de" -> "mdr.de", "mdr")."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return []
+    host = host.removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return []
+    main = labels[-3] if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "ac",
+                                                              "gov") else labels[-2]
+    return [host, main] if len(main) > 2 else [host]
 
 
 def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str] | None:

@@ -45,7 +45,7 @@ def extract_page(html_body: bytes | str, url: str | None = None, *,
     Raises:
         ExtractError: the body is empty or not HTML at all.
     """
-    doc = parse_html(html_body, url, content_type)
+    doc = parse_html(_without_xml_declaration(html_body), url, content_type)
     return extract_document(doc, rules=rules, vocabulary=vocabulary, source=source)
 
 
@@ -75,6 +75,16 @@ def candidates(doc: Document, *,
     for extractor in EXTRACTORS:
         found += extractor(page)
     return found
+
+
+def _without_xml_declaration(body: bytes | str) -> bytes | str:
+    """Drop a leading `<?xml ...?>` declaration (XHTML pages), which lxml refuses in text."""
+    head = body[:300].lstrip()
+    marker = b"<?xml" if isinstance(body, bytes) else "<?xml"
+    if not head.startswith(marker):
+        return body
+    end = body.find(b"?>" if isinstance(body, bytes) else "?>")
+    return body[end + 2:] if end != -1 else body
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,12 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_BREAKS = ("br", "div", "p", "small", "h2", "h3")
+_TITLE_PART = re.compile(r"title|headline|header|(?<![a-z])text|line|main")
+_KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|roofline|"
+                          r"sub-?heading|supertitle|pretitle|(?<![a-z])pre-title|"
+                          r"(?<![a-z])label|category|rubric|flag|subtitle|subline|(?<![a-z])dek|"
+                          r"teaser|date|time|(?<![a-z])sr-only|visually-hidden|screen-reader")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -55,7 +61,7 @@ def _titles(page: Page) -> list[Candidate]:
     """Return the headline <h1> and the document <title>."""
     found = []
     if page.h1 is not None:
-        found.append(Candidate("title", page.h1.text_content(), "html:h1"))
+        found.append(Candidate("title", headline_text(page.h1), "html:h1"))
     else:
         for el, words in page.named:
             if ("headline" in words or "entry-title" in words or "post-title" in words) \
@@ -65,6 +71,31 @@ def _titles(page: Page) -> list[Candidate]:
     if page.titles:
         found.append(Candidate("title", page.titles[0], "html:title"))
     return found
+
+
+def headline_text(h1: HtmlElement) -> str:
+    """Return a headline's title without the kicker before it or the subtitle after it.
+
+    Headlines often hold "<span class=kicker>Topic</span> <span>Title</span>" or a
+    title and a subtitle as separate blocks; inline markup (links, emphasis) is kept.
+    """
+    parts: list[str] = [h1.text or ""]
+    for child in h1:
+        if not isinstance(child.tag, str):
+            continue
+        words = (child.get("class") or "").lower()
+        text = child.text_content()
+        if words and _KICKER_PART.search(words) or child.get("aria-hidden") == "true":
+            parts.append("")
+        elif child.tag in _BREAKS or _TITLE_PART.search(words):
+            parts += ["", text, ""]
+        else:
+            parts[-1] += text
+        parts[-1] += child.tail or ""
+    pieces = [" ".join(p.split()) for p in parts if any(c.isalnum() for c in p)]
+    if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]):
+        pieces = pieces[1:]
+    return pieces[0] if pieces else h1.text_content()
 
 
 def _authors(page: Page) -> list[Candidate]:
