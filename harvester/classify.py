@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -44,6 +45,8 @@ _MODIFIERS = ("has-", "with-", "no-", "without-", "is-", "one-", "two-", "left-"
 _TITLE_NAME = re.compile(r"title|headline|heading", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINKS = etree.XPath("//a[@href]")
+_LINKED_HEADINGS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
 _JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 _META = etree.XPath("//meta[@property or @name]")
 _NOT_TEXT = frozenset({"a", "script", "style", "noscript", "head", "button", "select",
@@ -207,6 +210,8 @@ class _Signals:
     article: str
     cards: int
     words: int
+    items: int
+    linked: int
     pager: bool
     url_reason: str | None
     dated: bool
@@ -230,8 +235,28 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
     dated = record is not None and record.published is not None \
         and record.provenance.get("published") != "url"
     url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
-    return _Signals(types, og_type, article, len(cards), words, bool(_PAGER(doc.root)),
-                    url_reason, dated)
+    linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not _inside(h, boiler))
+    return _Signals(types, og_type, article, len(cards), words, _items(doc, boiler), linked,
+                    bool(_PAGER(doc.root)), url_reason, dated)
+
+
+def _items(doc: Document, boiler: set[HtmlElement]) -> int:
+    """Return how many distinct same-site, item-shaped pages the content region links to."""
+    base = doc.url or ""
+    host = urlsplit(base).hostname
+    own = urlsplit(base).path.rstrip("/")
+    targets = set()
+    for anchor in _LINKS(doc.root):
+        try:
+            url = urljoin(base, anchor.get("href", "").strip())
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        path = parts.path.rstrip("/")
+        if parts.hostname == host and path != own and is_content_like(url) \
+                and not is_asset_url(url) and not _inside(anchor, boiler):
+            targets.add((path, parts.query))
+    return len(targets)
 
 
 def _by_text(s: _Signals) -> PageKind:
@@ -240,10 +265,11 @@ def _by_text(s: _Signals) -> PageKind:
         return PageKind(PUBLICATION, f"a dated text of {s.words} words")
     if s.words >= 300 or (s.words >= 150 and s.cards < 3):
         return PageKind(PUBLICATION, f"a text of {s.words} words")
-    if s.dated and s.words >= 40 and s.cards < 5:
+    if s.dated and (s.words >= 40 and s.cards < 5 or s.words >= 25 and s.linked <= 1):
         return PageKind(PUBLICATION, f"a dated page with {s.words} words of text")
-    if s.cards >= 3:
-        return PageKind(LISTING, f"{s.cards} cards")
+    if s.cards >= 3 or s.items >= 3 or s.linked >= 2:
+        return PageKind(LISTING, f"links to {max(s.cards, s.items, s.linked)} items and has "
+                                 f"little text of its own")
     return PageKind(OTHER, f"little text ({s.words} words) and no date")
 
 

@@ -1,0 +1,139 @@
+"""Page kinds and publication links, on the fixture sites and the bundled demo site."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from harvester.classify import (LinkContext, is_publication_link, link_rejection, page_kind,
+                                page_links, publication_links)
+from harvester.demo import load_manifest, site_dir
+from harvester.extract import extract_document
+from harvester.parse import Document, parse_html
+
+SITES = Path(__file__).parent / "sites"
+BASE = "https://site.example"
+
+
+def load(site: str, file: str, path: str) -> Document:
+    """Parse a fixture page as if fetched from BASE + path."""
+    body = (SITES / site / file).read_bytes().replace(b"{{BASE}}", BASE.encode())
+    return parse_html(body, BASE + path)
+
+
+def kinds() -> list[tuple[str, str, str, str]]:
+    """Return (site, path, file, kind) rows of tests/sites/kinds.txt."""
+    lines = (SITES / "kinds.txt").read_text("utf-8").splitlines()
+    return [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("site", "path", "file", "kind"), kinds(), ids=lambda v: str(v))
+def test_page_kind_of_fixture_pages(site: str, path: str, file: str, kind: str) -> None:
+    """Publications, listings (incl. tag and numbered pages) and other pages are told apart."""
+    record = extract_document(load(site, file, path))
+    verdict = page_kind(load(site, file, path), record)
+    assert (verdict.kind, path) == (kind, path), verdict.reason
+    assert verdict.reason
+
+
+def demo_pages() -> list[tuple[str, str, str]]:
+    """Return (URL path, file, kind) for the demo site's publications and listing pages."""
+    rows = [(item["path"], item["path"].lstrip("/") + ".html", "publication")
+            for item in load_manifest()]
+    rows += [("/publications", "publications.html", "listing")]
+    rows += [(f"/publications?page={n}", f"publications/_page-{n}.html", "listing")
+             for n in (2, 3, 4)]
+    rows += [("/people/christopher-clary", "people/christopher-clary.html", "other"),
+             ("/about", "about.html", "other")]
+    return rows
+
+
+@pytest.mark.parametrize(("path", "file", "kind"), demo_pages(), ids=lambda v: str(v))
+def test_page_kind_of_the_demo_site(path: str, file: str, kind: str) -> None:
+    """A site these rules were not written for: every page gets its kind."""
+    body = (site_dir() / file).read_bytes().replace(b"{{BASE_URL}}", BASE.encode())
+    record = extract_document(parse_html(body, BASE + path))
+    verdict = page_kind(parse_html(body, BASE + path), record)
+    assert verdict.kind == kind, verdict.reason
+
+
+def test_page_kind_without_a_record_still_decides() -> None:
+    """The record is optional: structure and markers alone classify a page."""
+    doc = load("thinktank", "research.html", "/research")
+    assert page_kind(doc).kind == "listing"
+    doc = load("thinktank", "research/2024/rebuilding-local-courts-after-conflict.html",
+               "/research/2024/rebuilding-local-courts-after-conflict")
+    assert page_kind(doc).kind == "publication"
+
+
+def context(**values: object) -> LinkContext:
+    """Return a link context on a listing page of BASE."""
+    defaults: dict[str, object] = {"page_url": BASE + "/research", "section": BASE + "/research",
+                                   "allowed_domains": ("site.example",)}
+    return LinkContext(**{**defaults, **values})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("url", "values", "verdict"), [
+    # the title link of a card, in a heading, with a slug
+    ("/research/2024/a-report-on-courts", {"card_title": True, "heading": True,
+                                           "text": "A report on courts"}, None),
+    # a plain list item with an id-bearing URL and a short headline
+    ("/news/world/markets-rally-48199", {"text": "Markets rally", "page_url": BASE + "/news",
+                                         "section": BASE + "/news"}, None),
+    # a topic chip inside a card whose slug happens to be long
+    ("/climate-and-security-policy-program", {"card_secondary": True,
+                                              "text": "Climate and Security Policy"},
+     "weak evidence (score 0)"),
+    ("/topics/climate", {"card_secondary": True, "text": "Climate"}, "taxonomy page (/topics/)"),
+    ("/experts/jane-doe", {"text": "Jane Doe"}, "taxonomy page (/experts/)"),
+    ("/research?page=2", {"text": "2"}, "pagination"),
+    ("/research/2024/a-report-in-the-footer", {"boilerplate": True, "text": "A report"},
+     "in navigation, header, footer or sidebar"),
+    ("https://twitter.com/share?url=x", {"text": "Share"}, "off-site"),
+    ("/files/annual-report.pdf", {"text": "Annual report"}, "a file, not a page"),
+    ("mailto:info@site.example", {"text": "Email"}, "not an http(s) link"),
+    ("/research", {"text": "Research"}, "a listing page"),
+    ("/", {"text": "Home"}, "home page"),
+    ("/about-us", {"text": "About us"}, "site page (/about-us)"),
+    ("/research/energy", {"text": "Energy"}, "weak evidence (score 1)"),
+])
+def test_link_rejection_reasons(url: str, values: dict[str, object], verdict: str | None
+                                ) -> None:
+    """Each dropped link says why; publication links pass."""
+    assert link_rejection(BASE + url if url.startswith("/") else url, context(**values)) \
+        == verdict
+
+
+def test_link_pattern_overrides_the_heuristics() -> None:
+    """A configured pattern decides alone (after same-site and file checks)."""
+    ctx = context(pattern=r"/people/[a-z-]+$", boilerplate=True)
+    assert is_publication_link(BASE + "/people/jane-doe", ctx)
+    assert not is_publication_link(BASE + "/research/2024/a-long-report-title", ctx)
+    assert not is_publication_link("https://elsewhere.example/people/jane-doe", ctx)
+
+
+def test_publication_links_of_a_listing_page_and_why_others_dropped(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The cards' links, once each in page order; each dropped link is logged with a reason."""
+    doc = load("thinktank", "research.html", "/research")
+    with caplog.at_level(logging.DEBUG, logger="harvester.classify"):
+        found = publication_links(page_links(doc, section=BASE + "/research",
+                                             allowed_domains=("site.example",)))
+    wanted = (SITES / "thinktank" / "expected.txt").read_text().splitlines()[1:5]
+    assert found == [BASE + path for path in wanted]
+    logged = caplog.text
+    assert f"dropped link {BASE}/topics/justice: taxonomy page (/topics/)" in logged
+    assert f"dropped link {BASE}/about: site page (/about)" in logged
+    assert "a parent section" not in logged or f"{BASE}/research/" not in found
+
+
+def test_page_links_mark_boilerplate_and_card_roles() -> None:
+    """Header links are boilerplate; card titles and chips are told apart."""
+    doc = load("thinktank", "research.html", "/research")
+    links = {url: ctx for url, ctx in reversed(page_links(doc))}
+    assert links[BASE + "/donate"].boilerplate
+    assert links[BASE + "/research/2024/water-sharing-agreements-in-central-asia"].card_title
+    assert links[BASE + "/topics/climate"].card_secondary
+    assert not links[BASE + "/topics/climate"].card_title
