@@ -1,7 +1,7 @@
 """Benchmark feed building: a full build over N records, a no-change rebuild, and `only=`.
 
 Run: python bench/feeds.py [--records 100000] [--topics 300] [--types 20] [--sources 50]
-     [--memory] [--dir PATH]
+     [--memory] [--export] [--dir PATH]   (a --dir whose store holds the records is reused)
 
 Records go into a temporary SQLite store (harvester.store) unless --memory is given, in
 which case builds read a MemoryRecords. Each build runs in a fresh child process pinned to
@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,11 +35,14 @@ from harvester.record import Author, Image, Record  # noqa: E402
 from harvester.store import Store  # noqa: E402
 
 
-def make_record(n: int, args: argparse.Namespace, *, fresh: bool = False) -> Record:
-    """Return record n: 1-3 of the topics, one type, one source, a realistic summary."""
+def make_record(n: int, args: argparse.Namespace, *, fresh: str = "") -> Record:
+    """Return record n: 1-3 of the topics, one type, one source, a realistic summary.
+
+    A `fresh` record (named by its batch) is newer than every other one.
+    """
     topics = {f"Topic {(n * k * 7919 + k) % args.topics:03d}" for k in range(1, 2 + n % 3)}
     return Record(
-        url=f"https://source{n % args.sources}.example.org/{'new' if fresh else 'pub'}/{n}",
+        url=f"https://source{n % args.sources}.example.org/{fresh or 'pub'}/{n}",
         source=f"source{n % args.sources}",
         title=f"Understanding the election results, part {n} — Zürich & 東京",
         authors=(Author("Asfandyar Mir"), Author("Tamanna Salikuddin"))[: 1 + n % 2],
@@ -55,7 +59,7 @@ def make_record(n: int, args: argparse.Namespace, *, fresh: bool = False) -> Rec
 def all_records(args: argparse.Namespace) -> list[Record]:
     """Return the N records, plus the `--new` fresh ones."""
     return ([make_record(i, args) for i in range(args.records)]
-            + [make_record(args.records + i, args, fresh=True) for i in range(args.new)])
+            + [make_record(args.records + i, args, fresh="new") for i in range(args.new)])
 
 
 def settings(args: argparse.Namespace) -> Settings:
@@ -119,9 +123,12 @@ def show(label: str, numbers: dict[str, float]) -> None:
 
 
 def fill_store(args: argparse.Namespace) -> None:
-    """Put the records into a new store."""
+    """Put the records into a new store (a store already holding them is reused)."""
     start = time.perf_counter()
     with Store.open(args.dir / "data") as store:
+        if store.count() >= args.records:
+            print(f"{'reuse the store in --dir (setup)':<42} {store.count():,} records")
+            return
         for i in range(args.records):
             store.upsert(make_record(i, args))
     print(f"{'fill the store (setup, not measured)':<42} {time.perf_counter() - start:7.2f} s")
@@ -131,9 +138,10 @@ def add_new_records(args: argparse.Namespace) -> set[tuple[str, str]]:
     """Add 10 new records; return the groups they touched (from the store, or computed)."""
     since = datetime.now(UTC) - timedelta(seconds=1)
     args.new = 10
-    new = all_records(args)[-args.new:]
     if args.memory:
-        return {g.key for r in new for g in record_groups(r)}
+        return {g.key for r in all_records(args)[-args.new:] for g in record_groups(r)}
+    batch = f"new-{time.time_ns()}"  # new URLs on every run, so a reused store gains records
+    new = [make_record(args.records + i, args, fresh=batch) for i in range(args.new)]
     with Store.open(args.dir / "data") as store:
         for record in new:
             store.upsert(record)
@@ -149,6 +157,8 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--feed-size", type=int, default=50)
     parser.add_argument("--memory", action="store_true", help="read MemoryRecords, not a store")
+    parser.add_argument("--export", action="store_true",
+                        help="also time write_records over all records (slow: a file each)")
     parser.add_argument("--dir", type=Path, default=None, help="work dir (default: a temp dir)")
     parser.add_argument("--child", choices=("build", "records"), help=argparse.SUPPRESS)
     parser.add_argument("--new", type=int, default=0, help=argparse.SUPPRESS)
@@ -162,11 +172,13 @@ def main() -> None:
           f"{'MemoryRecords' if args.memory else 'SQLite store'}; work dir {args.dir}")
     if not args.memory:
         fill_store(args)
+    shutil.rmtree(args.dir / "out", ignore_errors=True)  # a full build starts from nothing
     show("full build (all feeds, OPML, index)", run_child(args, "build"))
     show("rebuild, nothing changed", run_child(args, "build"))
     touched = add_new_records(args)
     show(f"rebuild after 10 new records ({len(touched)} groups)", run_child(args, "build", touched))
-    show("record export (files + jsonl)", run_child(args, "records"))
+    if args.export:
+        show("record export (files + jsonl)", run_child(args, "records"))
 
 
 if __name__ == "__main__":

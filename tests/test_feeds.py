@@ -22,6 +22,8 @@ from harvester.record import Author, Image, Record
 SCHEMAS = Path(__file__).parent / "schemas"
 ATOM = "{http://www.w3.org/2005/Atom}"
 NS = {"atom": ATOM[1:-1]}
+DC = "http://purl.org/dc/elements/1.1/"
+MEDIA = "http://search.yahoo.com/mrss/"
 EST = timezone(timedelta(hours=-5))
 UTC = timezone.utc
 BASE = "https://feeds.example.org/pub/"
@@ -270,3 +272,27 @@ def test_relative_links_in_summaries_become_absolute(tmp_path: Path) -> None:
     fragment = html.fragment_fromstring(item["content_html"], create_parent="div")
     assert fragment.xpath("//a/@href") == ["https://x.org/more"]
     assert fragment.xpath("//img/@src") == ["https://x.org/pubs/pic.png"]
+
+
+def test_entries_carry_authors_categories_and_images(built: Built) -> None:
+    out, records, _ = built
+    by_id = {entry_id(r.id): r for r in records}
+    rss = etree.parse(str(out / "feeds/all/rss.xml"))
+    for item in rss.iterfind("channel/item"):
+        record = by_id[item.findtext("guid")]
+        assert item.xpath("dc:creator/text()", namespaces={"dc": DC}) == [
+            a.name for a in record.authors]
+        assert item.xpath("category/text()") == [*record.topics, record.type]
+        images = item.xpath("m:content[@medium='image']/@url", namespaces={"m": MEDIA})
+        assert images == ([record.image.url] if record.image else [])
+    atom = etree.parse(str(out / "feeds/all/atom.xml"))
+    for entry in atom.getroot().iterfind(f"{ATOM}entry"):
+        record = by_id[entry.findtext(f"{ATOM}id")]
+        names = entry.xpath("atom:author/atom:name/text()", namespaces=NS)
+        assert names == ([a.name for a in record.authors] or [TITLES.get(record.source or "",
+                                                                            record.source)])
+    items = json.loads((out / "feeds/all/feed.json").read_text("utf-8"))["items"]
+    for item in items:
+        record = by_id[item["id"]]
+        assert item.get("image") == (record.image.url if record.image else None)
+        assert item["tags"] == [*record.topics, record.type]
