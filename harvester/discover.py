@@ -426,12 +426,14 @@ def _is_listing_step(candidate: str, current: str) -> bool:
 
 def _numbered_next(root: HtmlElement, url: str) -> list[str]:
     """Return page N+1 of the listing when the page links to its numbered pages."""
-    base, current = without_page(url), page_number(url) or 0
+    base, current = without_page(url), page_number(url)
+    # Without a number the page is the first: its successor is 1 (counting from 0) or 2.
+    wanted = (current + 1,) if current is not None else (1, 2)
     numbered: dict[int, str] = {}
     for anchor in root.iter("a"):
         target = canonical_url(anchor.get("href", ""), url)
         number = page_number(target)
-        if number is not None and number > current and without_page(target) == base:
+        if number in wanted and without_page(target) == base:
             numbered.setdefault(number, target)
     return [numbered[min(numbered)]] if numbered else []
 
@@ -493,7 +495,8 @@ def _item_candidates(item: etree._Element) -> list[Candidate]:
     names += [n.text for a in item.iterchildren("{*}author") for n in a.iterchildren("{*}name")
               if n.text]
     if names:
-        found.append(Candidate("authors", [n for t in names for n in split_names(t)], "feed"))
+        split = [n for t in names for n in split_names(t)]
+        found.append(Candidate("authors", list(dict.fromkeys(split)), "feed"))
     labels = texts("category", "subject")
     labels += [c.get("term", "") for c in item.iterchildren("{*}category") if c.get("term")]
     if labels:

@@ -1,0 +1,164 @@
+"""The parts of discovery that read one document: next-page links, feeds and sitemaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harvester.discover import feed_urls, next_pages, parse_feed, parse_sitemap
+from harvester.parse import parse_html
+
+BASE = "https://site.example"
+
+
+def first_next(markup: str, url: str = BASE + "/research", selector: str | None = None
+               ) -> str | None:
+    """Return the most trusted next-page candidate of a listing snippet."""
+    doc = parse_html(f"<html><head></head><body><main>{markup}</main></body></html>", url)
+    found = next_pages(doc, url, selector)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("markup", "url", "wanted"), [
+    ('<link rel="next" href="/research/archive-2">', BASE + "/research",
+     "/research/archive-2"),
+    ('<a rel="next nofollow" href="?page=2">2</a>', BASE + "/research", "/research?page=2"),
+    ('<div class="nav-previous"><a href="/blog/page/2/">&larr; Older posts</a></div>',
+     BASE + "/blog/", "/blog/page/2/"),
+    ('<a href="/news?page=4">Next page ›</a>', BASE + "/news?page=3", "/news?page=4"),
+    ('<ul class="pager"><li class="pager__item--next"><a href="?page=2" title="Go to next page">'
+     "<span>››</span></a></li></ul>", BASE + "/research", "/research?page=2"),
+    ('<a class="next page-numbers" href="/page/3/">»</a>', BASE + "/page/2/", "/page/3/"),
+    ('<button class="load-more" data-href="/research?offset=20">Load more</button>',
+     BASE + "/research", "/research?offset=20"),
+    ('<form action="/research" method="get"><input type="hidden" name="page" value="2">'
+     "<button type=\"submit\">Show more</button></form>", BASE + "/research",
+     "/research?page=2"),
+    ('<a href="/liste/seite/2">Nächste Seite</a>', BASE + "/liste", "/liste/seite/2"),
+    ('<a class="next" href="/archive/p2"><svg></svg></a>', BASE + "/archive", "/archive/p2"),
+    # only numbered links: page N+1 of this listing (Drupal counts from 0 without ?page)
+    ('<a href="?page=1">2</a> <a href="?page=2">3</a>', BASE + "/research", "/research?page=1"),
+    ('<b>2</b> <a href="/news">1</a> <a href="/news?page=3">3</a> <a href="/news?page=4">4</a>',
+     BASE + "/news?page=2", "/news?page=3"),
+    ('<a href="/blog/page/2/">2</a> <a href="/blog/page/3/">3</a>', BASE + "/blog/",
+     "/blog/page/2/"),
+])
+def test_next_page_is_found(markup: str, url: str, wanted: str) -> None:
+    """rel=next, "Next"/"Older posts"/"»"/"Load more" wording, buttons, forms and numbers."""
+    assert first_next(markup, url) == BASE + wanted
+
+
+@pytest.mark.parametrize(("markup", "url"), [
+    ('<div class="nav-next"><a href="/blog/">Newer posts &rarr;</a></div>', BASE + "/blog/page/2/"),
+    ('<a href="?page=1" title="Go to previous page">‹ Previous</a>', BASE + "/research?page=2"),
+    ('<a href="/research?page=9">Last »</a>', BASE + "/research"),
+    ('<a href="/research/2024/a-long-report-about-courts">Next: a report ›</a>',
+     BASE + "/research"),
+    ('<a href="/research/2024/a-long-report-about-courts">Next</a>', BASE + "/research"),
+    ('<a href="/other-listing?page=2">2</a>', BASE + "/research"),
+    ("<p>No pagination at all.</p>", BASE + "/research"),
+])
+def test_no_next_page_where_there_is_none(markup: str, url: str) -> None:
+    """Previous, newer, last-page, other-listing and item links are never taken for "next"."""
+    assert first_next(markup, url) is None
+
+
+def test_configured_selector_wins() -> None:
+    """A source's next_page selector (CSS or xpath:) is tried before every heuristic."""
+    markup = '<a rel="next" href="/a?page=2">Next</a><span class="more" data-url="/b?p=2">+</span>'
+    assert first_next(markup, selector="span.more") == BASE + "/b?p=2"
+    assert first_next(markup, selector="xpath://span[@data-url]") == BASE + "/b?p=2"
+    assert first_next(markup, selector="div.nothing") == BASE + "/a?page=2"
+
+
+def test_feed_urls_skip_comment_feeds_and_other_types() -> None:
+    """RSS and Atom alternates count; comment feeds and JSON APIs do not."""
+    doc = parse_html(
+        '<html><head>'
+        '<link rel="alternate" type="application/rss+xml" title="Posts" href="/feed/">'
+        '<link rel="alternate" type="application/atom+xml" href="/atom.xml">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed/">'
+        '<link rel="alternate" type="application/json" href="/wp-json/wp/v2/posts">'
+        '<link rel="stylesheet" href="/a.css"></head><body></body></html>', BASE + "/blog/")
+    assert feed_urls(doc) == [BASE + "/feed/", BASE + "/atom.xml"]
+
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Posts</title>
+  <entry>
+    <title type="html">Grid storage &amp; winter peaks</title>
+    <link rel="alternate" href="/reports/grid-storage?utm_source=atom"/>
+    <link rel="enclosure" href="/files/grid.pdf"/>
+    <published>2024-03-20T10:00:00Z</published>
+    <author><name>Maria Gonzalez</name></author>
+    <category term="Energy"/><category term="Storage"/>
+    <summary>Batteries now shave the evening peak.</summary>
+  </entry>
+  <entry><title>No link at all</title></entry>
+</feed>"""
+
+RDF = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <item rdf:about="https://site.example/notes/one-two-three">
+    <title>One two three</title><link>https://site.example/notes/one-two-three</link>
+    <dc:date>2024-01-02</dc:date><dc:creator>Ann Lee</dc:creator><dc:subject>Notes</dc:subject>
+  </item>
+</rdf:RDF>"""
+
+
+def test_parse_feed_reads_atom_entries() -> None:
+    """Atom: the alternate link (canonical), title, date, authors, categories, summary."""
+    items = parse_feed(ATOM, BASE + "/atom.xml")
+    assert [url for url, _ in items] == [BASE + "/reports/grid-storage"]
+    fields = {c.field: c.value for c in items[0][1]}
+    assert fields["title"] == "Grid storage & winter peaks"
+    assert fields["published"] == "2024-03-20T10:00:00Z"
+    assert fields["authors"] == ["Maria Gonzalez"]
+    assert fields["topics"] == ["Energy", "Storage"]
+    assert fields["summary"] == "Batteries now shave the evening peak."
+
+
+def test_parse_feed_reads_rss_1_0() -> None:
+    """RSS 1.0 (RDF) items with Dublin Core dates, creators and subjects."""
+    items = parse_feed(RDF, BASE + "/index.rdf")
+    fields = {c.field: c.value for c in items[0][1]}
+    assert items[0][0] == BASE + "/notes/one-two-three"
+    assert (fields["published"], fields["authors"], fields["topics"]) == (
+        "2024-01-02", ["Ann Lee"], ["Notes"])
+
+
+@pytest.mark.parametrize("body", [b"", b"not xml at all", b"<html><body>Oops</body></html>",
+                                  b"<?xml version='1.0'?><rss><channel>", b"\x00\x01\x02"])
+def test_parse_feed_survives_garbage(body: bytes) -> None:
+    """Whatever a feed URL returns, the answer is a list (maybe empty), never an exception."""
+    assert parse_feed(body, BASE + "/feed") == []
+
+
+def test_parse_feed_refuses_external_entities(tmp_path: Path) -> None:
+    """XML entities are not resolved, so a feed cannot read local files."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    body = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+            f"<rss><channel><item><title>&x;</title><link>{BASE}/a-b-c</link></item>"
+            f"</channel></rss>").encode()
+    items = parse_feed(body, BASE + "/feed")
+    assert all("TOP SECRET" not in str(c.value) for _, found in items for c in found)
+
+
+def test_parse_sitemap_index_urlset_and_text() -> None:
+    """Index entries, URL entries with lastmod, and plain-text sitemaps."""
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc> https://site.example/s1.xml </loc></sitemap></sitemapindex>")
+    assert parse_sitemap(index, BASE + "/s.xml") == ("index", [(BASE + "/s1.xml", None)])
+    urlset = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+              b"<loc>https://site.example/a-b-c#x</loc><lastmod>2024-02-03T04:05:06+01:00"
+              b"</lastmod></url><url><lastmod>2024-01-01</lastmod></url></urlset>")
+    kind, entries = parse_sitemap(urlset, BASE + "/s1.xml")
+    assert kind == "urlset" and entries[0][0] == BASE + "/a-b-c" and len(entries) == 1
+    assert entries[0][1] is not None and entries[0][1].isoformat() == "2024-02-03T04:05:06+01:00"
+    text = b"https://site.example/one-two-three\nnot a url\nhttps://site.example/four-five-six\n"
+    assert [u for u, _ in parse_sitemap(text, BASE + "/s.txt")[1]] == [
+        BASE + "/one-two-three", BASE + "/four-five-six"]
