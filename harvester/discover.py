@@ -63,6 +63,8 @@ _PREV_WORDS = re.compile(r"\b(?:prev|previous|newer|first|last|back|zurück|pré
 _NEXT_CLASS = re.compile(r"(?:^|[-_])next(?:$|[-_])")
 _TARGET_ATTRS = ("href", "data-href", "data-url", "data-next", "data-next-url",
                  "data-next-page", "hx-get")
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
 _SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
                            r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
@@ -129,15 +131,16 @@ class _Discovery:
         self.shapes: set[tuple[str, int]] = set()
         self.feed_cards: dict[str, tuple[str, Record]] = {}
         self.same_body: set[str] = set()
+        self.prefetched: dict[str, Page] = {}
         last = store.last_run(source.name, complete_only=True) if incremental else None
         self.since = last.started if last else None
 
     def run(self) -> Iterator[Link]:
         """Yield links from listings, then feeds, then sitemaps."""
         for start in self.starts:
-            yield from self._paginate(start)
+            yield from self._read_index(start) if _is_index_url(start) else self._paginate(start)
         yield from self._feed_leftovers()
-        if self.source.use_sitemaps:
+        if self.source.use_sitemaps or self.prefetched:
             yield from self._sitemap_links()
 
     # -- listing pages -------------------------------------------------------------------
@@ -157,6 +160,7 @@ class _Discovery:
                 break
             pages += 1
             self.report.listing_pages += 1
+            self.listings.add(record_key(page.url))
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc)
             links = self._listing_links(doc, start)
@@ -203,6 +207,21 @@ class _Discovery:
                 return candidate
         return None
 
+    def _read_index(self, url: str) -> Iterator[Link]:
+        """Read a start URL that is a feed (its items are the listing) or a sitemap."""
+        page = self._fetch(url, "feed", "xml")
+        if page is None or page.not_modified:
+            return
+        items = parse_feed(page.body, page.url)
+        if not items:
+            self.prefetched[url] = page  # a sitemap: read with the others, without refetching
+            return
+        self.report.feed_items += len(items)
+        links = [Link(u, self._feed_card(u, found), "feed") for u, found in items
+                 if is_same_site(u, self.domains) and not is_asset_url(u)]
+        self.shapes.update(_shape(link.url) for link in links)
+        yield from self._emit(links)
+
     # -- feeds ---------------------------------------------------------------------------
 
     def _read_feeds(self, doc: Document) -> None:
@@ -212,11 +231,13 @@ class _Discovery:
             if page is None or page.not_modified:
                 continue
             for url, found in parse_feed(page.body, page.url):
-                card = build_record(found, url=url, vocabulary=self._vocab(),
-                                    source=self.source.name)
-                card = card.with_changes(provenance={k: "feed" for k in card.provenance})
-                self.feed_cards.setdefault(record_key(url), (url, card))
+                self.feed_cards.setdefault(record_key(url), (url, self._feed_card(url, found)))
                 self.report.feed_items += 1
+
+    def _feed_card(self, url: str, found: list[Candidate]) -> Record:
+        """Return the partial record a feed item gives (provenance "feed")."""
+        card = build_record(found, url=url, vocabulary=self._vocab(), source=self.source.name)
+        return card.with_changes(provenance={k: "feed" for k in card.provenance})
 
     def _feed_leftovers(self) -> Iterator[Link]:
         """Yield feed items no listing page showed, when they look like publications."""
@@ -235,13 +256,17 @@ class _Discovery:
             if url in done:
                 continue
             done.add(url)
-            page = self._fetch(url, "sitemap", "xml", quiet=not declared)
+            page = self.prefetched.pop(url, None) or self._fetch(url, "sitemap", "xml",
+                                                                  quiet=not declared)
             if page is None or page.not_modified:
                 continue
             kind, entries = parse_sitemap(page.body, page.url)
+            # Newest first, so that a harvest cut short by max_items keeps the recent ones.
+            entries.sort(key=lambda e: e[1] or _EPOCH, reverse=True)
             if kind == "index":
-                queue += [(loc, depth + 1, True) for loc, _ in entries
-                          if depth < MAX_SITEMAP_DEPTH and not _SKIP_SITEMAP.search(loc)]
+                queue += [(loc, depth + 1, True) for loc, mod in entries
+                          if depth < MAX_SITEMAP_DEPTH and not _SKIP_SITEMAP.search(loc)
+                          and not (self.since and mod and mod < self.since)]
                 continue
             self.report.sitemap_urls += len(entries)
             links = [Link(loc, None, "sitemap", mod) for loc, mod in entries
@@ -253,9 +278,11 @@ class _Discovery:
 
         A guessed sitemap that is missing is no failure worth reporting.
         """
+        roots: dict[str, bool] = {url: True for url in self.prefetched}
+        if not self.source.use_sitemaps:
+            return list(roots.items())
         if self.source.sitemaps:
-            return [(canonical_url(u), True) for u in self.source.sitemaps]
-        roots: dict[str, bool] = {}
+            return [*roots.items(), *((canonical_url(u), True) for u in self.source.sitemaps)]
         for start in self.starts:
             declared = self.fetcher.robots_sitemaps(start)
             guessed = [urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
@@ -287,8 +314,10 @@ class _Discovery:
         if is_navigation_url(url) or record_key(url) in self.listings:
             return False
         if self.shapes:
-            return _shape(url) in self.shapes
-        sections = [s for s in self.starts if path_segments(s)]
+            shape = _shape(url)
+            # A one-segment shape says nothing about the section: ask for an item's shape too.
+            return shape in self.shapes and (bool(shape[0]) or is_content_like(url))
+        sections = [s for s in self.starts if path_segments(s) and not _is_index_url(s)]
         if sections and not any(is_under(url, s) for s in sections):
             return False
         return is_content_like(url)
@@ -483,25 +512,29 @@ def _item_link(item: etree._Element, base: str) -> str | None:
 
 
 def _item_candidates(item: etree._Element) -> list[Candidate]:
-    """Return title, date, authors, topics and summary candidates of one feed item."""
+    """Return title, date, authors, topics and summary candidates of one feed item.
+
+    A feed item is a card the site publishes as XML: its candidates carry the source
+    "card", which every chooser of `harvester.normalize` ranks.
+    """
     def texts(*names: str) -> list[str]:
         return [" ".join(el.itertext()).strip() for name in names
                 for el in item.iterchildren("{*}" + name) if " ".join(el.itertext()).strip()]
 
-    found = [Candidate("title", t, "feed") for t in texts("title")[:1]]
-    found += [Candidate("published", d, "feed") for d in texts("pubDate", "published",
+    found = [Candidate("title", t, "card") for t in texts("title")[:1]]
+    found += [Candidate("published", d, "card") for d in texts("pubDate", "published",
                                                                 "date", "issued")[:1]]
     names = texts("creator", "author")
     names += [n.text for a in item.iterchildren("{*}author") for n in a.iterchildren("{*}name")
               if n.text]
     if names:
         split = [n for t in names for n in split_names(t)]
-        found.append(Candidate("authors", list(dict.fromkeys(split)), "feed"))
+        found.append(Candidate("authors", list(dict.fromkeys(split)), "card"))
     labels = texts("category", "subject")
     labels += [c.get("term", "") for c in item.iterchildren("{*}category") if c.get("term")]
     if labels:
-        found.append(Candidate("topics", list(dict.fromkeys(labels)), "feed"))
-    found += [Candidate("summary", s, "feed") for s in texts("description", "summary")[:1]]
+        found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
+    found += [Candidate("summary", s, "card") for s in texts("description", "summary")[:1]]
     return found
 
 
@@ -522,6 +555,14 @@ def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime
             lastmod = _as_datetime(parse_date(entry.findtext("{*}lastmod") or ""))
             entries.append((canonical_url(loc.strip(), base), lastmod))
     return kind, entries
+
+
+def _is_index_url(url: str) -> bool:
+    """Tell whether a start URL names a feed or a sitemap rather than a listing page."""
+    parts = urlsplit(url)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    return last.endswith(_INDEX_SUFFIXES) or last in ("feed", "rss", "atom") \
+        or bool(re.search(r"(?:^|&)(?:feed|format)=(?:rss|atom)", parts.query))
 
 
 def _as_datetime(value: date | datetime | None) -> datetime | None:

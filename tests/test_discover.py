@@ -155,6 +155,8 @@ def test_sitemap_only_site_is_found_through_robots_txt(
     links, report = run(Source(name="efi", start_urls=(base + "/reports",)), settings, store)
     assert sorted(link.url for link in links) == sorted(expected("reports", base))
     assert {link.via for link in links} == {"sitemap"}
+    newest_first = [link.lastmod for link in links if link.lastmod]
+    assert newest_first == sorted(newest_first, reverse=True) and links[-1].lastmod is None
     dated = {link.url: link.lastmod for link in links}
     assert dated[base + "/reports/2024/hydrogen-hubs-a-reality-check"].isoformat() \
         == "2024-02-11T00:00:00+00:00"
@@ -178,6 +180,44 @@ def test_site_feed_adds_items_and_card_metadata(
     assert gold.title == "Why central banks are buying gold"
     assert report.feed_items == 5
     assert "/comments/feed.xml" not in requested(httpserver_ipv4)
+
+
+def test_start_url_may_be_the_sites_feed(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A feed URL as the only start URL: its items are the publications."""
+    serve(httpserver_ipv4, site_handler("feedsite", base))
+    links, report = run(Source(name="pq", start_urls=(base + "/feed.xml",)), settings, store)
+    assert [link.url for link in links] == expected("feedsite", base)
+    assert {link.via for link in links} == {"feed"} and report.feed_items == 5
+    assert links[0].card is not None and links[0].card.topics == ("Economy", "Trade")
+
+
+def test_start_url_may_be_a_sitemap(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A sitemap as the only start URL: every item-shaped page of the site, fetched once."""
+    serve(httpserver_ipv4, site_handler("reports", base))
+    source = Source(name="efi", start_urls=(base + "/sitemap_index.xml",), use_sitemaps=False)
+    links, _ = run(source, settings, store)
+    press = base + "/press/2024/institute-names-new-director-of-research"
+    assert sorted(link.url for link in links) == sorted([*expected("reports", base), press])
+    assert requested(httpserver_ipv4).count("/sitemap_index.xml") == 1
+
+
+def test_incremental_run_skips_sitemaps_older_than_the_last_run(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A changed index: only child sitemaps modified since the last complete run are read."""
+    overrides: dict[str, Response | str] = {}
+    serve(httpserver_ipv4, site_handler("reports", base, overrides))
+    source = Source(name="efi", start_urls=(base + "/reports",))
+    harvest_all(run(source, settings, store)[0], store, "efi")
+    changed = (SITES / "reports" / "sitemap_index.xml").read_text().replace(
+        "</sitemapindex>", "<!-- changed --></sitemapindex>")
+    overrides["/sitemap_index.xml"] = Response(changed.replace("{{BASE}}", base),
+                                               content_type="application/xml")
+    httpserver_ipv4.clear_log()
+    run(source, settings, store, incremental=True)
+    assert "/sitemap-reports.xml.gz" not in requested(httpserver_ipv4)
+    assert "/sitemap-pages.xml" in requested(httpserver_ipv4)
 
 
 def dynamic_listing(pages: Callable[[int], int | None], items: Callable[[int], list[str]]
