@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .dates import DateValue, local_day, parse_date, url_date
-from .names import clean_name, name_key, split_names, unique_names
+from .names import clean_name, is_organization, name_key, split_names, unique_names
 from .record import Author, Candidate
 from .text import clean, fold, strip_tags
 from .vocab import Vocabulary, match_key
@@ -35,13 +35,26 @@ _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citatio
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text")
-_TYPE_RANK = ("rules", "html:label", "jsonld", "meta:citation_article_type", "meta:og:type",
-              "meta:dc.type", "meta:parsely-type", "html:kicker", "jsonld:WebPage")
-_TOPIC_RANK = ("rules", "meta:article:tag", "jsonld:keywords", "html:rel-tag",
-               "meta:parsely-tags", "meta:parsely-page", "meta:sailthru.tags",
-               "meta:news_keywords", "meta:keywords", "meta:citation_keywords",
-               "html:label", "html:tag-list", "meta:dc.subject", "jsonld:about",
-               "meta:og:article:tag", "jsonld:WebPage:keywords", "card")
+_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
+              "jsonld", "html:itemtype", "html:category", "meta:article:section",
+              "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
+              "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")
+_TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
+               "html:topic-list", "html:tag-list", "meta:parsely-tags", "meta:parsely-page",
+               "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
+               "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
+               "html:label", "html:category", "jsonld:about", "meta:og:article:tag",
+               "jsonld:WebPage:keywords")
+# Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.
+_SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
+                  "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
+                  "meta:sailthru.tags", "jsonld:keywords", "jsonld:WebPage:keywords",
+                  "html:label", "meta:parsely-page", "rules"}
+_TAXONOMY = {"html:rel-tag", "html:category"}
+_UPDATED_RANK = ("rules", "jsonld", "meta:article:modified_time", "meta:og:updated_time",
+                 "meta:datemodified", "meta:dcterms.modified", "meta:dc.date.modified",
+                 "meta:parsely-updated", "html:itemprop-close", "html:time-close",
+                 "html:text-close", "html:itemprop", "html:time", "jsonld:WebPage")
 _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "html:byline",
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
@@ -55,6 +68,7 @@ _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-r
                            r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
 MAX_TOPICS = 25
+_SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
 _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
                       r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
                       re.IGNORECASE)
@@ -190,10 +204,12 @@ def choose_authors(cands: list[Candidate],
         return (tuple(slugs), "url:author") if slugs else fallback
     chosen, source = lists[0]
     for other, other_source in lists[1:]:
-        if other_source not in _TRUSTED_AUTHORS or other == chosen:
+        if other_source not in _TRUSTED_AUTHORS or other == chosen \
+                or not _covers(other, chosen):
             continue
-        if len(other) >= len(chosen) and _covers(other, chosen) and (
-                len(other) > len(chosen) or _longer(other, chosen)):
+        more = len(other) > len(chosen) and (source.startswith("html:")
+                                             or not other_source.startswith("html:"))
+        if more or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return tuple(chosen), source
 
@@ -247,7 +263,8 @@ def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Aut
         for name in names:
             if not name:
                 continue
-            org = is_org or _is_site(name, site_keys) or _DOMAIN.search(name) is not None
+            org = is_org or _is_site(name, site_keys) or _DOMAIN.search(name) is not None \
+                or is_organization(name)
             target = orgs if org else people
             target.append(Author(name, url if isinstance(url, str) and url.startswith("http")
                                  and len(names) == 1 else None))
@@ -282,10 +299,10 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
     chosen = _pick_published(pub, url_date(url))
     if chosen is not None:
         chosen = (chosen[0], chosen[1])
-    upd = _parsed(updated, now)
+    upd = _parsed(updated, now, _UPDATED_RANK)
     later = None
     if upd:
-        value, source = upd[0]
+        value, source = _prefer_local(upd[0], upd)
         if chosen is None or _after(value, chosen[0]):
             later = (value, source)
     return chosen, later
@@ -314,6 +331,23 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         votes = sum(1 for v, s in voters if _agree(v, value))
         if votes > best_votes:
             best, best_votes = (value, source), votes
+    return _prefer_local(best, voters)
+
+
+def _prefer_local(best: tuple[DateValue, str],
+                  cands: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
+    """Return the same moment in the page's local offset when `best` is a UTC timestamp,
+    and the agreeing timestamp when `best` is only a day."""
+    if not isinstance(best[0], datetime):
+        return next(((v, s) for v, s in cands if isinstance(v, datetime)
+                     and v.utcoffset() not in (None, timedelta(0))
+                     and local_day(v) == best[0]), best)
+    if not _is_utc(best[0]):
+        return best
+    for value, source in cands:
+        if isinstance(value, datetime) and value.utcoffset() not in (None, timedelta(0)) \
+                and abs(value - best[0]) <= timedelta(minutes=1):
+            return value, source
     return best
 
 
@@ -345,10 +379,11 @@ def _localize(value: DateValue, others: list[tuple[DateValue, str]]) -> DateValu
     return value
 
 
-def _parsed(cands: list[Candidate], now: datetime) -> list[tuple[DateValue, str]]:
+def _parsed(cands: list[Candidate], now: datetime,
+            order: tuple[str, ...] = _DATE_RANK) -> list[tuple[DateValue, str]]:
     """Return the plausible parsed dates of candidates, best-ranked first."""
     found = []
-    for cand in _rank(cands, _DATE_RANK):
+    for cand in _rank(cands, order):
         value = parse_date(cand.value, now=now)
         if value is not None:
             found.append((value, cand.source))
@@ -356,7 +391,9 @@ def _parsed(cands: list[Candidate], now: datetime) -> list[tuple[DateValue, str]
 
 
 def _after(a: DateValue, b: DateValue) -> bool:
-    """Tell whether date a falls on a later day than date b."""
+    """Tell whether a is later than b (by the instant when both have one, else by day)."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a > b
     return local_day(a) > local_day(b)
 
 
@@ -364,18 +401,22 @@ def _after(a: DateValue, b: DateValue) -> bool:
 
 def choose_type(cands: list[Candidate], url: str | None,
                 vocabulary: Vocabulary) -> tuple[str, str] | None:
-    """Return the content type: labelled and specific evidence first, the URL's section last."""
+    """Return the content type: labelled and specific evidence first, the URL's section last.
+
+    A visible "Type:" label or a site rule is kept even when the vocabulary does
+    not know it (title-cased); other evidence counts only when it maps.
+    """
     for cand in _rank(cands, _TYPE_RANK):
         raw = clean(cand.value, limit=80) if isinstance(cand.value, str) else None
         if not raw:
             continue
-        raw = raw.rsplit(".", 1)[-1] if cand.source == "meta:og:type" else raw
-        if match_key(raw) in _GENERIC_TYPES:
-            continue
-        label = vocabulary.type_label(raw)
+        if cand.source == "meta:og:type":
+            raw = raw.split(".", 1)[0]
+        label = _type_of(raw, vocabulary)
         if label:
             return label, cand.source
-        if cand.source in ("rules", "html:label") and len(raw) <= 40:
+        if cand.source in ("rules", "html:label", "card") and 0 < len(raw) <= 40 \
+                and match_key(raw) not in _GENERIC_TYPES:
             return raw.title() if raw.islower() or raw.isupper() else raw, cand.source
     match = _URL_SEGMENTS.search((url or "").split("?", 1)[0])
     if match:
@@ -385,31 +426,75 @@ def choose_type(cands: list[Candidate], url: str | None,
     return None
 
 
-# --- topics -------------------------------------------------------------------------------
+def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
+    """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa")."""
+    for variant in _variants(raw):
+        if match_key(variant) in _GENERIC_TYPES:
+            continue
+        label = vocabulary.type_label(variant)
+        if label:
+            return label
+    return None
+
+
+def _variants(raw: str) -> list[str]:
+    """Return a label, its parts around separators, and each without a trailing number."""
+    parts = [raw] + [p for p in re.split(r"\s*[/|·•:–—]\s*|\s+-\s+", raw) if p]
+    numbered = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
+    return parts + [numbered.sub("", p) for p in parts if numbered.search(p)]
+
 
 def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[str],
                   type_label: str | None) -> tuple[tuple[str, ...], str] | None:
-    """Return the topic labels of the best source, split, cleaned, mapped and de-duplicated."""
+    """Return the topic labels of the best source, cleaned, mapped and de-duplicated.
+
+    A category that names the content type is the type, not a topic.
+    """
     banned = {match_key(s) for s in sites} | ({match_key(type_label)} if type_label else set())
     for cand in _rank(cands, _TOPIC_RANK):
         if cand.source not in _TOPIC_RANK:
             continue
-        labels = topic_labels(cand.value, vocabulary, banned)
+        labels = topic_labels(cand.value, vocabulary, banned, cand.source in _SPLIT_SOURCES)
+        if cand.source == "html:category":
+            labels = [t for t in labels if not vocabulary.type_label(t)]
+        elif type_label:
+            labels = [t for t in labels if vocabulary.type_label(t) != type_label]
         if labels:
+            if cand.source in _TAXONOMY:
+                labels = _with_taxonomy(labels, cands, vocabulary, banned)
             return tuple(labels), cand.source
     return None
 
 
-def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str]) -> list[str]:
-    """Split and clean raw topic values into vocabulary labels (no junk, no duplicates)."""
+def _with_taxonomy(labels: list[str], cands: list[Candidate], vocabulary: Vocabulary,
+                   banned: set[str]) -> list[str]:
+    """Return a post's tag links together with its topical category links (and vice versa)."""
+    seen = {match_key(t) for t in labels} | banned
+    for cand in cands:
+        if cand.source not in _TAXONOMY:
+            continue
+        for label in topic_labels(cand.value, vocabulary, seen, split=False):
+            if not vocabulary.type_label(label):
+                seen.add(match_key(label))
+                labels.append(label)
+    return labels[:MAX_TOPICS]
+
+
+def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
+                 split: bool = True) -> list[str]:
+    """Clean raw topic values into vocabulary labels (no junk, no duplicates).
+
+    With `split`, delimited strings ("a, b; c") are split into several labels.
+    """
     items = value if isinstance(value, list) else [value]
     raw: list[str] = []
     for item in items:
         if isinstance(item, str):
-            raw += re.split(r"\s*[,;|\n]\s*", item) if re.search(r"[,;|\n]", item) else [item]
+            raw += _SPLIT_TOPICS.split(item) if split else [item]
     labels, seen = [], set(banned)
     for item in raw:
         text = clean(item, limit=200)
+        text = text.lstrip("#＃").strip() if text else text
         if not is_topic(text):
             continue
         label = vocabulary.topic_label(text)

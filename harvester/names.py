@@ -16,7 +16,8 @@ _PREFIX = re.compile(
     r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
     r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|by|from|"
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
-    r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f)\b\s*[:\-–—|]?\s*")
+    r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
+    r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
 # A short label before a colon ("Interview:", "责任编辑：", "Text:") is not part of a name.
 _LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
 _CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
@@ -76,11 +77,18 @@ _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du"
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 MAX_NAME = 80
+_ORGANIZATION = re.compile(
+    r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
+    r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
+    r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
+    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b",
+    re.IGNORECASE)
 
 
 def split_names(text: str) -> list[str]:
     """Split one credit line into cleaned names, in order, without duplicates."""
-    text = clean(text, limit=600) or ""
+    # Line breaks separate names (one per element); clean() would fold them into spaces.
+    text = clean(re.sub(r"\s*\n\s*", " ; ", text.strip()), limit=600) or ""
     if not text:
         return []
     text = _after_by(text)
@@ -89,12 +97,16 @@ def split_names(text: str) -> list[str]:
     text = _DEGREE.sub("", text)
     if _is_sentence(text):
         return []
-    inverted = _inverted(text)
-    if inverted:
-        return [inverted]
-    parts = _SPLIT.split(_LABEL.sub("", text))
-    names = [n for n in (clean_name(p) for p in parts) if n]
-    return unique_names(names)
+    text = _LABEL.sub("", text)
+    names: list[str | None] = []
+    for chunk in text.split(";"):
+        pieces = chunk.split(",")
+        while len(pieces) > 2 and _is_role(pieces[-1]):
+            pieces.pop()
+        chunk = ",".join(pieces)
+        inverted = _inverted(chunk)
+        names += [inverted] if inverted else [clean_name(p) for p in _SPLIT.split(chunk)]
+    return unique_names([n for n in names if n])
 
 
 def _after_by(text: str) -> str:
@@ -114,9 +126,11 @@ def _inverted(text: str) -> str | None:
     if text.count(",") != 1 or re.search(r"\band\b|&|;", text, re.IGNORECASE):
         return None
     last, first = (p.strip() for p in text.split(","))
-    if " " in last or not first or len(first.split()) > 2 or _is_role(first):
+    *particles, surname = last.split() or [""]
+    if any(p not in _LOWER_PARTICLES for p in particles) or not first \
+            or len(first.split()) > 3 or _is_role(first) or _DEGREE.match(", " + first):
         return None
-    if not (last[:1].isupper() and first[:1].isupper()):
+    if not (surname[:1].isupper() and first[:1].isupper()):
         return None
     return clean_name(f"{first} {last}")
 
@@ -187,6 +201,11 @@ def _title_case(text: str) -> str:
     words = [w.capitalize() if w.lower() not in _LOWER_PARTICLES else w.lower()
              for w in text.split()]
     return " ".join(words)
+
+
+def is_organization(name: str) -> bool:
+    """Tell whether a name is an institution's ("University of Bergen", "Crisis Group")."""
+    return bool(_ORGANIZATION.search(name))
 
 
 def name_key(name: str) -> str:

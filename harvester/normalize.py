@@ -22,6 +22,9 @@ from .vocab import Vocabulary
 
 UNKNOWN_URL = "file:///unknown"
 MAX_SUMMARY = 1000
+_SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
+                            r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
+                            re.IGNORECASE)
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{1,8}))?")
 _SUMMARY_ORDER = ("rules", "meta:citation_abstract", "jsonld", "meta:og:description",
                   "meta:description", "meta:dc.description", "meta:twitter:description",
@@ -55,9 +58,9 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     record_url, url_source = choose_url(get("url", []), url)
     headlines = {fold(c.value) for c in get("title", ()) if c.source == "html:h1"
                  and isinstance(c.value, str)}
-    sites = [c.value for c in get("site_name", ()) if isinstance(c.value, str)
-             and fold(c.value) not in headlines]
-    sites += host_names(url or record_url)
+    declared = [c.value for c in get("site_name", ()) if isinstance(c.value, str)
+                and fold(c.value) not in headlines]
+    sites = declared + host_names(url or record_url)
     provenance: dict[str, str] = {"url": url_source}
     values: dict[str, Any] = {}
 
@@ -71,7 +74,7 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     keep("published", published)
     keep("updated", updated)
     keep("type", choose_type(get("type", []), url, vocabulary))
-    keep("topics", choose_topics(get("topics", []), vocabulary, sites, values.get("type")))
+    keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
     keep("summary", choose_summary(get("summary", []), values.get("title")))
     keep("image", choose_image(get("image", []), record_url))
     keep("language", choose_language(get("language", [])))
@@ -140,6 +143,7 @@ def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str]
     for cand in _ordered(cands, _SUMMARY_ORDER):
         text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
                      limit=4 * MAX_SUMMARY)
+        text = _SUMMARY_LABEL.sub("", text or "")
         if not text or len(text) < 20 or (title and text.casefold() == title.casefold()):
             continue
         return shorten(text, MAX_SUMMARY), cand.source

@@ -16,10 +16,10 @@ from ..normalize import build_record
 from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
-from . import html, jsonld, meta, rules
+from . import html, jsonld, labels, meta, rules
 from .page import Page
 
-EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, html.extract)
+EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, html.extract, labels.extract)
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 

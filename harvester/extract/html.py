@@ -23,24 +23,18 @@ _BYLINE = re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img
                      r"creator|posted-?by|reporter|columnist|(?<![a-z])expert")
 _DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta|byline|info")
 _UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
-_KICKER = re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
-                     r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
-                     r"label-?type|type-?label|rubric|flag(?![a-z])")
-_TAGS = re.compile(r"(?<![a-z])(?:tags?|topics?|keywords?|subjects?|issues?|themes?|"
-                   r"tag-?list|post-?tags|entry-?tags|article-?tags|categories)(?![a-z])")
 _SUMMARY = re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
                       r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck)(?![a-z])")
-_LABEL = re.compile(r"^\s*(type|content type|publication type|format|topics?|tags?|keywords|"
-                    r"subjects?|themes?|issues?|filed under|categor(?:y|ies)|schlagwörter|"
-                    r"themen|mots-clés|etiquetas|temas)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|door)\b\s*:?",
-                      re.IGNORECASE)
+_BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
+                      r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
+_SEPARATORS = "|·•/–—-"
 _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
                           r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
                           r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_BIO = re.compile(r"author|(?<![a-z])bio|about|profile|caption|credit")
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
 _TITLE_PART = re.compile(r"title|headline|header|(?<![a-z])text|line|main")
 _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|roofline|"
@@ -52,7 +46,7 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
 def extract(page: Page) -> list[Candidate]:
     """Return candidates from visible HTML, near the headline and outside foreign blocks."""
     found: list[Candidate] = []
-    for part in (_titles, _authors, _dates, _labels, _tags, _summary, _image, _misc):
+    for part in (_titles, _authors, _dates, _summary, _image, _misc):
         found += part(page)
     return found
 
@@ -121,7 +115,7 @@ def _authors(page: Page) -> list[Candidate]:
     by_line = next((el for el in page.near if _BY_TEXT.match(el.text or "")
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
-        groups["html:by-text"] = split_names(_joined(by_line)[:200])
+        groups["html:by-text"] = split_names(credit_line(by_line))
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
 
 
@@ -129,6 +123,27 @@ def _near_link(first: HtmlElement, el: HtmlElement) -> bool:
     """Tell whether an author link sits in the same small block as the first one."""
     up = list(islice(first.iterancestors(), 3))
     return any(a in up for a in islice(el.iterancestors(), 3))
+
+
+def credit_line(el: HtmlElement) -> str:
+    """Return a "By ..." line up to the first separator or date ("By A · May 3 · Topic").
+
+    When the element holds only the label ("<strong>Hosted by</strong> A and B"),
+    the line continues in its parent.
+    """
+    if el.getparent() is not None and _BY_TEXT.fullmatch((el.text_content() or "").strip()):
+        el = el.getparent()
+    kept = []
+    for piece in el.itertext():
+        text = piece.strip()
+        if not text:
+            continue
+        if text[0] in _SEPARATORS or any(c.isdigit() for c in text):
+            if kept and len(" ".join(kept).split()) > 1:
+                break
+            continue
+        kept.append(text)
+    return "\n".join(kept)[:300]
 
 
 def _same_block(first: HtmlElement, el: HtmlElement) -> bool:
@@ -204,65 +219,19 @@ def _text_dates(page: Page) -> list[Candidate]:
     return found
 
 
-def _labels(page: Page) -> list[Candidate]:
-    """Return types and topics from "Type: X" / "Topics: A, B" labels and kickers."""
-    found = []
-    for el in page.near:
-        text = el.text
-        if text and ":" in text and len(text) < 60:
-            match = _LABEL.match(_joined(el))
-            if match:
-                found += _labelled(match.group(1).lower(), match.group(2), el)
-    for el, words in page.named:
-        if _KICKER.search(words) and not page.is_foreign(el):
-            text = el.text_content().strip()
-            if 0 < len(text) < 50:
-                found.append(Candidate("type", text, "html:kicker"))
-                break
-    return found
-
-
-def _labelled(label: str, value: str, el: HtmlElement) -> list[Candidate]:
-    """Return the candidate a "Label: value" line gives."""
-    if label in ("type", "content type", "publication type", "format"):
-        first = value.strip().split("\n")[0]
-        return [Candidate("type", first, "html:label")] if first else []
-    items = [t.strip() for t in re.split(r"[\n,;|]", value) if t.strip()]
-    return [Candidate("topics", items[:30], "html:label")] if items else []
-
-
-def _tags(page: Page) -> list[Candidate]:
-    """Return topics from rel=tag links and tag/topic link lists outside foreign blocks."""
-    found = []
-    rel_tags = [el.text_content() for el, words in page.named
-                if el.tag == "a" and "tag" in (el.get("rel") or "").split()
-                and not page.is_foreign(el)]
-    if rel_tags:
-        found.append(Candidate("topics", rel_tags[:50], "html:rel-tag"))
-    for el, words in page.named:
-        if el.tag in ("a", "body", "html", "article", "main") or not _TAGS.search(words):
-            continue
-        if page.is_foreign(el):
-            continue
-        links = [a.text_content() for a in el.iter("a")]
-        if 0 < len(links) <= 40:
-            found.append(Candidate("topics", links, "html:tag-list"))
-            break
-    return found
-
-
 def _summary(page: Page) -> list[Candidate]:
     """Return a dek/standfirst near the title and the first substantial paragraph."""
     found = []
     for el in page.near:
         words = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if words.strip() and el.tag in ("p", "div", "h2", "span") and _SUMMARY.search(words):
+        if words.strip() and el.tag in ("p", "div", "h2", "span") and _SUMMARY.search(words) \
+                and not _BIO.search(words):
             text = el.text_content()
             if len(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
     for el in page.near:
-        if el.tag == "p":
+        if el.tag == "p" and not _BIO.search(el.get("class") or ""):
             text = el.text_content()
             if len(text) >= _MIN_PARAGRAPH:
                 found.append(Candidate("summary", text, "html:p"))

@@ -123,7 +123,12 @@ def _main_entity(nodes: list[dict[str, Any]], index: dict[str, dict[str, Any]],
             if isinstance(main, dict) and {t.lower() for t in types(main)} & _WORKS:
                 works.append(main)
     if works:
-        return _best(works, url), "work"
+        best = _best(works, url)
+        holder = next((p for p in pages if resolve(p.get("mainEntity"), index) is best), None)
+        if holder is not None and not best.get("datePublished"):
+            best = {**{k: holder[k] for k in ("datePublished", "dateModified") if k in holder},
+                    **best}
+        return best, "work"
     if pages:
         return _best(pages, url), "WebPage"
     return None, ""

@@ -72,10 +72,13 @@ def extract(page: Page) -> list[Candidate]:
         values = by_key.get(key)
         if values:
             found.append(Candidate("authors", values[:50], f"meta:{key}"))
-    for key in _TOPIC_KEYS + _SECTION_KEYS:
+    for key in _TOPIC_KEYS:
         values = by_key.get(key)
         if values:
             found.append(Candidate("topics", values[:100], f"meta:{key}"))
+    for key in _SECTION_KEYS:
+        for value in by_key.get(key, ())[:1]:
+            found.append(Candidate("type", value, f"meta:{key}"))
     for key in _TYPE_KEYS:
         for value in by_key.get(key, ())[:1]:
             found.append(Candidate("type", value, f"meta:{key}"))
@@ -83,6 +86,8 @@ def extract(page: Page) -> list[Candidate]:
         for value in by_key.get(key, ())[:1]:
             caption = (by_key.get("og:image:alt") or [None])[0]
             found.append(Candidate("image", (page.absolute(value), caption), f"meta:{key}"))
+    if by_key.get("citation_journal_title"):
+        found.append(Candidate("type", "Journal Article", "meta:citation_journal_title"))
     found += _parsely_page(by_key.get("parsely-page"))
     return found
 

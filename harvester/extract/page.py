@@ -136,6 +136,13 @@ class Page:
             return []
         return [el for el in preceding(self.h1, _NEAR_BEFORE) if not self.is_foreign(el)]
 
+    def in_main(self, el: HtmlElement) -> bool:
+        """Tell whether an element sits inside the main content (and outside foreign blocks)."""
+        main = self.main
+        if self.is_foreign(el):
+            return False
+        return main.tag in ("body", "html") or any(a is main for a in el.iterancestors())
+
     def is_close(self, el: HtmlElement) -> bool:
         """Tell whether an element is right by the headline (where a dateline sits)."""
         return el in self._close

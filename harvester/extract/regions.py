@@ -40,13 +40,16 @@ _FOREIGN_CLASS = re.compile(
     r"stories|articles|news|in|on|like|by|to-read|reading|posts|content)|read-?(?:next|more|"
     r"also)|also-?read|up-?next|popular|trending|most-?(?:read|viewed|popular|shared|recent)|"
     r"sidebar|side-bar|sidebox|rail(?![a-z])|comments?(?![a-z])|disqus|respond(?![a-z])|"
-    r"nav(?:bar|igation)?(?![a-z])|menu|breadcrumbs?|share|sharing|social|newsletter|promo|"
-    r"advert|ads?(?![a-z])|sponsor|widget|outbrain|taboola|recirc|further-?reading|"
+    r"nav(?:bar|igation)?(?![a-z])|menu|breadcrumbs?|share(?![a-z])|sharing|social|newsletter|"
+    r"promo(?:s|tion|box)?(?![a-z])|advert|ads?(?![a-z])|sponsor|widget|outbrain|taboola|"
+    r"recirc|further-?reading|"
     r"you-?may|latest|teaser-?list|topstories|top-?stories|cookie|consent|modal|popup|"
     r"skip-link|site-?header|site-?footer|global-?(?:header|footer)|masthead|subscribe)",
     re.IGNORECASE)
 _FOREIGN_HEADING = re.compile(
-    r"^\W*(?:related|more\b|recommended|latest|popular|most (?:read|popular|viewed|shared)|"
+    r"^\W*(?:related(?!\s+(?:topics?|tags?|subjects?|issues?|issue areas?|themes?|keywords|"
+    r"regions?|countries|areas|terms|content types?)\W*$)|more\b|recommended|latest|popular|"
+    r"most (?:read|popular|viewed|shared)|upcoming|past events|other events|"
     r"see also|read (?:more|next|also)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
     r"further reading|trending|also (?:on|in|read)|other (?:publications|stories|articles|news)|"
     r"up next|what to read next|explore more|top stories|editor'?s picks|in (?:this|the) series|"

@@ -1,0 +1,206 @@
+"""Visible labels: content types and topics as a reader sees them.
+
+"Publication Type: Analysis" and "Topics: A, B" lines, kickers and eyebrows
+("Briefing N°19"), breadcrumbs, category links (a category that names a type
+is the type), tag links and "Related Topics" link lists, and the microdata
+type of the item that holds the headline. Only blocks outside related cards,
+sidebars and navigation count (breadcrumbs are read from wherever they are).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..record import Candidate
+from .page import Page
+
+_LABEL = re.compile(r"^\s*(type|content type|publication type|document type|format|"
+                    r"topics?|tags?|keywords|subjects?|themes?|issues?|issue areas?|"
+                    r"related topics|related tags|regions?|countries|filed under|"
+                    r"categor(?:y|ies)|schlagwörter|themen|mots-clés|etiquetas|temas|"
+                    r"authors?|by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_TYPE_LABELS = {"type", "content type", "publication type", "document type", "format"}
+_AUTHOR_LABELS = {"author", "authors", "by"}
+_TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue areas?|"
+                            r"subjects?|themes?|keywords|regions?|countries|filed under|"
+                            r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
+_KICKER = re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
+                     r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
+                     r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])")
+# Class words of tag and category containers ("post-tags", "tags-links", "cat-links"), matched
+# against whole class tokens so that WordPress's "tag-haiti" or "category-news" never match.
+_TAGS = re.compile(r"(?:^|[-_])(?:tags?|topics?|keywords?|subjects?|themes?|issues?|taxonomy|"
+                   r"terms|schlagworte?)(?:[-_](?:list|links|wrap|wrapper|container|box|area|"
+                   r"block|items?|cloud))?$")
+_CATEGORY = re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
+                       r"wrap|items?))?$")
+_MAX_TAG_WORDS = 6
+_CRUMBS = etree.XPath(
+    "//*[contains(@class, 'breadcrumb') or contains(@class, 'crumbs') or "
+    "contains(@id, 'breadcrumb') or contains(@aria-label, 'readcrumb')]"
+)
+
+
+def extract(page: Page) -> list[Candidate]:
+    """Return type and topic candidates from labels, kickers, breadcrumbs and tag lists."""
+    found: list[Candidate] = []
+    for part in (_labels, _kicker, _breadcrumbs, _categories, _tag_links, _topic_lists,
+                 _itemtype):
+        found += part(page)
+    return found
+
+
+def _joined(el: HtmlElement) -> str:
+    """Return an element's text pieces separated by line breaks."""
+    return "\n".join(t.strip() for t in el.itertext() if t.strip())[:1000]
+
+
+def _labels(page: Page) -> list[Candidate]:
+    """Return candidates from "Label: value" lines near the headline."""
+    found = []
+    for el in page.near:
+        text = el.text
+        if not text or ":" not in text or len(text) > 60:
+            continue
+        match = _LABEL.match(_joined(el))
+        if not match:
+            continue
+        label, value = match.group(1).lower(), match.group(2).strip()
+        if label in _AUTHOR_LABELS and not page.is_close(el):
+            continue
+        if not value:
+            value = _value_after(el)
+        found += _labelled(label, value)
+    return found
+
+
+def _value_after(label: HtmlElement) -> str:
+    """Return the value of a label element that stands alone (<dt>, "field-label" div)."""
+    sibling = label.getnext()
+    if sibling is not None:
+        return _joined(sibling)
+    parent = label.getparent()
+    if parent is None:
+        return ""
+    return _joined(parent).split(":", 1)[-1].strip()
+
+
+def _labelled(label: str, value: str) -> list[Candidate]:
+    """Return the candidate a "Label: value" line gives."""
+    if not value:
+        return []
+    if label in _TYPE_LABELS:
+        first = value.split("\n")[0].strip()
+        return [Candidate("type", first, "html:label")] if first else []
+    if label in _AUTHOR_LABELS:
+        return [Candidate("authors", [value.replace("\n", " ")], "html:label")]
+    items = [t.strip() for t in re.split(r"[\n,;|·•]", value) if t.strip()]
+    return [Candidate("topics", items[:30], "html:label")] if items else []
+
+
+def _kicker(page: Page) -> list[Candidate]:
+    """Return the first kicker/eyebrow/type label near the headline as a type candidate."""
+    near = set(page.near)
+    for el, words in page.named:
+        if _KICKER.search(words) and el in near and el.tag not in ("a", "h1"):
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) < 60:
+                return [Candidate("type", text, "html:kicker")]
+    return []
+
+
+def _breadcrumbs(page: Page) -> list[Candidate]:
+    """Return breadcrumb items (last first, home excluded) as type candidates."""
+    for trail in _CRUMBS(page.root):
+        items = [" ".join(a.text_content().split()) for a in trail.iter("a", "span", "li")
+                 if a.tag == "a" or len(a) == 0]
+        items = [i for i in items if i and i.lower() not in ("home", "start", "startseite")]
+        if items:
+            return [Candidate("type", item, "html:breadcrumb") for item in reversed(items[-3:])]
+    return []
+
+
+def _categories(page: Page) -> list[Candidate]:
+    """Return category links: a category may name the type (or else be a topic)."""
+    links = []
+    for el, _words in page.named:
+        rel = (el.get("rel") or "").split()
+        if el.tag == "a" and "category" in rel and not page.is_foreign(el):
+            links.append(" ".join(el.text_content().split()))
+        elif el.tag != "a" and _has_token(el, _CATEGORY) and page.in_main(el):
+            links += _tag_texts(el)
+    found = [Candidate("type", text, "html:category") for text in links[:5] if text]
+    if links:
+        found.append(Candidate("topics", links[:20], "html:category"))
+    return found
+
+
+def _tag_links(page: Page) -> list[Candidate]:
+    """Return rel=tag links (one link is one label, commas and all)."""
+    tags = [" ".join(el.text_content().split()) for el, _ in page.named
+            if el.tag == "a" and "tag" in (el.get("rel") or "").split()
+            and "category" not in (el.get("rel") or "").split() and not page.is_foreign(el)]
+    return [Candidate("topics", tags[:50], "html:rel-tag")] if tags else []
+
+
+def _topic_lists(page: Page) -> list[Candidate]:
+    """Return link lists introduced by a "Topics"/"Related Topics" heading or a tags class."""
+    found = []
+    for el in page.near:
+        if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
+                and el.text and _TOPIC_HEADING.match(el.text) and len(el) == 0:
+            links = _links_after(el)
+            if 0 < len(links) <= 40:
+                found.append(Candidate("topics", links, "html:topic-list"))
+                break
+    for el, _words in page.named:
+        if el.tag in ("a", "body", "html", "article", "main") or not _has_token(el, _TAGS):
+            continue
+        if page.in_main(el):
+            links = _tag_texts(el)
+            if 0 < len(links) <= 40:
+                found.append(Candidate("topics", links, "html:tag-list"))
+                break
+    return found
+
+
+def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
+    """Tell whether one of an element's class or id tokens matches a container pattern."""
+    words = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+    return any(pattern.search(w) for w in words)
+
+
+def _tag_texts(container: HtmlElement) -> list[str]:
+    """Return the link texts of a tag/category list, or [] when it reads like prose."""
+    texts = [" ".join(a.text_content().split()) for a in container.iter("a")]
+    texts = [t for t in texts if t]
+    long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or any(c.isdigit() for c in t)
+               and len(t) > 8)
+    return [] if not texts or long * 3 > len(texts) else texts
+
+
+def _links_after(heading: HtmlElement) -> list[str]:
+    """Return the link texts in the siblings that follow a heading, up to the next heading."""
+    links = []
+    for sibling in heading.itersiblings():
+        if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
+            break
+        links += [" ".join(a.text_content().split()) for a in sibling.iter("a")]
+    if not links and heading.tail and heading.tail.strip(" :"):
+        return []
+    return links
+
+
+def _itemtype(page: Page) -> list[Candidate]:
+    """Return the microdata type of the item that holds the headline."""
+    h1 = page.h1
+    if h1 is None:
+        return []
+    for el in h1.iterancestors():
+        kind = el.get("itemtype")
+        if kind:
+            return [Candidate("type", kind.rstrip("/").rsplit("/", 1)[-1], "html:itemtype")]
+    return []
