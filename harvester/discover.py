@@ -83,7 +83,13 @@ class Link:
 
 @dataclass
 class DiscoverReport:
-    """What discovery did for one source; failures are (url, one-line reason)."""
+    """What discovery did for one source.
+
+    `listing_pages` counts listing pages read, `sitemap_urls` the URLs read from
+    sitemaps (before filtering), `feed_items` the items read from feeds; `failures`
+    holds (url, one-line reason); `stopped_early` says an incremental run stopped
+    paginating at an unchanged or fully known listing page.
+    """
 
     listing_pages: int = 0
     sitemap_urls: int = 0
@@ -347,9 +353,12 @@ class _Discovery:
         digest = hashlib.sha256(page.body).hexdigest() if not page.not_modified else None
         if usable and state is not None and digest and digest == state.content_hash:
             self.same_body.add(url)  # a server without validators, but nothing changed
-        self._save(url, kind, status=page.status, etag=page.etag,
-                   last_modified=page.last_modified,
-                   content_hash=digest or (state.content_hash if state else None))
+        # A 304 need not repeat the validators: keep the stored ones then.
+        self._save(url, kind, status=page.status,
+                   etag=page.etag or (state.etag if usable and state else None),
+                   last_modified=page.last_modified or (
+                       state.last_modified if usable and state else None),
+                   content_hash=digest or (state.content_hash if usable and state else None))
         return page
 
     def _save(self, url: str, kind: str, *, status: int | None = None, error: str | None = None,

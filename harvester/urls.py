@@ -24,6 +24,8 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from w3lib.url import canonicalize_url as _w3lib_canonicalize
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _TRACKING_EXACT = frozenset({
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
     "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp",
@@ -55,6 +57,7 @@ _ASSET_DIRS = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)
 def canonical_url(url: str, base: str | None = None) -> str:
     """Return the canonical, fetchable form of a URL (see the module docstring).
 
@@ -66,9 +69,10 @@ def canonical_url(url: str, base: str | None = None) -> str:
         The canonical URL; input that is not an http(s) URL with a host comes
         back stripped of whitespace but otherwise unchanged. Never raises.
     """
-    text = "".join(ch for ch in str(url) if ch >= " " and ch != "\x7f").strip()
+    # As browsers do (WHATWG URL): C0 controls go, and so do surrounding ASCII spaces only.
+    text = _CONTROL.sub("", str(url)).strip(" ")
     try:
-        if base:
+        if base and not _ABSOLUTE.match(text):
             text = urljoin(base, text)
         parts = urlsplit(text)
         scheme = parts.scheme.lower()
@@ -87,6 +91,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
         return urlunsplit((scheme, netloc, path, query, ""))
 
 
+@lru_cache(maxsize=32768)
 def record_key(url: str) -> str:
     """Return the identity of a publication URL: canonical, https, no trailing slash.
 
