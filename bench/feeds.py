@@ -84,7 +84,7 @@ def child(args: argparse.Namespace) -> None:
         source = MemoryRecords(all_records(args))
     else:
         source = store = Store.open(args.dir / "data", create=False)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if args.child == "records":
         records = source.latest("all", "all", args.records) if store is None else store.records()
         written = feeds.write_records(records, args.dir / "out")
@@ -93,6 +93,7 @@ def child(args: argparse.Namespace) -> None:
         report = feeds.build(source, settings(args), source_titles=titles(args), only=only)
         result = {"written": len(report.written), "unchanged": report.unchanged}
     result["seconds"] = time.perf_counter() - start
+    result["cpu_seconds"] = time.process_time() - cpu
     result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if store is not None:
         store.close()
@@ -118,8 +119,8 @@ def show(label: str, numbers: dict[str, float]) -> None:
     """Print one result line."""
     written = f"{numbers['written']:,.0f} written"
     unchanged = f", {numbers['unchanged']:,.0f} unchanged" if "unchanged" in numbers else ""
-    print(f"{label:<42} {numbers['seconds']:7.2f} s  {numbers['max_rss_mb']:7.0f} MB peak"
-          f"   ({written}{unchanged})")
+    print(f"{label:<42} {numbers['seconds']:7.2f} s  {numbers['cpu_seconds']:7.2f} s CPU"
+          f"  {numbers['max_rss_mb']:5.0f} MB peak   ({written}{unchanged})")
 
 
 def fill_store(args: argparse.Namespace) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,11 +44,14 @@ class Links:
     out_dir: Path
     base_url: str | None = None
 
+    @cached_property
+    def root(self) -> str:
+        """Return the URL of the output folder, ending in `/`."""
+        return _with_slash(self.base_url or self.out_dir.resolve().as_uri())
+
     def absolute(self, path: str) -> str:
         """Return the absolute URL of an output path (`file:` when no base_url is set)."""
-        if self.base_url:
-            return _with_slash(self.base_url) + quote(path)
-        return _with_slash(self.out_dir.resolve().as_uri()) + quote(path)
+        return self.root + quote(path)
 
     def href(self, path: str, from_dir: str = "") -> str:
         """Return a link to an output path from a page in `from_dir` (relative without base)."""
