@@ -138,19 +138,29 @@ def page_links(doc: Document, *, section: str | None = None,
         pattern: the source's `link_pattern`, which overrides the heuristics.
         listings: record keys of listing pages already known (never publications).
     """
-    base = doc.url or ""
+    base = document_base(doc)
     boiler = _boilerplate(doc.root)
     titles, secondary = _card_links(doc.root, base)
     found = []
     for anchor in _LINKS(doc.root):
         url = canonical_url(anchor.get("href", ""), base)
         context = LinkContext(
-            page_url=base, text=_anchor_text(anchor), card_title=anchor in titles,
+            page_url=doc.url or base, text=_anchor_text(anchor), card_title=anchor in titles,
             card_secondary=anchor in secondary, heading=_in_heading(anchor),
             boilerplate=_inside(anchor, boiler), section=section,
             allowed_domains=allowed_domains, pattern=pattern, listings=listings)
         found.append((url, context))
     return found
+
+
+def document_base(doc: Document) -> str:
+    """Return the URL relative links of a page resolve against: its <base href>, else its URL."""
+    url = doc.url or ""
+    base = doc.root.find(".//base[@href]")
+    if base is None:
+        return url
+    resolved = canonical_url(base.get("href", ""), url or None)
+    return resolved if is_http_url(resolved) else url
 
 
 def publication_links(links: list[tuple[str, LinkContext]]) -> list[str]:
@@ -361,6 +371,8 @@ def _in_heading(anchor: HtmlElement) -> bool:
     """Tell whether a link is a title: in or around a heading, or in a title-classed element."""
     if next((el for el in anchor.iter() if el.tag in _HEADINGS), None) is not None:
         return True
+    if not anchor.text_content().strip() and _sibling_heading(anchor) is not None:
+        return True  # an empty link laid over a whole card, next to the card's heading
     for depth, el in enumerate([anchor, *anchor.iterancestors()]):
         if el.tag in _HEADINGS or _TITLE_NAME.search(el.get("class", "")):
             return True
@@ -376,7 +388,17 @@ def _anchor_text(anchor: HtmlElement) -> str:
         return text
     img = anchor.find(".//img")
     alt = img.get("alt", "") if img is not None else ""
-    return " ".join((anchor.get("aria-label") or anchor.get("title") or alt).split())
+    label = anchor.get("aria-label") or anchor.get("title") or alt
+    heading = _sibling_heading(anchor) if not label.strip() else None
+    return " ".join((label or (heading.text_content() if heading is not None else "")).split())
+
+
+def _sibling_heading(anchor: HtmlElement) -> HtmlElement | None:
+    """Return the heading next to a link inside the same parent, if there is one."""
+    parent = anchor.getparent()
+    if parent is None:
+        return None
+    return next((el for el in parent.iterchildren() if el.tag in _HEADINGS), None)
 
 
 def _jsonld_types(root: HtmlElement) -> frozenset[str]:

@@ -56,7 +56,9 @@ _NEXT_TEXT = re.compile(
     r"older (?:posts|entries|articles|stories|items)|"
     r"(?:load|show|see|view) more(?: \w+)?|more (?:posts|articles|stories|results|items)|"
     r"nächste(?: seite)?|weiter|suivante?|page suivante|siguiente|página siguiente|"
-    r"successiva|pagina successiva|próxima|volgende|następna)$")
+    r"successiva|pagina successiva|próxima|volgende|następna|mehr (?:laden|anzeigen)|"
+    r"weitere (?:artikel|beiträge)|cargar más|ver más|voir plus|afficher plus|charger plus|"
+    r"carica altri|mostra altri|meer laden|toon meer)$")
 _NEXT_ARROWS = set("›»→⟩❯▶>")
 _STRIP = "›»→⟩❯▶>«‹←⟨❮◀<.:…|-–— \t\n"
 _PREV_WORDS = re.compile(r"\b(?:prev|previous|newer|first|last|back|zurück|précédente?)\b")
@@ -396,6 +398,7 @@ def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str
         `/page/N/` sequences.
     """
     root = doc.root
+    base = classify.document_base(doc) if doc.url == url else url
     found: list[str] = []
     xpath = compile_rule(selector) if selector else None
     if xpath is not None:
@@ -403,13 +406,13 @@ def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str
             hits = xpath(root)
         except etree.XPathEvalError:
             hits = []
-        found += [t for el in hits if isinstance(el, HtmlElement) for t in _targets(el, url)]
+        found += [t for el in hits if isinstance(el, HtmlElement) for t in _targets(el, base)]
     found += [t for el in root.iter("link", "a") if "next" in el.get("rel", "").lower().split()
-              for t in _targets(el, url)]
+              for t in _targets(el, base)]
     worded = [t for el in root.iter() if isinstance(el.tag, str) and _says_next(el)
-              for t in _targets(el, url)]
+              for t in _targets(el, base)]
     found += [t for t in worded if _is_listing_step(t, url)]
-    found += _numbered_next(root, url)
+    found += _numbered_next(root, url, base)
     return list(dict.fromkeys(found))
 
 
@@ -462,14 +465,14 @@ def _is_listing_step(candidate: str, current: str) -> bool:
     return urlsplit(candidate).path == urlsplit(current).path or not is_content_like(candidate)
 
 
-def _numbered_next(root: HtmlElement, url: str) -> list[str]:
-    """Return page N+1 of the listing when the page links to its numbered pages."""
+def _numbered_next(root: HtmlElement, url: str, base: str) -> list[str]:
+    """Return page N+1 of the listing `url` when the page links to its numbered pages."""
     base, current = without_page(url), page_number(url)
     # Without a number the page is the first: its successor is 1 (counting from 0) or 2.
     wanted = (current + 1,) if current is not None else (1, 2)
     numbered: dict[int, str] = {}
     for anchor in root.iter("a"):
-        target = canonical_url(anchor.get("href", ""), url)
+        target = canonical_url(anchor.get("href", ""), base)
         number = page_number(target)
         if number in wanted and without_page(target) == base:
             numbered.setdefault(number, target)
@@ -485,7 +488,7 @@ def feed_urls(doc: Document) -> list[str]:
         label = f"{el.get('title', '')} {el.get('href', '')}".lower()
         if "alternate" in rel and kind in _FEED_TYPES and el.get("href") \
                 and "comment" not in label:
-            found.append(canonical_url(el.get("href", ""), doc.url))
+            found.append(canonical_url(el.get("href", ""), classify.document_base(doc)))
     return list(dict.fromkeys(u for u in found if is_http_url(u)))
 
 

@@ -137,3 +137,21 @@ def test_page_links_mark_boilerplate_and_card_roles() -> None:
     assert links[BASE + "/research/2024/water-sharing-agreements-in-central-asia"].card_title
     assert links[BASE + "/topics/climate"].card_secondary
     assert not links[BASE + "/topics/climate"].card_title
+
+
+def test_whole_card_overlay_links_and_base_href() -> None:
+    """Empty links laid over a card take the card's heading; <base href> resolves links."""
+    cards = "".join(
+        f'<div class="article-card"><a class="overlay" href="articles/{slug}/"></a>'
+        f'<h4 class="title">{title}</h4><p>Summary of the piece.</p></div>'
+        for slug, title in (("why-tariffs-are-back", "Why tariffs are back"),
+                            ("a-new-era-for-nato", "A new era for NATO"),
+                            ("the-budget-deal-explained", "The budget deal, explained")))
+    doc = parse_html(f'<html><head><base href="https://site.example/"></head><body><main>'
+                     f"<h1>Research and commentary</h1>{cards}</main></body></html>",
+                     BASE + "/research-commentary/")
+    found = publication_links(page_links(doc, section=BASE + "/research-commentary/",
+                                         allowed_domains=("site.example",)))
+    assert found == [BASE + "/articles/why-tariffs-are-back/",
+                     BASE + "/articles/a-new-era-for-nato/",
+                     BASE + "/articles/the-budget-deal-explained/"]

@@ -37,6 +37,8 @@ def first_next(markup: str, url: str = BASE + "/research", selector: str | None 
      "/research?page=2"),
     ('<a href="/liste/seite/2">Nächste Seite</a>', BASE + "/liste", "/liste/seite/2"),
     ('<a class="next" href="/archive/p2"><svg></svg></a>', BASE + "/archive", "/archive/p2"),
+    ('<button data-url="/actualites?page=2">Voir plus</button>', BASE + "/actualites",
+     "/actualites?page=2"),
     # only numbered links: page N+1 of this listing (Drupal counts from 0 without ?page)
     ('<a href="?page=1">2</a> <a href="?page=2">3</a>', BASE + "/research", "/research?page=1"),
     ('<b>2</b> <a href="/news">1</a> <a href="/news?page=3">3</a> <a href="/news?page=4">4</a>',
