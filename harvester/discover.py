@@ -150,6 +150,11 @@ class _Discovery:
         yield from self._feed_leftovers()
         if self.source.use_sitemaps or self.prefetched:
             yield from self._sitemap_links()
+        r = self.report
+        log.debug("%s: discovery done: %d links from %d listing pages, %d feed items and %d "
+                  "sitemap URLs; %d failures%s", self.source.name, len(self.seen),
+                  r.listing_pages, r.feed_items, r.sitemap_urls, len(r.failures),
+                  " (stopped early)" if r.stopped_early else "")
 
     # -- listing pages -------------------------------------------------------------------
 

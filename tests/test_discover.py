@@ -355,6 +355,17 @@ def test_failing_listing_is_reported_and_sitemaps_still_used(
     assert len(links) == len(expected("reports", base))
 
 
+def test_listing_that_is_not_html_is_a_failure_not_a_crash(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A start URL serving a PDF: one clear failure line, and the sitemap still gives links."""
+    pdf = {"/reports": Response(b"%PDF-1.7 binary", 200, content_type="application/pdf")}
+    serve(httpserver_ipv4, site_handler("reports", base, pdf))  # type: ignore[arg-type]
+    links, report = run(Source(name="efi", start_urls=(base + "/reports",)), settings, store)
+    assert [url for url, _ in report.failures] == [base + "/reports"]
+    assert "not HTML" in report.failures[0][1] and "\n" not in report.failures[0][1]
+    assert len(links) == len(expected("reports", base))
+
+
 def test_robots_disallowed_listing_is_a_failure_not_a_crash(
         httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
     """robots.txt forbidding the listing: the reason is reported and nothing is requested."""
