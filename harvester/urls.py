@@ -112,20 +112,6 @@ def record_key(url: str) -> str:
     return key
 
 
-def _https_unslashed(canonical: str) -> str:
-    """Return a canonical URL with scheme https and no trailing slash, canonicalized again."""
-    try:
-        parts = urlsplit(canonical)
-        port = parts.port
-    except ValueError:
-        return canonical
-    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
-        return canonical
-    netloc = _netloc(parts.hostname, None if port in (80, 443) else port, "https")
-    path = parts.path.rstrip("/") or "/"
-    return canonical_url(urlunsplit(("https", netloc, path, parts.query, "")))
-
-
 def is_http_url(url: str) -> bool:
     """Tell whether a URL is absolute http(s) with a host."""
     try:
@@ -206,6 +192,20 @@ def is_under(url: str, section: str) -> bool:
 def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a configured pattern once."""
     return re.compile(pattern)
+
+
+def _https_unslashed(canonical: str) -> str:
+    """Return a canonical URL with scheme https and no trailing slash, canonicalized again."""
+    try:
+        parts = urlsplit(canonical)
+        port = parts.port
+    except ValueError:
+        return canonical
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return canonical
+    netloc = _netloc(parts.hostname, None if port in (80, 443) else port, "https")
+    path = parts.path.rstrip("/") or "/"
+    return canonical_url(urlunsplit(("https", netloc, path, parts.query, "")))
 
 
 def _netloc(host: str, port: int | None, scheme: str) -> str:
@@ -341,13 +341,13 @@ def is_content_like(url: str) -> bool:
 def page_number(url: str) -> int | None:
     """Return the page number a listing URL carries (`?page=3`, `/page/3/`), else None."""
     try:
-        query = urlsplit(url).query
+        parts = urlsplit(url)
     except ValueError:
         return None
-    match = _PATH_PAGE.search(urlsplit(url).path)
+    match = _PATH_PAGE.search(parts.path)
     if match:
         return int(match.group(1))
-    found = _page_param(query)
+    found = _page_param(parts.query)
     return found[1] if found else None
 
 
