@@ -193,7 +193,9 @@ def demo_summary(result: Any, out_dir: Any) -> str:
     if not report.counts.get("new") and not report.counts.get("changed"):
         lines.append("  Nothing new: this run only asked the site whether pages had changed "
                      "(conditional requests).")
-    topic = next(iter(sorted((out_dir / "feeds" / "topics").glob("*/rss.xml"))), None)
+    topics = sorted((out_dir / "feeds" / "topics").glob("*/rss.xml"))
+    preferred = [t for t in topics if t.parent.name == "peace-processes"]
+    topic = (preferred or topics or [None])[0]
     lines += [
         "",
         "Results:",

@@ -78,8 +78,9 @@ def card(p: dict, level: int = 3) -> str:
     pic = (f'<a class="card__image" href="{p["path"]}" tabindex="-1" aria-hidden="true">'
            f'<img src="{img}" alt="" width="240" height="135" loading="lazy"></a>\n' if img else "")
     by = f'    <p class="card__byline">{byline(p)}</p>\n' if p["authors"] else ""
-    tags = ("    <ul class=\"card__topics\">" + "".join(topic_link(t) for t in p["topics"])
-            + "</ul>\n") if p["topics"] else ""
+    shown = p.get("card_topics", p["topics"])
+    tags = ("    <ul class=\"card__topics\">" + "".join(topic_link(t) for t in shown)
+            + "</ul>\n") if shown else ""
     return (
         f'<div class="card card--publication card--{slugify(p["type"])}">\n{pic}'
         f'  <div class="card__body">\n'

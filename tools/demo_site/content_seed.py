@@ -124,7 +124,9 @@ A government built on a fragile coalition will spend much of its energy holding 
     dict(
         slug="tamanna-salikuddin-pakistans-elections",
         title="Tamanna Salikuddin on Pakistan’s Elections",
-        date="2024-02-12", type="Podcast", topics=[],
+        date="2024-02-12", type="Podcast", topics=["Global Elections & Conflict"],
+        # The seed's card for this episode shows no topic; its own page does.
+        card_topics=[],
         authors=["tamanna-salikuddin"], meta="og", image=False,
         summary=(
             "Surprisingly, candidates aligned with former Prime Minister Imran Khan won the most "
