@@ -40,7 +40,8 @@ _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journ
               "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
               "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")
 _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
-               "html:topic-list", "html:tag-list", "meta:parsely-tags", "meta:parsely-page",
+               "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
+               "meta:parsely-page",
                "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
                "html:label", "html:category", "jsonld:about", "meta:og:article:tag",
@@ -194,6 +195,8 @@ def choose_authors(cands: list[Candidate],
     fallback = None
     for cand in _rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys)
+        if cand.source.startswith("html:") and any(len(a.name.split()) > 1 for a in people):
+            people = [a for a in people if len(a.name.split()) > 1]
         if people and not (fallback and cand.source.startswith("html:")
                            and not _personal(people)):
             lists.append((people, cand.source))
@@ -207,8 +210,8 @@ def choose_authors(cands: list[Candidate],
         if other_source not in _TRUSTED_AUTHORS or other == chosen \
                 or not _covers(other, chosen):
             continue
-        more = len(other) > len(chosen) and (source.startswith("html:")
-                                             or not other_source.startswith("html:"))
+        more = len(other) > len(chosen) and source.startswith("html:") and (
+            other_source in ("html:by-text", "html:label") or not other_source.startswith("html:"))
         if more or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return tuple(chosen), source
@@ -490,11 +493,12 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
     raw: list[str] = []
     for item in items:
         if isinstance(item, str):
-            raw += _SPLIT_TOPICS.split(item) if split else [item]
+            listed = split or item.count(",") >= 2 and ", " not in item
+            raw += _SPLIT_TOPICS.split(item) if listed else [item]
     labels, seen = [], set(banned)
     for item in raw:
         text = clean(item, limit=200)
-        text = text.lstrip("#＃").strip() if text else text
+        text = text.strip("#＃\"'„“”‚‘’«»").strip().rstrip(":") if text else text
         if not is_topic(text):
             continue
         label = vocabulary.topic_label(text)

@@ -14,7 +14,9 @@ from .text import clean, strip_accents
 
 _PREFIX = re.compile(
     r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
-    r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|by|from|"
+    r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
+    r"(?:geschrieben|verfasst|erstellt|ein beitrag|artikel) von|écrit par|escrito por|"
+    r"scritto da|by|from|"
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
     r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
@@ -27,12 +29,15 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
              r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
              r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|"
              r"sábado|domingo)\b")
+# Translators, photographers and illustrators are credited but are not authors.
+_NOT_AUTHORS = re.compile(r"(?i)\b(?:translated|übersetzt|traduit|traducido|tradotto|photos?|"
+                          r"fotos?|illustrat\w*|bilder?)\s+(?:by|von|par|por|da)\b.*$")
 _NOISE = re.compile(
     r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{1,4}t|utc|gmt)\b)?|"
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
-    r"veröffentlicht)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
+    r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
                     r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
@@ -42,7 +47,8 @@ _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email"
              "artikel", "alle", "all", "see", "show", "comments", "comment", "min", "x",
              "name", "submit", "connect", "directly", "archive", "archives", "archiv",
              "anzeigen", "account", "teilen", "kommentare", "keine", "weiter", "weitere",
-             "→", "»", "community", "reply", "antworten", "website", "posted", "visit"}
+             "→", "»", "community", "reply", "antworten", "website", "posted", "visit",
+             "sharing", "options", "copy", "url", "like", "likes"}
 _LINKERS = {"from", "of", "by", "von", "de", "par", "at", "in", "on", "am", "um"}
 _HONORIFIC = re.compile(
     r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
@@ -56,6 +62,9 @@ _ROLE_WORDS = (
     "columnist", "staff", "analyst", "researcher", "associate", "president", "chair",
     "manager", "coordinator", "officer", "producer", "intern", "professor", "lecturer",
     "student", "founder", "ceo", "head of", "advisor", "adviser", "expert", "specialist",
+    "autor", "autorin", "redakteurin", "journalistin", "korrespondent", "korrespondentin",
+    "freier", "freie", "mitarbeiter", "mitarbeiterin", "expertin", "rédacteur", "rédactrice",
+    "periodista", "redactor", "redactora", "giornalista",
     "chief", "deputy", "vice", "secretary", "minister", "author", "journalist", "photographer",
     "correspondant", "redakteur", "redaktion", "rédaction", "redacción", "member", "scholar",
     "team", "guest", "host", "moderator", "program", "programme", "assistant", "consultant",
@@ -91,7 +100,7 @@ def split_names(text: str) -> list[str]:
     text = clean(re.sub(r"\s*\n\s*", " ; ", text.strip()), limit=600) or ""
     if not text:
         return []
-    text = _after_by(text)
+    text = _NOT_AUTHORS.sub("", _after_by(text))
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
     text = _NOISE.sub(" ", text)
     text = _DEGREE.sub("", text)
@@ -159,9 +168,10 @@ def clean_name(text: str) -> str | None:
 def _strip_ui_words(text: str) -> str:
     """Drop trailing interface words ("Follow", "Share", "WATCH LIVE") and a doubled name."""
     words = text.split()
-    while words and words[-1].casefold().strip(".:→»") in _UI_WORDS | _LINKERS:
+    edges = {w.casefold() for w in _UI_WORDS | _LINKERS}
+    while words and words[-1].casefold().strip(".:→»") in edges:
         words.pop()
-    while words and words[0].casefold().strip(".:") in _UI_WORDS | _LINKERS:
+    while words and words[0].casefold().strip(".:") in edges:
         words.pop(0)
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -180,7 +190,7 @@ def is_name(text: str, *, strict: bool = False) -> bool:
         return False
     if sum(c.isdigit() for c in text) > 0 or not _TOKEN.search(text):
         return False
-    if any(ch in text for ch in "<>{}=\\?!#%"):
+    if any(ch in text for ch in "<>{}=\\?!#%:"):
         return False
     capitalized = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in _LOWER_PARTICLES]

@@ -34,6 +34,8 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2", "h3", "h4",
+           "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
 _BIO = re.compile(r"author|(?<![a-z])bio|about|profile|caption|credit")
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
 _TITLE_PART = re.compile(r"title|headline|header|(?<![a-z])text|line|main")
@@ -100,7 +102,7 @@ def _authors(page: Page) -> list[Candidate]:
     for el, words in page.named:
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
             if not page.is_foreign(el):
-                where = "near" if el in near else "page"
+                where = "near" if page.is_close(el) else "page"
                 groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
         elif _BYLINE.search(words) and el.tag not in _CONTAINERS and not page.is_foreign(el):
             where = "byline" if el in near else "author-class"
@@ -169,8 +171,22 @@ def _names_in(el: HtmlElement) -> list[str]:
 
 
 def _joined(el: HtmlElement) -> str:
-    """Return an element's text with its text pieces separated by line breaks."""
-    return "\n".join(t.strip() for t in el.itertext() if t.strip())[:600]
+    """Return an element's text with blocks (and <br>) on separate lines, inline runs joined."""
+    out: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        block = node.tag in _BLOCKS
+        out.append("\n" if block else " ")
+        out.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            out.append(child.tail or "")
+        out.append("\n" if block else " ")
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)[:600]
 
 
 def _dates(page: Page) -> list[Candidate]:

@@ -38,6 +38,9 @@ _TAGS = re.compile(r"(?:^|[-_])(?:tags?|topics?|keywords?|subjects?|themes?|issu
 _CATEGORY = re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
                        r"wrap|items?))?$")
 _MAX_TAG_WORDS = 6
+_TAG_HREF = re.compile(r"/(?:tags?|topics?|themen|thema|schlagw[oö]rter|schlagwort|keywords?|"
+                       r"subjects?|stichw[oö]rter|etiquetas?|temas?|sujets?|mots-cles|"
+                       r"argomenti|onderwerpen?)/[^/?#]+/?(?:[?#].*)?$", re.IGNORECASE)
 _CRUMBS = etree.XPath(
     "//*[contains(@class, 'breadcrumb') or contains(@class, 'crumbs') or "
     "contains(@id, 'breadcrumb') or contains(@aria-label, 'readcrumb')]"
@@ -48,7 +51,7 @@ def extract(page: Page) -> list[Candidate]:
     """Return type and topic candidates from labels, kickers, breadcrumbs and tag lists."""
     found: list[Candidate] = []
     for part in (_labels, _kicker, _breadcrumbs, _categories, _tag_links, _topic_lists,
-                 _itemtype):
+                 _tag_hrefs, _itemtype):
         found += part(page)
     return found
 
@@ -146,10 +149,30 @@ def _tag_links(page: Page) -> list[Candidate]:
     return [Candidate("topics", tags[:50], "html:rel-tag")] if tags else []
 
 
+def _tag_hrefs(page: Page) -> list[Candidate]:
+    """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
+    texts = []
+    for a in page.root.iter("a"):
+        if _TAG_HREF.search(a.get("href") or "") and page.in_main(a):
+            texts.append(_link_text(a))
+    texts = list(dict.fromkeys(t for t in texts if t))
+    return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
+
+
+def _link_text(a: HtmlElement) -> str:
+    """Return a link's visible text, its pieces joined by spaces."""
+    return " ".join(" ".join(a.itertext()).split())
+
+
 def _topic_lists(page: Page) -> list[Candidate]:
     """Return link lists introduced by a "Topics"/"Related Topics" heading or a tags class."""
     found = []
     for el in page.near:
+        if el.tail and ":" in el.tail and _TOPIC_HEADING.match(el.tail):
+            links = _links_after(el)
+            if links:
+                found.append(Candidate("topics", links, "html:topic-list"))
+                break
         if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
                 and el.text and _TOPIC_HEADING.match(el.text) and len(el) == 0:
             links = _links_after(el)
@@ -175,7 +198,7 @@ def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
 
 def _tag_texts(container: HtmlElement) -> list[str]:
     """Return the link texts of a tag/category list, or [] when it reads like prose."""
-    texts = [" ".join(a.text_content().split()) for a in container.iter("a")]
+    texts = [_link_text(a) for a in container.iter("a")]
     texts = [t for t in texts if t]
     long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or any(c.isdigit() for c in t)
                and len(t) > 8)
@@ -188,7 +211,7 @@ def _links_after(heading: HtmlElement) -> list[str]:
     for sibling in heading.itersiblings():
         if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
             break
-        links += [" ".join(a.text_content().split()) for a in sibling.iter("a")]
+        links += [_link_text(a) for a in sibling.iter("a")]
     if not links and heading.tail and heading.tail.strip(" :"):
         return []
     return links
