@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from collections.abc import Callable, Sequence
 
-from . import __version__, commands
+from . import __version__, commands, service
 from .errors import HarvestError
 
 log = logging.getLogger("harvester")
@@ -104,7 +104,7 @@ def _add_feeds(sub: argparse._SubParsersAction) -> None:
 def _add_sources(sub: argparse._SubParsersAction) -> None:
     """Declare `sources`."""
     p = sub.add_parser("sources", help="show configured sources, their runs and health")
-    p.set_defaults(handler=commands.sources)
+    p.set_defaults(handler=service.sources)
 
 
 def _add_run(sub: argparse._SubParsersAction) -> None:
@@ -114,7 +114,7 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--serve", action="store_true", help="also serve the output folder")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8080)
-    p.set_defaults(handler=commands.run)
+    p.set_defaults(handler=service.run)
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:
@@ -122,7 +122,7 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="serve the output folder over HTTP")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8080)
-    p.set_defaults(handler=commands.serve)
+    p.set_defaults(handler=service.serve)
 
 
 def _add_demo(sub: argparse._SubParsersAction) -> None:
