@@ -42,6 +42,15 @@
     <xsl:param name="home"/>
     <xsl:param name="self"/>
     <xsl:param name="format"/>
+    <!-- The index page, relative to the feed: links in the feed may be file: URLs (no
+         base_url set), which a page served over HTTP cannot follow. -->
+    <xsl:variable name="index">
+      <xsl:choose>
+        <xsl:when test="contains($self, '/feeds/all/')">../../index.html</xsl:when>
+        <xsl:when test="contains($self, '/feeds/')">../../../index.html</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$home"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -68,7 +77,7 @@
             <code><xsl:value-of select="$self"/></code></p>
           <h1><xsl:value-of select="$title"/></h1>
           <p><xsl:value-of select="$description"/></p>
-          <nav aria-label="Feeds"><p><a href="{$home}">All feeds and topics</a></p></nav>
+          <nav aria-label="Feeds"><p><a href="{$index}">All feeds and topics</a></p></nav>
         </header>
         <main id="main">
           <ol class="entries">

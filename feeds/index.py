@@ -24,7 +24,7 @@ a{color:#0645ad}a:focus{outline:3px solid #f90}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;
-border-bottom:1px solid #ddd;vertical-align:top}td.n{text-align:right}
+border-bottom:1px solid #ddd;vertical-align:top}.n{text-align:right}
 ol.latest{padding-left:1.2rem}ol.latest li{margin:.6rem 0}.meta{color:#555;font-size:.9rem}
 h3{font-size:1rem;margin:0}
 """
@@ -133,7 +133,8 @@ def _group_section(kind: str, groups: list[FeedGroup], links: Links) -> str:
         f'<td class="n">{g.count}</td><td>{_subscribe(g, g.label, links)}</td></tr>'
         for g in members
     )
-    head = (f'<thead><tr><th scope="col">{_COLUMN[kind]}</th><th scope="col">Publications</th>'
+    head = (f'<thead><tr><th scope="col">{_COLUMN[kind]}</th>'
+            '<th scope="col" class="n">Publications</th>'
             '<th scope="col">Subscribe</th></tr></thead>')
     return _section(kind, _HEADINGS[kind], f"<table>\n{head}\n<tbody>\n{rows}\n</tbody>\n</table>")
 

@@ -80,3 +80,5 @@ def test_a_feed_renders_through_the_stylesheet(site: tuple[str, Path], name: str
     shown = [a.text_content() for a in dom.xpath("//main//article//h2/a")]
     assert shown == list(reversed(TITLES))
     assert dom.xpath("//main//article//b[text()='2']")  # the sanitized summary is HTML
+    # Without base_url the feed's own links are file: URLs; the page links relatively.
+    assert dom.xpath("//nav//a/@href") == ["../../../index.html"]
