@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from lxml import etree
 
 import feeds
 from feeds import write
@@ -217,3 +219,19 @@ def test_hostile_record_text_is_exported_without_crashing(tmp_path: Path) -> Non
     feeds.write_records([record], tmp_path / "out")
     line = (tmp_path / "out/records.jsonl").read_text("utf-8")
     assert json.loads(line)["title"] == "lone \ufffd surrogate \x00 and é"
+
+
+def test_opml_keeps_its_creation_date_and_tracks_the_newest_entry(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    data = records()
+    feeds.build(MemoryRecords(data), settings(out))
+    first = etree.parse(str(out / "feeds.opml")).getroot()
+    created = first.findtext("head/dateCreated")
+    new = Record(url="https://x.org/new", title="New", published=date(2025, 3, 1),
+                 first_seen=datetime(2026, 2, 1, tzinfo=UTC))
+    feeds.build(MemoryRecords([*data, new]), settings(out))
+    second = etree.parse(str(out / "feeds.opml")).getroot()
+    assert second.findtext("head/dateCreated") == created
+    modified = parsedate_to_datetime(second.findtext("head/dateModified"))
+    assert modified == datetime(2025, 3, 1, 12, tzinfo=UTC)
+    assert parsedate_to_datetime(created) < modified
