@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from collections.abc import Callable
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -16,15 +17,19 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from .config import Config, Source, parse_interval
 from .errors import ConfigError
-from .pipeline import SourceReport
 
 log = logging.getLogger(__name__)
 
-#: Jitter as a share of the interval, capped, so that sources on one schedule spread out.
+#: Jitter as a share of the period, capped, so that sources on one schedule spread out.
 JITTER_SHARE = 0.05
 MAX_JITTER = 300.0
+#: `run --once` counts a source as due this share of its period early, so that a timer
+#: firing on the same period as the schedule never lands a moment too soon and skips a turn.
+EARLY_SHARE = 0.1
+#: Crontab weekday numbers (0 and 7 are Sunday) as names, which APScheduler reads as cron does.
+_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
-Harvest = Callable[[Source], SourceReport]
+Job = Callable[[Source], object]
 
 
 @dataclass(frozen=True)
@@ -43,47 +48,131 @@ def schedule_of(source: Source, config: Config) -> str:
 
 
 def make_trigger(text: str) -> tuple[BaseTrigger, float]:
-    """Return the trigger of an interval (`6h`) or cron expression, and its period in seconds."""
+    """Return the UTC trigger of an interval (`6h`) or crontab expression, and its period.
+
+    Args:
+        text: an interval such as `6h`, `30m`, `45s`, or five crontab fields.
+
+    Returns:
+        The trigger (with jitter of 5% of the period, at most 5 minutes) and the period
+        in seconds (for a cron expression, the gap between its next two slots).
+
+    Raises:
+        ConfigError: the text is neither an interval nor a cron expression we can run.
+    """
     seconds = parse_interval(text)
     if seconds is not None:
-        jitter = min(MAX_JITTER, seconds * JITTER_SHARE)
-        trigger = IntervalTrigger(seconds=seconds, timezone=timezone.utc,
-                                  jitter=int(jitter) or None)
-        return trigger, seconds
+        if seconds <= 0:
+            raise ConfigError(f"schedule {text!r}: the interval must be longer than 0")
+        return IntervalTrigger(seconds=seconds, timezone=timezone.utc,
+                               jitter=_jitter(seconds)), seconds
+    plain = _cron(text, jitter=None)
+    now = datetime.now(timezone.utc)
+    first = plain.get_next_fire_time(None, now)
+    second = plain.get_next_fire_time(first, first + timedelta(seconds=1)) if first else None
+    period = (second - first).total_seconds() if first and second else 86400.0
+    return _cron(text, jitter=_jitter(period)), period
+
+
+def _jitter(period: float) -> int | None:
+    """Return the jitter in whole seconds for a period (None when under a second)."""
+    return int(min(MAX_JITTER, period * JITTER_SHARE)) or None
+
+
+def _cron(text: str, *, jitter: int | None) -> CronTrigger:
+    """Return the CronTrigger of a crontab expression, with crontab's weekday numbers."""
+    fields = text.split()
+    if len(fields) != 5:
+        raise ConfigError(f"schedule {text!r}: expected five cron fields")
+    minute, hour, day, month, weekday = fields
+    if day not in ("*", "?") and weekday not in ("*", "?"):
+        # cron runs when either field matches, APScheduler only when both do.
+        raise ConfigError(f"schedule {text!r}: give a day of the month or a day of the week, "
+                          "not both")
     try:
-        trigger = CronTrigger.from_crontab(text, timezone=timezone.utc)
+        return CronTrigger(minute=minute, hour=hour, day=day.replace("?", "*"), month=month,
+                           day_of_week=cron_weekdays(weekday), timezone=timezone.utc,
+                           jitter=jitter)
     except ValueError as exc:
         raise ConfigError(f"schedule {text!r}: {exc}") from None
-    now = datetime.now(timezone.utc)
-    first = trigger.get_next_fire_time(None, now)
-    second = trigger.get_next_fire_time(first, first + timedelta(seconds=1)) if first else None
-    period = (second - first).total_seconds() if first and second else 86400.0
-    return trigger, period
+
+
+def cron_weekdays(field: str) -> str:
+    """Translate a crontab day-of-week field into names.
+
+    APScheduler 3 counts weekdays from Monday = 0, crontab from Sunday = 0 (and 7), so
+    numbers are turned into names, which both read alike: `1-5` → `mon,tue,wed,thu,fri`.
+
+    Raises:
+        ValueError: a part is not a weekday number, name, range or step.
+    """
+    days: set[int] = set()
+    for part in field.lower().split(","):
+        span, slash, step_text = part.partition("/")
+        step = int(step_text) if slash else 1
+        if step < 1:
+            raise ValueError(f"step must be at least 1 in {part!r}")
+        if span in ("*", "?"):
+            first, last = 0, 6
+        elif "-" in span:
+            first, last = (_weekday(end) for end in span.split("-", 1))
+        else:
+            first = _weekday(span)
+            last = 7 if slash else first
+        if last < first:
+            raise ValueError(f"range {span!r} runs backwards")
+        days.update(day % 7 for day in range(first, last + 1, step))
+    if len(days) == 7:
+        return "*"
+    return ",".join(_WEEKDAYS[day] for day in sorted(days))
+
+
+def _weekday(text: str) -> int:
+    """Return the crontab number (0-7) of a weekday number or three-letter name."""
+    if text.isdigit() and int(text) <= 7:
+        return int(text)
+    if text in _WEEKDAYS:
+        return _WEEKDAYS.index(text)
+    raise ValueError(f"{text!r} is not a day of the week (0-7 or sun-sat)")
+
+
+def next_due(trigger: BaseTrigger, period: float, last_started: datetime) -> datetime:
+    """Return when a source started at `last_started` is due again (ignoring jitter)."""
+    if isinstance(trigger, IntervalTrigger):
+        return last_started + timedelta(seconds=period)
+    plain = copy.copy(trigger)
+    plain.jitter = None  # type: ignore[attr-defined]
+    after = last_started + timedelta(seconds=1)
+    return plain.get_next_fire_time(None, after) or after + timedelta(seconds=period)
 
 
 def first_run(trigger: BaseTrigger, period: float, last_started: datetime | None,
               now: datetime) -> datetime:
     """Return when a source should first run after a (re)start.
 
-    Never harvested, or a run missed while down: now (once, not once per missed slot).
-    Harvested recently: at the next slot after its last start.
+    Never harvested, or its run was missed while down: now (once, not once per missed
+    slot). Harvested recently: when it is next due after its last start.
     """
     if last_started is None:
         return now
-    if isinstance(trigger, IntervalTrigger):
-        due = last_started + timedelta(seconds=period)
-    else:
-        due = trigger.get_next_fire_time(None, last_started + timedelta(seconds=1)) or now
-    return max(due, now)
+    return max(next_due(trigger, period, last_started), now)
 
 
 def plan(config: Config, sources: list[Source],
-         last_started: Callable[[str], datetime | None]) -> list[Plan]:
-    """Return the plan of every source from its schedule and its last recorded start."""
-    now = datetime.now(timezone.utc)
+         last_started: Callable[[str], datetime | None],
+         now: datetime | None = None) -> list[Plan]:
+    """Return the plan of every source from its schedule and its last recorded start.
+
+    Raises:
+        ConfigError: a source's schedule cannot be run.
+    """
+    now = now or datetime.now(timezone.utc)
     plans = []
     for source in sources:
-        trigger, period = make_trigger(schedule_of(source, config))
+        try:
+            trigger, period = make_trigger(schedule_of(source, config))
+        except ConfigError as exc:
+            raise ConfigError(f"source {source.name!r}: {exc}") from None
         plans.append(Plan(source, trigger, period,
                           first_run(trigger, period, last_started(source.name), now)))
     return plans
@@ -91,31 +180,48 @@ def plan(config: Config, sources: list[Source],
 
 def is_due(item: Plan, now: datetime | None = None) -> bool:
     """Tell whether a planned source should run now (for `run --once`)."""
-    return item.first_run <= (now or datetime.now(timezone.utc))
+    now = now or datetime.now(timezone.utc)
+    return item.first_run - timedelta(seconds=item.period * EARLY_SHARE) <= now
 
 
-def build_scheduler(plans: list[Plan], harvest: Harvest, *, workers: int) -> BackgroundScheduler:
-    """Return a UTC scheduler with one coalescing, single-instance job per source."""
+def build_scheduler(plans: list[Plan], job: Job, *, workers: int) -> BackgroundScheduler:
+    """Return a UTC scheduler with one coalescing, single-instance job per source.
+
+    A run missed while the process was busy or suspended is run once (coalesce) if it is
+    less than one period late (misfire grace time), else skipped until the next slot.
+    """
     scheduler = BackgroundScheduler(
         executors={"default": ThreadPoolExecutor(max_workers=max(1, workers))},
         timezone=timezone.utc,
     )
     for item in plans:
         scheduler.add_job(
-            harvest, item.trigger, args=(item.source,), id=item.source.name,
+            job, item.trigger, args=(item.source,), id=item.source.name,
             name=f"harvest {item.source.name}", coalesce=True, max_instances=1,
             misfire_grace_time=max(1, int(item.period)), next_run_time=item.first_run,
         )
     return scheduler
 
 
+def next_run_of(scheduler: BackgroundScheduler, name: str) -> datetime | None:
+    """Return when the scheduler runs a source's job next (None: not scheduled)."""
+    job = scheduler.get_job(name)
+    return job.next_run_time if job else None
+
+
 def wait_until_stopped(scheduler: BackgroundScheduler, stop: threading.Event,
-                       grace: float) -> None:
-    """Block until `stop` is set, then let running jobs finish their page (bounded by grace)."""
+                       grace: float) -> bool:
+    """Run the scheduler until `stop` is set; return whether running jobs ended within grace.
+
+    After `stop` no job starts; a running harvest sees `stop` and ends after its page.
+    """
     scheduler.start()
-    while not stop.wait(1.0):
-        pass
+    stop.wait()
     log.info("stopping: no new harvests; waiting up to %.0f s for running ones", grace)
-    finisher = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True)
+    # Pause first so the scheduler thread submits nothing while the executor shuts down.
+    scheduler.pause()
+    finisher = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True},
+                                name="scheduler-shutdown", daemon=True)
     finisher.start()
     finisher.join(grace)
+    return not finisher.is_alive()

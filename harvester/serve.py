@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import gzip
 import logging
+import sys
 import threading
 from functools import lru_cache
 from http import HTTPStatus
@@ -39,12 +40,16 @@ def content_type(path: Path) -> str:
 
 
 def resolve(root: Path, raw_path: str) -> Path | None:
-    """Map a request path onto a file inside root, or None (traversal, symlink out, missing)."""
-    path = urlsplit(raw_path).path
+    """Map a request path onto a file inside root, or None (traversal, symlink out, missing).
+
+    Hidden names (a leading dot) are never served: that covers `.`/`..` and the temporary
+    files the feed writer renames into place.
+    """
+    path = _request_path(raw_path)
     if "%2f" in path.lower() or "%5c" in path.lower() or "\\" in path or "\x00" in unquote(path):
         return None
     parts = [p for p in unquote(path).split("/") if p]
-    if any(p in (".", "..") for p in parts):
+    if any(p.startswith(".") for p in parts):
         return None
     base = root.resolve()
     target = base.joinpath(*parts)
@@ -57,6 +62,14 @@ def resolve(root: Path, raw_path: str) -> Path | None:
     if target.is_dir():
         target = target / "index.html"
     return target if target.is_file() else None
+
+
+def _request_path(raw: str) -> str:
+    """Return the path of a request target: origin form as sent, absolute form parsed."""
+    if raw.startswith("/"):
+        # Not urlsplit: it would read `//name/x` as a host and a path.
+        return raw.split("?", 1)[0].split("#", 1)[0]
+    return urlsplit(raw).path or "/"
 
 
 def etag_of(stat_mtime_ns: int, size: int, encoded: bool = False) -> str:
@@ -76,6 +89,7 @@ class OutputHandler(BaseHTTPRequestHandler):
     server: OutputServer
     server_version = "pubharvest"
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds an idle keep-alive connection may hold a thread
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         """Serve a file, a 304, or a 404."""
@@ -169,6 +183,10 @@ class OutputServer(ThreadingHTTPServer):
     """A threaded HTTP server over one output folder."""
 
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Log a failed request in one line (mostly readers hanging up) instead of a traceback."""
+        log.debug("request from %s failed: %s", client_address, sys.exc_info()[1])
 
     def __init__(self, root: Path, host: str, port: int, *, max_age: int) -> None:
         """Bind to host:port (port 0 picks a free one)."""

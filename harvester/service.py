@@ -8,101 +8,260 @@ import os
 import signal
 import sys
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import report as report_module
-from .commands import publish_after, selected_sources, load_config
-from .config import Config, Source
+from .commands import load_config, selected_sources
+from .config import Config, Settings, Source
 from .errors import HarvestError
 
 if TYPE_CHECKING:
+    from .fetch import Fetcher
     from .pipeline import SourceReport
+    from .schedule import Plan
+    from .serve import OutputServer
+    from .store import Store
 
-log = logging.getLogger("harvester")
+log = logging.getLogger(__name__)
+
+#: robots.txt is not trusted longer than this (RFC 9309, 2.4), so a long-running service
+#: starts a fresh fetcher (and robots cache) once a day.
+FETCHER_MAX_AGE = 86400.0
 
 
 def sources(args: argparse.Namespace) -> int:
     """Print the configured sources with their last and next runs and health."""
-    from . import schedule
-    from .store import Store
+    from .store import FILENAME, Store
 
     cfg = load_config(args)
-    with Store.open(cfg.settings.data_dir) as store:
-        rows = [report_module.source_row(cfg, s, store, schedule.schedule_of(s, cfg))
+    if not (cfg.settings.data_dir / FILENAME).is_file():
+        rows = [report_module.source_row(cfg, s, None, _schedule_text(cfg, s))
                 for s in cfg.sources]
+    else:
+        with Store.open(cfg.settings.data_dir, create=False) as store:
+            rows = [report_module.source_row(cfg, s, store, _schedule_text(cfg, s))
+                    for s in cfg.sources]
     report_module.print_sources(rows, sys.stdout)
     return 0
+
+
+def _schedule_text(cfg: Config, source: Source) -> str:
+    """Return the schedule a source runs on, as configured."""
+    from .schedule import schedule_of
+
+    return schedule_of(source, cfg)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the scheduler until stopped (or every due source once with --once)."""
     from . import schedule
-    from .fetch import Fetcher
-    from .pipeline import run_source, run_sources
     from .store import Store
 
+    _show_info_lines()
     cfg = load_config(args)
     enabled = selected_sources(cfg, None)
     stop = threading.Event()
-    publish_lock = threading.Lock()
-    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher:
+    with Store.open(cfg.settings.data_dir) as store, Fetchers(cfg.settings) as fetchers:
         plans = schedule.plan(cfg, enabled, lambda name: store.source_state(name).last_started)
-        if args.once:
-            due = [p.source for p in plans if schedule.is_due(p)]
-            reports = run_sources(cfg, due, store=store, fetcher=fetcher, stop=stop)
-            report_module.print_summary(reports, sys.stdout)
-            publish_after(cfg, store, reports)
-            return 0 if all(r.ok for r in reports) else 1
+        with stop_on_signals(stop):
+            if args.once:
+                return _run_once(cfg, plans, store, fetchers.current(), stop)
+            return _run_scheduled(args, cfg, plans, store, fetchers, stop)
 
-        def harvest(source: Source) -> SourceReport:
-            report = run_source(source, cfg, store=store, fetcher=fetcher, stop=stop)
-            with publish_lock:
-                publish_after(cfg, store, [report])
-                _save_next_run(scheduler, store, source.name)
-            return report
 
-        scheduler = schedule.build_scheduler(plans, harvest, workers=cfg.settings.concurrency)
-        for item in plans:
-            store.set_next_run(item.source.name, item.first_run)
-        server = _maybe_serve(args, cfg, plans) if args.serve else None
-        _install_signal_handlers(stop)
-        grace = 3 * cfg.settings.timeout + (cfg.settings.delay or 0) + 10
-        log.info("scheduler started with %d sources", len(plans))
-        schedule.wait_until_stopped(scheduler, stop, grace)
-        if server:
+def _run_once(cfg: Config, plans: list[Plan], store: Store, fetcher: Fetcher,
+              stop: threading.Event) -> int:
+    """Harvest every due source once, publish, and return the exit code."""
+    from . import schedule
+    from .pipeline import run_sources
+
+    due = [p for p in plans if schedule.is_due(p)]
+    for item in plans:
+        if item not in due:
+            print(f"{item.source.name}: not due until {_when(item.first_run)}")
+    if not due:
+        return 0
+    reports = run_sources(cfg, [p.source for p in due], store=store, fetcher=fetcher, stop=stop)
+    report_module.print_summary(reports, sys.stdout)
+    publish_reports(cfg, store, reports)
+    for item, report in zip(due, reports, strict=True):
+        store.set_next_run(item.source.name,
+                           schedule.next_due(item.trigger, item.period, report.started))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def _run_scheduled(args: argparse.Namespace, cfg: Config, plans: list[Plan], store: Store,
+                   fetchers: Fetchers, stop: threading.Event) -> int:
+    """Run one scheduled job per source until `stop`; return 0 once stopped."""
+    from . import schedule
+
+    publish_lock = threading.Lock()
+    scheduler = None
+
+    def job(source: Source) -> None:
+        """Harvest one source, rebuild what it touched, record its next run."""
+        if stop.is_set():
+            return
+        report = harvest_safely(source, cfg, store, fetchers.current(), stop)
+        with publish_lock:
+            if report is not None:
+                publish_reports(cfg, store, [report])
+            store.set_next_run(source.name, schedule.next_run_of(scheduler, source.name))
+
+    scheduler = schedule.build_scheduler(plans, job, workers=cfg.settings.concurrency)
+    for item in plans:
+        store.set_next_run(item.source.name, item.first_run)
+    server = _start_server(args, cfg, plans) if args.serve else None
+    log.info("scheduler started with %d sources: %s", len(plans),
+             "; ".join(f"{p.source.name} next {_when(p.first_run)}" for p in plans))
+    try:
+        finished = schedule.wait_until_stopped(scheduler, stop, grace_seconds(cfg.settings))
+    finally:
+        if server is not None:
             server.shutdown()
+            server.server_close()
+    if not finished:
+        # A harvest is stuck in a slow request: its committed pages are safe (each page is
+        # one transaction), so leave without waiting for the thread.
+        log.warning("running harvests did not end in time; exiting anyway")
+        exit_now(0)
     log.info("stopped")
     return 0
 
 
-def _save_next_run(scheduler: object, store: object, name: str) -> None:
-    """Record the job's next run time in the store (shown by `pubharvest sources`)."""
-    job = scheduler.get_job(name)  # type: ignore[attr-defined]
-    store.set_next_run(name, job.next_run_time if job else None)  # type: ignore[attr-defined]
+def harvest_safely(source: Source, cfg: Config, store: Store, fetcher: Fetcher,
+                   stop: threading.Event) -> SourceReport | None:
+    """Run one source; a bug in one harvest is logged and never reaches the scheduler."""
+    from .pipeline import run_source
+
+    try:
+        return run_source(source, cfg, store=store, fetcher=fetcher, stop=stop)
+    except Exception:  # noqa: BLE001 (the other sources and later runs must go on)
+        log.exception("%s: harvest crashed", source.name)
+        return None
 
 
-def _install_signal_handlers(stop: threading.Event) -> None:
-    """First SIGTERM/SIGINT: stop gracefully; a second one: exit at once."""
+def publish_reports(cfg: Config, store: Store, reports: list[SourceReport]) -> None:
+    """Rebuild the feeds and record files the reports touched (everything on a fresh output)."""
+    from .publish import publish
+
+    touched = set().union(*(r.touched for r in reports))
+    changed = set().union(*(r.changed_ids for r in reports))
+    fresh = not (cfg.settings.out_dir / "index.html").exists()
+    if not touched and not changed and not fresh:
+        return
+    started = time.monotonic()
+    try:
+        result = publish(cfg, store, touched=None if fresh else touched,
+                         changed_ids=None if fresh else changed)
+    except HarvestError as exc:
+        log.error("feeds not rebuilt: %s", exc)
+        return
+    log.info("feeds: %d files written, %d unchanged in %.1f s", len(result.written),
+             result.unchanged, time.monotonic() - started,
+             extra={"fields": {"written": len(result.written), "unchanged": result.unchanged}})
+
+
+def grace_seconds(settings: Settings) -> float:
+    """Return how long a stop waits for running harvests: about one slow page request."""
+    return 2 * settings.timeout + settings.delay + 10
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Set `stop` on the first SIGTERM or SIGINT; exit at once on a second one.
+
+    The previous handlers are restored when the block ends.
+    """
 
     def handle(signum: int, frame: object) -> None:
         if stop.is_set():
             log.warning("second signal: exiting now")
-            os._exit(128 + signum)
-        log.info("signal %d: finishing the current pages, then exiting", signum)
+            exit_now(128 + signum)
+        log.info("%s: finishing the current pages, then exiting",
+                 signal.Signals(signum).name)
         stop.set()
 
-    signal.signal(signal.SIGTERM, handle)
-    signal.signal(signal.SIGINT, handle)
+    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def _maybe_serve(args: argparse.Namespace, cfg: Config, plans: list) -> object:
+def exit_now(code: int) -> None:
+    """Leave the process at once (no thread joins), flushing what was written so far.
+
+    Safe for the store: every write is one SQLite transaction, so what is committed stays
+    and what is not is rolled back when the database is next opened.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+class Fetchers:
+    """The fetcher shared by every job, replaced once it is a day old (fresh robots.txt)."""
+
+    def __init__(self, settings: Settings) -> None:
+        """Start without a fetcher; `current()` makes one."""
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._all: list[Fetcher] = []
+        self._born = 0.0
+
+    def current(self) -> Fetcher:
+        """Return the shared fetcher, making a new one when there is none or it is stale."""
+        from .fetch import Fetcher
+
+        with self._lock:
+            if not self._all or time.monotonic() - self._born > FETCHER_MAX_AGE:
+                # Older fetchers stay open for jobs still using them; all close at the end.
+                self._all.append(Fetcher(self._settings))
+                self._born = time.monotonic()
+            return self._all[-1]
+
+    def __enter__(self) -> Fetchers:
+        """Return self."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close every fetcher made."""
+        for fetcher in self._all:
+            fetcher.close()
+
+
+def _show_info_lines() -> None:
+    """Let this module's start, stop and publish lines through, as the pipeline's are."""
+    root = logging.getLogger().getEffectiveLevel()
+    log.setLevel(min(root, logging.INFO))
+
+
+def _when(value: datetime) -> str:
+    """Format a time for log lines and messages (UTC, to the second)."""
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _start_server(args: argparse.Namespace, cfg: Config, plans: list[Plan]) -> OutputServer:
     """Start serving the output folder in the background for `run --serve`."""
     from .serve import max_age_for, start_server
 
     cfg.settings.out_dir.mkdir(parents=True, exist_ok=True)
-    server = start_server(cfg.settings.out_dir, args.host, args.port,
-                          max_age=max_age_for([p.period for p in plans]))
+    try:
+        server = start_server(cfg.settings.out_dir, args.host, args.port,
+                              max_age=max_age_for([p.period for p in plans]))
+    except OSError as exc:
+        raise HarvestError(f"cannot listen on {args.host}:{args.port}: "
+                           f"{exc.strerror or exc}") from None
     print(f"Serving {cfg.settings.out_dir} on {server.url}/", flush=True)
     return server
 
@@ -116,7 +275,8 @@ def serve(args: argparse.Namespace) -> int:
     out = cfg.settings.out_dir
     if not out.is_dir():
         raise HarvestError(f"{out}: output folder does not exist (run `pubharvest harvest` first)")
-    periods = [schedule.make_trigger(schedule.schedule_of(s, cfg))[1] for s in cfg.sources]
+    served = [s for s in cfg.sources if s.enabled] or list(cfg.sources)
+    periods = [schedule.make_trigger(schedule.schedule_of(s, cfg))[1] for s in served]
     return serve_folder(out, args.host, args.port, max_age=max_age_for(periods))
 
 
@@ -127,13 +287,15 @@ def serve_folder(out: Path, host: str, port: int, *, max_age: int) -> int:
     try:
         server = OutputServer(out, host, port, max_age=max_age)
     except OSError as exc:
-        raise HarvestError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        raise HarvestError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     print(f"Serving {out} on {server.url}/ (Ctrl+C to stop)", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    previous = signal.signal(
+        signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.server_close()
     return 0
