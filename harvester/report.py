@@ -110,53 +110,87 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(data, ensure_ascii=False, default=str)
 
 
-#: A source's last run must keep at least this share of the fields its earlier runs found.
+#: A source's newest records must keep at least this share of the fields earlier ones had.
 HEALTH_RATIO = 0.7
+#: Records needed on each side of the comparison, so one sparse page raises no alarm.
+HEALTH_SAMPLE = 3
+#: Runs the sources table looks back over.
+HEALTH_RUNS = 20
 
 
 def source_row(config: Any, source: Any, store: Any, schedule: str) -> dict[str, str]:
-    """Return the `pubharvest sources` row of one source."""
-    state = store.source_state(source.name)
-    runs = store.runs(source.name, limit=10)
+    """Return the `pubharvest sources` row of one source (store None: nothing harvested yet)."""
+    state = store.source_state(source.name) if store is not None else None
+    runs = store.runs(source.name, limit=HEALTH_RUNS) if store is not None else []
     last = runs[0] if runs else None
     return {
         "source": source.name + ("" if source.enabled else " (disabled)"),
         "schedule": schedule,
         "last run": _when(last.started) if last else "never",
         "outcome": _outcome(last),
-        "next run": _when(state.next_run) if state.next_run else "-",
-        "records": str(store.count(source.name)),
-        "failing": str(len(store.failures(source.name))),
+        "next run": _when(state.next_run) if state and state.next_run else "-",
+        "records": str(store.count(source.name)) if store is not None else "0",
+        "failing": str(len(store.failures(source.name))) if store is not None else "0",
         "health": health(runs),
     }
 
 
 def _outcome(run: Any) -> str:
-    """Return 'ok (new 3, changed 1)' or 'error: …' for a run."""
+    """Return 'ok in 12 s (new 3, changed 1)' or 'error: …' for a run."""
     if run is None:
         return "-"
     if run.error:
         return "error: " + run.error[:60]
     if run.finished is None:
         return "running or interrupted"
-    counts = ", ".join(f"{k} {run.counts[k]}" for k in ("new", "changed", "failed")
+    counts = ", ".join(f"{k} {run.counts[k]}" for k in ("new", "changed", "unchanged", "failed")
                        if run.counts.get(k))
-    return "ok" + (f" ({counts})" if counts else "")
+    took = (run.finished - run.started).total_seconds()
+    cut = "" if run.complete else " (cut short)"
+    return f"ok in {took:.0f} s{cut}" + (f" ({counts})" if counts else "")
 
 
 def health(runs: list[Any]) -> str:
-    """Flag a source whose newest run found far fewer fields per record than before."""
-    scored = [r.counts["fields_x100"] for r in runs if r.counts.get("fields_x100")]
+    """Return 'ok', 'FAILING' (newest run failed) or a CHECK flag when fields dropped.
+
+    The fields per record of the newest stored records (at least HEALTH_SAMPLE of them,
+    over as many recent runs as that takes) are compared with those of the records stored
+    before; far fewer means the site has likely changed its markup.
+    """
     if runs and runs[0].error:
         return "FAILING"
-    if len(scored) < 2 or not runs[0].counts.get("fields_x100"):
+    scored = [(_stored(r), r.counts["fields_x100"]) for r in runs
+              if r.counts.get("fields_x100") and _stored(r)]
+    recent, earlier = _split_sample(scored)
+    if not recent or not earlier:
         return "ok"
-    latest, earlier = scored[0], scored[1:]
-    baseline = sum(earlier) / len(earlier)
-    if latest < HEALTH_RATIO * baseline:
-        return (f"CHECK: {latest / 100:.1f} fields/record, was {baseline / 100:.1f} "
-                "(markup changed?)")
+    now, before = _mean_fields(recent), _mean_fields(earlier)
+    if now < HEALTH_RATIO * before:
+        return f"CHECK: {now:.1f} fields/record, was {before:.1f} (markup changed?)"
     return "ok"
+
+
+def _stored(run: Any) -> int:
+    """Return how many records a run stored (new or changed)."""
+    return int(run.counts.get("new", 0)) + int(run.counts.get("changed", 0))
+
+
+def _split_sample(scored: list[tuple[int, int]]) -> tuple[list[tuple[int, int]],
+                                                          list[tuple[int, int]]]:
+    """Split (stored, fields_x100) runs, newest first, into two samples of enough records."""
+    total = 0
+    for i, (stored, _) in enumerate(scored):
+        total += stored
+        if total >= HEALTH_SAMPLE:
+            recent, earlier = scored[:i + 1], scored[i + 1:]
+            enough = sum(n for n, _ in earlier) >= HEALTH_SAMPLE
+            return recent, earlier if enough else []
+    return [], []
+
+
+def _mean_fields(sample: list[tuple[int, int]]) -> float:
+    """Return the mean fields per record over runs of (stored, fields_x100)."""
+    return sum(n * f for n, f in sample) / sum(n for n, _ in sample) / 100
 
 
 def _when(value: datetime | None) -> str:
