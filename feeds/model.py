@@ -12,6 +12,7 @@ Choices every format shares live here:
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
@@ -36,6 +37,8 @@ NOON = time(12, 0, tzinfo=timezone.utc)
 #: The date of an entry that carries no date at all (never in records from the pipeline).
 NO_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _MAX_NAMED_SOURCES = 3
+# RFC 4287's atomLanguageTag, which xml:lang and RSS <language> both accept.
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,7 @@ def make_entry(record: Record, source_titles: Mapping[str, str]) -> Entry:
         summary_html=markup,
         summary_text=summary_text(markup),
         image=_image(record.image),
-        language=clean_line(record.language) or None,
+        language=_language(record.language),
         source=source,
         type=clean_line(record.type) or None,
     )
@@ -180,6 +183,11 @@ def _categories(record: Record) -> tuple[str, ...]:
     """Return the record's topics, then its type, cleaned and without repeats."""
     labels = [clean_line(t) for t in (*record.topics, record.type or "")]
     return tuple(dict.fromkeys(label for label in labels if label))
+
+
+def _language(tag: str | None) -> str | None:
+    """Return the record's language if it is a well-formed language tag (`en`, `pt-BR`)."""
+    return tag if tag and _LANGUAGE_TAG.match(tag) else None
 
 
 def _image(image: Image | None) -> Image | None:

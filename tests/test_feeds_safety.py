@@ -39,7 +39,8 @@ def hostile_records() -> list[Record]:
         Record(url="javascript:alert(7)", source="evil", title="Bad URL\x1b[31m",
                published=date(2024, 4, 1), summary="text\ud800 with \x0c controls"),
         Record(url="https://x.org/unicode", source="evil", title="Zürich, 東京, مرحبا 🎉",
-               published=date(2024, 3, 1), topics=("Démocratie",), authors=(Author("Émile Zola"),)),
+               published=date(2024, 3, 1), topics=("Démocratie",), authors=(Author("Émile Zola"),),
+               language="en us\x00<b>"),
     ]
 
 
@@ -105,9 +106,12 @@ def test_index_page_is_inert_and_escaped(tmp_path: Path) -> None:
 
 def test_hostile_text_is_cleaned_and_unicode_kept(tmp_path: Path) -> None:
     out = build(tmp_path, hostile_records())
+    schema = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "schemas" / "atom.rng")))
     for path in list((out / "feeds").rglob("*.xml")):
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        if path.name == "atom.xml":
+            assert schema.validate(etree.parse(str(path))), (path, schema.error_log)
     titles = [e.title for e in feedparser.parse((out / "feeds/all/atom.xml").read_bytes()).entries]
     assert "Zürich, 東京, مرحبا 🎉" in titles
     assert "Bad URL[31m" in titles  # the escape character is gone, the rest stays
