@@ -208,7 +208,8 @@ def demo(args: argparse.Namespace) -> int:
     out_dir = (args.out or base / "out").resolve()
     progress = report_module.Progress(sys.stderr)
     print("Serving the bundled sample site on a loopback port and harvesting it…", flush=True)
-    result = run_demo(data_dir, out_dir, progress=progress.update)
+    result = run_demo(data_dir, out_dir, progress=progress.update,
+                      publish_url=f"http://127.0.0.1:{args.port}/")
     progress.close()
     report_module.print_summary([result.report], sys.stdout)
     print(report_module.demo_summary(result, out_dir), flush=True)

@@ -34,12 +34,13 @@ class DemoResult:
     config: Config
 
 
-def demo_config(base_url: str, data_dir: Path, out_dir: Path) -> Config:
+def demo_config(base_url: str, data_dir: Path, out_dir: Path,
+                publish_url: str | None = None) -> Config:
     """Return the configuration of one source: the served sample site, start URL only."""
     shipped = config_module.load(config_module.shipped_config_dir() / config_module.CONFIG_NAME,
                                  data_dir=data_dir, out_dir=out_dir)
     settings = Settings(data_dir=data_dir, out_dir=out_dir, delay=DEMO_DELAY, timeout=10.0,
-                        schedule="6h", site_title="pubharvest demo")
+                        schedule="6h", site_title="pubharvest demo", base_url=publish_url)
     source = Source(name=SOURCE_NAME, title=SOURCE_TITLE,
                     start_urls=(base_url + "/publications",),
                     allowed_domains=(base_url.split("//", 1)[1].rsplit(":", 1)[0],))
@@ -47,12 +48,17 @@ def demo_config(base_url: str, data_dir: Path, out_dir: Path) -> Config:
                   vocabulary=shipped.vocabulary)
 
 
-def run_demo(data_dir: Path, out_dir: Path, *, progress: Progress | None = None) -> DemoResult:
-    """Serve the bundled site, harvest it once and publish feeds and records."""
+def run_demo(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
+             publish_url: str | None = None) -> DemoResult:
+    """Serve the bundled site, harvest it once and publish feeds and records.
+
+    `publish_url` is where the output will be served (`demo --serve`), so that feed
+    self links are absolute http URLs.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         site = _serve_on_remembered_port(stack, data_dir)
-        cfg = demo_config(site.base_url, data_dir, out_dir)
+        cfg = demo_config(site.base_url, data_dir, out_dir, publish_url)
         store = stack.enter_context(Store.open(data_dir))
         fetcher = stack.enter_context(Fetcher(cfg.settings))
         report = run_source(cfg.sources[0], cfg, store=store, fetcher=fetcher, progress=progress)
