@@ -128,17 +128,13 @@ def selected_sources(cfg: Config, names: list[str] | None) -> list:
 
 
 def publish_after(cfg: Config, store: object, reports: list) -> None:
-    """Rebuild the feeds the reports touched (all of them when the output is missing)."""
-    from .publish import publish
+    """Rebuild the feeds and record files the runs changed (everything into a new folder)."""
+    from .publish import publish_reports
 
-    touched = set().union(*(r.touched for r in reports))
-    changed = set().union(*(r.changed_ids for r in reports))
-    fresh = not (cfg.settings.out_dir / "index.html").exists()
-    if not touched and not changed and not fresh:
+    result = publish_reports(cfg, store, reports)  # type: ignore[arg-type]
+    if result is None:
         print(f"Feeds: nothing changed in {cfg.settings.out_dir}")
         return
-    result = publish(cfg, store, touched=None if fresh else touched,  # type: ignore[arg-type]
-                     changed_ids=None if fresh else changed)
     print(f"Feeds: {len(result.written)} files written to {cfg.settings.out_dir} "
           f"({result.unchanged} unchanged)")
 

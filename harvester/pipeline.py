@@ -1,15 +1,27 @@
-"""run_source(): discover -> fetch -> extract -> normalize -> store, for one source."""
+"""run_source(): discover -> fetch -> extract -> normalize -> store, for one source.
+
+When known publications are fetched again (the re-check policy): discovery yields a known
+URL when a listing page that shows it changed, or when its sitemap `<lastmod>` is newer
+than the last complete run; every such fetch is a conditional GET, and an unchanged body is
+never extracted again. Pages whose change shows in neither place (no sitemap, a listing
+that did not move) are caught by a rolling re-check: each run also revalidates the known
+publications last fetched more than `RECHECK_AGE` ago, oldest first, at most one
+`RECHECK_SHARE`-th of the source's records per run, so the cost per run stays bounded and
+every page is revalidated within about `RECHECK_AGE` plus `RECHECK_SHARE` runs.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import logging
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime, UTC
-from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from . import classify, discover, normalize
 from .config import Config, Source
@@ -19,17 +31,34 @@ from .fetch import Fetcher, Page
 from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
-from .urls import canonical_url
+from .store_rows import parse_ts, ts
+from .urls import canonical_url, record_key
 
 log = logging.getLogger(__name__)
 
 #: Outcomes of one publication URL, in the order the summary table shows them.
 OUTCOMES = ("new", "changed", "unchanged", "robots", "skipped", "failed")
+#: Known publications not fetched for this long are revalidated by the rolling re-check.
+RECHECK_AGE = timedelta(days=7)
+#: A run re-checks at most this fraction (1/N) of a source's records (and at least one).
+RECHECK_SHARE = 20
+#: Store meta keys (suffixed with the source name): when the oldest page the last re-check
+#: left out was fetched (nothing is due before that plus RECHECK_AGE: no scan), and
+#: since when a run's changes wait to be published (set when a run starts, cleared by
+#: `publish.publish_reports`, so a run killed before publishing is caught up later).
+RECHECK_KEY = "recheck-due:"
+UNPUBLISHED_KEY = "unpublished:"
 
 
 @dataclass
 class SourceReport:
-    """What one harvest of one source did: counts per outcome, failures, touched feeds."""
+    """What one harvest of one source did: counts per outcome, failures, touched feeds.
+
+    `extracted` counts the pages parsed and extracted (an unchanged page never is),
+    `rechecked` the known publications the rolling re-check revalidated,
+    `unpublished_since` the start of an earlier run whose changes were not published yet,
+    and `ran` says the run took the source's lock (it was not harvested elsewhere).
+    """
 
     source: str
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -43,6 +72,10 @@ class SourceReport:
     complete: bool = False
     discovered: int = 0
     fields: int = 0
+    extracted: int = 0
+    rechecked: int = 0
+    unpublished_since: datetime | None = None
+    ran: bool = False
 
     @property
     def seconds(self) -> float:
@@ -68,6 +101,7 @@ def run_source(
     limit: int | None = None,
     progress: Progress | None = None,
     stop: threading.Event | None = None,
+    recheck_age: timedelta = RECHECK_AGE,
 ) -> SourceReport:
     """Harvest one source and return its report; never raises for a page or site failure.
 
@@ -76,15 +110,20 @@ def run_source(
         config: the whole configuration (settings and vocabulary).
         store: where records, fetch state and runs are kept.
         fetcher: the shared polite fetcher.
-        limit: stop after this many publication pages were fetched.
+        limit: stop after this many publication pages were fetched (no re-checks then).
         progress: called after each page with the report and the page's URL.
         stop: when set, the run ends after the current page (graceful shutdown).
+        recheck_age: revalidate known publications not fetched for this long (see the
+            module docstring).
     """
     report = SourceReport(source.name)
     log.info("%s: harvest started", source.name)
     try:
         with store.lock_source(source.name):
-            _harvest(source, config, store, fetcher, report, limit, progress, stop)
+            report.unpublished_since = _mark_unpublished(store, source.name, report.started)
+            report.ran = True
+            run = _Run(source, config, store, fetcher, report, progress, stop)
+            run.harvest(limit, recheck_age)
     except HarvestError as exc:
         report.error = str(exc)
         log.error("%s: %s", source.name, exc)
@@ -97,54 +136,116 @@ def run_source(
     return report
 
 
-def _harvest(
-    source: Source, config: Config, store: Store, fetcher: Fetcher, report: SourceReport,
-    limit: int | None, progress: Progress | None, stop: threading.Event | None,
-) -> None:
-    """Run discovery and handle each link; record the run in the store."""
-    run_id = store.start_run(source.name)
-    incremental = store.last_run(source.name, complete_only=True) is not None
-    budget = min(limit or source.max_items or config.settings.max_items,
-                 source.max_items or config.settings.max_items)
-    found = discover.DiscoverReport(0, 0, 0, [], False)
-    cut_short = False
-    error: str | None = None
-    try:
-        links = discover.discover(source, config.settings, fetcher, store,
-                                  incremental=incremental, report=found,
-                                  vocabulary=config.vocabulary)
+def _mark_unpublished(store: Store, name: str, started: datetime) -> datetime | None:
+    """Note that this run's changes await publishing; return an older such note, if any."""
+    pending = store.get_meta(UNPUBLISHED_KEY + name)
+    if not pending:
+        store.set_meta(UNPUBLISHED_KEY + name, ts(started))
+        return None
+    return parse_ts(pending)
+
+
+class _Run:
+    """One harvest of one source: the links handled so far and their outcomes."""
+
+    def __init__(self, source: Source, config: Config, store: Store, fetcher: Fetcher,
+                 report: SourceReport, progress: Progress | None,
+                 stop: threading.Event | None) -> None:
+        """Prepare the run; nothing is fetched yet."""
+        self.source, self.config, self.store, self.fetcher = source, config, store, fetcher
+        self.report, self.progress, self.stop = report, progress, stop
+        # Record keys of every URL handled, its final URL and its record's URL: a redirect
+        # target that discovery yields again (from the sitemap) is not fetched twice.
+        self.done: set[str] = set()
+
+    def harvest(self, limit: int | None, recheck_age: timedelta) -> None:
+        """Run discovery and handle each link, then the due re-checks; record the run."""
+        source, settings, store, report = self.source, self.config.settings, self.store, \
+            self.report
+        run_id = store.start_run(source.name)
+        incremental = store.last_run(source.name, complete_only=True) is not None
+        budget = min(limit or source.max_items or settings.max_items,
+                     source.max_items or settings.max_items)
+        found = discover.DiscoverReport(0, 0, 0, [], False)
+        cut_short = False
+        error: str | None = None
+        try:
+            links = discover.discover(source, settings, self.fetcher, store,
+                                      incremental=incremental, report=found,
+                                      vocabulary=self.config.vocabulary)
+            cut_short = not self._handle_all(links, budget)
+            if not cut_short and limit is None:
+                self._handle_all(self._rechecks(recheck_age), None)
+        finally:
+            report.failures.extend(found.failures)
+            report.counts["failed"] += len(found.failures)
+            if report.discovered == 0 and found.failures:
+                error = f"nothing could be harvested: {found.failures[0][1]}"
+                report.error = error
+            report.touched = store.touched_groups(report.started)
+            report.complete = not cut_short and error is None
+            store.finish_run(run_id, _run_counts(report), error=error, complete=report.complete)
+
+    def _handle_all(self, links: Iterator[discover.Link], budget: int | None) -> bool:
+        """Handle links until they run out (True) or the budget or a stop ends the run."""
         for link in links:
-            if stop is not None and stop.is_set() or report.discovered >= budget:
-                cut_short = True
-                break
-            report.discovered += 1
-            _handle(link, source, config, store, fetcher, report)
-            if progress:
-                progress(report, link.url)
-    finally:
-        report.failures.extend(found.failures)
-        report.counts["failed"] += len(found.failures)
-        if report.discovered == 0 and found.failures:
-            error = f"nothing could be harvested: {found.failures[0][1]}"
-            report.error = error
-        report.touched = store.touched_groups(report.started)
-        report.complete = not cut_short and error is None
-        store.finish_run(run_id, _run_counts(report), error=error, complete=report.complete)
+            if (self.stop is not None and self.stop.is_set()) or (
+                    budget is not None and self.report.discovered >= budget):
+                return False
+            if record_key(link.url) in self.done:
+                continue
+            self.report.discovered += 1
+            self.done.add(record_key(link.url))
+            _handle(link, self)
+            if self.progress:
+                self.progress(self.report, link.url)
+        return True
+
+    def _rechecks(self, age: timedelta) -> Iterator[discover.Link]:
+        """Yield the known publications due a re-check (lazily, after discovery)."""
+        key, now = RECHECK_KEY + self.source.name, datetime.now(UTC)
+        oldest = self.store.get_meta(key)
+        if oldest and parse_ts(oldest) + age > now:
+            return  # even the oldest page is not due yet: skip the scan
+        urls, following = _due_rechecks(self.store, self.source.name, now - age, self.done)
+        self.store.set_meta(key, ts(following or now))
+        if urls:
+            log.info("%s: re-checking %d known publications", self.source.name, len(urls))
+        for url in urls:
+            self.report.rechecked += 1
+            yield discover.Link(url, None, "recheck")
 
 
-def _handle(
-    link: discover.Link, source: Source, config: Config, store: Store, fetcher: Fetcher,
-    report: SourceReport,
-) -> None:
+def _due_rechecks(store: Store, source: str, cutoff: datetime,
+                  done: set[str]) -> tuple[list[str], datetime | None]:
+    """Return the oldest-fetched records last fetched before cutoff (at most the share),
+    and when the oldest record left out was fetched (None when none is left).
+
+    Streams the records, so memory is bounded by the share, not by the store.
+    """
+    # TODO(lead): a `Store.stale_pages(source, before, limit)` query on fetch_state would
+    # replace this scan (one parsed record and one fetch-state read per stored record).
+    share = max(1, store.count(source) // RECHECK_SHARE)
+    states = (store.fetch_state(record.url) for record in store.records(source=source))
+    pages = ((s.fetched_at, s.url) for s in states
+             if s is not None and s.fetched_at is not None and record_key(s.url) not in done)
+    oldest = heapq.nsmallest(share + 1, pages)
+    due = [url for when, url in oldest[:share] if when < cutoff]
+    return due, oldest[len(due)][0] if len(oldest) > len(due) else None
+
+
+def _handle(link: discover.Link, run: _Run) -> None:
     """Fetch, extract and store one publication link; count its outcome."""
+    store, report, source = run.store, run.report, run.source
     state = store.fetch_state(link.url)
     now = datetime.now(UTC)
     base = FetchState(url=link.url, source=source.name, fetched_at=now, kind="page")
+    known = state is not None and state.record_url is not None
     try:
-        page = fetcher.fetch(
+        page = run.fetcher.fetch(
             link.url,
-            etag=state.etag if state and state.record_url else None,
-            last_modified=state.last_modified if state and state.record_url else None,
+            etag=state.etag if known and state else None,
+            last_modified=state.last_modified if known and state else None,
             allowed_domains=source.allowed_domains,
             delay=source.delay,
         )
@@ -157,17 +258,21 @@ def _handle(
         report.counts["failed"] += 1
         report.failures.append((link.url, exc.reason))
         return
-    outcome = _store_page(page, link, base, state, source, config, store, report)
+    run.done.add(record_key(page.url))
+    outcome = _store_page(page, link, base, state, run)
     report.counts[outcome] += 1
 
 
-def _store_page(
-    page: Page, link: discover.Link, base: FetchState, state: FetchState | None,
-    source: Source, config: Config, store: Store, report: SourceReport,
-) -> str:
+def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchState | None,
+                run: _Run) -> str:
     """Turn a fetched page into a stored record (or a skip); return the outcome."""
+    store, report, source, config = run.store, run.report, run.source, run.config
     digest = hashlib.sha256(page.body).hexdigest() if not page.not_modified else None
-    fresh = replace(base, status=page.status, etag=page.etag, last_modified=page.last_modified,
+    # A 304 need not repeat the validators: keep the stored ones then.
+    kept = state if page.not_modified and state else None
+    fresh = replace(base, status=page.status,
+                    etag=page.etag or (kept.etag if kept else None),
+                    last_modified=page.last_modified or (kept.last_modified if kept else None),
                     content_hash=digest or (state.content_hash if state else None),
                     record_url=state.record_url if state else None)
     if page.not_modified or (state and state.record_url and digest == state.content_hash):
@@ -175,6 +280,7 @@ def _store_page(
         return "unchanged"
     try:
         doc = parse_html(page.body, page.url, page.content_type)
+        report.extracted += 1
         record = extract_document(doc, rules=source.rules, vocabulary=config.vocabulary,
                                   source=source.name)
     except ExtractError as exc:
@@ -185,11 +291,31 @@ def _store_page(
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
         return "skipped"
     record = _finish(record, page, link, source, config)
+    record = record.with_changes(url=stored_variant(store, record.url))
+    run.done.add(record_key(record.url))
     outcome = store.save_page(replace(fresh, record_url=record.url), record)
+    if record.url != link.url:
+        # Under its own URL too, so that the rolling re-check can revalidate the record.
+        store.save_fetch_state(replace(fresh, url=record.url, record_url=record.url))
     if outcome in ("new", "changed"):
         report.changed_ids.add(record.id)
         report.fields += filled_fields(record)
     return outcome or "unchanged"
+
+
+def stored_variant(store: Store, url: str) -> str:
+    """Return the URL this publication is stored under: `url`, or its http/https or
+    trailing-slash variant when a record already has that one; else `url` itself."""
+    if store.has_record(url):
+        return url
+    parts = urlsplit(url)
+    other = "http" if parts.scheme == "https" else "https"
+    path = parts.path[:-1] if parts.path.endswith("/") and parts.path != "/" else parts.path + "/"
+    for scheme, variant_path in ((other, parts.path), (parts.scheme, path), (other, path)):
+        variant = urlunsplit((scheme, parts.netloc, variant_path, parts.query, ""))
+        if store.has_record(variant):
+            return variant
+    return url
 
 
 def _finish(record: Record, page: Page, link: discover.Link, source: Source,
@@ -230,6 +356,8 @@ def _run_counts(report: SourceReport) -> dict[str, int]:
     """Return the counts kept with the run in the store."""
     counts = {name: report.counts.get(name, 0) for name in OUTCOMES}
     counts["discovered"] = report.discovered
+    counts["extracted"] = report.extracted
+    counts["rechecked"] = report.rechecked
     counts["seconds_x1000"] = int(report.seconds * 1000)
     stored = report.counts.get("new", 0) + report.counts.get("changed", 0)
     if stored:

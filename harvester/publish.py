@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import feeds
 
 from .config import Config
+from .pipeline import UNPUBLISHED_KEY, SourceReport
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -44,3 +46,37 @@ def publish(
     report = PublishReport(written=[*built.written, *written], unchanged=built.unchanged)
     log.info("published %d files to %s (%d unchanged)", len(report.written), out, report.unchanged)
     return report
+
+
+def publish_reports(config: Config, store: Store,
+                    reports: Sequence[SourceReport]) -> PublishReport | None:
+    """Publish what harvest runs changed, and what earlier runs left unpublished.
+
+    A run that was killed (or ran with `--no-feeds`) before its changes were published
+    left its start time in the store; those changes are caught up here: the feeds touched
+    since then are rebuilt and every record file is checked. A missing output folder gets
+    everything.
+
+    Args:
+        config: settings and source titles.
+        store: the records.
+        reports: the runs to publish (their touched groups and changed records).
+
+    Returns:
+        What was written, or None when nothing had changed (no file was touched).
+    """
+    touched = set().union(*(r.touched for r in reports))
+    changed: set[str] | None = set().union(*(r.changed_ids for r in reports))
+    for since in (r.unpublished_since for r in reports if r.unpublished_since):
+        touched |= store.touched_groups(since)
+        changed = None
+    fresh = not (config.settings.out_dir / "index.html").exists()
+    if fresh or touched or changed is None or changed:
+        result = publish(config, store, touched=None if fresh else touched,
+                         changed_ids=None if fresh else changed)
+    else:
+        result = None
+    for report in reports:
+        if report.ran:  # a run that found its source locked leaves the holder's note alone
+            store.set_meta(UNPUBLISHED_KEY + report.source, "")
+    return result

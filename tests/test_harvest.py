@@ -1,0 +1,291 @@
+"""`pubharvest harvest` end to end against a generated site on a real local HTTP server.
+
+One site with every fault switched on is harvested twice (cold, then warm) through
+`harvester.cli.main`; the tests read the server's request log, the store, the output
+folder and the printed summary. Tests that change the site harvest their own copy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from harvest_site import (MARKUPS, Hit, Site, SiteServer, publication, run_cli, serve,
+                          write_config)
+from harvester import config as config_module
+from harvester.fetch import Fetcher
+from harvester.pipeline import run_source
+from harvester.record import schema
+from harvester.store import Store
+
+LEGACY, UTM, SLASH, HTTPS = 5, 6, 8, 9
+RETRY_503, RETRY_429, DISALLOWED, GONE = 2, 3, 4, 7
+
+
+@dataclass
+class Harvest:
+    """One `pubharvest harvest` run: exit code, printed output and the requests it made."""
+
+    code: int
+    out: str
+    err: str
+    hits: list[Hit]
+
+
+@dataclass
+class Runs:
+    """A site harvested cold, then warm, and where its data and output went."""
+
+    site: Site
+    server: SiteServer
+    config: Path
+    cold: Harvest
+    warm: Harvest
+
+    @property
+    def data_dir(self) -> Path:
+        """Return the store's folder."""
+        return self.config.parent / "data"
+
+    @property
+    def out_dir(self) -> Path:
+        """Return the output folder."""
+        return self.config.parent / "out"
+
+
+def harvest(server: SiteServer, config: Path, *args: str) -> Harvest:
+    """Run `pubharvest --config CONFIG harvest ARGS` and collect the requests it made."""
+    server.take()
+    code, out, err = run_cli("--config", str(config), "harvest", *args)
+    return Harvest(code, out, err, server.take())
+
+
+def faulty_site() -> Site:
+    """Return a site with every fault the issue names switched on."""
+    site = Site(size=26, disallowed={DISALLOWED}, gone={GONE}, legacy={LEGACY},
+                variants={UTM: "?utm_source=newsletter&utm_medium=email#comments",
+                          SLASH: "/", HTTPS: "https"})
+    site.fail_once(publication(RETRY_503).path, 503)
+    site.fail_once(publication(RETRY_429).path, 429, {"Retry-After": "1"})
+    return site
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    """Harvest the faulty site cold, then warm, with the site left unchanged between."""
+    site = faulty_site()
+    with serve(site) as server:
+        config = write_config(tmp_path_factory.mktemp("harvest"), site)
+        cold = harvest(server, config)
+        warm = harvest(server, config)
+        yield Runs(site, server, config, cold, warm)
+
+
+def stored(data_dir: Path) -> dict[str, dict]:
+    """Return the stored records as JSON objects by URL."""
+    with Store.open(data_dir, create=False) as store:
+        return {r.url: r.to_dict() for r in store.records()}
+
+
+def paths(hits: list[Hit]) -> list[str]:
+    """Return the requested paths (with queries)."""
+    return [h.path for h in hits]
+
+
+def table_row(out: str, source: str = "institute") -> list[str]:
+    """Return the cells of a source's row in the printed summary table."""
+    return next(line.split() for line in out.splitlines() if line.startswith(source + " "))
+
+
+# -- the cold run ----------------------------------------------------------------------------
+
+
+def test_every_publication_is_stored_and_nothing_else(runs: Runs) -> None:
+    records = stored(runs.data_dir)
+    expected = {runs.site.url(p.path) for p in runs.site.expected()}
+    assert len(expected) >= 20
+    assert set(records) == expected
+    listing = [p for p in paths(runs.cold.hits) if p.startswith("/publications?page=")]
+    assert len(listing) >= 2, "pagination was followed (3 listing pages in all)"
+    sitemap_only = [p for p in runs.site.expected() if p.index not in runs.site.listed()]
+    assert sitemap_only and all(runs.site.url(p.path) in records for p in sitemap_only)
+
+
+def test_records_carry_what_each_kind_of_markup_says(runs: Runs) -> None:
+    records = stored(runs.data_dir)
+    seen = Counter()
+    for p in runs.site.expected():
+        record = records[runs.site.url(p.path)]
+        assert record["title"] == p.title, p.markup
+        assert [a["name"] for a in record["authors"]] == list(p.authors), (p.markup, p.title)
+        assert record["published"][:10] == p.published.isoformat(), p.markup
+        assert record["type"] == p.type, (p.markup, p.title)
+        assert set(p.topics) <= set(record["topics"]), (p.markup, p.title)
+        seen[p.markup] += 1
+    assert set(seen) == set(MARKUPS)
+
+
+def test_summary_table_lists_counts_and_failures(runs: Runs) -> None:
+    cold = runs.cold
+    assert cold.code == 0, cold.err
+    header = next(line.split() for line in cold.out.splitlines() if line.startswith("source"))
+    assert header[:7] == ["source", "new", "changed", "unchanged", "robots", "skipped", "failed"]
+    row = dict(zip(header, table_row(cold.out), strict=True))
+    expected = len(runs.site.expected())
+    assert (row["new"], row["changed"], row["unchanged"]) == (str(expected), "0", "0")
+    assert (row["robots"], row["skipped"], row["failed"]) == ("1", "0", "1")
+    gone = runs.site.url(publication(GONE).path)
+    assert re.search(re.escape(gone) + r"\s+HTTP 404 Not Found", cold.out)
+    assert "Traceback" not in cold.err
+
+
+def test_output_folder_holds_records_schema_and_feeds(runs: Runs) -> None:
+    out = runs.out_dir
+    records = stored(runs.data_dir)
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["url"] for line in lines) == sorted(records)
+    published_schema = json.loads((out / "record.schema.json").read_text(encoding="utf-8"))
+    assert published_schema == schema()
+    for record in records.values():
+        on_disk = json.loads((out / "records" / f"{record['id']}.json").read_text("utf-8"))
+        assert on_disk == record
+        jsonschema.validate(on_disk, published_schema)
+    assert (out / "index.html").is_file() and (out / "feeds" / "all" / "rss.xml").is_file()
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*"))
+
+
+def test_robots_disallowed_page_is_never_requested(runs: Runs) -> None:
+    path = publication(DISALLOWED).path
+    assert path not in paths(runs.cold.hits)
+    assert "/search" not in paths(runs.cold.hits)
+    with Store.open(runs.data_dir, create=False) as store:
+        state = store.fetch_state(runs.site.url(path))
+    assert state is not None and state.error == "disallowed by robots.txt"
+
+
+def test_503_and_429_are_retried_and_recovered(runs: Runs) -> None:
+    records = stored(runs.data_dir)
+    for index, status in ((RETRY_503, 503), (RETRY_429, 429)):
+        path = publication(index).path
+        answers = [h for h in runs.cold.hits if h.path == path]
+        assert [h.status for h in answers] == [status, 200]
+        assert runs.site.url(path) in records
+    first, second = (h for h in runs.cold.hits if h.path == publication(RETRY_429).path)
+    assert second.at - first.at >= 1.0, "Retry-After: 1 was honoured"
+
+
+def test_404_is_recorded_and_the_run_goes_on(runs: Runs) -> None:
+    gone = runs.site.url(publication(GONE).path)
+    with Store.open(runs.data_dir, create=False) as store:
+        failures = {f.url: f for f in store.failures("institute")}
+        last = store.last_run("institute")
+    assert failures[gone].error == "HTTP 404 Not Found" and failures[gone].status == 404
+    assert last is not None and last.complete
+    position = paths(runs.cold.hits).index(publication(GONE).path)
+    assert len(runs.cold.hits) > position + 10, "pages after the 404 were still fetched"
+
+
+def test_url_variants_and_redirects_collapse_to_one_record(runs: Runs) -> None:
+    records = stored(runs.data_dir)
+    for index in (LEGACY, UTM, SLASH, HTTPS):
+        url = runs.site.url(publication(index).path)
+        same = [u for u in records if u.rstrip("/").split("//")[1] == url.split("//")[1]]
+        assert same == [url], index
+    assert not [u for u in records if "utm_" in u or "#" in u or u.startswith("https")]
+    real = publication(LEGACY).path
+    assert paths(runs.cold.hits).count(real) == 1, "the redirect target was fetched once"
+    assert "/p/5" in paths(runs.cold.hits)
+
+
+# -- the warm run ----------------------------------------------------------------------------
+
+
+def test_warm_run_makes_only_conditional_requests(runs: Runs) -> None:
+    warm = runs.warm
+    assert warm.code == 0, warm.err
+    others = [h for h in warm.hits if h.path != "/robots.txt"]
+    assert others and all(h.conditional and h.status == 304 for h in others), warm.hits
+    assert not [h for h in warm.hits if h.path.startswith("/publications/2")]
+    assert sum(h.sent for h in warm.hits) < 0.01 * sum(h.sent for h in runs.cold.hits)
+
+
+def test_warm_run_extracts_and_changes_nothing(runs: Runs) -> None:
+    row = table_row(runs.warm.out)
+    assert row[1:3] == ["0", "0"], runs.warm.out
+    assert "Feeds: nothing changed" in runs.warm.out
+    with Store.open(runs.data_dir, create=False) as store:
+        cold, warm = store.runs("institute", limit=2)[::-1]
+    assert cold.counts["extracted"] == len(runs.site.expected())
+    assert warm.counts["extracted"] == 0 and warm.counts["rechecked"] == 0
+    assert warm.complete
+
+
+# -- a site that changes -----------------------------------------------------------------------
+
+
+@pytest.fixture()
+def live(tmp_path: Path) -> tuple[Site, SiteServer, Path]:
+    """Serve a clean site (the newest publication not out yet) and harvest it once."""
+    site = Site(size=24, hidden={0})
+    with serve(site) as server:
+        config = write_config(tmp_path, site)
+        assert harvest(server, config).code == 0
+        yield site, server, config
+
+
+def test_changed_page_with_newer_lastmod_is_refetched(live: tuple[Site, SiteServer, Path]
+                                                      ) -> None:
+    site, server, config = live
+    site.revise(10, sitemap=True)
+    run = harvest(server, config)
+    assert table_row(run.out)[1:4] == ["0", "1", "0"], run.out
+    fetched = [h for h in run.hits if h.path.startswith("/publications/2")]
+    assert [(h.path, h.status, h.conditional) for h in fetched] == [
+        (publication(10).path, 200, True)]
+    record = stored(config.parent / "data")[site.url(publication(10).path)]
+    assert record["summary"].endswith("(Revised, 1.)")
+    feed = (config.parent / "out" / "feeds" / "all" / "feed.json").read_text("utf-8")
+    assert "(Revised, 1.)" in feed
+
+
+def test_new_publication_on_the_first_listing_page_is_found(
+        live: tuple[Site, SiteServer, Path]) -> None:
+    site, server, config = live
+    site.hidden.clear()
+    run = harvest(server, config)
+    assert table_row(run.out)[1:3] == ["1", "0"], run.out
+    assert site.url(publication(0).path) in stored(config.parent / "data")
+    known = [h for h in run.hits if h.path.startswith("/publications/2")
+             and h.path != publication(0).path]
+    assert all(h.conditional and h.status == 304 for h in known)
+    assert "/publications?page=3" not in paths(run.hits), "pagination stopped at known links"
+
+
+def test_silent_change_is_caught_by_the_rolling_recheck(live: tuple[Site, SiteServer, Path]
+                                                        ) -> None:
+    site, server, config = live
+    site.revise(20, sitemap=False)  # neither the listing nor the sitemap shows the change
+    assert harvest(server, config).out.count("institute") >= 1
+    cfg = config_module.load(config)
+    known = len(site.expected())
+    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher:
+        attempts = 0
+        while attempts < known:
+            attempts += 1
+            report = run_source(cfg.sources[0], cfg, store=store, fetcher=fetcher,
+                                recheck_age=timedelta(0))
+            assert report.rechecked == 1 and report.counts["failed"] == 0
+            if report.counts["changed"]:
+                break
+    assert report.counts["changed"] == 1, "every page is revalidated within N runs"
+    record = stored(cfg.settings.data_dir)[site.url(publication(20).path)]
+    assert record["summary"].endswith("(Revised, 1.)")
+    rechecks = [h for h in server.take() if h.path.startswith("/publications/2")]
+    assert len(rechecks) == attempts and all(h.conditional for h in rechecks)
