@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -30,6 +31,7 @@ EARLY_SHARE = 0.1
 _WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
 Job = Callable[[Source], object]
+NextRun = Callable[[str, datetime | None], None]
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,19 @@ def is_due(item: Plan, now: datetime | None = None) -> bool:
     return item.first_run - timedelta(seconds=item.period * EARLY_SHARE) <= now
 
 
-def build_scheduler(plans: list[Plan], job: Job, *, workers: int) -> BackgroundScheduler:
+def build_scheduler(plans: list[Plan], job: Job, *, workers: int,
+                    on_next_run: NextRun | None = None) -> BackgroundScheduler:
     """Return a UTC scheduler with one coalescing, single-instance job per source.
 
     A run missed while the process was busy or suspended is run once (coalesce) if it is
     less than one period late (misfire grace time), else skipped until the next slot.
+
+    Args:
+        plans: one plan per source.
+        job: called with the source on each run, in a worker thread.
+        workers: how many jobs may run at once.
+        on_next_run: told (source name, next run) each time a source's run is started or
+            skipped, from the scheduler's thread.
     """
     scheduler = BackgroundScheduler(
         executors={"default": ThreadPoolExecutor(max_workers=max(1, workers))},
@@ -200,13 +210,15 @@ def build_scheduler(plans: list[Plan], job: Job, *, workers: int) -> BackgroundS
             name=f"harvest {item.source.name}", coalesce=True, max_instances=1,
             misfire_grace_time=max(1, int(item.period)), next_run_time=item.first_run,
         )
+    if on_next_run is not None:
+        # A job must not ask the scheduler itself: shutdown() holds the job store lock
+        # while it waits for running jobs, so a job calling get_job() would deadlock it.
+        def tell(event: JobSubmissionEvent) -> None:
+            found = scheduler.get_job(event.job_id)
+            on_next_run(event.job_id, found.next_run_time if found else None)
+
+        scheduler.add_listener(tell, EVENT_JOB_SUBMITTED | EVENT_JOB_MAX_INSTANCES)
     return scheduler
-
-
-def next_run_of(scheduler: BackgroundScheduler, name: str) -> datetime | None:
-    """Return when the scheduler runs a source's job next (None: not scheduled)."""
-    job = scheduler.get_job(name)
-    return job.next_run_time if job else None
 
 
 def wait_until_stopped(scheduler: BackgroundScheduler, stop: threading.Event,

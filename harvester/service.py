@@ -89,9 +89,11 @@ def _run_once(cfg: Config, plans: list[Plan], store: Store, fetcher: Fetcher,
     reports = run_sources(cfg, [p.source for p in due], store=store, fetcher=fetcher, stop=stop)
     report_module.print_summary(reports, sys.stdout)
     publish_reports(cfg, store, reports)
-    for item, report in zip(due, reports, strict=True):
-        store.set_next_run(item.source.name,
-                           schedule.next_due(item.trigger, item.period, report.started))
+    for item in due:
+        started = store.source_state(item.source.name).last_started
+        if started is not None:
+            store.set_next_run(item.source.name,
+                               schedule.next_due(item.trigger, item.period, started))
     return 0 if all(r.ok for r in reports) else 1
 
 
@@ -101,19 +103,23 @@ def _run_scheduled(args: argparse.Namespace, cfg: Config, plans: list[Plan], sto
     from . import schedule
 
     publish_lock = threading.Lock()
-    scheduler = None
 
     def job(source: Source) -> None:
-        """Harvest one source, rebuild what it touched, record its next run."""
+        """Harvest one source and rebuild what it touched."""
         if stop.is_set():
             return
         report = harvest_safely(source, cfg, store, fetchers.current(), stop)
-        with publish_lock:
-            if report is not None:
+        if report is not None:
+            with publish_lock:
                 publish_reports(cfg, store, [report])
-            store.set_next_run(source.name, schedule.next_run_of(scheduler, source.name))
 
-    scheduler = schedule.build_scheduler(plans, job, workers=cfg.settings.concurrency)
+    def next_run(name: str, when: datetime | None) -> None:
+        """Keep the next run in the store (shown by `pubharvest sources`) until stopping."""
+        if not stop.is_set():
+            store.set_next_run(name, when)
+
+    scheduler = schedule.build_scheduler(plans, job, workers=cfg.settings.concurrency,
+                                         on_next_run=next_run)
     for item in plans:
         store.set_next_run(item.source.name, item.first_run)
     server = _start_server(args, cfg, plans) if args.serve else None

@@ -261,3 +261,22 @@ def test_stop_gives_up_after_the_grace_time() -> None:
         assert schedule.wait_until_stopped(scheduler, stop, grace=0.3) is False
     finally:
         release.set()
+
+
+def test_next_runs_are_reported_and_stopping_mid_job_does_not_hang() -> None:
+    stop, started = threading.Event(), threading.Event()
+    told: list[tuple[str, datetime | None]] = []
+
+    def job(src: Source) -> None:
+        started.set()
+        stop.wait(10)
+        time.sleep(0.3)  # the page in flight
+
+    now = datetime.now(timezone.utc)
+    scheduler = schedule.build_scheduler(
+        [schedule.Plan(source("s"), *schedule.make_trigger("1h"), now)], job, workers=1,
+        on_next_run=lambda name, when: told.append((name, when)))
+    threading.Thread(target=lambda: started.wait(10) and stop.set(), daemon=True).start()
+    assert schedule.wait_until_stopped(scheduler, stop, grace=30) is True
+    assert len(told) == 1 and told[0][0] == "s"
+    assert now + 0.99 * HOUR < told[0][1] <= now + HOUR + timedelta(seconds=180)
