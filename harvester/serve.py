@@ -84,7 +84,7 @@ def _gzipped(path: str, mtime_ns: int, size: int) -> bytes:
 
 
 class OutputHandler(BaseHTTPRequestHandler):
-    """GET and HEAD for files under the server's root; everything else is 405."""
+    """GET and HEAD for files under the server's root; writes get 405."""
 
     server: OutputServer
     server_version = "pubharvest"
@@ -98,6 +98,17 @@ class OutputHandler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802
         """Serve the headers of a file."""
         self._respond(send_body=False)
+
+    def do_POST(self) -> None:  # noqa: N802
+        """Refuse a write (the folder is read-only over HTTP); PUT, DELETE and PATCH alike."""
+        self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
+        self.send_header("Allow", "GET, HEAD")
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")  # its body is never read
+        self.end_headers()
+        self.close_connection = True
+
+    do_PUT = do_DELETE = do_PATCH = do_POST
 
     def _respond(self, *, send_body: bool) -> None:
         """Answer one request with validators, caching and optional gzip."""

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import http.client
+import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +33,7 @@ def served(tmp_path: Path) -> Iterator[tuple[OutputServer, Path]]:
     (topic / "feed.json").write_text('{"version": "https://jsonfeed.org/version/1.1"}')
     (tmp_path / "secret.txt").write_text("do not serve", encoding="utf-8")
     (out / "escape").symlink_to(tmp_path)
+    (topic / ".pubharvest-rss.xmlab12.tmp").write_text("<rss>half a feed", encoding="utf-8")
     server = start_server(out, "127.0.0.1", 0, max_age=1800)
     yield server, out
     server.shutdown()
@@ -113,6 +120,10 @@ def test_head_has_headers_and_no_body(served: tuple[OutputServer, Path]) -> None
         "/escape/secret.txt",
         "/feeds/topics",
         "/..%5csecret.txt",
+        "/feeds/topics/peace-processes/.pubharvest-rss.xmlab12.tmp",
+        "//../secret.txt",
+        "/feeds/%2e%2e/%2e%2e/secret.txt",
+        "/feeds.opml%00.txt",
     ],
 )
 def test_missing_and_escapes_are_404(served: tuple[OutputServer, Path], path: str) -> None:
@@ -121,11 +132,95 @@ def test_missing_and_escapes_are_404(served: tuple[OutputServer, Path], path: st
     assert b"do not serve" not in response.body  # type: ignore[attr-defined]
 
 
-def test_other_methods_are_refused(served: tuple[OutputServer, Path]) -> None:
-    assert request(served[0], "/feeds.opml", method="POST").status == 501
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_writes_are_refused(served: tuple[OutputServer, Path], method: str) -> None:
+    response = request(served[0], "/feeds.opml", method=method)
+    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD"
+
+
+def test_query_strings_and_absolute_form_reach_the_file(
+        served: tuple[OutputServer, Path]) -> None:
+    server = served[0]
+    assert request(server, "/feeds.opml?utm_source=reader").status == 200
+    assert request(server, f"{server.url}/feeds.opml").status == 200
+
+
+def test_304_keeps_validators_and_caching(served: tuple[OutputServer, Path]) -> None:
+    server = served[0]
+    first = request(server, "/feeds/topics/peace-processes/atom.xml")
+    again = request(server, "/feeds/topics/peace-processes/atom.xml",
+                    headers={"If-None-Match": f'W/{first.getheader("ETag")}, "x"'})
+    assert again.status == 304
+    for name in ("ETag", "Last-Modified", "Cache-Control"):
+        assert again.getheader(name) == first.getheader(name)
+
+
+def test_if_modified_since_before_the_change_gets_the_file(
+        served: tuple[OutputServer, Path]) -> None:
+    server = served[0]
+    mtime = (served[1] / "feeds.opml").stat().st_mtime
+    before = email.utils.formatdate(mtime - 60, usegmt=True)
+    assert request(server, "/feeds.opml", headers={"If-Modified-Since": before}).status == 200
+    garbage = request(server, "/feeds.opml", headers={"If-Modified-Since": "yesterday"})
+    assert garbage.status == 200
 
 
 def test_max_age_follows_the_shortest_schedule() -> None:
     assert max_age_for([21600.0, 3600.0]) == 1800
     assert max_age_for([10.0]) == 60
     assert max_age_for([]) == 1800
+
+
+# -- `pubharvest serve` as a subprocess ---------------------------------------------------------
+
+
+def test_serve_command_serves_feeds_and_stops_on_sigterm(tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text('[settings]\nout_dir = "out"\nschedule = "2h"\n\n[[sources]]\n'
+                      'name = "x"\nstart_urls = ["https://x.example/"]\n', encoding="utf-8")
+    topic = tmp_path / "out" / "feeds" / "topics" / "peace-processes"
+    topic.mkdir(parents=True)
+    (topic / "rss.xml").write_text(FEED, encoding="utf-8")
+    stdout = tmp_path / "stdout.txt"
+    with stdout.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "harvester", "--config", str(config),
+                                 "serve", "--port", "0"], stdout=out, stderr=subprocess.PIPE)
+    try:
+        address = _wait_for_address(stdout, proc)
+        conn = http.client.HTTPConnection(*address, timeout=10)
+        conn.request("GET", "/feeds/topics/peace-processes/rss.xml",
+                     headers={"Accept-Encoding": "gzip"})
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+        assert response.status == 200 and gzip.decompress(body) == FEED.encode()
+        assert response.getheader("Content-Type") == "application/rss+xml; charset=utf-8"
+        assert response.getheader("Cache-Control") == "public, max-age=3600"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        stderr = proc.communicate(timeout=10)[1]
+    assert b"Traceback" not in stderr
+
+
+def _wait_for_address(stdout: Path, proc: subprocess.Popen[bytes]) -> tuple[str, int]:
+    """Wait for the "Serving … on http://host:port/" line and return host and port."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        found = re.search(r"on http://([\d.]+):(\d+)/", stdout.read_text(errors="replace"))
+        if found:
+            return found.group(1), int(found.group(2))
+        time.sleep(0.05)
+    pytest.fail("pubharvest serve did not say where it listens")
+
+
+def test_serve_command_without_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "harvester", "--out", str(tmp_path / "none"),
+                           "serve", "--port", "0"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"pubharvest: error: {tmp_path / 'none'}: output folder does not exist "
+        "(run `pubharvest harvest` first)"]
