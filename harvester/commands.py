@@ -6,11 +6,15 @@ import argparse
 import csv
 import json
 import logging
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
-from collections.abc import Iterable
 
 from . import config as config_module
 from . import report as report_module
@@ -106,15 +110,48 @@ def harvest(args: argparse.Namespace) -> int:
 
     cfg = load_config(args)
     sources = selected_sources(cfg, args.source)
-    progress = report_module.Progress(sys.stderr, enabled=not args.no_progress)
-    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher:
-        reports = run_sources(cfg, sources, store=store, fetcher=fetcher, limit=args.limit,
-                              progress=progress.update)
-        progress.close()
+    stop = threading.Event()
+    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher, \
+            stop_on_signals(stop) as caught:
+        with report_module.Progress(sys.stderr, enabled=not args.no_progress) as progress:
+            reports = run_sources(cfg, sources, store=store, fetcher=fetcher,
+                                  limit=args.limit, progress=progress.update, stop=stop)
         report_module.print_summary(reports, sys.stdout)
         if not args.no_feeds:
             publish_after(cfg, store, reports)
+    if caught:
+        return 128 + caught[0]
     return 0 if all(r.ok for r in reports) else 1
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[list[int]]:
+    """Make a first SIGINT or SIGTERM a graceful stop; a second one exits at once.
+
+    After the first signal the harvest ends after the pages in flight, is recorded as
+    incomplete, and what it stored is summarized and published. Yields the list of signals
+    caught (empty unless interrupted); handlers are installed from the main thread only.
+    """
+    caught: list[int] = []
+
+    def handle(signum: int, frame: object) -> None:
+        if caught:
+            os._exit(128 + signum)
+        caught.append(signum)
+        stop.set()
+        print("pubharvest: interrupted; finishing the pages in flight (again to quit at once)",
+              file=sys.stderr, flush=True)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+    previous = {signum: signal.signal(signum, handle)
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield caught
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def selected_sources(cfg: Config, names: list[str] | None) -> list:
@@ -133,7 +170,9 @@ def publish_after(cfg: Config, store: object, reports: list) -> None:
 
     result = publish_reports(cfg, store, reports)  # type: ignore[arg-type]
     if result is None:
-        print(f"Feeds: nothing changed in {cfg.settings.out_dir}")
+        harvested = any(r.ran for r in reports)
+        print(f"Feeds: nothing changed in {cfg.settings.out_dir}" if harvested
+              else "Feeds: not rebuilt (no source was harvested)")
         return
     print(f"Feeds: {len(result.written)} files written to {cfg.settings.out_dir} "
           f"({result.unchanged} unchanged)")
@@ -202,11 +241,10 @@ def demo(args: argparse.Namespace) -> int:
     base = Path.cwd() / "pubharvest-demo"
     data_dir = (args.data_dir or base / "data").resolve()
     out_dir = (args.out or base / "out").resolve()
-    progress = report_module.Progress(sys.stderr)
     print("Serving the bundled sample site on a loopback port and harvesting it…", flush=True)
-    result = run_demo(data_dir, out_dir, progress=progress.update,
-                      publish_url=f"http://127.0.0.1:{args.port}/")
-    progress.close()
+    with report_module.Progress(sys.stderr) as progress:
+        result = run_demo(data_dir, out_dir, progress=progress.update,
+                          publish_url=f"http://127.0.0.1:{args.port}/")
     report_module.print_summary([result.report], sys.stdout)
     print(report_module.demo_summary(result, out_dir), flush=True)
     if not result.report.ok:

@@ -63,8 +63,11 @@ def publish_reports(config: Config, store: Store,
         reports: the runs to publish (their touched groups and changed records).
 
     Returns:
-        What was written, or None when nothing had changed (no file was touched).
+        What was written, or None when nothing had changed or no source was harvested
+        (no file was touched then).
     """
+    if not any(report.ran for report in reports):
+        return None  # every source was being harvested elsewhere: that run publishes
     touched = set().union(*(r.touched for r in reports))
     changed: set[str] | None = set().union(*(r.changed_ids for r in reports))
     for since in (r.unpublished_since for r in reports if r.unpublished_since):

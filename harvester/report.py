@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO
@@ -21,7 +22,11 @@ _LOG_EVERY = 25
 
 
 class Progress:
-    """A progress bar per source on a terminal; plain log lines when not a terminal."""
+    """A progress bar per source on a terminal; plain log lines when not a terminal.
+
+    Use it as a context manager: on a terminal, log lines are then printed above the bars
+    (through tqdm) instead of through them, and the bars are closed at the end.
+    """
 
     def __init__(self, stream: TextIO, *, enabled: bool = True) -> None:
         """Draw bars only when the stream is a terminal and bars are wanted."""
@@ -29,6 +34,23 @@ class Progress:
         self._bars: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._tty = enabled and hasattr(stream, "isatty") and stream.isatty()
+        self._redirect: Any = None
+
+    def __enter__(self) -> Progress:
+        """Route console log lines around the bars while they are shown."""
+        if self._tty:
+            from tqdm.contrib.logging import logging_redirect_tqdm
+
+            self._redirect = logging_redirect_tqdm()
+            self._redirect.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close the bars and restore the log handlers."""
+        self.close()
+        if self._redirect is not None:
+            self._redirect.__exit__(None, None, None)
+            self._redirect = None
 
     def update(self, report: SourceReport, url: str) -> None:
         """Advance the source's bar (or log every few pages)."""
@@ -38,11 +60,13 @@ class Progress:
                 self._bar(report.source).set_postfix_str(_short_counts(report), refresh=False)
             elif report.discovered % _LOG_EVERY == 1:
                 log.info("%s: %d pages so far (%s); last %s", report.source,
-                            report.discovered, _short_counts(report), url)
+                         report.discovered, _short_counts(report), url)
 
     def close(self) -> None:
         """Close every bar."""
-        for bar in self._bars.values():
+        with self._lock:
+            bars, self._bars = list(self._bars.values()), {}
+        for bar in bars:
             bar.close()
 
     def _bar(self, source: str) -> Any:
@@ -50,9 +74,20 @@ class Progress:
         if source not in self._bars:
             from tqdm import tqdm
 
+            # A terminal that reports no size (a bare pty) would get a zero-width bar.
+            sized = _columns(self._stream) > 0
             self._bars[source] = tqdm(desc=source, unit="page", file=self._stream,
-                                      position=len(self._bars), leave=True, dynamic_ncols=True)
+                                      position=len(self._bars), leave=True,
+                                      dynamic_ncols=sized, ncols=None if sized else 80)
         return self._bars[source]
+
+
+def _columns(stream: TextIO) -> int:
+    """Return the width of the terminal behind a stream (0 when it reports none)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
 
 
 def _short_counts(report: SourceReport) -> str:

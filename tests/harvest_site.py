@@ -134,6 +134,7 @@ class Site:
     revisions: dict[int, int] = field(default_factory=dict)
     lastmods: dict[int, datetime] = field(default_factory=dict)
     bare_304: bool = False
+    lastmod_days: bool = False
     base: str = ""
     _paths: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -154,7 +155,9 @@ class Site:
         """Change publication i's page; with `sitemap`, its sitemap <lastmod> says so."""
         self.revisions[i] = self.revisions.get(i, 0) + 1
         if sitemap:
-            self.lastmods[i] = datetime.now(UTC).replace(microsecond=0)
+            # Rounded up: a lastmod in whole seconds must not predate the change itself.
+            now = datetime.now(UTC)
+            self.lastmods[i] = now.replace(microsecond=0) + timedelta(seconds=1)
 
     def fail_once(self, path: str, status: int, headers: dict[str, str] | None = None) -> None:
         """Answer the next request for `path` with `status` (then the page again)."""
@@ -377,8 +380,8 @@ def sitemap_index(site: Site) -> str:
                 max(lastmod(site, i) for i in range(k, min(k + 1000, site.size))))
                for k in chunks]
     entries.append(("/sitemap-pages.xml", SITE_MODIFIED))
-    body = "".join(f"<sitemap><loc>{site.url(loc)}</loc><lastmod>{mod.isoformat()}</lastmod>"
-                   f"</sitemap>" for loc, mod in entries)
+    body = "".join(f"<sitemap><loc>{site.url(loc)}</loc><lastmod>{_w3c(mod, site.lastmod_days)}"
+                   f"</lastmod></sitemap>" for loc, mod in entries)
     return ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/'
             f'schemas/sitemap/0.9">{body}</sitemapindex>')
 
@@ -396,7 +399,7 @@ def sitemap(site: Site, chunk: int) -> str | None:
         if site.variants.get(i) == "https":
             url = "https://" + url.split("://", 1)[1]
         entries.append((url, lastmod(site, i)))
-    return _urlset(entries)
+    return _urlset(entries, site.lastmod_days)
 
 
 def pages_sitemap(site: Site) -> str:
@@ -406,9 +409,14 @@ def pages_sitemap(site: Site) -> str:
     return _urlset([(site.url(p), SITE_MODIFIED) for p in paths])
 
 
-def _urlset(entries: list[tuple[str, datetime]]) -> str:
-    """Return a <urlset> sitemap."""
-    body = "".join(f"<url><loc>{_e(u)}</loc><lastmod>{m.isoformat()}</lastmod></url>"
+def _w3c(moment: datetime, days: bool) -> str:
+    """Return a sitemap <lastmod>: the day only, or the time to the second."""
+    return moment.date().isoformat() if days else moment.isoformat()
+
+
+def _urlset(entries: list[tuple[str, datetime]], days: bool = False) -> str:
+    """Return a <urlset> sitemap (with day-only lastmods when `days`)."""
+    body = "".join(f"<url><loc>{_e(u)}</loc><lastmod>{_w3c(m, days)}</lastmod></url>"
                    for u, m in entries)
     return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
             f'schemas/sitemap/0.9">{body}</urlset>')
