@@ -12,6 +12,7 @@ import re
 
 from .text import clean, strip_accents
 
+_DIGIT = re.compile(r"\d")
 _PREFIX = re.compile(
     r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
     r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
@@ -125,7 +126,7 @@ def _after_by(text: str) -> str:
         return text
     before = text[: match.start()]
     english = match.group(0)[:2].lower() == "by"
-    if any(c.isdigit() for c in before) or english and len(before.split()) <= 3:
+    if _DIGIT.search(before) is not None or english and len(before.split()) <= 3:
         return text[match.end():]
     return text
 
@@ -188,7 +189,7 @@ def is_name(text: str, *, strict: bool = False) -> bool:
         return False
     if len(tokens) == 1 and len(text) <= 2:
         return False
-    if sum(c.isdigit() for c in text) > 0 or not _TOKEN.search(text):
+    if _DIGIT.search(text) is not None or not _TOKEN.search(text):
         return False
     if any(ch in text for ch in "<>{}=\\?!#%:"):
         return False

@@ -22,6 +22,8 @@ from .vocab import Vocabulary
 
 UNKNOWN_URL = "file:///unknown"
 MAX_SUMMARY = 1000
+_HTTP = re.compile(r"https?://[^/\s]+")
+_SPACE = re.compile(r"\s")
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
@@ -109,7 +111,7 @@ def _absolute_http(value: Any, base: str | None) -> str | None:
         target = urljoin(base, value.strip()) if base else value.strip()
     except ValueError:
         return None
-    if not re.match(r"^https?://[^/\s]+", target) or any(c.isspace() for c in target):
+    if not _HTTP.match(target) or _SPACE.search(target):
         return None
     return target
 

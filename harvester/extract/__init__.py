@@ -8,30 +8,38 @@ gave it in `record.provenance`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import codecs
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from lxml import etree
 
 from ..config import shipped_config_dir
+from ..errors import ExtractError
 from ..normalize import build_record
-from ..parse import Document, parse_html
+from ..parse import Document, clean_text, decode_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
-from . import html, jsonld, labels, meta, rules
+from . import html as heuristics
+from . import jsonld, labels, meta, rules
 from .page import Page
 
-EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, html.extract, labels.extract)
+_PARSER = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True,
+                           remove_pis=True, default_doctype=False, no_network=True)
+EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract, labels.extract)
 
-__all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
+__all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page",
+           "parse_document"]
 
 
-def extract_page(html_body: bytes | str, url: str | None = None, *,
+def extract_page(html: bytes | str, url: str | None = None, *,
                  rules: Mapping[str, Sequence[str]] | None = None,
                  content_type: str | None = None, vocabulary: Vocabulary | None = None,
                  source: str | None = None) -> Record:
     """Extract one normalized Record from the HTML of a publication page.
 
     Args:
-        html_body: the page as bytes (decoded by BOM, UTF-8, declared charset, detection)
+        html: the page as bytes (decoded by BOM, UTF-8, declared charset, detection)
             or text.
         url: where the page came from; resolves relative links and gives URL evidence.
         rules: the source's site rules (field -> CSS selectors or `xpath:` expressions).
@@ -45,7 +53,7 @@ def extract_page(html_body: bytes | str, url: str | None = None, *,
     Raises:
         ExtractError: the body is empty or not HTML at all.
     """
-    doc = parse_html(_without_xml_declaration(html_body), url, content_type)
+    doc = parse_document(html, url, content_type)
     return extract_document(doc, rules=rules, vocabulary=vocabulary, source=source)
 
 
@@ -77,14 +85,35 @@ def candidates(doc: Document, *,
     return found
 
 
-def _without_xml_declaration(body: bytes | str) -> bytes | str:
-    """Drop a leading `<?xml ...?>` declaration (XHTML pages), which lxml refuses in text."""
-    head = body[:300].lstrip()
-    marker = b"<?xml" if isinstance(body, bytes) else "<?xml"
-    if not head.startswith(marker):
-        return body
-    end = body.find(b"?>" if isinstance(body, bytes) else "?>")
-    return body[end + 2:] if end != -1 else body
+def parse_document(body: bytes | str, url: str | None = None,
+                   content_type: str | None = None) -> Document:
+    """Parse a page for extraction: decoded like `harvester.parse.parse_html`, parsed fast.
+
+    The encoding is chosen by `harvester.parse.decode_html` (BOM, valid UTF-8, declared
+    charset, detection); the bytes are then parsed by lxml's C parser as UTF-8 into a
+    plain lxml tree, which skips lxml.html's per-element class lookup.
+
+    Raises:
+        ExtractError: the body is empty or holds no HTML element at all.
+    """
+    if isinstance(body, str):
+        data = clean_text(body).encode("utf-8")
+        encoding = "unicode"
+    else:
+        text, encoding = decode_html(body, content_type)
+        plain_utf8 = encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8)
+        data = body if plain_utf8 else text.encode("utf-8", "replace")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if not data.strip():
+        raise ExtractError("empty document")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ExtractError(f"not an HTML document ({exc})") from None
+    if root is None:
+        raise ExtractError("not an HTML document")
+    return Document(url=url, root=root, encoding=encoding)
 
 
 @lru_cache(maxsize=1)

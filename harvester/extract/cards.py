@@ -13,7 +13,6 @@ import re
 from collections import Counter
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..dates import find_dates
 from ..names import split_names
@@ -23,7 +22,9 @@ from ..record import Candidate, Record
 from ..text import clean
 from ..vocab import Vocabulary
 from .page import Page
+from .tree import Element, text_of
 
+_DIGIT = re.compile(r"\d")
 _LINKED_HEADINGS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
     "[descendant::a[@href and not(starts-with(@href, '#'))]]"
@@ -71,15 +72,15 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
     return records
 
 
-def find_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+def find_cards(root: Element) -> list[tuple[Element, Element]]:
     """Return (card element, its main link) for each card on the page, in page order."""
     cards = _heading_cards(root) or _class_cards(root)
     return sorted(cards, key=lambda pair: _position(root, pair[0]))
 
 
-def _heading_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+def _heading_cards(root: Element) -> list[tuple[Element, Element]]:
     """Find cards as repeated siblings that each hold exactly one linked heading."""
-    per_parent: dict[HtmlElement, dict[HtmlElement, list[HtmlElement]]] = {}
+    per_parent: dict[Element, dict[Element, list[Element]]] = {}
     for heading in _LINKED_HEADINGS(root):
         child = heading
         for parent in heading.iterancestors():
@@ -106,10 +107,10 @@ def _heading_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
     return cards
 
 
-def _class_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+def _class_cards(root: Element) -> list[tuple[Element, Element]]:
     """Find cards as three or more same-class siblings that each hold a substantial link."""
-    groups: Counter[tuple[HtmlElement, str]] = Counter()
-    members: dict[tuple[HtmlElement, str], list[HtmlElement]] = {}
+    groups: Counter[tuple[Element, str]] = Counter()
+    members: dict[tuple[Element, str], list[Element]] = {}
     for el in _CLASSED(root):
         parent = el.getparent()
         cls = el.get("class", "")
@@ -129,22 +130,22 @@ def _class_cards(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
     return cards
 
 
-def _main_link(card: HtmlElement) -> HtmlElement | None:
+def _main_link(card: Element) -> Element | None:
     """Return a card's title link: the one with the longest text."""
     links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith("#")]
-    links = [a for a in links if len(a.text_content().strip()) >= 10]
-    return max(links, key=lambda a: len(a.text_content().strip()), default=None)
+    links = [a for a in links if len(text_of(a).strip()) >= 10]
+    return max(links, key=lambda a: len(text_of(a).strip()), default=None)
 
 
-def _position(root: HtmlElement, el: HtmlElement) -> int:
+def _position(root: Element, el: Element) -> int:
     """Return a sortable document position for an element (its source line, then order)."""
     return el.sourceline or 0
 
 
-def _card_candidates(card: HtmlElement, link: HtmlElement) -> list[Candidate]:
+def _card_candidates(card: Element, link: Element) -> list[Candidate]:
     """Return the candidates one card gives (all with source "card")."""
-    found = [Candidate("title", link.text_content(), "card")]
-    title = clean(link.text_content()) or ""
+    found = [Candidate("title", text_of(link), "card")]
+    title = clean(text_of(link)) or ""
     for el in card.iter():
         if not isinstance(el.tag, str):
             continue
@@ -154,10 +155,10 @@ def _card_candidates(card: HtmlElement, link: HtmlElement) -> list[Candidate]:
         if words and _AUTHOR_CLASS.search(words) and el is not card:
             found.append(Candidate("authors", split_names(_joined(el)), "card"))
         elif words and _TOPIC_CLASS.search(words) and el is not card:
-            labels = [a.text_content() for a in el.iter("a")] or [_joined(el)]
+            labels = [text_of(a) for a in el.iter("a")] or [_joined(el)]
             found.append(Candidate("topics", labels, "card"))
-        elif words and _TYPE_CLASS.search(words) and len(el.text_content()) < 40:
-            found.append(Candidate("type", el.text_content(), "card"))
+        elif words and _TYPE_CLASS.search(words) and len(text_of(el)) < 40:
+            found.append(Candidate("type", text_of(el), "card"))
     found += _text_candidates(card, title)
     img = card.find(".//img")
     if img is not None and (img.get("src") or img.get("data-src")):
@@ -166,7 +167,7 @@ def _card_candidates(card: HtmlElement, link: HtmlElement) -> list[Candidate]:
     return found
 
 
-def _text_candidates(card: HtmlElement, title: str) -> list[Candidate]:
+def _text_candidates(card: Element, title: str) -> list[Candidate]:
     """Return dates, "By:" authors, "Type:" labels and the summary from a card's text lines."""
     found = []
     lines = [t for t in (clean(x) for x in card.itertext()) if t]
@@ -177,7 +178,7 @@ def _text_candidates(card: HtmlElement, title: str) -> list[Candidate]:
             found.append(Candidate("authors", split_names(line), "card"))
         elif _TYPE.match(line):
             found.append(Candidate("type", _TYPE.match(line).group(1), "card"))
-        elif len(line) < 80 and any(c.isdigit() for c in line):
+        elif len(line) < 80 and _DIGIT.search(line) is not None:
             dates = find_dates(line)
             if dates:
                 found.append(Candidate("published", dates[0][0], "card"))
@@ -186,6 +187,6 @@ def _text_candidates(card: HtmlElement, title: str) -> list[Candidate]:
     return found
 
 
-def _joined(el: HtmlElement) -> str:
+def _joined(el: Element) -> str:
     """Return an element's text pieces separated by line breaks."""
     return "\n".join(t.strip() for t in el.itertext() if t.strip())

@@ -11,20 +11,15 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from lxml.html import HtmlElement
-
 from ..dates import find_dates, parse_date
 from ..names import split_names
 from ..record import Candidate
+from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
 from .page import Page
+from .tree import Element, text_of
 
-_BYLINE = re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
-                     r"avatar|photo|pic|title|job|role|position))|writer|contributor|"
-                     r"creator|posted-?by|reporter|columnist|(?<![a-z])expert")
-_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta|byline|info")
+_DIGIT = re.compile(r"\d")
 _UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
-_SUMMARY = re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
-                      r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck)(?![a-z])")
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
                       r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = "|·•/–—-"
@@ -34,9 +29,9 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2", "h3", "h4",
            "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
-_BIO = re.compile(r"author|(?<![a-z])bio|about|profile|caption|credit")
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
 _TITLE_PART = re.compile(r"title|headline|header|(?<![a-z])text|line|main")
 _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|roofline|"
@@ -59,17 +54,17 @@ def _titles(page: Page) -> list[Candidate]:
     if page.h1 is not None:
         found.append(Candidate("title", headline_text(page.h1), "html:h1"))
     else:
-        for el, words in page.named:
-            if ("headline" in words or "entry-title" in words or "post-title" in words) \
-                    and el.tag in ("h2", "h3", "div", "span", "p") and not page.is_foreign(el):
-                found.append(Candidate("title", el.text_content(), "html:headline"))
+        for el, _, flags in page.named:
+            if flags & HEADLINE and el.tag in ("h2", "h3", "div", "span", "p") \
+                    and not page.is_foreign(el):
+                found.append(Candidate("title", text_of(el), "html:headline"))
                 break
     if page.titles:
         found.append(Candidate("title", page.titles[0], "html:title"))
     return found
 
 
-def headline_text(h1: HtmlElement) -> str:
+def headline_text(h1: Element) -> str:
     """Return a headline's title without the kicker before it or the subtitle after it.
 
     Headlines often hold "<span class=kicker>Topic</span> <span>Title</span>" or a
@@ -80,7 +75,7 @@ def headline_text(h1: HtmlElement) -> str:
         if not isinstance(child.tag, str):
             continue
         words = (child.get("class") or "").lower()
-        text = child.text_content()
+        text = text_of(child)
         if words and _KICKER_PART.search(words) or child.get("aria-hidden") == "true":
             parts.append("")
         elif child.tag in _BREAKS or _TITLE_PART.search(words):
@@ -91,20 +86,22 @@ def headline_text(h1: HtmlElement) -> str:
     pieces = [" ".join(p.split()) for p in parts if any(c.isalnum() for c in p)]
     if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]):
         pieces = pieces[1:]
-    return pieces[0] if pieces else h1.text_content()
+    return pieces[0] if pieces else text_of(h1)
 
 
 def _authors(page: Page) -> list[Candidate]:
     """Return authors from itemprop/rel=author, byline blocks, author links and "By" lines."""
-    near = set(page.near)
+    near = page.near_set
     groups: dict[str, list[str]] = {}
-    bylines: dict[str, list[HtmlElement]] = {}
-    for el, words in page.named:
+    bylines: dict[str, list[Element]] = {}
+    for el, words, flags in page.named:
+        if not flags & BYLINE:
+            continue
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
             if not page.is_foreign(el):
                 where = "near" if page.is_close(el) else "page"
                 groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
-        elif _BYLINE.search(words) and el.tag not in _CONTAINERS and not page.is_foreign(el):
+        elif el.tag not in _CONTAINERS and not page.is_foreign(el):
             where = "byline" if el in near else "author-class"
             block = bylines.setdefault(where, [])
             if not block or _same_block(block[0], el):
@@ -113,7 +110,7 @@ def _authors(page: Page) -> list[Candidate]:
         groups[f"html:{where}"] = [n for el in block for n in _names_in(el)]
     links = [a for a in page.near if a.tag == "a" and _AUTHOR_HREF.search(a.get("href") or "")]
     block = [a for a in links if _near_link(links[0], a)] if links else []
-    groups["html:author-link"] = [n for a in block for n in split_names(a.text_content())]
+    groups["html:author-link"] = [n for a in block for n in split_names(text_of(a))]
     by_line = next((el for el in page.near if _BY_TEXT.match(el.text or "")
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
@@ -121,26 +118,26 @@ def _authors(page: Page) -> list[Candidate]:
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
 
 
-def _near_link(first: HtmlElement, el: HtmlElement) -> bool:
+def _near_link(first: Element, el: Element) -> bool:
     """Tell whether an author link sits in the same small block as the first one."""
     up = list(islice(first.iterancestors(), 3))
     return any(a in up for a in islice(el.iterancestors(), 3))
 
 
-def credit_line(el: HtmlElement) -> str:
+def credit_line(el: Element) -> str:
     """Return a "By ..." line up to the first separator or date ("By A · May 3 · Topic").
 
     When the element holds only the label ("<strong>Hosted by</strong> A and B"),
     the line continues in its parent.
     """
-    if el.getparent() is not None and _BY_TEXT.fullmatch((el.text_content() or "").strip()):
+    if el.getparent() is not None and _BY_TEXT.fullmatch((text_of(el) or "").strip()):
         el = el.getparent()
     kept = []
     for piece in el.itertext():
         text = piece.strip()
         if not text:
             continue
-        if text[0] in _SEPARATORS or any(c.isdigit() for c in text):
+        if text[0] in _SEPARATORS or _DIGIT.search(text) is not None:
             if kept and len(" ".join(kept).split()) > 1:
                 break
             continue
@@ -148,33 +145,33 @@ def credit_line(el: HtmlElement) -> str:
     return "\n".join(kept)[:300]
 
 
-def _same_block(first: HtmlElement, el: HtmlElement) -> bool:
+def _same_block(first: Element, el: Element) -> bool:
     """Tell whether el belongs to the byline block that starts at `first`."""
     parent = first.getparent()
     return el.getparent() is parent or any(a is first for a in el.iterancestors())
 
 
-def _attr(el: HtmlElement) -> str:
+def _attr(el: Element) -> str:
     """Return which attribute marked an author element ("itemprop" or "rel")."""
     return "itemprop" if el.get("itemprop") else "rel-author"
 
 
-def _names_in(el: HtmlElement) -> list[str]:
+def _names_in(el: Element) -> list[str]:
     """Return the names credited by an author element (its name links, else its text)."""
     named = el.find(".//*[@itemprop='name']")
     if named is not None:
-        return split_names(named.get("content") or named.text_content())
+        return split_names(named.get("content") or text_of(named))
     text = _joined(el)
     if len(text) > 400:
         return []
     return split_names(text)
 
 
-def _joined(el: HtmlElement) -> str:
+def _joined(el: Element) -> str:
     """Return an element's text with blocks (and <br>) on separate lines, inline runs joined."""
     out: list[str] = []
 
-    def walk(node: HtmlElement) -> None:
+    def walk(node: Element) -> None:
         block = node.tag in _BLOCKS
         out.append("\n" if block else " ")
         out.append(node.text or "")
@@ -196,7 +193,7 @@ def _dates(page: Page) -> list[Candidate]:
         if el.tag == "time" or el.get("itemprop") in ("datePublished", "dateModified",
                                                      "dateCreated"):
             value = el.get("datetime") or el.get("content") or parse_date(
-                el.text_content(), dayfirst=page.dayfirst)
+                text_of(el), dayfirst=page.dayfirst)
             field = _date_field(el)
             kind = "time" if el.tag == "time" else "itemprop"
             where = "-close" if page.is_close(el) else ""
@@ -205,7 +202,7 @@ def _dates(page: Page) -> list[Candidate]:
     return found
 
 
-def _date_field(el: HtmlElement) -> str:
+def _date_field(el: Element) -> str:
     """Return "updated" when an element or its label says it is a modification date."""
     words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
     parent = el.getparent()
@@ -222,7 +219,8 @@ def _text_dates(page: Page) -> list[Candidate]:
         if el.tag in ("script", "style", "a"):
             continue
         for text in (el.text, el.tail):
-            if not text or len(text) > 300 or not any(c.isdigit() for c in text):
+            # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
+            if not text or len(text) > 300 or _YEAR.search(text) is None:
                 continue
             for value, pos in find_dates(text, dayfirst=page.dayfirst):
                 field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
@@ -240,15 +238,15 @@ def _summary(page: Page) -> list[Candidate]:
     found = []
     for el in page.near:
         words = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if words.strip() and el.tag in ("p", "div", "h2", "span") and _SUMMARY.search(words) \
-                and not _BIO.search(words):
-            text = el.text_content()
+        flags = classify(words) if words.strip() else 0
+        if flags & SUMMARY and not flags & BIO and el.tag in ("p", "div", "h2", "span"):
+            text = text_of(el)
             if len(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
     for el in page.near:
-        if el.tag == "p" and not _BIO.search(el.get("class") or ""):
-            text = el.text_content()
+        if el.tag == "p" and not classify((el.get("class") or "").lower()) & BIO:
+            text = text_of(el)
             if len(text) >= _MIN_PARAGRAPH:
                 found.append(Candidate("summary", text, "html:p"))
                 break
@@ -267,12 +265,12 @@ def _image(page: Page) -> list[Candidate]:
             caption = None
             if figure is not None:
                 cap = figure.find(".//figcaption")
-                caption = cap.text_content() if cap is not None else None
+                caption = text_of(cap) if cap is not None else None
             return [Candidate("image", (url, caption or el.get("alt")), "html:img")]
     return []
 
 
-def _tiny(img: HtmlElement) -> bool:
+def _tiny(img: Element) -> bool:
     """Tell whether an image is an icon, avatar or tracking pixel by its declared size."""
     for attr in ("width", "height"):
         value = (img.get(attr) or "").rstrip("px")

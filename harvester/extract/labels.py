@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-from lxml.html import HtmlElement
-
 from ..record import Candidate
+from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
+from .tree import Element, text_of
 
+_DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|format|"
                     r"topics?|tags?|keywords|subjects?|themes?|issues?|issue areas?|"
                     r"related topics|related tags|regions?|countries|filed under|"
@@ -27,24 +27,10 @@ _AUTHOR_LABELS = {"author", "authors", "by"}
 _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue areas?|"
                             r"subjects?|themes?|keywords|regions?|countries|filed under|"
                             r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
-_KICKER = re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
-                     r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
-                     r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])")
-# Class words of tag and category containers ("post-tags", "tags-links", "cat-links"), matched
-# against whole class tokens so that WordPress's "tag-haiti" or "category-news" never match.
-_TAGS = re.compile(r"(?:^|[-_])(?:tags?|topics?|keywords?|subjects?|themes?|issues?|taxonomy|"
-                   r"terms|schlagworte?)(?:[-_](?:list|links|wrap|wrapper|container|box|area|"
-                   r"block|items?|cloud))?$")
-_CATEGORY = re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
-                       r"wrap|items?))?$")
 _MAX_TAG_WORDS = 6
 _TAG_HREF = re.compile(r"/(?:tags?|topics?|themen|thema|schlagw[oö]rter|schlagwort|keywords?|"
                        r"subjects?|stichw[oö]rter|etiquetas?|temas?|sujets?|mots-cles|"
                        r"argomenti|onderwerpen?)/[^/?#]+/?(?:[?#].*)?$", re.IGNORECASE)
-_CRUMBS = etree.XPath(
-    "//*[contains(@class, 'breadcrumb') or contains(@class, 'crumbs') or "
-    "contains(@id, 'breadcrumb') or contains(@aria-label, 'readcrumb')]"
-)
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -56,7 +42,7 @@ def extract(page: Page) -> list[Candidate]:
     return found
 
 
-def _joined(el: HtmlElement) -> str:
+def _joined(el: Element) -> str:
     """Return an element's text pieces separated by line breaks."""
     return "\n".join(t.strip() for t in el.itertext() if t.strip())[:1000]
 
@@ -80,7 +66,7 @@ def _labels(page: Page) -> list[Candidate]:
     return found
 
 
-def _value_after(label: HtmlElement) -> str:
+def _value_after(label: Element) -> str:
     """Return the value of a label element that stands alone (<dt>, "field-label" div)."""
     sibling = label.getnext()
     if sibling is not None:
@@ -106,10 +92,10 @@ def _labelled(label: str, value: str) -> list[Candidate]:
 
 def _kicker(page: Page) -> list[Candidate]:
     """Return the first kicker/eyebrow/type label near the headline as a type candidate."""
-    near = set(page.near)
-    for el, words in page.named:
-        if _KICKER.search(words) and el in near and el.tag not in ("a", "h1"):
-            text = " ".join(el.text_content().split())
+    near = page.near_set
+    for el, _, flags in page.named:
+        if flags & KICKER and el in near and el.tag not in ("a", "h1"):
+            text = " ".join(text_of(el).split())
             if 0 < len(text) < 60:
                 return [Candidate("type", text, "html:kicker")]
     return []
@@ -117,8 +103,10 @@ def _kicker(page: Page) -> list[Candidate]:
 
 def _breadcrumbs(page: Page) -> list[Candidate]:
     """Return breadcrumb items (last first, home excluded) as type candidates."""
-    for trail in _CRUMBS(page.root):
-        items = [" ".join(a.text_content().split()) for a in trail.iter("a", "span", "li")
+    trails = [el for el, _, flags in page.named if flags & CRUMBS]
+    trails += [el for el in page.structural if "readcrumb" in (el.get("aria-label") or "")]
+    for trail in trails:
+        items = [" ".join(text_of(a).split()) for a in trail.iter("a", "span", "li")
                  if a.tag == "a" or len(a) == 0]
         items = [i for i in items if i and i.lower() not in ("home", "start", "startseite")]
         if items:
@@ -129,11 +117,11 @@ def _breadcrumbs(page: Page) -> list[Candidate]:
 def _categories(page: Page) -> list[Candidate]:
     """Return category links: a category may name the type (or else be a topic)."""
     links = []
-    for el, _words in page.named:
-        rel = (el.get("rel") or "").split()
-        if el.tag == "a" and "category" in rel and not page.is_foreign(el):
-            links.append(" ".join(el.text_content().split()))
-        elif el.tag != "a" and _has_token(el, _CATEGORY) and page.in_main(el):
+    for el in page.anchors:
+        if "category" in (el.get("rel") or "").split() and not page.is_foreign(el):
+            links.append(" ".join(text_of(el).split()))
+    for el, _, flags in page.named:
+        if el.tag != "a" and flags & CATEGORY and page.in_main(el):
             links += _tag_texts(el)
     found = [Candidate("type", text, "html:category") for text in links[:5] if text]
     if links:
@@ -143,8 +131,8 @@ def _categories(page: Page) -> list[Candidate]:
 
 def _tag_links(page: Page) -> list[Candidate]:
     """Return rel=tag links (one link is one label, commas and all)."""
-    tags = [" ".join(el.text_content().split()) for el, _ in page.named
-            if el.tag == "a" and "tag" in (el.get("rel") or "").split()
+    tags = [" ".join(text_of(el).split()) for el in page.anchors
+            if "tag" in (el.get("rel") or "").split()
             and "category" not in (el.get("rel") or "").split() and not page.is_foreign(el)]
     return [Candidate("topics", tags[:50], "html:rel-tag")] if tags else []
 
@@ -152,14 +140,14 @@ def _tag_links(page: Page) -> list[Candidate]:
 def _tag_hrefs(page: Page) -> list[Candidate]:
     """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
     texts = []
-    for a in page.root.iter("a"):
+    for a in page.anchors:
         if _TAG_HREF.search(a.get("href") or "") and page.in_main(a):
             texts.append(_link_text(a))
     texts = list(dict.fromkeys(t for t in texts if t))
     return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
 
 
-def _link_text(a: HtmlElement) -> str:
+def _link_text(a: Element) -> str:
     """Return a link's visible text, its pieces joined by spaces."""
     return " ".join(" ".join(a.itertext()).split())
 
@@ -179,8 +167,8 @@ def _topic_lists(page: Page) -> list[Candidate]:
             if 0 < len(links) <= 40:
                 found.append(Candidate("topics", links, "html:topic-list"))
                 break
-    for el, _words in page.named:
-        if el.tag in ("a", "body", "html", "article", "main") or not _has_token(el, _TAGS):
+    for el, _, flags in page.named:
+        if el.tag in ("a", "body", "html", "article", "main") or not flags & TAGS:
             continue
         if page.in_main(el):
             links = _tag_texts(el)
@@ -190,22 +178,16 @@ def _topic_lists(page: Page) -> list[Candidate]:
     return found
 
 
-def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    """Tell whether one of an element's class or id tokens matches a container pattern."""
-    words = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    return any(pattern.search(w) for w in words)
-
-
-def _tag_texts(container: HtmlElement) -> list[str]:
+def _tag_texts(container: Element) -> list[str]:
     """Return the link texts of a tag/category list, or [] when it reads like prose."""
     texts = [_link_text(a) for a in container.iter("a")]
     texts = [t for t in texts if t]
-    long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or any(c.isdigit() for c in t)
+    long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or _DIGIT.search(t) is not None
                and len(t) > 8)
     return [] if not texts or long * 3 > len(texts) else texts
 
 
-def _links_after(heading: HtmlElement) -> list[str]:
+def _links_after(heading: Element) -> list[str]:
     """Return the link texts in the siblings that follow a heading, up to the next heading."""
     links = []
     for sibling in heading.itersiblings():

@@ -1,23 +1,46 @@
-"""A parsed page seen by the extractors: head tags gathered once, regions found once."""
+"""A parsed page seen by the extractors: one pass over the tree gathers what they all need.
+
+The pass collects head tags (meta, link, title, JSON-LD scripts), headings,
+links, structural blocks and every element with a class, id, itemprop or rel
+(classified once per distinct class string), so that no extractor has to scan
+the whole tree again. Works with lxml.html and plain lxml.etree trees alike.
+"""
 
 from __future__ import annotations
 
-from functools import cached_property
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from urllib.parse import urljoin
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..parse import Document
+from .classes import classify
 from .regions import Regions, following, preceding
+from .tree import Element, text_of
 
-_HEAD_TAGS = etree.XPath(
-    "//meta|//link[@rel]|//title|//script[contains(translate(@type, 'LDJSON', 'ldjson'),"
-    " 'ld+json')]"
-)
-_NAMED = etree.XPath("//body//*[@class or @id or @itemprop or @rel]")
-_MAIN = etree.XPath("//article|//main|//*[@role='main']|//*[@itemprop='articleBody']")
+_STRUCTURAL = {"nav", "aside", "footer", "form", "header", "dialog", "template", "noscript"}
+_HEAD, _BODY = "head", "body"
+# Tag -> the list of Page it goes to (or head tags / body marker).
+_KINDS = {"meta": _HEAD, "link": _HEAD, "title": _HEAD, "script": _HEAD, "body": _BODY,
+          "a": "anchors", "h1": "h1s", "h2": "headings", "h3": "headings", "h4": "headings",
+          "h5": "headings", "h6": "headings", "article": "mains", "main": "mains",
+          **{tag: "structural" for tag in ("nav", "aside", "footer", "form", "header",
+                                            "dialog", "template", "noscript")}}
+_ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dialog"}
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_MAIN_TAGS = {"article", "main"}
+_WORD_ATTRS = ("class", "id", "itemprop", "rel")
+# Tags whose class/id can mark a block, a byline, a label or a tag list (icons, images,
+# form controls, list items and table cells never decide anything on their own).
+_WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "header",
+          "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "time", "dl", "dd", "dt",
+          "strong", "b", "em", "small", "address", "figure", "figcaption", "meta", "cite",
+          "abbr", "blockquote", "table", "td", "li"}
+# Flags of whole attribute values already seen (pages repeat the same class strings).
+_SEEN: dict[str, int] = {}
+_MAX_SEEN = 50_000
+_DROP = ("script", "style", "noscript", "template")
 _MAX_META = 5000
 _NEAR_AFTER = 250
 _NEAR_BEFORE = 40
@@ -25,47 +48,108 @@ _CLOSE_AFTER = 60
 _CLOSE_BEFORE = 15
 
 
+def _remember(value: str) -> int:
+    """Classify an attribute value and memoize its flags (bounded memo)."""
+    if len(_SEEN) >= _MAX_SEEN:
+        _SEEN.clear()
+    flags = _SEEN[value] = classify(value.lower())
+    return flags
+
+
 class Page:
     """One document with the lookups every extractor needs, each computed at most once."""
 
     def __init__(self, doc: Document,
                  rules: Mapping[str, Sequence[str]] | None = None) -> None:
-        """Wrap a parsed document (and the source's site rules, if any)."""
+        """Index a parsed document (and keep the source's site rules, if any)."""
         self.doc = doc
-        self.root: HtmlElement = doc.root
+        self.root: Element = doc.root
         self.url = doc.url
         self.rules = rules or {}
-        self.metas: list[tuple[str, str, HtmlElement]] = []
-        self.links: list[tuple[str, str, HtmlElement]] = []
+        self.metas: list[tuple[str, str, Element]] = []
+        self.links: list[tuple[str, str, Element]] = []
         self.scripts: list[str] = []
         self.titles: list[str] = []
-        self._gather()
+        self.h1s: list[Element] = []
+        self.h23: list[Element] = []
+        self.headings: list[Element] = []
+        self.anchors: list[Element] = []
+        self.structural: list[Element] = []
+        self.mains: list[Element] = []
+        # Elements whose class/id/itemprop/rel words carry a flag of .classes (byline, ...).
+        self.named: list[tuple[Element, str, int]] = []
+        self._index()
 
-    def _gather(self) -> None:
-        """Collect meta, link, title and JSON-LD script elements in one pass."""
-        for el in _HEAD_TAGS(self.root):
-            tag = el.tag
-            if tag == "meta":
-                key = el.get("property") or el.get("name") or el.get("itemprop") \
-                    or el.get("http-equiv")
-                value = el.get("content")
-                if value is None:
-                    value = el.get("value") or el.get("datetime")
-                if key and value and value.strip():
-                    self.metas.append((key.strip().lower(), value[:_MAX_META], el))
-            elif tag == "link":
-                href = el.get("href")
-                if href and href.strip():
-                    self.links.append((el.get("rel", "").lower(), href.strip(), el))
-            elif tag == "title":
-                if el.getparent() is not None and el.getparent().tag in ("head", "html"):
-                    self.titles.append(el.text_content())
-            elif el.text:
-                self.scripts.append(el.text)
+    def _index(self) -> None:
+        """Walk the tree once, sorting elements into the lists above.
+
+        This is the hot loop of extraction: attributes are read with plain `get`
+        calls and their flags looked up in a memo, so most elements cost a few
+        dictionary lookups.
+        """
+        in_body = False
+        kinds, seen, named = _KINDS, _SEEN, self.named
+        for el in self.root.iter(etree.Element):
+            kind = kinds.get(el.tag)
+            if kind is not None:
+                if kind == _HEAD:
+                    self._head(el, el.tag)
+                    continue
+                if kind == _BODY:
+                    in_body = True
+                else:
+                    getattr(self, kind).append(el)
+                    if kind == "headings" and el.tag in ("h2", "h3"):
+                        self.h23.append(el)
+            if not in_body or el.tag not in _WORDY:
+                continue
+            flags = 0
+            for attr in _WORD_ATTRS:
+                value = el.get(attr)
+                if value:
+                    known = seen.get(value)
+                    flags |= _remember(value) if known is None else known
+            role = el.get("role")
+            if role:
+                self._role(el, role)
+            if flags:
+                words = " ".join([el.get(a) or "" for a in _WORD_ATTRS]).lower()
+                named.append((el, words, flags))
+                if "articlebody" in words and el.get("itemprop"):
+                    self.mains.append(el)
         # Script, style and template text is never what a reader sees; dropping it once
         # keeps it out of every text the heuristics read (JSON-LD was read above).
-        etree.strip_elements(self.root, "script", "style", "noscript", "template",
-                             with_tail=False)
+        etree.strip_elements(self.root, *_DROP, with_tail=False)
+
+    def _role(self, el: Element, role: str) -> None:
+        """Record an element by its ARIA role (navigation, main, heading...)."""
+        if role in _ROLES:
+            self.structural.append(el)
+        elif role == "main":
+            self.mains.append(el)
+        elif role == "heading":
+            self.headings.append(el)
+
+    def _head(self, el: Element, tag: str) -> None:
+        """Record a meta, link, title or JSON-LD script element."""
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop") \
+                or el.get("http-equiv")
+            value = el.get("content")
+            if value is None:
+                value = el.get("value") or el.get("datetime")
+            if key and value and value.strip():
+                self.metas.append((key.strip().lower(), value[:_MAX_META], el))
+        elif tag == "link":
+            href = el.get("href")
+            if href and href.strip():
+                self.links.append(((el.get("rel") or "").lower(), href.strip(), el))
+        elif tag == "title":
+            parent = el.getparent()
+            if parent is not None and parent.tag in ("head", "html"):
+                self.titles.append(text_of(el))
+        elif "ld+json" in (el.get("type") or "").lower() and el.text:
+            self.scripts.append(el.text)
 
     def meta(self, *keys: str) -> list[tuple[str, str]]:
         """Return (key, content) for every meta tag with one of these keys, in page order."""
@@ -89,28 +173,17 @@ class Page:
     @cached_property
     def regions(self) -> Regions:
         """Return the headline and foreign blocks of the page."""
-        return Regions(self.root, self.title_hint)
+        return Regions(self)
 
     @cached_property
-    def named(self) -> list[tuple[HtmlElement, str]]:
-        """Return body elements with class/id/itemprop/rel, with those words lowercased."""
-        found = []
-        for el in _NAMED(self.root):
-            if not isinstance(el.tag, str):
-                continue
-            words = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"),
-                                           el.get("rel"))))
-            found.append((el, words.lower()))
-        return found
-
-    @cached_property
-    def main(self) -> HtmlElement:
+    def main(self) -> Element:
         """Return the main content element: the <article>/<main> holding the headline, else body."""
         h1 = self.h1
-        blocks = [el for el in _MAIN(self.root) if not self.is_foreign(el)]
+        blocks = [el for el in self.mains if not self.is_foreign(el)]
         if h1 is not None:
-            for el in h1.iterancestors():
-                if el in blocks:
+            ancestors = set(h1.iterancestors())
+            for el in reversed(blocks):
+                if el in ancestors:
                     return el
         if blocks and h1 is None:
             return blocks[0]
@@ -118,51 +191,56 @@ class Page:
         return body if body is not None else self.root
 
     @cached_property
-    def near(self) -> list[HtmlElement]:
+    def near(self) -> list[Element]:
         """Return elements near the headline (after it, then just before it), not foreign."""
         return self.after + self.before
 
     @cached_property
-    def after(self) -> list[HtmlElement]:
+    def after(self) -> list[Element]:
         """Return the headline and the elements that follow it (not foreign), nearest first."""
         start = self.h1 if self.h1 is not None else self.main
         return [el for el in (start, *following(start, _NEAR_AFTER))
                 if not self.is_foreign(el)]
 
     @cached_property
-    def before(self) -> list[HtmlElement]:
+    def before(self) -> list[Element]:
         """Return the elements just before the headline (not foreign), nearest first."""
         if self.h1 is None:
             return []
         return [el for el in preceding(self.h1, _NEAR_BEFORE) if not self.is_foreign(el)]
 
-    def in_main(self, el: HtmlElement) -> bool:
+    @cached_property
+    def near_set(self) -> set[Element]:
+        """Return the elements near the headline, as a set."""
+        return set(self.near)
+
+    def in_main(self, el: Element) -> bool:
         """Tell whether an element sits inside the main content (and outside foreign blocks)."""
         main = self.main
         if self.is_foreign(el):
             return False
         return main.tag in ("body", "html") or any(a is main for a in el.iterancestors())
 
-    def is_close(self, el: HtmlElement) -> bool:
+    def is_close(self, el: Element) -> bool:
         """Tell whether an element is right by the headline (where a dateline sits)."""
         return el in self._close
 
     @cached_property
-    def _close(self) -> set[HtmlElement]:
+    def _close(self) -> set[Element]:
         """Return the few elements around the headline where bylines and datelines sit."""
         return set(self.after[:_CLOSE_AFTER]) | set(self.before[:_CLOSE_BEFORE])
 
     @property
-    def h1(self) -> HtmlElement | None:
+    def h1(self) -> Element | None:
         """Return the page's headline element, if any."""
         return self.regions.h1
 
-    def is_foreign(self, el: HtmlElement) -> bool:
+    def is_foreign(self, el: Element) -> bool:
         """Tell whether an element describes other content (related cards, nav, comments)."""
         return self.regions.is_foreign(el)
 
     def absolute(self, href: str | None) -> str | None:
-        """Return href resolved against the page URL (None when empty or not http/file)."""
+        """Return href resolved against the page URL (None when empty or not a link)."""
         if not href:
             return None
         href = href.strip()

@@ -12,40 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from lxml import etree
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from ..text import fold
+from .classes import ARTICLE, FOREIGN, HEADLINE
+from .tree import Element, text_of
 
-_STRUCTURAL = etree.XPath(
-    "//nav|//aside|//footer|//form|//header|//dialog|//template|//noscript"
-    "|//*[@role='navigation' or @role='complementary' or @role='contentinfo'"
-    " or @role='search' or @role='banner' or @role='dialog']|//*[@hidden]"
-)
-_NAMED = etree.XPath("//body//*[@class or @id]")
-_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6|//*[@role='heading']")
-_LINKED_HEADINGS = etree.XPath(
-    "//*[self::h2 or self::h3 or self::h4 or self::h5]"
-    "[descendant::a[@href and not(starts-with(@href, '#'))]]"
-)
-_H1 = etree.XPath("//h1")
-_H23 = etree.XPath("//h2|//h3")
-_HEADLINE_CLASS = etree.XPath(
-    "//*[contains(@class, 'headline') or contains(@class, 'entry-title') or "
-    "contains(@class, 'post-title') or contains(@class, 'article-title')]"
-)
-_FOREIGN_CLASS = re.compile(
-    r"(?<![a-z0-9])(?<!has-)(?<!with-)(?<!no-)(?<!show-)(?:related|relacionad|correlat|verwandt|recommend|empfehl|more-?(?:from|"
-    r"stories|articles|news|in|on|like|by|to-read|reading|posts|content)|read-?(?:next|more|"
-    r"also)|also-?read|up-?next|popular|trending|most-?(?:read|viewed|popular|shared|recent)|"
-    r"sidebar|side-bar|sidebox|rail(?![a-z])|comments?(?![a-z])|disqus|respond(?![a-z])|"
-    r"nav(?:bar|igation)?(?![a-z])|menu|breadcrumbs?|share(?![a-z])|sharing|social|newsletter|"
-    r"promo(?:s|tion|box)?(?![a-z])|advert|ads?(?![a-z])|sponsor|widget|outbrain|taboola|"
-    r"recirc|further-?reading|"
-    r"you-?may|latest|teaser-?list|topstories|top-?stories|cookie|consent|modal|popup|"
-    r"skip-link|site-?header|site-?footer|global-?(?:header|footer)|masthead|subscribe)",
-    re.IGNORECASE)
+if TYPE_CHECKING:
+    from .page import Page
+
 _FOREIGN_HEADING = re.compile(
     r"^\W*(?:related(?!\s+(?:topics?|tags?|subjects?|issues?|issue areas?|themes?|keywords|"
     r"regions?|countries|areas|terms|content types?)\W*$)|more\b|recommended|latest|popular|"
@@ -60,32 +35,35 @@ _FOREIGN_HEADING = re.compile(
     r"lees ook|relaterade|relaterte|relaterede|похожие|читайте также)",
     re.IGNORECASE)
 _ARTICLE_TAGS = {"article", "main"}
+_NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
+_CARD_HEADINGS = {"h2", "h3", "h4", "h5"}
 
 
 class Regions:
     """The headline element and the set of subtrees that belong to other content."""
 
-    def __init__(self, root: HtmlElement, title_hint: str | None = None) -> None:
-        """Find the headline and the foreign blocks of a parsed page."""
-        self.root = root
-        self.h1 = _pick_h1(root, title_hint)
+    def __init__(self, page: Page) -> None:
+        """Find the headline and the foreign blocks of an indexed page."""
+        self.h1 = _pick_h1(page)
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
-        self.foreign: set[HtmlElement] = set()
-        self._mark_structural()
-        self._mark_named()
-        self._mark_headed()
-        self._mark_listings()
-        self._verdict: dict[HtmlElement, bool] = {}
+        self.foreign: set[Element] = set()
+        self._verdict: dict[Element, bool] = {}
+        self._mark_structural(page.structural)
+        self._mark_named(page.named)
+        self._mark_headed(page.headings)
+        for parent in listing_containers(page.headings):
+            self._add(parent)
 
-    def is_foreign(self, el: HtmlElement) -> bool:
+    def is_foreign(self, el: Element) -> bool:
         """Tell whether an element sits inside a block that describes other content."""
         chain = []
         verdict = False
-        node: HtmlElement | None = el
+        node: Element | None = el
         while node is not None:
-            if node in self._verdict:
-                verdict = self._verdict[node]
+            known = self._verdict.get(node)
+            if known is not None:
+                verdict = known
                 break
             if node in self.foreign:
                 verdict = True
@@ -96,14 +74,14 @@ class Regions:
             self._verdict[seen] = verdict
         return verdict
 
-    def _add(self, el: HtmlElement) -> None:
+    def _add(self, el: Element) -> None:
         """Mark a block foreign unless it holds the headline (then it is the page itself)."""
         if el not in self._h1_path:
             self.foreign.add(el)
 
-    def _mark_structural(self) -> None:
+    def _mark_structural(self, blocks: list[Element]) -> None:
         """Mark nav, aside, footers, forms and site headers that are not the article's own."""
-        for el in _STRUCTURAL(self.root):
+        for el in blocks:
             tag = el.tag
             if tag in ("footer", "aside") and _inside_article(el):
                 continue
@@ -111,20 +89,18 @@ class Regions:
                 continue
             self._add(el)
 
-    def _mark_named(self) -> None:
+    def _mark_named(self, named: list[tuple[Element, str, int]]) -> None:
         """Mark elements whose class or id names a related/sidebar/comment/nav block."""
-        for el in _NAMED(self.root):
-            if el.tag in ("body", "html", "h1", "time", "a", "span", "meta", "img"):
-                continue
-            names = f"{el.get('class', '')} {el.get('id', '')}"
-            if _FOREIGN_CLASS.search(names) and not _mentions_article(names) \
+        for el, _, flags in named:
+            if flags & FOREIGN and not flags & ARTICLE and el.tag not in _NEVER_BLOCKS \
+                    and el not in self._h1_path \
                     and next(el.iter("article", "main"), None) is None:
                 self._add(el)
 
-    def _mark_headed(self) -> None:
+    def _mark_headed(self, headings: list[Element]) -> None:
         """Mark containers introduced by a heading such as "Related" or "More from"."""
-        for heading in _HEADINGS(self.root):
-            text = heading.text_content()
+        for heading in headings:
+            text = text_of(heading)
             if len(text) > 80 or not _FOREIGN_HEADING.match(text.strip()):
                 continue
             block = heading.getparent()
@@ -135,23 +111,20 @@ class Regions:
             else:
                 self._add(block)
 
-    def _mark_following(self, heading: HtmlElement) -> None:
+    def _mark_following(self, heading: Element) -> None:
         """Mark what follows a "Related" heading when its container also holds the page."""
         for sibling in heading.itersiblings():
-            if sibling.tag in ("h2", "h3") and sibling is not heading:
+            if sibling.tag in ("h2", "h3"):
                 break
             self._add(sibling)
 
-    def _mark_listings(self) -> None:
-        """Mark containers of three or more card-like children, each with one heading link."""
-        for parent in listing_containers(self.root):
-            self._add(parent)
 
-
-def listing_containers(root: HtmlElement) -> list[HtmlElement]:
+def listing_containers(headings: list[Element]) -> list[Element]:
     """Return elements whose children repeat a card: one heading link each, three or more."""
-    cards: dict[HtmlElement, dict[HtmlElement, int]] = {}
-    for heading in _LINKED_HEADINGS(root):
+    cards: dict[Element, dict[Element, int]] = {}
+    for heading in headings:
+        if heading.tag not in _CARD_HEADINGS or not _has_link(heading):
+            continue
         child = heading
         for parent in heading.iterancestors():
             per_child = cards.setdefault(parent, {})
@@ -165,45 +138,44 @@ def listing_containers(root: HtmlElement) -> list[HtmlElement]:
         if singles >= 3 and singles * 2 >= len(per_child) and not _holds_h1(parent):
             found.append(parent)
     # Keep the deepest containers: an ancestor of a listing is not itself one.
-    found_set = set(found)
-    return [p for p in found if not any(a in found_set for a in p.iterancestors())]
+    outer = {a for p in found for a in p.iterancestors()}
+    return [p for p in found if p not in outer]
 
 
-def _holds_h1(el: HtmlElement) -> bool:
+def _has_link(heading: Element) -> bool:
+    """Tell whether a heading holds a link to another page (not an in-page anchor)."""
+    return any((a.get("href") or "#")[:1] != "#" for a in heading.iter("a"))
+
+
+def _holds_h1(el: Element) -> bool:
     """Tell whether an element contains an <h1> (then it is a page, not a card list)."""
     return next(el.iter("h1"), None) is not None
 
 
-def _inside_article(el: HtmlElement) -> bool:
+def _inside_article(el: Element) -> bool:
     """Tell whether an element sits inside an <article> or <main>."""
     return any(a.tag in _ARTICLE_TAGS for a in el.iterancestors())
 
 
-def _mentions_article(names: str) -> bool:
-    """Tell whether class/id words say this is the article itself ("article-content")."""
-    low = names.lower()
-    return any(w in low for w in ("article-body", "article-content", "post-content",
-                                  "entry-content", "main-content", "story-body"))
-
-
-def _pick_h1(root: HtmlElement, title_hint: str | None) -> HtmlElement | None:
+def _pick_h1(page: Page) -> Element | None:
     """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
     title, else the first <h1> outside navigation, else a headline-classed element."""
-    heads = [h for h in _H1(root) if h.text_content().strip()]
-    hint = fold(title_hint) if title_hint else ""
+    heads = [h for h in page.h1s if text_of(h).strip()]
+    hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
         for h in heads:
-            if _matches(fold(h.text_content()), hint):
+            if _matches(fold(text_of(h)), hint):
                 return h
-        for h in _H23(root):
-            if _matches(fold(h.text_content()), hint):
+        for h in page.h23:
+            if _matches(fold(text_of(h)), hint):
                 return h
     for h in heads:
         if not any(a.tag in ("nav", "footer", "aside", "header") for a in h.iterancestors()):
             return h
     if heads:
         return heads[0]
-    return next(iter(_HEADLINE_CLASS(root)), None)
+    return next((el for el, _, flags in page.named if flags & HEADLINE
+                 and el.tag not in ("body", "html", "a")), None)
 
 
 def _matches(text: str, hint: str) -> bool:
@@ -216,10 +188,10 @@ def _matches(text: str, hint: str) -> bool:
     return len(short) >= 0.4 * len(long) and len(short) >= 10 and short in long
 
 
-def following(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+def following(start: Element, limit: int) -> Iterator[Element]:
     """Yield up to `limit` elements after `start` in document order (its own subtree first)."""
     count = 0
-    node: HtmlElement | None = start
+    node: Element | None = start
     for el in start.iterdescendants():
         yield el
         count += 1
@@ -237,10 +209,10 @@ def following(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
         node = node.getparent()
 
 
-def preceding(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+def preceding(start: Element, limit: int) -> Iterator[Element]:
     """Yield up to `limit` elements before `start`, nearest first (siblings, then up)."""
     count = 0
-    node: HtmlElement | None = start
+    node: Element | None = start
     while node is not None and node.tag != "body":
         for sibling in node.itersiblings(preceding=True):
             for el in sibling.iter():

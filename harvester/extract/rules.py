@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..record import Candidate
 from .page import Page
+from .tree import Element, text_of
 
 _MANY = {"authors", "topics"}
 _DATE_ATTRS = ("datetime", "content", "value")
@@ -65,12 +65,12 @@ def _apply(page: Page, field: str, expr: str) -> object:
 
 def _value(page: Page, field: str, item: object) -> str | None:
     """Return the text (or the field's attribute) of one selected node."""
-    if isinstance(item, HtmlElement):
+    if isinstance(item, Element):
         for attr in _ATTRS.get(field, ()):
             if item.get(attr):
                 value = item.get(attr)
                 return page.absolute(value) if field == "image" else value
-        text = item.text_content()
+        text = text_of(item)
         return text if text.strip() else None
     if isinstance(item, str) and item.strip():
         return page.absolute(item) if field == "image" else str(item)
