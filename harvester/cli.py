@@ -40,21 +40,32 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pubharvest",
         description="Harvest publication metadata and write topic feeds (RSS, Atom, JSON).",
     )
+    parser.set_defaults(config=None, data_dir=None, out=None, verbose=0, log_format="text")
     parser.add_argument("--version", action="version", version=f"pubharvest {__version__}")
+    _add_globals(parser)
+    # The global options are accepted after the subcommand too (`harvest --config FILE`).
+    shared = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    _add_globals(shared)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=lambda **kw: argparse.ArgumentParser(
+                                    parents=[shared], **kw))
+    for add in (_add_extract, _add_harvest, _add_export, _add_feeds, _add_sources, _add_run,
+                _add_serve, _add_demo):
+        add(sub)
+    return parser
+
+
+def _add_globals(parser: argparse.ArgumentParser) -> None:
+    """Declare the options every subcommand shares (config, folders, logging)."""
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="configuration file (default: ./config/sources.toml, "
                              "else the shipped one)")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="where the store lives")
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="where feeds and records are written")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
-    parser.add_argument("--log-format", choices=("text", "json"), default="text",
+    parser.add_argument("-v", "--verbose", action="count", help="more log output")
+    parser.add_argument("--log-format", choices=("text", "json"),
                         help="log line format (default: text)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_extract, _add_harvest, _add_export, _add_feeds, _add_sources, _add_run,
-                _add_serve, _add_demo):
-        add(sub)
-    return parser
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:

@@ -652,7 +652,10 @@ def write_config(folder: Any, site: Site, *, name: str = "institute", delay: flo
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
-    """Run `pubharvest ARGV` in this process; return the exit code, stdout and stderr."""
+    """Run `pubharvest ARGV` in this process; return the exit code, stdout and stderr.
+
+    A usage error (argparse exits) is returned as its exit code, like the real command.
+    """
     import io
     from contextlib import redirect_stderr, redirect_stdout
 
@@ -660,5 +663,13 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = cli.main(list(argv))
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as exc:  # argparse refusing the arguments
+            code = exc.code if isinstance(exc.code, int) else 1
     return code, out.getvalue(), err.getvalue()
+
+
+def table_row(out: str, source: str = "institute") -> list[str]:
+    """Return the cells of a source's row in a printed summary table."""
+    return next(line.split() for line in out.splitlines() if line.startswith(source + " "))

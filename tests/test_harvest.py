@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from harvest_site import (MARKUPS, Hit, Site, SiteServer, publication, run_cli, serve,
-                          write_config)
+                          table_row, write_config)
 from harvester import config as config_module
 from harvester.fetch import Fetcher
 from harvester.pipeline import run_source
@@ -97,11 +97,6 @@ def stored(data_dir: Path) -> dict[str, dict]:
 def paths(hits: list[Hit]) -> list[str]:
     """Return the requested paths (with queries)."""
     return [h.path for h in hits]
-
-
-def table_row(out: str, source: str = "institute") -> list[str]:
-    """Return the cells of a source's row in the printed summary table."""
-    return next(line.split() for line in out.splitlines() if line.startswith(source + " "))
 
 
 # -- the cold run ----------------------------------------------------------------------------
