@@ -7,6 +7,7 @@ folder and the printed summary. Tests that change the site harvest their own cop
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -197,6 +198,20 @@ def test_url_variants_and_redirects_collapse_to_one_record(runs: Runs) -> None:
     real = publication(LEGACY).path
     assert paths(runs.cold.hits).count(real) == 1, "the redirect target was fetched once"
     assert "/p/5" in paths(runs.cold.hits)
+
+
+def test_per_host_delay_is_kept_between_requests(tmp_path: Path) -> None:
+    site = Site(size=6, per_page=3, listed_pages=2)
+    with serve(site) as server:
+        config = write_config(tmp_path, site, delay=0.05)
+        with config.open("a", encoding="utf-8") as handle:
+            handle.write("delay = 0.15\n")  # the source's own delay wins over the setting
+        run = harvest(server, config)
+    assert run.code == 0
+    arrivals = [h.at for h in run.hits]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
+    assert len(gaps) >= 8
+    assert min(gaps) >= 0.15 - 0.001, gaps
 
 
 # -- the warm run ----------------------------------------------------------------------------
