@@ -62,11 +62,12 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
-                  "collectionpage", "blog", "wpheader", "news", "story", "content"}
+                  "collectionpage", "wpheader", "story", "content"}
 _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-releases?|"
                            r"reports?|analysis|commentary|opinion|videos?|briefs?|"
                            r"policy-briefs?|working-papers?|testimony|interviews?|"
                            r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
+_SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
 MAX_TOPICS = 25
 _SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
@@ -85,8 +86,9 @@ def _rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
 
 # --- titles -------------------------------------------------------------------------------
 
-def choose_title(cands: list[Candidate], sites: list[str]) -> tuple[str, str] | None:
-    """Return the title most candidates agree with, site name removed.
+def choose_title(cands: list[Candidate], sites: list[str],
+                 sections: list[str] = ()) -> tuple[str, str] | None:
+    """Return the title most candidates agree with, site name and section prefix removed.
 
     Each candidate gets a vote from every other candidate that equals or contains
     it; ties go to the most trusted source. A title cut short ("...") yields to
@@ -96,7 +98,9 @@ def choose_title(cands: list[Candidate], sites: list[str]) -> tuple[str, str] | 
     texts = [(clean(strip_tags(c.value)) if isinstance(c.value, str) else None, c.source)
              for c in _rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
-    pool = [(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]), s)
+    section_keys = {fold(s) for s in sections if s and len(s) <= 40}
+    pool = [(strip_section(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]),
+                           section_keys), s)
             for t, s in texts if t and len(t) <= 500]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
     pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
@@ -153,6 +157,14 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
         head = _rejoin(title, parts[:i])
         if fold(head) in other_keys and fold(head) != whole:
             return head
+    return title
+
+
+def strip_section(title: str, section_keys: set[str]) -> str:
+    """Remove a leading "Opinion | " when it is the page's section (declared elsewhere)."""
+    match = _SECTION_PREFIX.match(title)
+    if match and fold(match.group(1)) in section_keys:
+        return title[match.end():].strip() or title
     return title
 
 
@@ -415,6 +427,8 @@ def choose_type(cands: list[Candidate], url: str | None,
             continue
         if cand.source == "meta:og:type":
             raw = raw.split(".", 1)[0]
+            if raw.lower() not in ("video", "book", "music"):
+                continue
         label = _type_of(raw, vocabulary)
         if label:
             return label, cand.source

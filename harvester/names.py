@@ -42,7 +42,7 @@ _NOISE = re.compile(
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
                     r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
-             "print", "watch", "live", "more", "read", "view", "profile", "posts", "articles",
+             "print", "more", "read", "view", "profile", "posts", "articles",
              "über", "autorenseite", "schließen", "subscribe", "contact", "bio", "twitter",
              "facebook", "linkedin", "instagram", "close", "menu", "author", "mehr",
              "artikel", "alle", "all", "see", "show", "comments", "comment", "min", "x",
@@ -101,7 +101,7 @@ def split_names(text: str) -> list[str]:
     text = clean(re.sub(r"\s*\n\s*", " ; ", text.strip()), limit=600) or ""
     if not text:
         return []
-    text = _NOT_AUTHORS.sub("", _after_by(text))
+    text = _after_by(_NOT_AUTHORS.sub("", text))
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
     text = _NOISE.sub(" ", text)
     text = _DEGREE.sub("", text)
@@ -160,7 +160,9 @@ def clean_name(text: str) -> str | None:
     text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
     if _is_role(text) and not is_name(text, strict=True):
         return None
-    text = _strip_ui_words(text)
+    text = _strip_ui_words(text) if not is_organization(text) else text
+    if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3:
+        text = text[:-1]
     if text.isupper() and len(text) > 3:
         text = _title_case(text)
     return text if is_name(text) else None

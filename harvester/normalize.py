@@ -70,7 +70,9 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
         if chosen is not None and chosen[0] not in (None, (), ""):
             values[name], provenance[name] = chosen
 
-    keep("title", choose_title(get("title", []), sites))
+    sections = [c.value for c in get("type", ()) if isinstance(c.value, str)
+                and c.source.startswith(("meta:", "html:"))]
+    keep("title", choose_title(get("title", []), sites, sections))
     keep("authors", choose_authors(get("authors", []), sites))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now)
     keep("published", published)

@@ -30,6 +30,12 @@ _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Words that belong to a written date itself (months, weekdays, "at", "um"...).
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"janv|févr|avr|juil|sept|déc|mär|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)"
+    r"[a-zéûä]*\.?|\b(?:at|um|à|de|del|of|the|[ap]\.?m\.?|uhr|et|edt|est|pst|pdt|cet|cest|"
+    r"gmt|utc)\b")
 _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2", "h3", "h4",
            "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
@@ -223,6 +229,8 @@ def _text_dates(page: Page) -> list[Candidate]:
             if not text or len(text) > 300 or _YEAR.search(text) is None:
                 continue
             for value, pos in find_dates(text, dayfirst=page.dayfirst):
+                if not _is_dateline(text):
+                    continue
                 field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
                 if field not in seen:
                     seen.add(field)
@@ -231,6 +239,12 @@ def _text_dates(page: Page) -> list[Candidate]:
         if len(seen) == 2:
             break
     return found
+
+
+def _is_dateline(text: str) -> bool:
+    """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
+    words = [w for w in _DATE_WORDS.sub(" ", text).split() if any(c.isalpha() for c in w)]
+    return len(words) <= 6
 
 
 def _summary(page: Page) -> list[Candidate]:

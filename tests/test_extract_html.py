@@ -1,0 +1,121 @@
+"""Visible-page heuristics: headline, byline, dateline, labels — never a neighbour's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from harvester.extract import extract_page
+
+URL = "https://www.example.org/publications/2024/01/elections-and-boycotts"
+
+RELATED = """
+<section class="view view-related">
+  <h2>Related Publications</h2>
+  <div class="row"><article class="teaser"><h3><a href="/p/1">Other One</a></h3>
+    <div>Thursday, February 15, 2024</div><div>By: Kyaw Min Htun</div><div>Type: Report</div>
+  </article></div>
+  <div class="row"><article class="teaser"><h3><a href="/p/2">Other Two</a></h3>
+    <div>Monday, December 18, 2023</div><div>By: Rosa Diaz, Ph.D.</div></article></div>
+  <div class="row"><article class="teaser"><h3><a href="/p/3">Other Three</a></h3>
+    <div>Friday, December 1, 2023</div><div>By: Li Wei</div></article></div>
+</section>"""
+
+
+def usip_like(meta_block: str, extra: str = "") -> str:
+    """Return a metadata-free page: a visible header block, a body and related cards."""
+    return f"""<html lang="en"><head><title>Elections &amp; Boycotts | Example Institute</title>
+    </head><body><header class="site-header"><nav><a href="/">Home</a></nav></header>
+    <main><article><header><h1>Elections &amp; Boycotts: What Comes Next?</h1>
+    {meta_block}</header>
+    <div class="field--name-body"><p>With the opposition boycotting the January 7 vote, the
+    ruling party secured a fourth consecutive term amid the lowest turnout in decades.</p>
+    <p>On October 28, 2023 the rally in the capital ended in arrests.</p></div>{extra}
+    </article>{RELATED}</main><footer>© 2024 Example Institute</footer></body></html>"""
+
+
+def test_visible_byline_dateline_and_type_label() -> None:
+    """A "By:" line, a written date and a "Publication Type:" label are the page's own."""
+    record = extract_page(usip_like(
+        "<div>Friday, January 12, 2024</div>"
+        "<div class='field--name-field-authors'>By: <a href='/people/a'>Farhana Rahman, Ph.D."
+        "</a>;&nbsp; <a href='/people/b'>Daniel Whitcombe</a></div>"
+        "<div>Publication Type: <a href='/t/analysis'>Analysis</a></div>"), URL)
+    assert record.title == "Elections & Boycotts: What Comes Next?"
+    assert [a.name for a in record.authors] == ["Farhana Rahman", "Daniel Whitcombe"]
+    assert record.published == date(2024, 1, 12)
+    assert record.type == "Analysis"
+    assert record.language == "en"
+
+
+def test_related_cards_never_leak() -> None:
+    """With no byline, date or type of its own, the page takes none from related cards."""
+    record = extract_page(usip_like(""), "https://www.example.org/publications/elections")
+    assert record.authors == ()
+    assert record.published is None
+    assert record.type is None
+
+
+def test_time_element_with_offset_and_updated_label() -> None:
+    """<time datetime> keeps its offset; a "Last updated" time is the updated date."""
+    block = ('<p>Published <time datetime="2024-03-09T23:30:00-05:00">March 9</time></p>'
+             '<p>Last updated <time datetime="2024-03-11T10:00:00-05:00">March 11</time></p>')
+    record = extract_page(usip_like(block), "https://www.example.org/p/elections")
+    minus5 = timezone(timedelta(hours=-5))
+    assert record.published == datetime(2024, 3, 9, 23, 30, tzinfo=minus5)
+    assert record.updated == datetime(2024, 3, 11, 10, 0, tzinfo=minus5)
+
+
+def test_kicker_and_subtitle_are_not_part_of_the_title() -> None:
+    """A kicker span before the headline and a subtitle after it are left out."""
+    html = ("<html><body><article><h1><span class='kicker'>Energy</span>"
+            "<span class='headline'>Grids Under Strain</span>"
+            "<small class='subtitle'>Why winters are harder now</small></h1>"
+            "<p class='byline'>By Ana Souza</p></article></body></html>")
+    record = extract_page(html, "https://example.org/a")
+    assert record.title == "Grids Under Strain"
+    assert [a.name for a in record.authors] == ["Ana Souza"]
+
+
+def test_topics_from_a_related_topics_list_and_tag_links() -> None:
+    """A "Related Topics" list of the article itself gives topics mapped by the vocabulary."""
+    extra = ("<div class='field--name-field-issue-areas'><h3>Related Topics</h3><ul>"
+             "<li><a href='/issue-areas/ge'>Global Elections &amp; Conflict</a></li>"
+             "<li><a href='/issue-areas/dg'>Democracy and Governance</a></li></ul></div>")
+    record = extract_page(usip_like("", extra), "https://www.example.org/p/x")
+    assert record.topics == ("Global Elections & Conflict", "Democracy & Governance")
+
+
+def test_wordpress_categories_and_tags() -> None:
+    """Category and tag links are topics; a category that names a type is the type."""
+    html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
+      <div class="entry-meta">by <a rel="author" href="/author/mk/">Margaret Kariuki</a> |
+      <time datetime="2023-10-04T08:12:45+03:00">October 4</time> |
+      <a rel="category tag" href="/category/blog/">Blog</a>
+      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
+      around the border towns, and this is what I saw there.</p>
+      <footer><a rel="tag" href="/tag/ceasefires/">ceasefires</a></footer>
+      </article></body></html>"""
+    record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
+    assert [a.name for a in record.authors] == ["Margaret Kariuki"]
+    assert record.type == "Blog Post"
+    assert set(record.topics) == {"Peace Processes", "South Sudan"}
+    assert record.summary is not None and record.summary.startswith("I spent most")
+
+
+def test_lead_figure_with_relative_src_and_caption() -> None:
+    """The article's first figure gives an absolute image URL and its caption."""
+    extra = ("<figure><img src='/files/lead.jpg' width='800'>"
+             "<figcaption>Polling station in Dhaka.</figcaption></figure>")
+    record = extract_page(usip_like("", extra), URL)
+    assert record.image is not None
+    assert record.image.url == "https://www.example.org/files/lead.jpg"
+    assert record.image.caption == "Polling station in Dhaka."
+
+
+def test_date_in_url_when_the_page_gives_none() -> None:
+    """A full date in the URL is the publication day when nothing else says otherwise."""
+    html = "<html><body><h1>Only a headline</h1><p>Text without any date at all.</p></body></html>"
+    record = extract_page(html, "https://example.org/2022/08/17/only-a-headline/")
+    assert record.published == date(2022, 8, 17)
+    assert record.provenance["published"] == "url"

@@ -1,0 +1,103 @@
+"""JSON-LD: the page's own entity, read as leniently as browsers read it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from harvester.extract import extract_page
+from harvester.extract.jsonld import load
+
+URL = "https://example.org/research/2024/03/the-report"
+
+
+def page(*scripts: str, body: str = "") -> str:
+    """Return a minimal page carrying the given JSON-LD scripts."""
+    tags = "".join(f'<script type="application/ld+json">{s}</script>' for s in scripts)
+    return f"<html><head><title>x</title>{tags}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("text", [
+    '{"@type": "Report", "headline": "A",}',
+    '<!-- {"@type": "Report", "headline": "A"} -->',
+    '//<![CDATA[\n{"@type": "Report", "headline": "A"}\n//]]>',
+    '{"@type": "Report", "headline": "A\nB"}',
+    '{"@type": "Report", "headline": "A"}{"@type": "WebSite", "name": "S"}',
+])
+def test_malformed_json_that_browsers_accept(text: str) -> None:
+    """Trailing commas, comment/CDATA wrappers, raw newlines and glued objects are read."""
+    values = load(text)
+    assert values and values[0]["@type"] == "Report"
+
+
+def test_hopeless_json_gives_nothing() -> None:
+    """A script that is not JSON at all yields no values (and no error)."""
+    assert load("var x = {not json") == []
+
+
+def test_graph_references_and_cycles() -> None:
+    """@graph members are linked by @id; a reference cycle does not loop."""
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "#site", "name": "Example Institute",
+         "publisher": {"@id": "#org"}},
+        {"@type": "Organization", "@id": "#org", "name": "Example Institute",
+         "parentOrganization": {"@id": "#org"}},
+        {"@type": "Person", "@id": "#p1", "name": "Ana Souza", "worksFor": {"@id": "#org"}},
+        {"@type": "Report", "@id": URL + "#report", "url": URL, "headline": "The Report",
+         "author": [{"@id": "#p1"}], "datePublished": "2024-03-05", "isPartOf": {"@id": "#site"},
+         "keywords": "Water, Borders", "inLanguage": "pt-BR"},
+        {"@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home"}]},
+    ]}
+    record = extract_page(page(json.dumps(graph)), URL)
+    assert record.title == "The Report"
+    assert [a.name for a in record.authors] == ["Ana Souza"]
+    assert record.published == date(2024, 3, 5)
+    assert record.type == "Report"
+    assert record.topics == ("Water", "Borders")
+    assert record.language == "pt-BR"
+    assert record.provenance["authors"] == "jsonld"
+
+
+def test_item_list_entries_are_not_the_page() -> None:
+    """Articles listed in an ItemList describe other pages."""
+    listing = {"@type": "ItemList", "itemListElement": [
+        {"@type": "ListItem", "item": {"@type": "NewsArticle", "headline": "Other",
+                                       "author": {"@type": "Person", "name": "Ola Nordmann"},
+                                       "datePublished": "2020-01-01"}}]}
+    record = extract_page(page(json.dumps(listing), body="<h1>Own title</h1>"), URL)
+    assert record.authors == ()
+    assert record.published is None
+    assert record.title == "Own title"
+
+
+def test_organization_author_when_no_person() -> None:
+    """An Organization author is kept when no person is credited."""
+    data = {"@type": "Report", "headline": "T",
+            "author": {"@type": "Organization", "name": "Crisis Watch"}}
+    record = extract_page(page(json.dumps(data)), URL)
+    assert [a.name for a in record.authors] == ["Crisis Watch"]
+
+
+def test_main_entity_of_a_web_page_and_its_date() -> None:
+    """A WebPage's mainEntity is the entity; the WebPage's date stands in for an Event's."""
+    data = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2024-04-20",
+            "mainEntity": {"@type": "Event", "name": "A Webinar",
+                           "startDate": "2024-05-15T10:00:00-04:00",
+                           "performer": {"@type": "Person", "name": "Rui Lopes"}}}
+    record = extract_page(page(json.dumps(data)), URL)
+    assert record.published == date(2024, 4, 20)
+    assert record.type == "Event"
+    assert record.authors == ()
+
+
+def test_podcast_episode_credits_its_author_not_its_guests() -> None:
+    """A PodcastEpisode's author is the host; guests named as actors are not authors."""
+    data = {"@type": "PodcastEpisode", "name": "Episode 12: Ports",
+            "author": {"@type": "Person", "name": "Dana Whitfield"},
+            "actor": [{"@type": "Person", "name": "Guest Person"}]}
+    record = extract_page(page(json.dumps(data)), URL)
+    assert [a.name for a in record.authors] == ["Dana Whitfield"]
+    assert record.type == "Podcast"

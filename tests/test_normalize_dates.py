@@ -1,0 +1,105 @@
+"""Dates as pages write them: parsed once, local day kept, nothing invented."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from harvester.dates import find_dates, is_plausible, local_day, parse_date, url_date, url_month
+
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-02-13", date(2024, 2, 13)),
+    ("Tuesday, February 13, 2024", date(2024, 2, 13)),
+    ("13 February 2024", date(2024, 2, 13)),
+    ("Feb. 13, 2024", date(2024, 2, 13)),
+    ("13. Februar 2024", date(2024, 2, 13)),
+    ("13 de febrero de 2024", date(2024, 2, 13)),
+    ("1er mars 2024", date(2024, 3, 1)),
+    ("2024年2月13日", date(2024, 2, 13)),
+    ("13.02.2024", date(2024, 2, 13)),
+    ("02/13/2024", date(2024, 2, 13)),
+    ("Posted on March 5th, 2019 by admin", date(2019, 3, 5)),
+])
+def test_written_dates_give_the_day(text: str, expected: date) -> None:
+    """Common ways of writing a day, in several languages, give that day."""
+    assert parse_date(text, now=NOW) == expected
+
+
+def test_offset_is_kept_and_the_local_day_too() -> None:
+    """A late-evening time with an offset stays on its own day, in its own offset."""
+    value = parse_date("2024-02-13T22:30:00-05:00", now=NOW)
+    assert isinstance(value, datetime)
+    assert value.utcoffset() == timedelta(hours=-5)
+    assert local_day(value) == date(2024, 2, 13)
+
+
+def test_time_without_zone_keeps_only_the_day() -> None:
+    """A time with no zone cannot be placed in time: only the day is kept."""
+    assert parse_date("2024-02-13T22:30:00", now=NOW) == date(2024, 2, 13)
+
+
+def test_zone_abbreviation_and_minute_precision() -> None:
+    """"10:30 pm EST" and Drupal's "10:15+03:00" are times with known offsets."""
+    est = parse_date("February 13, 2024 at 10:30 pm EST", now=NOW)
+    drupal = parse_date("2022-09-30T10:15+03:00", now=NOW)
+    assert est == datetime(2024, 2, 13, 22, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert drupal == datetime(2022, 9, 30, 10, 15, tzinfo=timezone(timedelta(hours=3)))
+
+
+@pytest.mark.parametrize("text", ["2031-01-01", "1850-05-05", "February 2024", "13/45/2024",
+                                  "no date here", ""])
+def test_future_absurd_and_incomplete_dates_are_refused(text: str) -> None:
+    """Future, pre-1900, month-only and impossible dates give nothing."""
+    assert parse_date(text, now=NOW) is None
+
+
+def test_day_first_follows_the_page_language() -> None:
+    """An ambiguous numeric date reads day first unless the page is US English."""
+    assert parse_date("03/04/2024", now=NOW, dayfirst=True) == date(2024, 4, 3)
+    assert parse_date("03/04/2024", now=NOW, dayfirst=False) == date(2024, 3, 4)
+
+
+def test_find_dates_returns_them_in_text_order() -> None:
+    """Several dates in one text come back in the order they are written."""
+    text = "Updated 14 February 2024. First published 13 February 2024."
+    assert [v for v, _ in find_dates(text, now=NOW)] == [date(2024, 2, 14), date(2024, 2, 13)]
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://example.org/2024/02/13/slug/", date(2024, 2, 13)),
+    ("https://example.org/news/2024-02-13-slug", date(2024, 2, 13)),
+    ("https://example.org/a/20240213/slug", date(2024, 2, 13)),
+    ("https://example.org/publications/2024/02/slug", None),
+    ("https://example.org/item/12345678", None),
+])
+def test_url_date(url: str, day: date | None) -> None:
+    """Only a full year/month/day in the path is a URL date."""
+    assert url_date(url) == day
+
+
+def test_url_month() -> None:
+    """A /YYYY/MM/ path gives the month."""
+    assert url_month("https://www.usip.org/publications/2024/02/slug") == (2024, 2)
+
+
+@given(st.text(max_size=200))
+def test_parse_date_never_crashes_and_stays_plausible(text: str) -> None:
+    """Any text gives None or a plausible date, never an exception."""
+    value = parse_date(text, now=NOW)
+    assert value is None or is_plausible(value, NOW)
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2024, 5, 31)),
+       st.integers(min_value=-12, max_value=14))
+def test_iso_datetimes_round_trip_with_their_offset(moment: datetime, hours: int) -> None:
+    """An ISO datetime with an offset parses to the same instant and the same offset."""
+    aware = moment.replace(microsecond=0, tzinfo=timezone(timedelta(hours=hours)))
+    value = parse_date(aware.isoformat(), now=NOW)
+    assert value == aware
+    assert value.utcoffset() == aware.utcoffset()

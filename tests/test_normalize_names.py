@@ -1,0 +1,69 @@
+"""Author credit lines split into clean names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from harvester.names import is_name, split_names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By: Asfandyar Mir, Ph.D.;  Tamanna Salikuddin", ["Asfandyar Mir", "Tamanna Salikuddin"]),
+    ("By John Smith and Jane Doe", ["John Smith", "Jane Doe"]),
+    ("Ann Lee, Bo Chen and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    ("Ann Lee & Bo Chen", ["Ann Lee", "Bo Chen"]),
+    ("Mir, Asfandyar", ["Asfandyar Mir"]),
+    ("van der Berg, Pieter", ["Pieter van der Berg"]),
+    ("Kowalski, Anna; Brennan, Liam", ["Anna Kowalski", "Liam Brennan"]),
+    ("Jane Doe, Senior Fellow", ["Jane Doe"]),
+    ("Jane Doe | Staff Writer", ["Jane Doe"]),
+    ("Dr. Jane Doe, MD", ["Jane Doe"]),
+    ("Prof. Dr. Max Müller", ["Max Müller"]),
+    ("Amb. William Taylor", ["William Taylor"]),
+    ("Written by José Ñúñez", ["José Ñúñez"]),
+    ("Jane Doe (jane@example.org) @janedoe", ["Jane Doe"]),
+    ("By Jane Doe and 3 others", ["Jane Doe"]),
+    ("Published on March 3, 2024 by Jane Doe", ["Jane Doe"]),
+    ("JANE DOE", ["Jane Doe"]),
+    ("Yo-Yo Ma", ["Yo-Yo Ma"]),
+    ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+    ("Jane Doe\nJohn Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, jane doe", ["Jane Doe"]),
+    ("Hosted by Dana Whitfield and Marcus Oyelaran", ["Dana Whitfield", "Marcus Oyelaran"]),
+    ("Jane Doe. Translated by John Roe", ["Jane Doe"]),
+])
+def test_credit_lines(line: str, names: list[str]) -> None:
+    """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""
+    assert split_names(line) == names
+
+
+@pytest.mark.parametrize("line", ["Facebook", "admin", "Share", "Read more",
+                                  "Jane Doe is a senior fellow at the institute who studies",
+                                  "@janedoe", "2024", ""])
+def test_not_names(line: str) -> None:
+    """Interface words, user names, prose and numbers are not authors."""
+    assert split_names(line) == []
+
+
+def test_organization_names_are_names() -> None:
+    """An organization can be credited (it is kept when no person is named)."""
+    assert split_names("International Crisis Group") == ["International Crisis Group"]
+
+
+@given(st.text(max_size=300))
+def test_split_never_crashes_and_gives_clean_names(line: str) -> None:
+    """Any text gives names that are non-empty, short, single-line and look like names."""
+    for name in split_names(line):
+        assert name and name == name.strip()
+        assert "\n" not in name and len(name) <= 80
+        assert is_name(name)
+
+
+@given(st.lists(st.sampled_from(["Ann Lee", "Bo Chen", "José Ñúñez", "Zoë Brânză"]),
+                min_size=1, max_size=4, unique=True),
+       st.sampled_from(["; ", " and ", ", ", " & "]))
+def test_joined_names_split_back(names: list[str], joiner: str) -> None:
+    """Names joined by any usual separator come back in order."""
+    assert split_names("By " + joiner.join(names)) == names
