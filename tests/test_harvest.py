@@ -312,3 +312,19 @@ def test_change_with_a_day_only_lastmod_is_refetched(tmp_path: Path) -> None:
         site.revise(3, sitemap=True)
         run = harvest(server, config)
     assert table_row(run.out)[1:3] == ["0", "1"], run.out
+
+
+def test_a_variant_link_found_later_updates_the_same_record(tmp_path: Path) -> None:
+    site = Site(size=12, per_page=6, listed_pages=2)
+    bare = next(i for i in range(6) if publication(i).markup == "bare")  # no canonical link
+    with serve(site) as server:
+        config = write_config(tmp_path, site)
+        assert harvest(server, config).code == 0
+        site.variants[bare] = "/"  # the listing now links the trailing-slash form
+        run = harvest(server, config)
+    assert f"{publication(bare).path}/" in paths(run.hits), "the new form was fetched"
+    records = stored(tmp_path / "data")
+    assert len(records) == len(site.expected())
+    assert site.url(publication(bare).path) in records
+    lines = (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(records)
