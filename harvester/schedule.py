@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
+import signal
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -237,3 +241,40 @@ def wait_until_stopped(scheduler: BackgroundScheduler, stop: threading.Event,
     finisher.start()
     finisher.join(grace)
     return not finisher.is_alive()
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Set `stop` on the first SIGTERM or SIGINT; exit at once on a second one.
+
+    The previous handlers are restored when the block ends.
+    """
+
+    def handle(signum: int, frame: object) -> None:
+        if stop.is_set():
+            log.warning("second signal: exiting now")
+            exit_now(128 + signum)
+        log.info("%s: finishing the current pages, then exiting",
+                 signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def exit_now(code: int) -> None:
+    """Leave the process at once (no thread joins), flushing what was written so far.
+
+    Safe for the store: every write is one SQLite transaction, so what is committed stays
+    and what is not is rolled back when the database is next opened.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

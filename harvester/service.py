@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import logging
 import os
 import signal
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The lock file that keeps a second `run` off a data dir (beside the store, not in
+#: `locks/`, where a source could have the same name).
+RUN_LOCK = "pubharvest-run.lock"
 #: robots.txt is not trusted longer than this (RFC 9309, 2.4), so a long-running service
 #: starts a fresh fetcher (and robots cache) once a day.
 FETCHER_MAX_AGE = 86400.0
@@ -63,12 +67,15 @@ def run(args: argparse.Namespace) -> int:
     from .store import Store
 
     _show_info_lines()
+    if args.once and args.serve:
+        raise HarvestError("--serve needs the scheduler; use `pubharvest serve` beside --once")
     cfg = load_config(args)
     enabled = selected_sources(cfg, None)
     stop = threading.Event()
-    with Store.open(cfg.settings.data_dir) as store, Fetchers(cfg.settings) as fetchers:
+    with Store.open(cfg.settings.data_dir) as store, only_runner(cfg.settings.data_dir), \
+            Fetchers(cfg.settings) as fetchers:
         plans = schedule.plan(cfg, enabled, lambda name: store.source_state(name).last_started)
-        with stop_on_signals(stop):
+        with schedule.stop_on_signals(stop):
             if args.once:
                 return _run_once(cfg, plans, store, fetchers.current(), stop)
             return _run_scheduled(args, cfg, plans, store, fetchers, stop)
@@ -135,7 +142,7 @@ def _run_scheduled(args: argparse.Namespace, cfg: Config, plans: list[Plan], sto
         # A harvest is stuck in a slow request: its committed pages are safe (each page is
         # one transaction), so leave without waiting for the thread.
         log.warning("running harvests did not end in time; exiting anyway")
-        exit_now(0)
+        schedule.exit_now(0)
     log.info("stopped")
     return 0
 
@@ -173,46 +180,38 @@ def publish_reports(cfg: Config, store: Store, reports: list[SourceReport]) -> N
              extra={"fields": {"written": len(result.written), "unchanged": result.unchanged}})
 
 
+@contextmanager
+def only_runner(data_dir: Path) -> Iterator[None]:
+    """Hold the data dir's run lock: one `run` (scheduled or --once) at a time.
+
+    Two schedulers on one store would each harvest every source in turn, and a cron
+    `run --once` beside the service would ignore its plan.
+
+    Raises:
+        HarvestError: another `pubharvest run` holds the lock.
+    """
+    path = data_dir / RUN_LOCK
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise HarvestError(f"cannot create {path}: {exc.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise HarvestError(f"another `pubharvest run` (pid {holder}) is using "
+                               f"{data_dir}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock, as does the process dying
+
+
 def grace_seconds(settings: Settings) -> float:
     """Return how long a stop waits for running harvests: about one slow page request."""
     return 2 * settings.timeout + settings.delay + 10
-
-
-@contextmanager
-def stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """Set `stop` on the first SIGTERM or SIGINT; exit at once on a second one.
-
-    The previous handlers are restored when the block ends.
-    """
-
-    def handle(signum: int, frame: object) -> None:
-        if stop.is_set():
-            log.warning("second signal: exiting now")
-            exit_now(128 + signum)
-        log.info("%s: finishing the current pages, then exiting",
-                 signal.Signals(signum).name)
-        stop.set()
-
-    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def exit_now(code: int) -> None:
-    """Leave the process at once (no thread joins), flushing what was written so far.
-
-    Safe for the store: every write is one SQLite transaction, so what is committed stays
-    and what is not is rolled back when the database is next opened.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    os._exit(code)
 
 
 class Fetchers:

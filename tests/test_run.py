@@ -24,6 +24,7 @@ import pytest
 
 from harvester import cli, service
 from harvester.demo import serve_site
+from harvester.errors import HarvestError
 from harvester.store import FILENAME, Store
 
 TOPIC_FEED = "/feeds/topics/peace-processes/rss.xml"
@@ -288,6 +289,7 @@ class SlowSite(ThreadingHTTPServer):
     def __init__(self, root: Path, delay: float) -> None:
         """Bind to a free loopback port."""
         self.root, self.delay = root, delay
+        self.asked: list[str] = []
         self.sent: list[str] = []
         self.lock = threading.Lock()
         super().__init__(("127.0.0.1", 0), _SlowHandler)
@@ -301,6 +303,13 @@ class SlowSite(ThreadingHTTPServer):
         with self.lock:
             return sum(1 for path in self.sent if path.startswith("/publications/"))
 
+    def in_flight(self, after: int) -> bool:
+        """Tell whether `after` pages were answered and the next one is being asked for."""
+        with self.lock:
+            asked = sum(1 for path in self.asked if path.startswith("/publications/"))
+        sent = self.pages_sent()
+        return sent >= after and asked > sent
+
 
 class _SlowHandler(BaseHTTPRequestHandler):
     """GET from the site folder; publication pages after a delay."""
@@ -310,6 +319,8 @@ class _SlowHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         """Answer with the page (or 404) and note it as sent once written."""
         path = self.path.split("?")[0]
+        with self.server.lock:
+            self.server.asked.append(path)
         file = self.server.root / (path.strip("/") + ".html")
         if path.startswith("/publications/"):
             time.sleep(self.server.delay)
@@ -330,11 +341,11 @@ class _SlowHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def slow_site(tmp_path: Path) -> Iterator[SlowSite]:
-    """Serve twenty publications that take 0.7 s each."""
+    """Serve twenty publications that take a second each."""
     root = tmp_path / "slow"
     write_site(root, [(f"Report Number {i}", f"2024-01-{i:02d}", "Peace Processes")
                       for i in range(1, 21)])
-    server = SlowSite(root, delay=0.7)
+    server = SlowSite(root, delay=1.0)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield server
     server.shutdown()
@@ -346,7 +357,10 @@ def test_sigterm_finishes_the_current_page_commits_and_exits_0(
     config = write_config(tmp_path, {"slow": slow_site.base + "/publications"}, "1h")
     proc = Service(tmp_path, config, "run")
     try:
-        wait_for(lambda: slow_site.pages_sent() >= 2, "two pages harvested", proc=proc)
+        wait_for(lambda: slow_site.in_flight(after=1), "a second page on its way", proc=proc)
+        with pytest.raises(HarvestError, match=r"another `pubharvest run` \(pid \d+\)"):
+            run_once(config)  # a cron job beside the service stays off its store
+        wait_for(lambda: slow_site.in_flight(after=2), "a third page on its way", proc=proc)
         assert proc.stop(signal.SIGTERM) == 0
     finally:
         proc.close()
@@ -366,7 +380,7 @@ def test_second_signal_exits_at_once_leaving_a_consistent_store(
     config = write_config(tmp_path, {"slow": slow_site.base + "/publications"}, "1h")
     proc = Service(tmp_path, config, "run")
     try:
-        wait_for(lambda: slow_site.pages_sent() >= 1, "a page harvested", proc=proc)
+        wait_for(lambda: slow_site.in_flight(after=1), "a second page on its way", proc=proc)
         assert proc.stop(signal.SIGTERM, signal.SIGINT) == 128 + signal.SIGINT
     finally:
         proc.close()
@@ -416,3 +430,10 @@ def test_once_a_failing_source_does_not_stop_the_others(
         assert store.count("sample") == 2
         assert "nothing could be harvested" in store.runs("broken")[0].error
         assert store.runs("sample")[0].error is None
+
+
+def test_once_does_not_serve(tmp_path: Path) -> None:
+    config = write_config(tmp_path, {"sample": "http://127.0.0.1:9/publications"}, "6h")
+    args = cli.build_parser().parse_args(["--config", str(config), "run", "--once", "--serve"])
+    with pytest.raises(HarvestError, match="--serve needs the scheduler"):
+        service.run(args)
