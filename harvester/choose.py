@@ -150,7 +150,8 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
     other_keys = {fold(o) for o in others}
     for i in (len(parts) - 1, 0):
         rest = parts[:i] + parts[i + 1:]
-        if _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)):
+        exact = fold(parts[i]) in site_keys
+        if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)):
             return _rejoin(title, rest)
     whole = fold(title)
     for i in range(len(parts) - 1, 0, -1):

@@ -1,0 +1,77 @@
+"""Listing-page cards as partial records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from harvester.extract.cards import parse_cards
+from harvester.parse import parse_html
+
+LISTING = """<html><head><title>Publications | Example Institute</title></head><body>
+<nav><ul><li><a href="/about">About the institute</a></li><li><a href="/events">Events</a></li>
+<li><a href="/donate">Donate to us</a></li></ul></nav>
+<main><h1>Publications</h1><div class="view-content">
+ <div class="views-row"><a href="/publications/2024/02/cease-fire"><img src="/i/k.jpg" alt=""></a>
+  <h3><a href="/publications/2024/02/cease-fire">As a Fragile Cease-Fire Turns Three</a></h3>
+  <div>Wednesday, February 21, 2024</div><div>By: Christopher Clary</div>
+  <p>At midnight on the night of February 24-25, 2021, two armies reinstated a cease-fire
+  that covered their forces along the line of control.</p>
+  <div>Type: Analysis</div>
+  <div class="teaser__topics"><a href="/t/gp">Global Policy</a></div></div>
+ <div class="views-row">
+  <h3><a href="/publications/2024/02/election-results">Understanding the Election Results</a></h3>
+  <div>Tuesday, February 13, 2024</div><div>By: Asfandyar Mir, Ph.D.;&nbsp; Tamanna Salikuddin</div>
+  <div>Type: Analysis</div>
+  <div class="teaser__topics"><a href="/t/ge">Global Elections &amp; Conflict</a>
+  <a href="/t/gp">Global Policy</a></div></div>
+ <div class="views-row">
+  <h3><a href="/publications/2024/02/on-elections">Tamanna Salikuddin on the Elections</a></h3>
+  <div>Monday, February 12, 2024</div><div>By: Tamanna Salikuddin</div>
+  <div>Type: Podcast</div></div>
+ <div class="views-row">
+  <h3><a href="/publications/2024/02/on-elections">Tamanna Salikuddin on the Elections</a></h3>
+ </div>
+</div></main><footer><a href="/privacy">Privacy policy</a></footer></body></html>"""
+
+
+def cards() -> list:
+    """Parse the listing above into card records."""
+    return parse_cards(parse_html(LISTING.encode(), "https://www.example.org/publications"),
+                       source="example")
+
+
+def test_one_record_per_card_with_absolute_links() -> None:
+    """Each card gives one record whose url is its link, resolved and de-duplicated."""
+    urls = [c.url for c in cards()]
+    assert urls == ["https://www.example.org/publications/2024/02/cease-fire",
+                    "https://www.example.org/publications/2024/02/election-results",
+                    "https://www.example.org/publications/2024/02/on-elections"]
+
+
+def test_card_fields() -> None:
+    """Title, date, "By:" authors, "Type:" and topic links come from each card."""
+    first, second, third = cards()
+    assert first.title == "As a Fragile Cease-Fire Turns Three"
+    assert first.published == date(2024, 2, 21)
+    assert [a.name for a in first.authors] == ["Christopher Clary"]
+    assert first.type == "Analysis"
+    assert first.topics == ("Global Policy",)
+    assert first.summary is not None and first.summary.startswith("At midnight")
+    assert first.image is not None and first.image.url == "https://www.example.org/i/k.jpg"
+    assert [a.name for a in second.authors] == ["Asfandyar Mir", "Tamanna Salikuddin"]
+    assert second.topics == ("Global Elections & Conflict", "Global Policy")
+    assert third.type == "Podcast"
+    assert third.source == "example"
+
+
+def test_provenance_says_card() -> None:
+    """Every value a card gives is traced to "card"."""
+    for record in cards():
+        assert record.provenance and set(record.provenance.values()) == {"card"}
+
+
+def test_a_page_without_cards_gives_none() -> None:
+    """An article page with a navigation menu has no cards."""
+    html = ("<html><body><nav><a href='/a'>Alpha section</a><a href='/b'>Beta section</a>"
+            "<a href='/c'>Gamma section</a></nav><h1>One article</h1><p>Text.</p></body></html>")
+    assert parse_cards(parse_html(html, "https://example.org/x")) == []

@@ -1,0 +1,131 @@
+"""Candidates to one Record: choices, cross-checks, bounds, and merging a listing card."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from harvester.choose import choose_title, topic_labels
+from harvester.extract import default_vocabulary
+from harvester.normalize import MAX_SUMMARY, build_record, merge, normalize_language
+from harvester.record import Author, Candidate, Record
+from harvester.vocab import slugify
+
+VOCAB = default_vocabulary()
+URL = "https://example.org/pubs/x"
+
+
+def record(*cands: Candidate, url: str = URL) -> Record:
+    """Build a record from candidates with the shipped vocabulary."""
+    return build_record(list(cands), url=url, vocabulary=VOCAB)
+
+
+@pytest.mark.parametrize(("titles", "expected"), [
+    (["Ports Matter | Example Post", "Ports Matter"], "Ports Matter"),
+    (["Example Post - Ports Matter"], "Ports Matter"),
+    (["Ports Matter — Example Post"], "Ports Matter"),
+    (["Guns & Grain: “Food Security” in the Basin"], "Guns & Grain: “Food Security” in the Basin"),
+])
+def test_titles_lose_the_site_name_only(titles: list[str], expected: str) -> None:
+    """The site's name goes; '&', quotes and the title's own colons stay."""
+    cands = [Candidate("title", t, "meta:og:title") for t in titles]
+    chosen = choose_title(cands, ["Example Post"])
+    assert chosen is not None and chosen[0] == expected
+
+
+def test_truncated_title_yields_to_the_full_one() -> None:
+    """A declared title cut with "..." loses to the headline that completes it."""
+    cands = [Candidate("title", "Viele Studierende sind noch verzweifelt auf...", "meta:og:title"),
+             Candidate("title", "Viele Studierende sind noch verzweifelt auf Wohnungssuche",
+                       "html:h1")]
+    assert choose_title(cands, [])[0].endswith("Wohnungssuche")
+
+
+def test_utc_timestamp_gives_way_to_the_same_moment_in_local_time() -> None:
+    """The page's local form of one moment is kept (its day is the readers' day)."""
+    rec = record(Candidate("published", "2024-05-27T21:45:00Z", "meta:parsely-pub-date"),
+                 Candidate("published", "2024-05-28T03:15:00+05:30", "html:time-close"))
+    assert rec.published.isoformat() == "2024-05-28T03:15:00+05:30"
+
+
+def test_url_date_breaks_a_disagreement() -> None:
+    """When sources disagree, the one matching the URL's date wins."""
+    rec = record(Candidate("published", "2019-01-01", "jsonld"),
+                 Candidate("published", "2024-02-13", "html:text-close"),
+                 url="https://example.org/2024/02/13/x")
+    assert rec.published == date(2024, 2, 13)
+
+
+def test_updated_is_kept_apart_and_only_when_later() -> None:
+    """An updated date earlier than publication is dropped; a later one is kept."""
+    later = record(Candidate("published", "2024-01-01", "jsonld"),
+                   Candidate("updated", "2024-01-05", "jsonld"))
+    earlier = record(Candidate("published", "2024-01-05", "jsonld"),
+                     Candidate("updated", "2024-01-01", "jsonld"))
+    assert later.updated == date(2024, 1, 5)
+    assert earlier.updated is None
+
+
+def test_summary_is_plain_bounded_text() -> None:
+    """HTML and entities are removed and the summary is cut at a word."""
+    rec = record(Candidate("summary", "<p>Ports &amp; " + "harbours " * 300 + "</p>",
+                           "meta:description"))
+    assert rec.summary.startswith("Ports & harbours")
+    assert len(rec.summary) <= MAX_SUMMARY and rec.summary.endswith("…")
+
+
+@pytest.mark.parametrize(("raw", "tag"), [("en_US", "en-US"), ("EN", "en"), ("pt-br", "pt-BR"),
+                                          ("de-DE,de;q=0.9", "de-DE"), ("12", None)])
+def test_language_tags(raw: str, tag: str | None) -> None:
+    """Language values are normalized to BCP 47 form with the region kept."""
+    assert normalize_language(raw) == tag
+
+
+def test_types_map_and_unknown_labels_are_kept() -> None:
+    """A specific type maps; an unknown but labelled type is kept title-cased."""
+    assert record(Candidate("type", "PodcastEpisode", "jsonld")).type == "Podcast"
+    assert record(Candidate("type", "Article", "jsonld")).type is None
+    assert record(Candidate("type", "field notes", "html:label")).type == "Field Notes"
+
+
+def test_topics_mapped_deduplicated_and_junk_dropped() -> None:
+    """Keywords are split, mapped through the vocabulary, de-duplicated and cleaned."""
+    rec = record(Candidate("topics", ["Democracy, Governance; 2024, x, Kenya, kenya"],
+                           "meta:keywords"))
+    assert rec.topics == ("Democracy & Governance", "Kenya")
+
+
+@given(st.lists(st.text(max_size=80), max_size=20))
+def test_topic_labels_are_never_empty_and_slug_safely(values: list[str]) -> None:
+    """Any raw values give non-empty labels whose slugs are safe path segments."""
+    for label in topic_labels(values, VOCAB, set()):
+        assert label.strip() == label and label
+        slug = slugify(label)
+        assert slug and "/" not in slug and slug not in (".", "..")
+
+
+def test_merge_fills_gaps_and_keeps_trusted_page_values() -> None:
+    """The page wins where it had trusted values; the card fills the rest, traced as card."""
+    page = Record(url=URL, title="Page Title", published=date(2024, 2, 13),
+                  provenance={"title": "html:h1", "published": "url"})
+    card = Record(url=URL, title="Card Title", published=date(2024, 2, 12),
+                  authors=(Author("Ana Souza"),), type="Analysis", topics=("Global Policy",),
+                  provenance={"title": "card", "published": "card"})
+    merged = merge(page, card)
+    assert merged.title == "Page Title"
+    assert merged.published == date(2024, 2, 12)
+    assert merged.authors == (Author("Ana Souza"),)
+    assert merged.type == "Analysis" and merged.topics == ("Global Policy",)
+    assert merged.provenance == {"title": "html:h1", "published": "card", "authors": "card",
+                                 "type": "card", "topics": "card"}
+
+
+def test_merge_keeps_the_page_datetime_for_the_same_day() -> None:
+    """A card giving the same day does not replace the page's more precise timestamp."""
+    moment = datetime(2024, 2, 13, 22, 30, tzinfo=timezone(timedelta(hours=-5)))
+    page = Record(url=URL, published=moment, provenance={"published": "url"})
+    card = Record(url=URL, published=date(2024, 2, 13), provenance={"published": "card"})
+    assert merge(page, card).published == moment
