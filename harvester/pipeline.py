@@ -240,7 +240,8 @@ def _handle(link: discover.Link, run: _Run) -> None:
     state = store.fetch_state(link.url)
     now = datetime.now(UTC)
     base = FetchState(url=link.url, source=source.name, fetched_at=now, kind="page")
-    known = state is not None and state.record_url is not None
+    # Validators of a page read before (a publication or not), unless that read failed.
+    known = state is not None and state.error is None and state.content_hash is not None
     try:
         page = run.fetcher.fetch(
             link.url,
@@ -275,9 +276,12 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
                     last_modified=page.last_modified or (kept.last_modified if kept else None),
                     content_hash=digest or (state.content_hash if state else None),
                     record_url=state.record_url if state else None)
-    if page.not_modified or (state and state.record_url and digest == state.content_hash):
+    if page.not_modified or (state and state.error is None and digest == state.content_hash):
         store.save_fetch_state(fresh)
-        return "unchanged"
+        if fresh.record_url:
+            return "unchanged"
+        report.skipped.append((link.url, "not a publication (unchanged since it was read)"))
+        return "skipped"
     try:
         doc = parse_html(page.body, page.url, page.content_type)
         report.extracted += 1

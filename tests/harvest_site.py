@@ -135,6 +135,7 @@ class Site:
     lastmods: dict[int, datetime] = field(default_factory=dict)
     bare_304: bool = False
     lastmod_days: bool = False
+    collection: bool = False
     base: str = ""
     _paths: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -304,6 +305,8 @@ def listing_page(site: Site, number: int) -> str | None:
         return None
     items = shown[(number - 1) * site.per_page: number * site.per_page]
     cards = "".join(_card(publication(i), _listing_href(site, i)) for i in items)
+    if site.collection and number == 1:  # a featured collection: a card, not a publication
+        cards = _collection_card() + cards
     numbers = "".join(f'<li><a href="/publications?page={k}">{k}</a></li>'
                       for k in range(1, pages + 1) if k != number)
     nxt = (f'<a class="next" rel="next" href="/publications?page={number + 1}">Next ›</a>'
@@ -316,6 +319,26 @@ def listing_page(site: Site, number: int) -> str | None:
             f'<aside class="sidebar"><h2>Most read</h2><ul>{popular}</ul></aside>')
     head = '<link rel="alternate" type="application/rss+xml" href="/publications/feed.xml">'
     return _page("Publications", head, main, [("/", "Home"), ("/publications", "Publications")])
+
+
+COLLECTION = "/publications/collections/sahel-dossier"
+
+
+def _collection_card() -> str:
+    """Return the listing card of the featured collection."""
+    return (f'<article class="card"><h3 class="card-title"><a href="{COLLECTION}">The Sahel '
+            f"Dossier</a></h3><p class=\"card-meta\"><time datetime=\"{NEWEST}\">"
+            f"{_long_date(NEWEST)}</time></p><p class=\"card-summary\">Our work on the Sahel "
+            f"in one place.</p></article>")
+
+
+def collection_page(site: Site) -> str:
+    """Return the collection page: a short introduction and a few cards."""
+    items = [publication(i) for i in range(5, min(9, site.size))]
+    main = ("<h1>The Sahel Dossier</h1><p>Our analysis of the region in one place.</p>"
+            + "".join(_card(p) for p in items))
+    return _page("The Sahel Dossier", "", main, [("/", "Home"), ("/publications",
+                                                                 "Publications")])
 
 
 def _listing_href(site: Site, i: int) -> str:
@@ -492,6 +515,7 @@ def _other(site: Site, path: str, query: str) -> tuple[str | None, str]:
         "/sitemap.xml": (sitemap_index(site), XML),
         "/sitemap-pages.xml": (pages_sitemap(site), XML),
         "/publications/feed.xml": (feed(site), "application/rss+xml; charset=utf-8"),
+        COLLECTION: (collection_page(site) if site.collection else None, HTML),
     }
     return fixed.get(path, (None, HTML))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from harvest_site import (MARKUPS, Hit, Site, SiteServer, publication, run_cli, serve,
+from harvest_site import (COLLECTION, MARKUPS, Hit, Site, SiteServer, publication, run_cli, serve,
                           table_row, write_config)
 from harvester import config as config_module
 from harvester.fetch import Fetcher
@@ -243,10 +243,11 @@ def test_warm_run_extracts_and_changes_nothing(runs: Runs) -> None:
 @pytest.fixture()
 def live(tmp_path: Path) -> tuple[Site, SiteServer, Path]:
     """Serve a clean site (the newest publication not out yet) and harvest it once."""
-    site = Site(size=24, hidden={0})
+    site = Site(size=24, hidden={0}, collection=True)
     with serve(site) as server:
         config = write_config(tmp_path, site)
-        assert harvest(server, config).code == 0
+        first = harvest(server, config)
+        assert first.code == 0 and table_row(first.out)[5] == "1", "the collection is skipped"
         yield site, server, config
 
 
@@ -276,6 +277,10 @@ def test_new_publication_on_the_first_listing_page_is_found(
              and h.path != publication(0).path]
     assert all(h.conditional and h.status == 304 for h in known)
     assert "/publications?page=3" not in paths(run.hits), "pagination stopped at known links"
+    collection = [h for h in run.hits if h.path == COLLECTION]
+    assert [(h.status, h.conditional) for h in collection] == [(304, True)]
+    with Store.open(config.parent / "data", create=False) as store:
+        assert store.last_run("institute").counts["extracted"] == 1
 
 
 def test_silent_change_is_caught_by_the_rolling_recheck(live: tuple[Site, SiteServer, Path]
