@@ -165,9 +165,18 @@ def source_row(config: Any, source: Any, store: Any, schedule: str) -> dict[str,
         "outcome": _outcome(last),
         "next run": _when(state.next_run) if state and state.next_run else "-",
         "records": str(store.count(source.name)) if store is not None else "0",
-        "failing": str(len(store.failures(source.name))) if store is not None else "0",
+        "failing": str(_failing(store, source.name)) if store is not None else "0",
         "health": health(runs),
     }
+
+
+def _failing(store: Any, name: str) -> int:
+    """Return how many publication and listing pages of a source failed at their last fetch.
+
+    Sitemaps and feeds are left out: discovery probes their usual addresses, and a
+    site without /sitemap.xml is not failing.
+    """
+    return sum(1 for state in store.failures(name) if state.kind in ("page", "listing"))
 
 
 def _outcome(run: Any) -> str:

@@ -6,7 +6,9 @@ import email.utils
 import gzip
 import http.client
 import re
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -224,3 +226,103 @@ def test_serve_command_without_output_folder_is_a_one_line_error(tmp_path: Path)
     assert done.stderr.strip().splitlines() == [
         f"pubharvest: error: {tmp_path / 'none'}: output folder does not exist "
         "(run `pubharvest harvest` first)"]
+
+
+# -- the shipped nginx snippet (docs/deploy/nginx.conf), when nginx is installed ---------------
+
+NGINX_SNIPPET = Path(__file__).parents[1] / "docs" / "deploy" / "nginx.conf"
+
+
+@pytest.fixture()
+def nginx(served: tuple[OutputServer, Path], tmp_path: Path) -> Iterator[tuple[str, int]]:
+    """Run nginx in the foreground with the shipped server block over the same folder."""
+    binary = shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).is_file()), None)
+    if binary is None or not NGINX_SNIPPET.is_file():
+        pytest.skip("nginx is not installed")
+    port = _free_port()
+    block = NGINX_SNIPPET.read_text(encoding="utf-8")
+    block = block.replace("/srv/pubharvest/out", str(served[1]))
+    block = block.replace("listen [::]:80;", "").replace("listen 80;", f"listen 127.0.0.1:{port};")
+    prefix = tmp_path / "nginx"
+    prefix.mkdir()
+    temps = " ".join(f"{kind}_temp_path {prefix / kind};"
+                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (prefix / "nginx.conf").write_text(
+        f"daemon off; master_process off; pid {prefix / 'nginx.pid'}; error_log stderr;\n"
+        f"events {{}}\nhttp {{ access_log off; {temps}\n{block}\n}}\n", encoding="utf-8")
+    proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                            stderr=subprocess.PIPE)
+    try:
+        _wait_for_port(port, proc)
+        yield "127.0.0.1", port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _free_port() -> int:
+    """Return a free loopback port."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen[bytes]) -> None:
+    """Wait until something accepts connections on the port (or the process ends)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    pytest.fail(f"nginx did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+
+
+def _nginx_get(address: tuple[str, int], path: str,
+               headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    """Send one raw GET to nginx and read the response."""
+    conn = http.client.HTTPConnection(*address, timeout=10)
+    conn.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    conn.putheader("Host", "feeds.example.org")
+    for key, value in (headers or {}).items():
+        conn.putheader(key, value)
+    conn.endheaders()
+    response = conn.getresponse()
+    response.body = response.read()  # type: ignore[attr-defined]
+    conn.close()
+    return response
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/feeds/topics/peace-processes/rss.xml", "application/rss+xml; charset=utf-8"),
+        ("/feeds/topics/peace-processes/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/feeds/topics/peace-processes/feed.json", "application/feed+json; charset=utf-8"),
+        ("/feeds.opml", "text/x-opml; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+    ],
+)
+def test_nginx_snippet_sends_the_same_types(nginx: tuple[str, int], path: str,
+                                            expected: str) -> None:
+    response = _nginx_get(nginx, path)
+    assert response.status == 200
+    assert response.getheader("Content-Type") == expected
+    assert response.getheader("Cache-Control") == "public, max-age=1800"
+
+
+def test_nginx_snippet_validates_compresses_and_hides(nginx: tuple[str, int]) -> None:
+    path = "/feeds/topics/peace-processes/rss.xml"
+    first = _nginx_get(nginx, path)
+    assert _nginx_get(nginx, path, {"If-None-Match": first.getheader("ETag")}).status == 304
+    later = email.utils.formatdate(time.time() + 60, usegmt=True)
+    assert _nginx_get(nginx, path, {"If-Modified-Since": later}).status == 304
+    zipped = _nginx_get(nginx, path, {"Accept-Encoding": "gzip"})
+    assert gzip.decompress(zipped.body) == FEED.encode()  # type: ignore[attr-defined]
+    for hidden in ("/feeds/topics/peace-processes/.pubharvest-rss.xmlab12.tmp",
+                   "/escape/secret.txt", "/../secret.txt", "/%2e%2e/secret.txt"):
+        response = _nginx_get(nginx, hidden)
+        assert response.status in (400, 403, 404), hidden
+        assert b"do not serve" not in response.body  # type: ignore[attr-defined]

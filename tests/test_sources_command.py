@@ -93,9 +93,11 @@ def test_rows_show_last_run_next_run_records_failures_and_health(
     for i in range(4):
         store.upsert(Record(url=f"https://alpha.example/publications/{i}", source="alpha",
                             title=f"Report {i}"))
-    store.save_fetch_state(FetchState(url="https://alpha.example/publications/9",
-                                      source="alpha", status=500, error="HTTP 500",
-                                      fetched_at=datetime.now(UTC)))
+    for url, kind in (("publications/9", "page"), ("publications?page=4", "listing"),
+                      ("sitemap.xml", "sitemap")):  # a probe: many sites have none
+        store.save_fetch_state(FetchState(url=f"https://alpha.example/{url}", source="alpha",
+                                          status=500, error="HTTP 500", kind=kind,
+                                          fetched_at=datetime.now(UTC)))
     add_run(store, "alpha", {"new": 4, "unchanged": 1, "failed": 1, "fields_x100": 600})
     nxt = datetime(2030, 1, 2, 3, 4, tzinfo=UTC)
     store.set_next_run("alpha", nxt)
@@ -107,7 +109,7 @@ def test_rows_show_last_run_next_run_records_failures_and_health(
     assert alpha["last run"] == store.runs("alpha")[0].started.strftime("%Y-%m-%d %H:%M UTC")
     assert re.fullmatch(r"ok in \d+ s \(new 4, unchanged 1, failed 1\)", alpha["outcome"])
     assert alpha["next run"] == "2030-01-02 03:04 UTC"
-    assert (alpha["records"], alpha["failing"], alpha["health"]) == ("4", "1", "ok")
+    assert (alpha["records"], alpha["failing"], alpha["health"]) == ("4", "2", "ok")
     assert rows["beta"]["outcome"] == "error: nothing could be harvested: HTTP 503"
     assert rows["beta"]["health"] == "FAILING" and rows["beta"]["records"] == "0"
     assert rows["gamma"]["outcome"] == "running or interrupted"
