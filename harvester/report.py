@@ -254,7 +254,8 @@ def print_sources(rows: list[dict[str, str]], out: TextIO) -> None:
     out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in rows:
-        out.write("  ".join(row[h].ljust(w) for h, w in zip(headers, widths, strict=True)) + "\n")
+        cells = (row[h].ljust(w) for h, w in zip(headers, widths, strict=True))
+        out.write("  ".join(cells).rstrip() + "\n")
 
 
 def demo_summary(result: Any, out_dir: Any) -> str:
