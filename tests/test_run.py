@@ -437,3 +437,23 @@ def test_once_does_not_serve(tmp_path: Path) -> None:
     args = cli.build_parser().parse_args(["--config", str(config), "run", "--once", "--serve"])
     with pytest.raises(HarvestError, match="--serve needs the scheduler"):
         service.run(args)
+
+
+def test_run_serve_on_a_busy_port_is_a_one_line_error(
+        tmp_path: Path, site: tuple[Path, str]) -> None:
+    config = write_config(tmp_path, {"sample": site[1]}, "6h")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        args = cli.build_parser().parse_args(
+            ["--config", str(config), "run", "--serve", "--port", str(port)])
+        with pytest.raises(HarvestError, match=f"cannot listen on 127.0.0.1:{port}"):
+            service.run(args)
+    assert not any_run_recorded(tmp_path)
+
+
+def any_run_recorded(folder: Path) -> bool:
+    """Tell whether a harvest started (a run was recorded in the folder's store)."""
+    with Store.open(folder / "data") as store:
+        return bool(store.runs())
