@@ -34,7 +34,8 @@ _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citatio
               "html:itemprop-close", "html:time-close", "html:text-close",
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
-              "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text")
+              "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
+              "html:time-page", "url:image", "html:text-page")
 _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
               "jsonld", "html:itemtype", "html:category", "meta:article:section",
               "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
@@ -336,7 +337,7 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         return (from_url, "url") if from_url is not None else None
     if from_url is not None:
         agreeing = [(v, s) for v, s in pub if abs(local_day(v) - from_url) <= timedelta(days=1)]
-        return agreeing[0] if agreeing else (from_url, "url")
+        return _prefer_local(agreeing[0], agreeing) if agreeing else (from_url, "url")
     if pub[0][1] == "rules":
         return pub[0]
     voters = [(v, s) for v, s in pub if _votes(s)]
@@ -364,6 +365,16 @@ def _prefer_local(best: tuple[DateValue, str],
         if isinstance(value, datetime) and value.utcoffset() not in (None, timedelta(0)) \
                 and abs(value - best[0]) <= timedelta(minutes=1):
             return value, source
+    # A UTC timestamp's day may not be the readers' day: the day the page shows wins when
+    # some real offset (-12h to +14h) could move the timestamp onto it.
+    hour = best[0].hour
+    shown = next((v for v, s in cands if s.endswith("-close") and not isinstance(v, datetime)
+                  and (v - local_day(best[0]) == timedelta(days=-1) and hour < 12
+                       or v - local_day(best[0]) == timedelta(days=1) and hour >= 10)), None)
+    if shown is not None:
+        return next(((v, s) for v, s in cands if isinstance(v, datetime)
+                     and v.utcoffset() not in (None, timedelta(0))
+                     and local_day(v) == shown), (shown, "html:text-close"))
     return best
 
 

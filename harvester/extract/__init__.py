@@ -82,6 +82,9 @@ def candidates(doc: Document, *,
     found: list[Candidate] = []
     for extractor in EXTRACTORS:
         found += extractor(page)
+    if not any(c.field == "published" for c in found):
+        # Only pages with no date anywhere near the headline or in metadata pay for this.
+        found += heuristics.fallback_dates(page)
     return found
 
 

@@ -8,6 +8,7 @@ can be traced to the exact tag that gave it.
 from __future__ import annotations
 
 import json
+import re
 
 from ..record import Candidate
 from .page import Page
@@ -52,6 +53,10 @@ _TYPE_KEYS = ("citation_article_type", "dc.type", "dcterms.type", "og:type", "pa
 _IMAGE_KEYS = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image",
                "twitter:image:src", "thumbnail", "thumbnailurl", "image", "sailthru.image.full",
                "parsely-image-url")
+_DATE_KEY = re.compile(r"date|time|publish|issued|created")
+_NOT_PUBLISHED = re.compile(r"modif|updat|expir|revis|start|end|event|birth|valid|copyright|"
+                            r"lastmod|crawl|index|cache|generat|build")
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _SECTION_KEYS = ("article:section", "og:article:section", "parsely-section",
                  "sailthru.section", "section", "category")
 
@@ -89,7 +94,20 @@ def extract(page: Page) -> list[Candidate]:
     if by_key.get("citation_journal_title"):
         found.append(Candidate("type", "Journal Article", "meta:citation_journal_title"))
     found += _parsely_page(by_key.get("parsely-page"))
+    found += _other_dates(by_key)
     return found
+
+
+def _other_dates(by_key: dict[str, list[str]]) -> list[Candidate]:
+    """Return the first date in a meta tag this module does not know by name
+    ("rnews:datepublished", a CMS's own "publish-date-tag"), as a weak candidate."""
+    known = {k for keys in _KEYS.values() for k in keys}
+    for key, values in by_key.items():
+        if key in known or not _DATE_KEY.search(key) or _NOT_PUBLISHED.search(key):
+            continue
+        if _ISO_DAY.match(values[0].strip()):
+            return [Candidate("published", values[0], "meta:other-date")]
+    return []
 
 
 def _parsely_page(values: list[str] | None) -> list[Candidate]:

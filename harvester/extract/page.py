@@ -25,6 +25,7 @@ _HEAD, _BODY = "head", "body"
 _KINDS = {"meta": _HEAD, "link": _HEAD, "title": _HEAD, "script": _HEAD, "body": _BODY,
           "a": "anchors", "h1": "h1s", "h2": "headings", "h3": "headings", "h4": "headings",
           "h5": "headings", "h6": "headings", "article": "mains", "main": "mains",
+          "time": "times",
           **{tag: "structural" for tag in ("nav", "aside", "footer", "form", "header",
                                             "dialog", "template", "noscript")}}
 _ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dialog"}
@@ -74,6 +75,7 @@ class Page:
         self.h23: list[Element] = []
         self.headings: list[Element] = []
         self.anchors: list[Element] = []
+        self.times: list[Element] = []
         self.structural: list[Element] = []
         self.mains: list[Element] = []
         # Elements whose class/id/itemprop/rel words carry a flag of .classes (byline, ...).
