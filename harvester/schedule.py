@@ -218,6 +218,7 @@ def build_scheduler(plans: list[Plan], job: Job, *, workers: int,
         # A job must not ask the scheduler itself: shutdown() holds the job store lock
         # while it waits for running jobs, so a job calling get_job() would deadlock it.
         def tell(event: JobSubmissionEvent) -> None:
+            """Pass on the next run the scheduler just set for the job."""
             found = scheduler.get_job(event.job_id)
             on_next_run(event.job_id, found.next_run_time if found else None)
 
@@ -251,6 +252,7 @@ def stop_on_signals(stop: threading.Event) -> Iterator[None]:
     """
 
     def handle(signum: int, frame: object) -> None:
+        """Ask for a graceful stop, or leave now when one was already asked for."""
         if stop.is_set():
             log.warning("second signal: exiting now")
             exit_now(128 + signum)
