@@ -35,7 +35,8 @@ _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citatio
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
-              "html:time-page", "url:image", "html:text-page")
+              "html:time-page", "html:script", "html:attribute", "url:image",
+              "html:text-page")
 _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
               "jsonld", "html:itemtype", "html:category", "meta:article:section",
               "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
@@ -328,24 +329,27 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
 def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> DateChoice:
     """Choose the publication date among parsed candidates (best-ranked first).
 
-    The URL's date, when it has one, decides between candidates; otherwise each
-    source votes for its day (structured metadata and the visible dateline next
-    to the headline alike) and the day with most votes wins, ties going to the
-    best-ranked candidate.
+    Each strong source (structured metadata, the visible dateline next to the
+    headline) votes for its day; the URL's own date adds a vote and a half to
+    the days it agrees with, so it breaks ties without overruling metadata that
+    agrees with itself. Ties go to the best-ranked candidate.
     """
+    def near_url(value: DateValue) -> bool:
+        return from_url is not None and abs(local_day(value) - from_url) <= timedelta(days=1)
+
     if not pub:
         return (from_url, "url") if from_url is not None else None
-    if from_url is not None:
-        agreeing = [(v, s) for v, s in pub if abs(local_day(v) - from_url) <= timedelta(days=1)]
-        return _prefer_local(agreeing[0], agreeing) if agreeing else (from_url, "url")
     if pub[0][1] == "rules":
         return pub[0]
     voters = [(v, s) for v, s in pub if _votes(s)]
     if not voters:
+        agreeing = [(v, s) for v, s in pub if near_url(v)]
+        if agreeing or from_url is not None:
+            return agreeing[0] if agreeing else (from_url, "url")
         return pub[0]
-    best, best_votes = voters[0], 0
+    best, best_votes = voters[0], 0.0
     for value, source in voters:
-        votes = sum(1 for v, s in voters if _agree(v, value))
+        votes = sum(1 for v, s in voters if _agree(v, value)) + (1.5 if near_url(value) else 0)
         if votes > best_votes:
             best, best_votes = (value, source), votes
     return _prefer_local(best, voters)

@@ -15,18 +15,20 @@ from functools import lru_cache
 from lxml import etree
 
 from ..config import shipped_config_dir
+from ..dates import parse_date
 from ..errors import ExtractError
 from ..normalize import build_record
 from ..parse import Document, clean_text, decode_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import jsonld, labels, meta, rules
+from . import datelines, jsonld, labels, meta, rules
 from .page import Page
 
 _PARSER = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True,
                            remove_pis=True, default_doctype=False, no_network=True)
-EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract, labels.extract)
+EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
+              datelines.extract, labels.extract)
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page",
            "parse_document"]
@@ -82,9 +84,9 @@ def candidates(doc: Document, *,
     found: list[Candidate] = []
     for extractor in EXTRACTORS:
         found += extractor(page)
-    if not any(c.field == "published" for c in found):
+    if not any(c.field == "published" and parse_date(c.value) for c in found):
         # Only pages with no date anywhere near the headline or in metadata pay for this.
-        found += heuristics.fallback_dates(page)
+        found += datelines.fallback(page)
     return found
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from ..dates import find_dates, parse_date, url_date
 from ..names import split_names
 from ..record import Candidate
 from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
@@ -19,7 +18,6 @@ from .page import Page
 from .tree import Element, text_of
 
 _DIGIT = re.compile(r"\d")
-_UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
                       r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = "|·•/–—-"
@@ -29,15 +27,6 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
-_DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
-                            r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-# Words that belong to a written date itself (months, weekdays, "at", "um"...).
-_DATE_WORDS = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"janv|févr|avr|juil|sept|déc|mär|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)"
-    r"[a-zéûä]*\.?|\b(?:at|um|à|de|del|of|the|[ap]\.?m\.?|uhr|et|edt|est|pst|pdt|cet|cest|"
-    r"gmt|utc)\b")
 _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2", "h3", "h4",
            "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
@@ -51,7 +40,7 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
 def extract(page: Page) -> list[Candidate]:
     """Return candidates from visible HTML, near the headline and outside foreign blocks."""
     found: list[Candidate] = []
-    for part in (_titles, _authors, _dates, _summary, _image, _misc):
+    for part in (_titles, _authors, _summary, _image, _misc):
         found += part(page)
     return found
 
@@ -192,94 +181,6 @@ def _joined(el: Element) -> str:
     walk(el)
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line)[:600]
-
-
-def _dates(page: Page) -> list[Candidate]:
-    """Return dates from <time>, itemprop dates, date classes and text near the headline."""
-    found = []
-    for el in page.near:
-        prop = el.get("itemprop") or el.get("property") or ""
-        if el.tag == "time" or _DATE_PROPERTY.search(prop):
-            value = el.get("datetime") or el.get("content") or parse_date(
-                text_of(el), dayfirst=page.dayfirst)
-            field = "updated" if _UPDATED.search(prop) else _date_field(el)
-            kind = "time" if el.tag == "time" else "itemprop"
-            where = "-close" if page.is_close(el) else ""
-            found.append(Candidate(field, value, f"html:{kind}{where}"))
-    found += _text_dates(page)
-    found += _image_dates(page)
-    return found
-
-
-def _image_dates(page: Page) -> list[Candidate]:
-    """Return the day written in the lead image's path (/uploads/2020/10/13/...) as a hint."""
-    for key in ("og:image", "twitter:image", "og:image:url"):
-        value = page.first_meta(key)
-        day = url_date(value) if value else None
-        if day:
-            return [Candidate("published", day, "url:image")]
-    return []
-
-
-def _date_field(el: Element) -> str:
-    """Return "updated" when an element or its label says it is a modification date."""
-    words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
-    parent = el.getparent()
-    label = parent.text if parent is not None and parent.text else ""
-    label += el.text or ""
-    return "updated" if _UPDATED.search(words) or _UPDATED.search(label[:40]) else "published"
-
-
-def _text_dates(page: Page) -> list[Candidate]:
-    """Return the first published and updated dates written in short texts near the title."""
-    found = []
-    seen = set()
-    for el in page.near:
-        if el.tag == "a" and not page.is_close(el):
-            continue
-        for text in (el.text, el.tail):
-            # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
-            if not text or _YEAR.search(text[:300]) is None:
-                continue
-            text = text[:300]
-            for value, pos in find_dates(text, dayfirst=page.dayfirst):
-                if not (_is_dateline(text, 1 if el.tag == "a" else 6)
-                        or pos == len(text) - len(text.lstrip())):
-                    continue
-                field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
-                if field not in seen:
-                    seen.add(field)
-                    where = "-close" if page.is_close(el) else ""
-                    found.append(Candidate(field, value, f"html:text{where}"))
-        if len(seen) == 2:
-            break
-    return found
-
-
-def _is_dateline(text: str, most: int = 6) -> bool:
-    """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
-    words = [w for w in _DATE_WORDS.sub(" ", text).split() if any(c.isalpha() for c in w)]
-    return len(words) <= most
-
-
-def fallback_dates(page: Page) -> list[Candidate]:
-    """Return a date from anywhere in the page (outside foreign blocks), for pages whose
-    headline area and metadata gave none: the first <time>, else the first dateline."""
-    for el in page.times:
-        if not page.is_foreign(el):
-            value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
-            if value:
-                return [Candidate(_date_field(el), value, "html:time-page")]
-    body = page.main
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el in page.near_set:
-            continue
-        for text in (el.text, el.tail):
-            if text and _YEAR.search(text[:300]) and _is_dateline(text[:300], 2):
-                dates = find_dates(text[:300], dayfirst=page.dayfirst)
-                if dates and not page.is_foreign(el):
-                    return [Candidate("published", dates[0][0], "html:text-page")]
-    return []
 
 
 def _summary(page: Page) -> list[Candidate]:

@@ -70,6 +70,7 @@ class Page:
         self.metas: list[tuple[str, str, Element]] = []
         self.links: list[tuple[str, str, Element]] = []
         self.scripts: list[str] = []
+        self.other_scripts: list[str] = []
         self.titles: list[str] = []
         self.h1s: list[Element] = []
         self.h23: list[Element] = []
@@ -150,8 +151,11 @@ class Page:
             parent = el.getparent()
             if parent is not None and parent.tag in ("head", "html"):
                 self.titles.append(text_of(el))
-        elif "ld+json" in (el.get("type") or "").lower() and el.text:
-            self.scripts.append(el.text)
+        elif el.text:
+            if "ld+json" in (el.get("type") or "").lower():
+                self.scripts.append(el.text)
+            else:
+                self.other_scripts.append(el.text)
 
     def meta(self, *keys: str) -> list[tuple[str, str]]:
         """Return (key, content) for every meta tag with one of these keys, in page order."""

@@ -1,0 +1,168 @@
+"""Datelines: the page's own dates as a reader sees them near the headline.
+
+<time> elements, itemprop/RDFa date properties, short datelines ("Published:
+12 Jan 2024", "By A | 3 May 2024") next to the headline, and the day in the
+lead image's path; prose that merely mentions a date is not a dateline. When
+neither metadata nor the headline area gives any date, `fallback` looks
+further: date keys in the page's scripts, date attributes and date-only texts
+anywhere in the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates, parse_date, url_date
+from ..record import Candidate
+from .page import Page
+from .tree import Element, text_of
+
+_UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+_DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
+                            r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
+# Every date pattern needs a four-digit year: a cheap filter before the date patterns.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Words that belong to a written date itself (months, weekdays, "at", "um"...).
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"janv|févr|avr|juil|sept|déc|mär|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)"
+    r"[a-zéûä]*\.?|\b(?:at|um|à|de|del|of|the|[ap]\.?m\.?|uhr|et|edt|est|pst|pdt|cet|cest|"
+    r"gmt|utc)\b")
+_SCRIPT_DATE = re.compile(
+    r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
+    r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
+    r'((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"', re.IGNORECASE)
+_DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
+
+
+def extract(page: Page) -> list[Candidate]:
+    """Return dates from <time>, date properties and datelines near the headline."""
+    return _dates(page)
+
+
+def _dates(page: Page) -> list[Candidate]:
+    """Return dates from <time>, itemprop dates, date classes and text near the headline."""
+    found = []
+    for el in page.near:
+        prop = el.get("itemprop") or el.get("property") or ""
+        if el.tag == "time" or _DATE_PROPERTY.search(prop):
+            value = el.get("datetime") or el.get("content") or parse_date(
+                text_of(el), dayfirst=page.dayfirst)
+            if not value:
+                continue
+            field = "updated" if _UPDATED.search(prop) else _date_field(el)
+            kind = "time" if el.tag == "time" else "itemprop"
+            where = "-close" if page.is_close(el) else ""
+            found.append(Candidate(field, value, f"html:{kind}{where}"))
+    found += _text_dates(page)
+    found += _image_dates(page)
+    return found
+
+
+def _image_dates(page: Page) -> list[Candidate]:
+    """Return the day written in the lead image's path (/uploads/2020/10/13/...) as a hint."""
+    for key in ("og:image", "twitter:image", "og:image:url"):
+        value = page.first_meta(key)
+        day = url_date(value) if value else None
+        if day:
+            return [Candidate("published", day, "url:image")]
+    return []
+
+
+def _date_field(el: Element) -> str:
+    """Return "updated" when an element or its label says it is a modification date."""
+    words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
+    parent = el.getparent()
+    label = parent.text if parent is not None and parent.text else ""
+    label += el.text or ""
+    return "updated" if _UPDATED.search(words) or _UPDATED.search(label[:40]) else "published"
+
+
+def _text_dates(page: Page) -> list[Candidate]:
+    """Return the first published and updated dates written in short texts near the title."""
+    found = []
+    seen = set()
+    for el in page.near:
+        if el.tag == "a" and not page.is_close(el):
+            continue
+        for text in (el.text, el.tail):
+            # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
+            if not text or _YEAR.search(text[:300]) is None:
+                continue
+            text = text[:300]
+            for value, pos in find_dates(text, dayfirst=page.dayfirst):
+                if not (_is_dateline(text, 1 if el.tag == "a" else 6)
+                        or pos == len(text) - len(text.lstrip())):
+                    continue
+                field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
+                if field not in seen:
+                    seen.add(field)
+                    where = "-close" if page.is_close(el) else ""
+                    found.append(Candidate(field, value, f"html:text{where}"))
+        if len(seen) == 2:
+            break
+    return found
+
+
+def _is_dateline(text: str, most: int = 6) -> bool:
+    """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
+    words = [w for w in _DATE_WORDS.sub(" ", text).split() if any(c.isalpha() for c in w)]
+    return len(words) <= most
+
+
+def fallback(page: Page) -> list[Candidate]:
+    """Return a date from anywhere in the page, for pages whose headline area and metadata
+    gave none: a <time>, a date key in the page's scripts, a dated attribute, a dateline."""
+    for finder in (_page_times, _script_dates, _attribute_dates, _page_datelines):
+        found = finder(page, False)
+        if found:
+            return found
+    # Last resort: the same, inside blocks that looked like navigation or sidebars.
+    return _page_times(page, True) or _attribute_dates(page, True)
+
+
+def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
+    """Return the first <time> (outside foreign blocks unless `anywhere`)."""
+    for el in page.times:
+        if anywhere or not page.is_foreign(el):
+            value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
+            if value:
+                return [Candidate(_date_field(el), value, "html:time-page")]
+    return []
+
+
+def _script_dates(page: Page, _: bool) -> list[Candidate]:
+    """Return the first "datePublished"/"published_at"-style value in the page's scripts."""
+    for text in page.other_scripts:
+        match = _SCRIPT_DATE.search(text[:200_000])
+        if match:
+            return [Candidate("published", match.group(1), "html:script")]
+    return []
+
+
+def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
+    """Return a date held in an attribute: a datetime, or a dated title/content."""
+    for el in page.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        value = el.get("datetime")
+        if value is None and _DATE_CLASS.search(el.get("class") or ""):
+            value = el.get("title") or el.get("content")
+        if value and _YEAR.search(value) and (anywhere or not page.is_foreign(el)):
+            day = parse_date(value, dayfirst=page.dayfirst)
+            if day:
+                return [Candidate("published", day, "html:attribute")]
+    return []
+
+
+def _page_datelines(page: Page, _: bool) -> list[Candidate]:
+    """Return the first date-only text in the page, outside foreign blocks."""
+    for el in page.main.iter():
+        if not isinstance(el.tag, str) or el in page.near_set:
+            continue
+        for text in (el.text, el.tail):
+            if text and _YEAR.search(text[:300]) and _is_dateline(text[:300], 2):
+                dates = find_dates(text[:300], dayfirst=page.dayfirst)
+                if dates and not page.is_foreign(el):
+                    return [Candidate("published", dates[0][0], "html:text-page")]
+    return []
