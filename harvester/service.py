@@ -160,24 +160,20 @@ def harvest_safely(source: Source, cfg: Config, store: Store, fetcher: Fetcher,
 
 
 def publish_reports(cfg: Config, store: Store, reports: list[SourceReport]) -> None:
-    """Rebuild the feeds and record files the reports touched (everything on a fresh output)."""
-    from .publish import publish
+    """Rebuild what the runs (and any earlier unpublished ones) touched; log, never raise."""
+    from . import publish
 
-    touched = set().union(*(r.touched for r in reports))
-    changed = set().union(*(r.changed_ids for r in reports))
-    fresh = not (cfg.settings.out_dir / "index.html").exists()
-    if not touched and not changed and not fresh:
-        return
     started = time.monotonic()
     try:
-        result = publish(cfg, store, touched=None if fresh else touched,
-                         changed_ids=None if fresh else changed)
+        result = publish.publish_reports(cfg, store, reports)
     except HarvestError as exc:
         log.error("feeds not rebuilt: %s", exc)
         return
-    log.info("feeds: %d files written, %d unchanged in %.1f s", len(result.written),
-             result.unchanged, time.monotonic() - started,
-             extra={"fields": {"written": len(result.written), "unchanged": result.unchanged}})
+    if result is not None:
+        log.info("feeds: %d files written, %d unchanged in %.1f s", len(result.written),
+                 result.unchanged, time.monotonic() - started,
+                 extra={"fields": {"written": len(result.written),
+                                   "unchanged": result.unchanged}})
 
 
 @contextmanager

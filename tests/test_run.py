@@ -25,6 +25,7 @@ import pytest
 from harvester import cli, service
 from harvester.demo import serve_site
 from harvester.errors import HarvestError
+from harvester.pipeline import UNPUBLISHED_KEY
 from harvester.store import FILENAME, Store
 
 TOPIC_FEED = "/feeds/topics/peace-processes/rss.xml"
@@ -371,6 +372,7 @@ def test_sigterm_finishes_the_current_page_commits_and_exits_0(
         assert run.finished is not None and not run.complete and run.error is None
         # Every page the site answered was stored, the one in flight at the signal too.
         assert store.count("slow") == sent == run.counts["new"]
+        assert not store.get_meta(UNPUBLISHED_KEY + "slow")  # and it was published
     assert (tmp_path / "out" / "feeds" / "topics" / "peace-processes" / "rss.xml").is_file()
 
 
@@ -410,6 +412,7 @@ def test_once_harvests_due_sources_and_skips_the_rest(
         assert store.count("sample") == 2
         state = store.source_state("sample")
         assert state.next_run == state.last_started + timedelta(hours=6)
+        assert not store.get_meta(UNPUBLISHED_KEY + "sample")
     assert (tmp_path / "out" / TOPIC_FEED.lstrip("/")).is_file()
 
     capsys.readouterr()
