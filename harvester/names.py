@@ -9,6 +9,7 @@ strings that are not names (sentences, "Share", "Facebook") are rejected.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import clean, strip_accents
 
@@ -97,6 +98,17 @@ _ORGANIZATION = re.compile(
 
 def split_names(text: str) -> list[str]:
     """Split one credit line into cleaned names, in order, without duplicates."""
+    return list(_split_cached(text)) if isinstance(text, str) else []
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[str, ...]:
+    """Split a credit line (memoized: pages repeat one byline in several places)."""
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[str]:
+    """Split one credit line into cleaned names (see split_names)."""
     # Line breaks separate names (one per element); clean() would fold them into spaces.
     text = clean(re.sub(r"\s*\n\s*", " ; ", text.strip()), limit=600) or ""
     if not text:
@@ -221,6 +233,7 @@ def is_organization(name: str) -> bool:
     return bool(_ORGANIZATION.search(name))
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Return the key two spellings of one name share (case, accents, punctuation ignored)."""
     return re.sub(r"[\W_]+", "", strip_accents(name).casefold())

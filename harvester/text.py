@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 import unicodedata
 
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF;
@@ -57,6 +58,7 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return a comparison key: NFKC, casefolded, quotes and dashes unified, punctuation gone."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
