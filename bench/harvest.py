@@ -79,18 +79,18 @@ def write_config(folder: Path, base: str, size: int, delay: float) -> Path:
 def harvest(config: Path, base: str, size: int, phase: str) -> Result:
     """Run one harvest in a child process and measure it."""
     before = site_stats(base)
+    log = config.parent / f"{phase}.log"
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "harvester", "--config", str(config),
-                              "harvest", "--no-progress"], cwd=config.parent,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out = child.stdout.read() if child.stdout else ""
-    err = child.stderr.read() if child.stderr else ""
-    _, status, usage = os.wait4(child.pid, 0)
+    with log.open("w", encoding="utf-8") as output:  # a file: a full pipe would block it
+        child = subprocess.Popen([sys.executable, "-m", "harvester", "--config", str(config),
+                                  "harvest", "--no-progress"], cwd=config.parent,
+                                 stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     after = site_stats(base)
     if child.returncode:
-        print(out, err, file=sys.stderr)
+        print(log.read_text(encoding="utf-8")[-3000:], file=sys.stderr)
     counts, stored = last_run(config.parent / "data")
     return Result(size, phase, after["requests"] - before["requests"],
                   after["conditional"] - before["conditional"], after["bytes"] - before["bytes"],
