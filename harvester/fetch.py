@@ -15,8 +15,8 @@ import requests
 from .config import Settings
 from .errors import FetchError, RobotsDisallowed
 from .politeness import HostGate, backoff, host_key, parse_retry_after
-from .responses import (NETWORK_ERRORS, TransientError, check_body, check_declared, discard,
-                        gunzip, media_type, network_failure, read_body)
+from .responses import (NETWORK_ERRORS, TransientError, WatchedAdapter, Watchdog, check_body,
+                        check_declared, discard, gunzip, media_type, network_failure, read_body)
 from .robots import ROBOTS_MAX_BYTES, RobotsCache, product_token
 from .urls import host_of, is_same_site
 
@@ -297,36 +297,59 @@ class Fetcher:
 
     def _once(self, url: str, target: str, headers: Mapping[str, str], accept: str,
               limit: int, truncate: bool) -> _Reply:
-        """Make one request; read and decompress a 2xx body within the size and time caps."""
+        """Make one request; read and decompress a 2xx body within the size and time caps.
+
+        The whole exchange, from connecting to the last body byte, must end within
+        DEADLINE_FACTOR x timeout: a watchdog cuts the connection at that deadline.
+        """
         timeout = self.settings.timeout
-        deadline = time.monotonic() + DEADLINE_FACTOR * timeout
+        budget = DEADLINE_FACTOR * timeout
+        deadline = time.monotonic() + budget
         self.stats.add("requests")
-        try:
-            response = self._session.get(target, headers=dict(headers), stream=True,
-                                         allow_redirects=False, timeout=(timeout, timeout))
-        except NETWORK_ERRORS as exc:
-            raise network_failure(url, exc, timeout, mid_body=False) from None
-        with response:
-            phrase = _phrase(response.status_code, response.reason)
-            if not 200 <= response.status_code < 300:
-                discard(response.raw, response.headers, response.status_code, deadline)
-                return _Reply(response.status_code, phrase, response.headers)
-            if not truncate:
-                check_declared(url, accept, response.headers, limit)
+        with Watchdog(budget) as watchdog:
             try:
-                body = read_body(url, response.raw, response.headers, limit, deadline=deadline,
-                                 budget=DEADLINE_FACTOR * timeout, truncate=truncate,
-                                 count=lambda n: self.stats.add("bytes", n))
+                response = self._session.get(target, headers=dict(headers), stream=True,
+                                             allow_redirects=False, timeout=(timeout, timeout))
             except NETWORK_ERRORS as exc:
-                raise network_failure(url, exc, timeout, mid_body=True) from None
-            return _Reply(response.status_code, phrase, response.headers, body)
+                raise _failure(url, exc, timeout, watchdog, mid_body=False) from None
+            with response:
+                phrase = _phrase(response.status_code, response.reason)
+                if not 200 <= response.status_code < 300:
+                    discard(response.raw, response.headers, response.status_code, deadline)
+                    return _Reply(response.status_code, phrase, response.headers)
+                if not truncate:
+                    check_declared(url, accept, response.headers, limit)
+                try:
+                    body = read_body(url, response.raw, response.headers, limit,
+                                     deadline=deadline, budget=budget, truncate=truncate,
+                                     count=lambda n: self.stats.add("bytes", n))
+                except NETWORK_ERRORS as exc:
+                    raise _failure(url, exc, timeout, watchdog, mid_body=True) from None
+                if watchdog.fired:  # the cut looked like the end of a close-delimited body
+                    raise _late(url, watchdog)
+                return _Reply(response.status_code, phrase, response.headers, body)
 
 
 def _new_session() -> requests.Session:
-    """Return a pooled session that ignores proxy and netrc settings from the environment."""
+    """Return a pooled, watchdog-aware session that ignores proxy and netrc settings."""
     session = requests.Session()
     session.trust_env = False  # config is explicit; no hidden environment lookups
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, WatchedAdapter())
     return session
+
+
+def _failure(url: str, exc: BaseException, timeout: float, watchdog: Watchdog, *,
+             mid_body: bool) -> FetchError:
+    """Return the FetchError for a network error: the deadline's, if the watchdog cut it."""
+    if watchdog.fired:
+        return _late(url, watchdog)
+    return network_failure(url, exc, timeout, mid_body=mid_body)
+
+
+def _late(url: str, watchdog: Watchdog) -> TransientError:
+    """Return the error of an exchange that did not end by its deadline."""
+    return TransientError(url, f"response not complete after {watchdog.seconds:g} s")
 
 
 def _is_sendable_url(url: str) -> bool:
