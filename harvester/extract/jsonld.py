@@ -57,6 +57,8 @@ def load(text: str) -> list[Any]:
         return []
     try:
         return [json.loads(text, strict=False)]
+    except RecursionError:
+        return []  # nested deeper than Python's stack: no page's metadata looks like that
     except ValueError:
         pass
     text = _TRAILING_COMMA.sub(r"\1", text)
@@ -69,7 +71,7 @@ def load(text: str) -> list[Any]:
             break
         try:
             value, pos = decoder.raw_decode(text, pos)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         values.append(value)
     return values
