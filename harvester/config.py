@@ -155,11 +155,18 @@ def parse_interval(text: str) -> float | None:
 
 
 def is_schedule(text: str) -> bool:
-    """Tell whether text is an interval (`6h`) or a five-field cron expression."""
+    """Tell whether text is an interval (`6h`) or a crontab expression the scheduler can run."""
     if parse_interval(text):
         return True
-    parts = text.split()
-    return len(parts) == 5 and all(re.fullmatch(r"[\d*/,\-A-Za-z?]+", p) for p in parts)
+    if len(text.split()) != 5:
+        return False
+    from .schedule import make_trigger  # the scheduler's own reading of cron fields
+
+    try:
+        make_trigger(text)
+    except (ConfigError, ValueError):
+        return False
+    return True
 
 
 def _read_toml(file: Path) -> dict[str, Any]:

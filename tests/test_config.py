@@ -119,3 +119,8 @@ def test_intervals(text: str, seconds: float) -> None:
 
 def test_cron_is_a_schedule_and_prose_is_not() -> None:
     assert config.is_schedule("0 */6 * * *") and not config.is_schedule("every day")
+
+
+@pytest.mark.parametrize("text", ["61 * * * *", "0 9 * * 8", "0 25 * * *"])
+def test_cron_the_scheduler_cannot_run_is_refused_at_load(text: str) -> None:
+    assert not config.is_schedule(text)
