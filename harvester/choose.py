@@ -27,7 +27,7 @@ _AUTHOR_RANK = ("rules", "jsonld", "meta:citation_author", "html:itemprop-near",
                 "meta:sailthru.author", "meta:byl", "meta:byline", "html:by-text",
                 "meta:citation_authors", "meta:authors", "meta:og:article:author",
                 "meta:book:author", "html:itemprop-page", "html:rel-author-page",
-                "html:author-class", "jsonld:WebPage")
+                "html:author-class", "html:dateline-name", "html:label", "jsonld:WebPage")
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
@@ -76,6 +76,10 @@ _SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
 _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
                       r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
                       re.IGNORECASE)
+_DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
+                   r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
+_DIGIT_RE = re.compile(r"\d")
+_DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
                      re.IGNORECASE)
 
@@ -209,7 +213,7 @@ def choose_authors(cands: list[Candidate],
     lists: list[tuple[list[Author], str]] = []
     fallback = None
     for cand in _rank(cands, _AUTHOR_RANK):
-        people, orgs = _authors_of(cand.value, site_keys)
+        people, orgs = _authors_of(cand.value, site_keys, not cand.source.startswith("html:"))
         if cand.source.startswith("html:") and any(len(a.name.split()) > 1 for a in people):
             people = [a for a in people if len(a.name.split()) > 1]
         if people and not (fallback and cand.source.startswith("html:")
@@ -265,8 +269,13 @@ def _from_profile_urls(cands: list[Candidate]) -> list[Author]:
     return _unique(found)
 
 
-def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Author]]:
-    """Return (people, organizations) named by one candidate value."""
+def _authors_of(value: Any, site_keys: set[str],
+                structured: bool = False) -> tuple[list[Author], list[Author]]:
+    """Return (people, organizations) named by one candidate value.
+
+    A structured author value (JSON-LD, meta) that names no person but a desk or an
+    organization ("Redaktion", "Staff", "Greentech.LIVE Redaktion") is kept as one.
+    """
     items = value if isinstance(value, list) else [value]
     people: list[Author] = []
     orgs: list[Author] = []
@@ -278,6 +287,9 @@ def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Aut
         if not isinstance(item, str) or item.strip().startswith(("http://", "https://", "/")):
             continue
         names = [clean_name(item)] if is_org else split_names(item)
+        if structured and not any(names):
+            desk = clean(_DESK_PREFIX.sub("", item), limit=80)
+            names, is_org = ([desk], True) if desk and _is_desk(desk) else (names, is_org)
         for name in names:
             if not name:
                 continue
@@ -287,6 +299,12 @@ def _authors_of(value: Any, site_keys: set[str]) -> tuple[list[Author], list[Aut
             target.append(Author(name, url if isinstance(url, str) and url.startswith("http")
                                  and len(names) == 1 else None))
     return _unique(people), _unique(orgs)
+
+
+def _is_desk(text: str) -> bool:
+    """Tell whether an author value names an editorial desk or an organization."""
+    return not _DIGIT_RE.search(text) and len(text.split()) <= 8 and (
+        bool(_DESK.search(text)) or is_organization(text))
 
 
 def _is_site(name: str, site_keys: set[str]) -> bool:

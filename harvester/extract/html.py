@@ -21,6 +21,8 @@ _DIGIT = re.compile(r"\d")
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
                       r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = "|·•/–—-"
+_DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
+_CLOSE_DATELINE = 40
 _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
                           r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
                           r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
@@ -108,11 +110,29 @@ def _authors(page: Page) -> list[Candidate]:
     links = [a for a in page.near if a.tag == "a" and _AUTHOR_HREF.search(a.get("href") or "")]
     block = [a for a in links if _near_link(links[0], a)] if links else []
     groups["html:author-link"] = [n for a in block for n in split_names(text_of(a))]
+    dated = _dated_names(page)
+    if dated:
+        groups["html:dateline-name"] = dated
     by_line = next((el for el in page.near if _BY_TEXT.match(el.text or "")
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
         groups["html:by-text"] = split_names(credit_line(by_line))
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
+
+
+def _dated_names(page: Page) -> list[str]:
+    """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline."""
+    for el in page.after[:_CLOSE_DATELINE]:
+        text = el.text
+        if not text or len(text) > 100 or not _DIGIT.search(text) or len(el):
+            continue
+        pieces = [p for p in _DATELINE_SPLIT.split(text) if p.strip()]
+        names = [p for p in pieces if not _DIGIT.search(p)]
+        if 2 <= len(pieces) <= 4 and len(names) == 1:
+            found = split_names(names[0])
+            if len(found) == 1 and len(found[0].split()) >= 2:
+                return found
+    return []
 
 
 def _near_link(first: Element, el: Element) -> bool:

@@ -21,9 +21,12 @@ _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|form
                     r"topics?|tags?|keywords|subjects?|themes?|issues?|issue areas?|"
                     r"related topics|related tags|regions?|countries|filed under|"
                     r"categor(?:y|ies)|schlagwörter|themen|mots-clés|etiquetas|temas|"
-                    r"authors?|by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+                    r"authors?|by|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
+                    r"text|texte|written by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _TYPE_LABELS = {"type", "content type", "publication type", "document type", "format"}
-_AUTHOR_LABELS = {"author", "authors", "by"}
+_AUTHOR_LABELS = {"author", "authors", "by", "autor", "autorin", "autoren", "verfasser",
+                  "verfasserin", "auteur", "auteurs", "autore", "autori", "text", "texte",
+                  "written by"}
 _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue areas?|"
                             r"subjects?|themes?|keywords|regions?|countries|filed under|"
                             r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
@@ -58,8 +61,6 @@ def _labels(page: Page) -> list[Candidate]:
         if not match:
             continue
         label, value = match.group(1).lower(), match.group(2).strip()
-        if label in _AUTHOR_LABELS and not page.is_close(el):
-            continue
         if not value:
             value = _value_after(el)
         found += _labelled(label, value)
@@ -68,6 +69,8 @@ def _labels(page: Page) -> list[Candidate]:
 
 def _value_after(label: Element) -> str:
     """Return the value of a label element that stands alone (<dt>, "field-label" div)."""
+    if label.tail and label.tail.strip():
+        return label.tail.strip()
     sibling = label.getnext()
     if sibling is not None:
         return _joined(sibling)
@@ -85,7 +88,7 @@ def _labelled(label: str, value: str) -> list[Candidate]:
         first = value.split("\n")[0].strip()
         return [Candidate("type", first, "html:label")] if first else []
     if label in _AUTHOR_LABELS:
-        return [Candidate("authors", [value.replace("\n", " ")], "html:label")]
+        return [Candidate("authors", [value], "html:label")]
     items = [t.strip() for t in re.split(r"[\n,;|·•]", value) if t.strip()]
     return [Candidate("topics", items[:30], "html:label")] if items else []
 
