@@ -23,7 +23,8 @@ from .errors import ConfigError, ExtractError, FetchError
 from .record import Record
 
 if TYPE_CHECKING:
-    pass
+    from .pipeline import SourceReport
+    from .store import Store
 
 log = logging.getLogger("harvester")
 
@@ -164,11 +165,11 @@ def selected_sources(cfg: Config, names: list[str] | None) -> list:
     return sources
 
 
-def publish_after(cfg: Config, store: object, reports: list) -> None:
+def publish_after(cfg: Config, store: Store, reports: list[SourceReport]) -> None:
     """Rebuild the feeds and record files the runs changed (everything into a new folder)."""
     from .publish import publish_reports
 
-    result = publish_reports(cfg, store, reports)  # type: ignore[arg-type]
+    result = publish_reports(cfg, store, reports)
     if result is None:
         harvested = any(r.ran for r in reports)
         print(f"Feeds: nothing changed in {cfg.settings.out_dir}" if harvested
