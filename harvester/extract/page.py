@@ -86,29 +86,29 @@ class Page:
     def _index(self) -> None:
         """Walk the tree once, sorting elements into the lists above.
 
-        This is the hot loop of extraction: attributes are read with plain `get`
-        calls and their flags looked up in a memo, so most elements cost a few
-        dictionary lookups.
+        This is the hot loop of extraction: head tags are found by a C-level tag
+        filter, and body elements cost a few attribute reads and memo lookups.
         """
-        in_body = False
-        kinds, seen, named = _KINDS, _SEEN, self.named
-        for el in self.root.iter(etree.Element):
-            kind = kinds.get(el.tag)
-            if kind is not None:
-                if kind == _HEAD:
-                    self._head(el, el.tag)
-                    continue
-                if kind == _BODY:
-                    in_body = True
-                else:
-                    getattr(self, kind).append(el)
-                    if kind == "headings" and el.tag in ("h2", "h3"):
-                        self.h23.append(el)
-            if not in_body or el.tag not in _WORDY:
+        for el in self.root.iter("meta", "link", "title", "script"):
+            self._head(el, el.tag)
+        body = self.root.find("body")
+        if body is None:
+            body = self.root
+        lists = {"anchors": self.anchors, "h1s": self.h1s, "headings": self.headings,
+                 "mains": self.mains, "times": self.times, "structural": self.structural}
+        kinds, wordy, seen, named = _KINDS, _WORDY, _SEEN, self.named
+        for el in body.iter(etree.Element):
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is not None and kind in lists:
+                lists[kind].append(el)
+                if tag == "h2" or tag == "h3":
+                    self.h23.append(el)
+            if tag not in wordy:
                 continue
+            cls, ident, prop, rel = el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel")
             flags = 0
-            for attr in _WORD_ATTRS:
-                value = el.get(attr)
+            for value in (cls, ident, prop, rel):
                 if value:
                     known = seen.get(value)
                     flags |= _remember(value) if known is None else known
@@ -116,9 +116,9 @@ class Page:
             if role:
                 self._role(el, role)
             if flags:
-                words = " ".join([el.get(a) or "" for a in _WORD_ATTRS]).lower()
+                words = " ".join([v for v in (cls, ident, prop, rel) if v]).lower()
                 named.append((el, words, flags))
-                if "articlebody" in words and el.get("itemprop"):
+                if prop and "articlebody" in words:
                     self.mains.append(el)
         # Script, style and template text is never what a reader sees; dropping it once
         # keeps it out of every text the heuristics read (JSON-LD was read above).
