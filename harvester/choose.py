@@ -72,6 +72,9 @@ _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-r
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
 MAX_TOPICS = 25
+_TOPIC_WORDS = {"tags", "tag", "topics", "topic", "themen", "thema", "schlagwörter", "keywords",
+                "subjects", "categories", "category", "kategorien", "rubriken", "sujets",
+                "temas", "etiquetas", "more", "mehr", "all", "alle"}
 _SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
 _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
                       r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
@@ -560,8 +563,11 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
 
 
 def is_topic(text: str | None) -> bool:
-    """Tell whether a string can be a topic label (not a number, a letter or a sentence)."""
+    """Tell whether a string can be a topic label (not a number, a letter, a sentence or a
+    list heading such as "Tags")."""
     if not text or len(text) < 2 or len(text) > 60 or text.isdigit():
+        return False
+    if text.casefold().rstrip(":") in _TOPIC_WORDS:
         return False
     if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
         return False

@@ -31,6 +31,7 @@ _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue 
                             r"subjects?|themes?|keywords|regions?|countries|filed under|"
                             r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
 _MAX_TAG_WORDS = 6
+_BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
 _TAG_HREF = re.compile(r"/(?:tags?|topics?|themen|thema|schlagw[oö]rter|schlagwort|keywords?|"
                        r"subjects?|stichw[oö]rter|etiquetas?|temas?|sujets?|mots-cles|"
                        r"argomenti|onderwerpen?)/[^/?#]+/?(?:[?#].*)?$", re.IGNORECASE)
@@ -195,6 +196,8 @@ def _links_after(heading: Element) -> list[str]:
     links = []
     for sibling in heading.itersiblings():
         if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
+            break
+        if links and sibling.tag in _BLOCK_TAGS and sibling.find(".//a") is None:
             break
         links += [_link_text(a) for a in sibling.iter("a")]
     if not links and heading.tail and heading.tail.strip(" :"):
