@@ -21,6 +21,8 @@ _META_CHARSET = re.compile(
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: Pages with more links than this are refused (see `parse_html`).
+MAX_LINKS = 10_000
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
             "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis"}
 
@@ -66,7 +68,8 @@ def parse_html(
     """Parse HTML bytes or text into a Document; never raises on malformed markup.
 
     Raises:
-        ExtractError: the body is empty or holds no HTML element at all.
+        ExtractError: the body is empty, holds no HTML element at all, or holds more
+            than MAX_LINKS links.
     """
     if isinstance(body, bytes):
         text, encoding = decode_html(body, content_type)
@@ -83,6 +86,11 @@ def parse_html(
         raise ExtractError(f"not an HTML document ({exc})") from None
     if root is None:
         raise ExtractError("not an HTML document")
+    links = int(root.xpath("count(//a)"))
+    if links > MAX_LINKS:
+        # Link classification costs about a millisecond per link: past this, one hostile
+        # page could hold a harvest for minutes. No publication or listing page needs more.
+        raise ExtractError(f"too many links ({links}; at most {MAX_LINKS} are read)")
     return Document(url=url, root=root, encoding=encoding)
 
 
@@ -113,6 +121,12 @@ def _detect(body: bytes, fallback: str | None) -> tuple[str, str]:
     """Guess the encoding of a body that is not valid UTF-8 (charset-normalizer)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body[:200_000]).best()
+    results = from_bytes(body[:200_000])
+    best = results.best()
+    if best is not None:
+        # A mostly-ASCII page fits several single-byte codecs equally well; windows-1252
+        # is what such pages are on the web (and what browsers assume), so it wins ties.
+        ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for m in ties if m.encoding == "cp1252"), best)
     name = best.encoding if best else (fallback or "cp1252")
     return body.decode(name, "replace"), name
