@@ -33,7 +33,8 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
              r"sábado|domingo)\b")
 # Translators, photographers and illustrators are credited but are not authors.
 _NOT_AUTHORS = re.compile(r"(?i)\b(?:translated|übersetzt|traduit|traducido|tradotto|photos?|"
-                          r"fotos?|illustrat\w*|bilder?)\s+(?:by|von|par|por|da)\b.*$")
+                          r"fotos?|illustrat\w*|bilder?)(?:\s+\S+){0,3}?\s+(?:by|von|par|por|"
+                          r"da)\b.*$")
 _NOISE = re.compile(
     r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
@@ -83,6 +84,7 @@ _NOT_NAMES = {
     "website", "web", "bio", "x", "copy link", "mail", "tumblr", "flipboard", "google",
     "text", "foto", "fotos", "photo", "photos", "bild", "bilder", "interview", "quelle",
     "source", "sources", "video", "audio", "grafik", "illustration", "image", "images",
+    "watch live", "live", "extra", "updates", "update",
 }
 _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
