@@ -228,9 +228,10 @@ def choose_authors(cands: list[Candidate],
         slugs = _from_profile_urls(cands)
         return (tuple(slugs), "url:author") if slugs else fallback
     chosen, source = lists[0]
+    first_names_only = all(" " not in a.name for a in chosen)
     for other, other_source in lists[1:]:
-        if other_source not in _TRUSTED_AUTHORS or other == chosen \
-                or not _covers(other, chosen):
+        trusted = other_source in _TRUSTED_AUTHORS or first_names_only
+        if not trusted or other == chosen or not _covers(other, chosen):
             continue
         more = len(other) > len(chosen) and source.startswith("html:") and (
             other_source in ("html:by-text", "html:label") or not other_source.startswith("html:"))

@@ -39,7 +39,7 @@ _PRECISE = {
                         r"main-content|story-body"),
     BYLINE: re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
                        r"avatar|photo|pic|title|job|role|position))|writer|contributor|creator|"
-                       r"posted-?by|reporter|columnist|(?<![a-z])expert"),
+                       r"posted-?by|reporter|columnist|(?<![a-z])expert|full-?name"),
     KICKER: re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
                        r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
                        r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])"),
@@ -67,7 +67,8 @@ _STEMS = {
              "outbrain taboola recirc further you latest teaser top cookie consent modal popup "
              "skip site global masthead subscribe",
     ARTICLE: "article post-content entry-content main-content story-body",
-    BYLINE: "byline by-line author writer contributor creator posted reporter columnist expert",
+    BYLINE: "byline by-line author writer contributor creator posted reporter columnist expert "
+            "full-name fullname",
     KICKER: "kicker eyebrow overline content-type contenttype article post page doc pub "
             "publication category label __label type rubric flag",
     SUMMARY: "dek standfirst summary lede lead intro subtitle sub teaser excerpt abstract "

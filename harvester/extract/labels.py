@@ -22,10 +22,10 @@ _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|form
                     r"related topics|related tags|regions?|countries|filed under|"
                     r"categor(?:y|ies)|schlagwörter|themen|mots-clés|etiquetas|temas|"
                     r"authors?|by|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
-                    r"text|texte|written by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+                    r"written by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _TYPE_LABELS = {"type", "content type", "publication type", "document type", "format"}
 _AUTHOR_LABELS = {"author", "authors", "by", "autor", "autorin", "autoren", "verfasser",
-                  "verfasserin", "auteur", "auteurs", "autore", "autori", "text", "texte",
+                  "verfasserin", "auteur", "auteurs", "autore", "autori",
                   "written by"}
 _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue areas?|"
                             r"subjects?|themes?|keywords|regions?|countries|filed under|"
