@@ -1,4 +1,7 @@
-"""Field choosers with cross-checks: titles, authors, dates, types and topics.
+"""Choosing the title and the authors among the extractors' candidates, with cross-checks.
+
+Dates are chosen in `harvester.choose_dates`, types and topics in
+`harvester.choose_labels`.
 
 Podcast rule: authors are the people credited as the episode's authors or hosts
 (JSON-LD author/creator, meta author tags, a byline or "Hosted by" line); guests
@@ -8,14 +11,11 @@ mentioned in the text are not authors unless the page credits them that way.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 from typing import Any
 
-from .dates import DateValue, local_day, parse_date, url_date
 from .names import clean_name, is_organization, name_key, split_names, unique_names
 from .record import Author, Candidate
 from .text import clean, fold, strip_tags
-from .vocab import Vocabulary, match_key
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
@@ -28,54 +28,12 @@ _AUTHOR_RANK = ("rules", "jsonld", "meta:citation_author", "html:itemprop-near",
                 "meta:citation_authors", "meta:authors", "meta:og:article:author",
                 "meta:book:author", "html:itemprop-page", "html:rel-author-page",
                 "html:author-class", "html:dateline-name", "html:label", "jsonld:WebPage")
-_DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
-              "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
-              "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
-              "html:itemprop-close", "html:time-close", "html:text-close",
-              "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
-              "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
-              "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
-              "html:time-page", "html:script", "html:attribute", "url:image",
-              "html:text-page")
-_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
-              "jsonld", "html:itemtype", "html:category", "meta:article:section",
-              "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
-              "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")
-_TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
-               "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
-               "meta:parsely-page",
-               "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
-               "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
-               "html:label", "html:category", "jsonld:about", "meta:og:article:tag",
-               "jsonld:WebPage:keywords")
-# Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.
-_SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
-                  "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
-                  "meta:sailthru.tags", "jsonld:keywords", "jsonld:WebPage:keywords",
-                  "html:label", "meta:parsely-page", "rules"}
-_TAXONOMY = {"html:rel-tag", "html:category"}
-_UPDATED_RANK = ("rules", "jsonld", "meta:article:modified_time", "meta:og:updated_time",
-                 "meta:datemodified", "meta:dcterms.modified", "meta:dc.date.modified",
-                 "meta:parsely-updated", "html:itemprop-close", "html:time-close",
-                 "html:text-close", "html:itemprop", "html:time", "jsonld:WebPage")
 _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "html:byline",
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
-_GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
-                  "itempage", "profile", "text", "other", "post", "page", "index", "default",
-                  "collectionpage", "wpheader", "story", "content"}
-_URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-releases?|"
-                           r"reports?|analysis|commentary|opinion|videos?|briefs?|"
-                           r"policy-briefs?|working-papers?|testimony|interviews?|"
-                           r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
-MAX_TOPICS = 25
-_TOPIC_WORDS = {"tags", "tag", "topics", "topic", "themen", "thema", "schlagwörter", "keywords",
-                "subjects", "categories", "category", "kategorien", "rubriken", "sujets",
-                "temas", "etiquetas", "more", "mehr", "all", "alle"}
-_SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
 _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
                       r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
                       re.IGNORECASE)
@@ -87,13 +45,11 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|
                      re.IGNORECASE)
 
 
-def _rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
+def rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
     """Sort candidates by the position of their source in `order` (stable; unknown last)."""
     index = {name: i for i, name in enumerate(order)}
     return sorted(cands, key=lambda c: index.get(c.source, len(order)))
 
-
-# --- titles -------------------------------------------------------------------------------
 
 def choose_title(cands: list[Candidate], sites: list[str],
                  sections: list[str] = ()) -> tuple[str, str] | None:
@@ -105,7 +61,7 @@ def choose_title(cands: list[Candidate], sites: list[str],
     that only adds a kicker or section in front of it.
     """
     texts = [(clean(strip_tags(c.value)) if isinstance(c.value, str) else None, c.source)
-             for c in _rank(cands, _TITLE_RANK)]
+             for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}
     pool = [(strip_section(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]),
@@ -124,18 +80,13 @@ def choose_title(cands: list[Candidate], sites: list[str],
         if score > best_score:
             best, best_score = (text, src), score
     headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
-    if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])) \
-            and CORE_TITLE:
+    if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
         return headline
-    if H1_FIRST and headline and len(headline[0].split()) >= 2:
+    if headline and len(headline[0].split()) >= 2:
         return headline
     return best
 
 
-H1_FIRST = True
-
-
-CORE_TITLE = True
 
 
 def _truncated(text: str, others: list[str]) -> bool:
@@ -202,8 +153,6 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-# --- authors ------------------------------------------------------------------------------
-
 def choose_authors(cands: list[Candidate],
                    sites: list[str]) -> tuple[tuple[Author, ...], str] | None:
     """Return the best-ranked credited people; organizations only when no person is named.
@@ -215,7 +164,7 @@ def choose_authors(cands: list[Candidate],
     site_keys = {name_key(s) for s in sites if len(name_key(s)) > 2}
     lists: list[tuple[list[Author], str]] = []
     fallback = None
-    for cand in _rank(cands, _AUTHOR_RANK):
+    for cand in rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys, not cand.source.startswith("html:"))
         if cand.source.startswith("html:") and any(len(a.name.split()) > 1 for a in people):
             people = [a for a in people if len(a.name.split()) > 1]
@@ -324,252 +273,3 @@ def _unique(authors: list[Author]) -> list[Author]:
     for a in authors:
         first.setdefault(a.name, a)
     return [first[n] for n in kept]
-
-
-# --- dates --------------------------------------------------------------------------------
-
-DateChoice = tuple[DateValue, str] | None
-
-
-def choose_dates(published: list[Candidate], updated: list[Candidate], url: str | None,
-                 now: datetime) -> tuple[DateChoice, DateChoice]:
-    """Return (published, updated): metadata and the visible dateline cross-checked, and the
-    URL's own date used to break disagreements."""
-    pub = _parsed(published, now)
-    chosen = _pick_published(pub, url_date(url))
-    if chosen is not None:
-        chosen = (chosen[0], chosen[1])
-    upd = _parsed(updated, now, _UPDATED_RANK)
-    later = None
-    if upd:
-        value, source = _prefer_local(upd[0], upd)
-        if chosen is None or _after(value, chosen[0]):
-            later = (value, source)
-    return chosen, later
-
-
-def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> DateChoice:
-    """Choose the publication date among parsed candidates (best-ranked first).
-
-    Each strong source (structured metadata, the visible dateline next to the
-    headline) votes for its day; the URL's own date adds a vote and a half to
-    the days it agrees with, so it breaks ties without overruling metadata that
-    agrees with itself. Ties go to the best-ranked candidate.
-    """
-    def near_url(value: DateValue) -> bool:
-        return from_url is not None and abs(local_day(value) - from_url) <= timedelta(days=1)
-
-    if not pub:
-        return (from_url, "url") if from_url is not None else None
-    if pub[0][1] == "rules":
-        return pub[0]
-    voters = [(v, s) for v, s in pub if _votes(s)]
-    if not voters:
-        agreeing = [(v, s) for v, s in pub if near_url(v)]
-        if agreeing or from_url is not None:
-            return agreeing[0] if agreeing else (from_url, "url")
-        return pub[0]
-    best, best_votes = voters[0], 0.0
-    for value, source in voters:
-        votes = sum(1 for v, s in voters if _agree(v, value)) + (1.5 if near_url(value) else 0)
-        if votes > best_votes:
-            best, best_votes = (value, source), votes
-    return _prefer_local(best, voters)
-
-
-def _prefer_local(best: tuple[DateValue, str],
-                  cands: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
-    """Return the same moment in the page's local offset when `best` is a UTC timestamp,
-    and the agreeing timestamp when `best` is only a day."""
-    if not isinstance(best[0], datetime):
-        return next(((v, s) for v, s in cands if isinstance(v, datetime)
-                     and v.utcoffset() not in (None, timedelta(0))
-                     and local_day(v) == best[0]), best)
-    if not _is_utc(best[0]):
-        return best
-    for value, source in cands:
-        if isinstance(value, datetime) and value.utcoffset() not in (None, timedelta(0)) \
-                and abs(value - best[0]) <= timedelta(minutes=1):
-            return value, source
-    # A UTC timestamp's day may not be the readers' day: the day the page shows wins when
-    # some real offset (-12h to +14h) could move the timestamp onto it.
-    hour = best[0].hour
-    shown = next((v for v, s in cands if s.endswith("-close") and not isinstance(v, datetime)
-                  and (v - local_day(best[0]) == timedelta(days=-1) and hour < 12
-                       or v - local_day(best[0]) == timedelta(days=1) and hour >= 10)), None)
-    if shown is not None:
-        return next(((v, s) for v, s in cands if isinstance(v, datetime)
-                     and v.utcoffset() not in (None, timedelta(0))
-                     and local_day(v) == shown), (shown, "html:text-close"))
-    return best
-
-
-def _votes(source: str) -> bool:
-    """Tell whether a date source is strong enough to vote (metadata or the dateline)."""
-    return source.startswith(("jsonld", "meta:", "rules")) or source.endswith("-close")
-
-
-def _agree(a: DateValue, b: DateValue) -> bool:
-    """Tell whether two dates name the same day (a UTC timestamp may be a day off)."""
-    gap = abs(local_day(a) - local_day(b))
-    if gap == timedelta(0):
-        return True
-    return gap <= timedelta(days=1) and (_is_utc(a) or _is_utc(b))
-
-
-def _is_utc(value: DateValue) -> bool:
-    """Tell whether a value is a timestamp in UTC (whose local day is uncertain)."""
-    return isinstance(value, datetime) and value.utcoffset() == timedelta(0)
-
-
-def _localize(value: DateValue, others: list[tuple[DateValue, str]]) -> DateValue:
-    """Express a UTC timestamp in the offset the page uses elsewhere (its local day)."""
-    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
-        return value
-    for other, _ in others:
-        if isinstance(other, datetime) and other.utcoffset() not in (None, timedelta(0)):
-            return value.astimezone(other.tzinfo)
-    return value
-
-
-def _parsed(cands: list[Candidate], now: datetime,
-            order: tuple[str, ...] = _DATE_RANK) -> list[tuple[DateValue, str]]:
-    """Return the plausible parsed dates of candidates, best-ranked first."""
-    found = []
-    for cand in _rank(cands, order):
-        value = parse_date(cand.value, now=now)
-        if value is not None:
-            found.append((value, cand.source))
-    return found
-
-
-def _after(a: DateValue, b: DateValue) -> bool:
-    """Tell whether a is later than b (by the instant when both have one, else by day)."""
-    if isinstance(a, datetime) and isinstance(b, datetime):
-        return a > b
-    return local_day(a) > local_day(b)
-
-
-# --- types --------------------------------------------------------------------------------
-
-def choose_type(cands: list[Candidate], url: str | None,
-                vocabulary: Vocabulary) -> tuple[str, str] | None:
-    """Return the content type: labelled and specific evidence first, the URL's section last.
-
-    A visible "Type:" label or a site rule is kept even when the vocabulary does
-    not know it (title-cased); other evidence counts only when it maps.
-    """
-    for cand in _rank(cands, _TYPE_RANK):
-        raw = clean(cand.value, limit=80) if isinstance(cand.value, str) else None
-        if not raw:
-            continue
-        if cand.source == "meta:og:type":
-            raw = raw.split(".", 1)[0]
-            if raw.lower() not in ("video", "book", "music"):
-                continue
-        label = _type_of(raw, vocabulary)
-        if label:
-            return label, cand.source
-        if cand.source in ("rules", "html:label", "card") and 0 < len(raw) <= 40 \
-                and match_key(raw) not in _GENERIC_TYPES:
-            return raw.title() if raw.islower() or raw.isupper() else raw, cand.source
-    match = _URL_SEGMENTS.search((url or "").split("?", 1)[0])
-    if match:
-        label = vocabulary.type_label(match.group(1).replace("-", " "))
-        if label:
-            return label, "url:segment"
-    return None
-
-
-def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
-    """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa")."""
-    for variant in _variants(raw):
-        if match_key(variant) in _GENERIC_TYPES:
-            continue
-        label = vocabulary.type_label(variant)
-        if label:
-            return label
-    return None
-
-
-def _variants(raw: str) -> list[str]:
-    """Return a label, its parts around separators, and each without a trailing number."""
-    parts = [raw] + [p for p in re.split(r"\s*[/|·•:–—]\s*|\s+-\s+", raw) if p]
-    numbered = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
-    return parts + [numbered.sub("", p) for p in parts if numbered.search(p)]
-
-
-def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[str],
-                  type_label: str | None) -> tuple[tuple[str, ...], str] | None:
-    """Return the topic labels of the best source, cleaned, mapped and de-duplicated.
-
-    A category that names the content type is the type, not a topic.
-    """
-    banned = {match_key(s) for s in sites} | ({match_key(type_label)} if type_label else set())
-    for cand in _rank(cands, _TOPIC_RANK):
-        if cand.source not in _TOPIC_RANK:
-            continue
-        labels = topic_labels(cand.value, vocabulary, banned, cand.source in _SPLIT_SOURCES)
-        if cand.source == "html:category":
-            labels = [t for t in labels if not vocabulary.type_label(t)]
-        elif type_label:
-            labels = [t for t in labels if vocabulary.type_label(t) != type_label]
-        if labels:
-            if cand.source in _TAXONOMY:
-                labels = _with_taxonomy(labels, cands, vocabulary, banned)
-            return tuple(labels), cand.source
-    return None
-
-
-def _with_taxonomy(labels: list[str], cands: list[Candidate], vocabulary: Vocabulary,
-                   banned: set[str]) -> list[str]:
-    """Return a post's tag links together with its topical category links (and vice versa)."""
-    seen = {match_key(t) for t in labels} | banned
-    for cand in cands:
-        if cand.source not in _TAXONOMY:
-            continue
-        for label in topic_labels(cand.value, vocabulary, seen, split=False):
-            if not vocabulary.type_label(label):
-                seen.add(match_key(label))
-                labels.append(label)
-    return labels[:MAX_TOPICS]
-
-
-def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
-                 split: bool = True) -> list[str]:
-    """Clean raw topic values into vocabulary labels (no junk, no duplicates).
-
-    With `split`, delimited strings ("a, b; c") are split into several labels.
-    """
-    items = value if isinstance(value, list) else [value]
-    raw: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            listed = split or item.count(",") >= 2 and ", " not in item
-            raw += _SPLIT_TOPICS.split(item) if listed else [item]
-    labels, seen = [], set(banned)
-    for item in raw:
-        text = clean(item, limit=200)
-        text = text.strip("#＃\"'„“”‚‘’«»").strip().rstrip(":") if text else text
-        if not is_topic(text):
-            continue
-        label = vocabulary.topic_label(text)
-        key = match_key(label)
-        if key not in seen:
-            seen.add(key)
-            labels.append(label)
-        if len(labels) >= MAX_TOPICS:
-            break
-    return labels
-
-
-def is_topic(text: str | None) -> bool:
-    """Tell whether a string can be a topic label (not a number, a letter, a sentence or a
-    list heading such as "Tags")."""
-    if not text or len(text) < 2 or len(text) > 60 or text.isdigit():
-        return False
-    if text.casefold().rstrip(":") in _TOPIC_WORDS:
-        return False
-    if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
-        return False
-    return any(c.isalpha() for c in text)

@@ -14,7 +14,9 @@ from typing import Any
 from collections.abc import Iterable
 from urllib.parse import urljoin, urlsplit
 
-from .choose import choose_authors, choose_dates, choose_title, choose_topics, choose_type
+from .choose import choose_authors, choose_title
+from .choose_dates import choose_dates
+from .choose_labels import choose_topics, choose_type
 from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harvester.choose import choose_title, topic_labels
+from harvester.choose import choose_title
+from harvester.choose_labels import topic_labels
 from harvester.extract import default_vocabulary
 from harvester.normalize import MAX_SUMMARY, build_record, merge, normalize_language
 from harvester.record import Author, Candidate, Record

@@ -1,0 +1,139 @@
+"""Choosing the publication and modification dates among the extractors' candidates.
+
+Strong sources (structured metadata, the dateline next to the headline) vote for
+a day; the URL's own date breaks ties; a UTC timestamp yields to the same moment
+in the page's own offset, or to the day the page shows when an offset could move
+it there. `updated` is kept only when it is later than `published`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from .choose import rank
+from .dates import DateValue, local_day, parse_date, url_date
+from .record import Candidate
+
+_DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
+              "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
+              "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
+              "html:itemprop-close", "html:time-close", "html:text-close",
+              "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
+              "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
+              "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
+              "html:time-page", "html:script", "html:attribute", "url:image",
+              "html:text-page")
+_UPDATED_RANK = ("rules", "jsonld", "meta:article:modified_time", "meta:og:updated_time",
+                 "meta:datemodified", "meta:dcterms.modified", "meta:dc.date.modified",
+                 "meta:parsely-updated", "html:itemprop-close", "html:time-close",
+                 "html:text-close", "html:itemprop", "html:time", "jsonld:WebPage")
+
+
+DateChoice = tuple[DateValue, str] | None
+
+
+def choose_dates(published: list[Candidate], updated: list[Candidate], url: str | None,
+                 now: datetime) -> tuple[DateChoice, DateChoice]:
+    """Return (published, updated): metadata and the visible dateline cross-checked, and the
+    URL's own date used to break disagreements."""
+    pub = _parsed(published, now)
+    chosen = _pick_published(pub, url_date(url))
+    upd = _parsed(updated, now, _UPDATED_RANK)
+    later = None
+    if upd:
+        value, source = _prefer_local(upd[0], upd)
+        if chosen is None or _after(value, chosen[0]):
+            later = (value, source)
+    return chosen, later
+
+
+def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> DateChoice:
+    """Choose the publication date among parsed candidates (best-ranked first).
+
+    Each strong source (structured metadata, the visible dateline next to the
+    headline) votes for its day; the URL's own date adds a vote and a half to
+    the days it agrees with, so it breaks ties without overruling metadata that
+    agrees with itself. Ties go to the best-ranked candidate.
+    """
+    def near_url(value: DateValue) -> bool:
+        return from_url is not None and abs(local_day(value) - from_url) <= timedelta(days=1)
+
+    if not pub:
+        return (from_url, "url") if from_url is not None else None
+    if pub[0][1] == "rules":
+        return pub[0]
+    voters = [(v, s) for v, s in pub if _votes(s)]
+    if not voters:
+        agreeing = [(v, s) for v, s in pub if near_url(v)]
+        if agreeing or from_url is not None:
+            return agreeing[0] if agreeing else (from_url, "url")
+        return pub[0]
+    best, best_votes = voters[0], 0.0
+    for value, source in voters:
+        votes = sum(1 for v, s in voters if _agree(v, value)) + (1.5 if near_url(value) else 0)
+        if votes > best_votes:
+            best, best_votes = (value, source), votes
+    return _prefer_local(best, voters)
+
+
+def _prefer_local(best: tuple[DateValue, str],
+                  cands: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
+    """Return the same moment in the page's local offset when `best` is a UTC timestamp,
+    and the agreeing timestamp when `best` is only a day."""
+    if not isinstance(best[0], datetime):
+        return next(((v, s) for v, s in cands if isinstance(v, datetime)
+                     and v.utcoffset() not in (None, timedelta(0))
+                     and local_day(v) == best[0]), best)
+    if not _is_utc(best[0]):
+        return best
+    for value, source in cands:
+        if isinstance(value, datetime) and value.utcoffset() not in (None, timedelta(0)) \
+                and abs(value - best[0]) <= timedelta(minutes=1):
+            return value, source
+    # A UTC timestamp's day may not be the readers' day: the day the page shows wins when
+    # some real offset (-12h to +14h) could move the timestamp onto it.
+    hour = best[0].hour
+    shown = next((v for v, s in cands if s.endswith("-close") and not isinstance(v, datetime)
+                  and (v - local_day(best[0]) == timedelta(days=-1) and hour < 12
+                       or v - local_day(best[0]) == timedelta(days=1) and hour >= 10)), None)
+    if shown is not None:
+        return next(((v, s) for v, s in cands if isinstance(v, datetime)
+                     and v.utcoffset() not in (None, timedelta(0))
+                     and local_day(v) == shown), (shown, "html:text-close"))
+    return best
+
+
+def _votes(source: str) -> bool:
+    """Tell whether a date source is strong enough to vote (metadata or the dateline)."""
+    return source.startswith(("jsonld", "meta:", "rules")) or source.endswith("-close")
+
+
+def _agree(a: DateValue, b: DateValue) -> bool:
+    """Tell whether two dates name the same day (a UTC timestamp may be a day off)."""
+    gap = abs(local_day(a) - local_day(b))
+    if gap == timedelta(0):
+        return True
+    return gap <= timedelta(days=1) and (_is_utc(a) or _is_utc(b))
+
+
+def _is_utc(value: DateValue) -> bool:
+    """Tell whether a value is a timestamp in UTC (whose local day is uncertain)."""
+    return isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+
+
+def _parsed(cands: list[Candidate], now: datetime,
+            order: tuple[str, ...] = _DATE_RANK) -> list[tuple[DateValue, str]]:
+    """Return the plausible parsed dates of candidates, best-ranked first."""
+    found = []
+    for cand in rank(cands, order):
+        value = parse_date(cand.value, now=now)
+        if value is not None:
+            found.append((value, cand.source))
+    return found
+
+
+def _after(a: DateValue, b: DateValue) -> bool:
+    """Tell whether a is later than b (by the instant when both have one, else by day)."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a > b
+    return local_day(a) > local_day(b)

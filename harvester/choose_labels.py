@@ -1,0 +1,171 @@
+"""Choosing the content type and the topic labels among the extractors' candidates.
+
+Types come from evidence that names one (a visible label, a kicker, a specific
+JSON-LD type, a category, a breadcrumb, a URL segment) mapped through the
+vocabulary; topics from the best topic source, split only where the source is a
+delimited list, mapped, de-duplicated and cleaned of junk. A category that names
+the content type is the type, not a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .choose import rank
+from .record import Candidate
+from .text import clean
+from .vocab import Vocabulary, match_key
+
+_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
+              "jsonld", "html:itemtype", "html:category", "meta:article:section",
+              "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
+              "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")
+_TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
+               "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
+               "meta:parsely-page",
+               "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
+               "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
+               "html:label", "html:category", "jsonld:about", "meta:og:article:tag",
+               "jsonld:WebPage:keywords")
+# Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.
+_SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
+                  "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
+                  "meta:sailthru.tags", "jsonld:keywords", "jsonld:WebPage:keywords",
+                  "html:label", "meta:parsely-page", "rules"}
+_TAXONOMY = {"html:rel-tag", "html:category"}
+_GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
+                  "itempage", "profile", "text", "other", "post", "page", "index", "default",
+                  "collectionpage", "wpheader", "story", "content"}
+_URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-releases?|"
+                           r"reports?|analysis|commentary|opinion|videos?|briefs?|"
+                           r"policy-briefs?|working-papers?|testimony|interviews?|"
+                           r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
+MAX_TOPICS = 25
+_TOPIC_WORDS = {"tags", "tag", "topics", "topic", "themen", "thema", "schlagwörter", "keywords",
+                "subjects", "categories", "category", "kategorien", "rubriken", "sujets",
+                "temas", "etiquetas", "more", "mehr", "all", "alle"}
+_SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
+
+
+def choose_type(cands: list[Candidate], url: str | None,
+                vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """Return the content type: labelled and specific evidence first, the URL's section last.
+
+    A visible "Type:" label or a site rule is kept even when the vocabulary does
+    not know it (title-cased); other evidence counts only when it maps.
+    """
+    for cand in rank(cands, _TYPE_RANK):
+        raw = clean(cand.value, limit=80) if isinstance(cand.value, str) else None
+        if not raw:
+            continue
+        if cand.source == "meta:og:type":
+            raw = raw.split(".", 1)[0]
+            if raw.lower() not in ("video", "book", "music"):
+                continue
+        label = _type_of(raw, vocabulary)
+        if label:
+            return label, cand.source
+        if cand.source in ("rules", "html:label", "card") and 0 < len(raw) <= 40 \
+                and match_key(raw) not in _GENERIC_TYPES:
+            return raw.title() if raw.islower() or raw.isupper() else raw, cand.source
+    match = _URL_SEGMENTS.search((url or "").split("?", 1)[0])
+    if match:
+        label = vocabulary.type_label(match.group(1).replace("-", " "))
+        if label:
+            return label, "url:segment"
+    return None
+
+
+def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
+    """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa")."""
+    for variant in _variants(raw):
+        if match_key(variant) in _GENERIC_TYPES:
+            continue
+        label = vocabulary.type_label(variant)
+        if label:
+            return label
+    return None
+
+
+def _variants(raw: str) -> list[str]:
+    """Return a label, its parts around separators, and each without a trailing number."""
+    parts = [raw] + [p for p in re.split(r"\s*[/|·•:–—]\s*|\s+-\s+", raw) if p]
+    numbered = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
+    return parts + [numbered.sub("", p) for p in parts if numbered.search(p)]
+
+
+def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[str],
+                  type_label: str | None) -> tuple[tuple[str, ...], str] | None:
+    """Return the topic labels of the best source, cleaned, mapped and de-duplicated.
+
+    A category that names the content type is the type, not a topic.
+    """
+    banned = {match_key(s) for s in sites} | ({match_key(type_label)} if type_label else set())
+    for cand in rank(cands, _TOPIC_RANK):
+        if cand.source not in _TOPIC_RANK:
+            continue
+        labels = topic_labels(cand.value, vocabulary, banned, cand.source in _SPLIT_SOURCES)
+        if cand.source == "html:category":
+            labels = [t for t in labels if not vocabulary.type_label(t)]
+        elif type_label:
+            labels = [t for t in labels if vocabulary.type_label(t) != type_label]
+        if labels:
+            if cand.source in _TAXONOMY:
+                labels = _with_taxonomy(labels, cands, vocabulary, banned)
+            return tuple(labels), cand.source
+    return None
+
+
+def _with_taxonomy(labels: list[str], cands: list[Candidate], vocabulary: Vocabulary,
+                   banned: set[str]) -> list[str]:
+    """Return a post's tag links together with its topical category links (and vice versa)."""
+    seen = {match_key(t) for t in labels} | banned
+    for cand in cands:
+        if cand.source not in _TAXONOMY:
+            continue
+        for label in topic_labels(cand.value, vocabulary, seen, split=False):
+            if not vocabulary.type_label(label):
+                seen.add(match_key(label))
+                labels.append(label)
+    return labels[:MAX_TOPICS]
+
+
+def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
+                 split: bool = True) -> list[str]:
+    """Clean raw topic values into vocabulary labels (no junk, no duplicates).
+
+    With `split`, delimited strings ("a, b; c") are split into several labels.
+    """
+    items = value if isinstance(value, list) else [value]
+    raw: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            listed = split or item.count(",") >= 2 and ", " not in item
+            raw += _SPLIT_TOPICS.split(item) if listed else [item]
+    labels, seen = [], set(banned)
+    for item in raw:
+        text = clean(item, limit=200)
+        text = text.strip("#＃\"'„“”‚‘’«»").strip().rstrip(":") if text else text
+        if not is_topic(text):
+            continue
+        label = vocabulary.topic_label(text)
+        key = match_key(label)
+        if key not in seen:
+            seen.add(key)
+            labels.append(label)
+        if len(labels) >= MAX_TOPICS:
+            break
+    return labels
+
+
+def is_topic(text: str | None) -> bool:
+    """Tell whether a string can be a topic label (not a number, a letter, a sentence or a
+    list heading such as "Tags")."""
+    if not text or len(text) < 2 or len(text) > 60 or text.isdigit():
+        return False
+    if text.casefold().rstrip(":") in _TOPIC_WORDS:
+        return False
+    if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
+        return False
+    return any(c.isalpha() for c in text)
