@@ -1,9 +1,17 @@
 """The extraction cascade: site rules, JSON-LD, meta tags, then HTML heuristics.
 
 Each extractor is a small pure function `extract(page) -> list[Candidate]`
-over the parsed page; they run in order of trust and `harvester.normalize`
-chooses one value per field with cross-checks, recording the extractor that
-gave it in `record.provenance`.
+over the indexed page (`page.Page`); they run in order of trust and
+`harvester.normalize` chooses one value per field with cross-checks, recording
+the extractor that gave it in `record.provenance`.
+
+Modules: `rules` (site CSS/XPath rules), `jsonld`, `meta` (citation_*, Dublin
+Core, OpenGraph, article:*, parse.ly, sailthru, twitter, itemprop metas),
+`html` (headline, bylines, summary, lead figure), `datelines` (dates a reader
+sees near the headline; whole-page fallback), `labels` (visible types and
+topics: labels, kickers, breadcrumbs, categories, tag lists); `page` indexes a
+document in one pass, `regions` finds the headline and the blocks that describe
+other content, `classes` classifies class/id words, `cards` reads listing cards.
 """
 
 from __future__ import annotations
@@ -63,8 +71,12 @@ def extract_document(doc: Document, *, rules: Mapping[str, Sequence[str]] | None
                      vocabulary: Vocabulary | None = None, source: str | None = None) -> Record:
     """Extract one normalized Record from an already-parsed document.
 
+    The document's tree loses its script, style, noscript and template elements
+    (JSON-LD is read first): extraction reads visible text only.
+
     Args:
-        doc: the parsed page (its `url` gives URL evidence and resolves links).
+        doc: the parsed page (its `url` gives URL evidence and resolves links); a tree
+            from `harvester.parse.parse_html` or from `parse_document` alike.
         rules: the source's site rules, if any.
         vocabulary: type and topic vocabulary (default: the shipped one).
         source: the configured source name, copied into the record.
