@@ -109,9 +109,14 @@ def tool_htmldate() -> Callable[[bytes, str | None], Guess]:
 def tool_newspaper4k() -> Callable[[bytes, str | None], Guess]:
     """Return newspaper4k's Article parser as a tool."""
     from newspaper import Article
+    from newspaper.configuration import Configuration
+
+    config = Configuration()
+    config.fetch_images = False  # it would download images: a benchmark stays offline
+    config.memoize_articles = False
 
     def run(body: bytes, url: str | None) -> Guess:
-        article = Article(url or "http://example.invalid/")
+        article = Article(url or "http://example.invalid/", config=config)
         article.download(input_html=body.decode("utf-8", "replace"))
         article.parse()
         day = article.publish_date.date().isoformat() if article.publish_date else None
@@ -124,7 +129,7 @@ def tool_goose3() -> Callable[[bytes, str | None], Guess]:
     """Return goose3 as a tool."""
     from goose3 import Goose
 
-    goose = Goose()
+    goose = Goose({"enable_image_fetching": False})  # offline: never fetch images
 
     def run(body: bytes, url: str | None) -> Guess:
         article = goose.extract(raw_html=body.decode("utf-8", "replace"))

@@ -32,9 +32,11 @@ _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue 
                             r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
 _MAX_TAG_WORDS = 6
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
-_TAG_HREF = re.compile(r"/(?:tags?|topics?|themen|thema|schlagw[oö]rter|schlagwort|keywords?|"
-                       r"subjects?|stichw[oö]rter|etiquetas?|temas?|sujets?|mots-cles|"
-                       r"argomenti|onderwerpen?)/[^/?#]+/?(?:[?#].*)?$", re.IGNORECASE)
+# Path segments that name a site's tag or topic pages (/tag/x/, /topics/y).
+_TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
+                 "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
+                 "stichwörter", "stichworter", "etiqueta", "etiquetas", "tema", "temas", "sujet",
+                 "sujets", "mots-cles", "argomenti", "onderwerp", "onderwerpen"}
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -145,10 +147,18 @@ def _tag_hrefs(page: Page) -> list[Candidate]:
     """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
     texts = []
     for a in page.anchors:
-        if _TAG_HREF.search(a.get("href") or "") and page.in_main(a):
+        if _is_tag_href(a.get("href")) and page.in_main(a):
             texts.append(_link_text(a))
     texts = list(dict.fromkeys(t for t in texts if t))
     return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
+
+
+def _is_tag_href(href: str | None) -> bool:
+    """Tell whether a link points to a tag or topic page (its last-but-one path segment)."""
+    if not href or "/" not in href:
+        return False
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
+    return len(path) == 3 and path[1].lower() in _TAG_SEGMENTS and bool(path[2])
 
 
 def _link_text(a: Element) -> str:

@@ -50,6 +50,9 @@ class Regions:
         self.foreign: set[Element] = set()
         self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
+        # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
+        self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
+                          for a in el.iterancestors()}
         self._mark_named(page.named)
         self._mark_headed(page.headings)
         for parent in listing_containers(page.headings):
@@ -93,8 +96,8 @@ class Regions:
         """Mark elements whose class or id names a related/sidebar/comment/nav block."""
         for el, _, flags in named:
             if flags & FOREIGN and not flags & ARTICLE and el.tag not in _NEVER_BLOCKS \
-                    and el not in self._h1_path \
-                    and next(el.iter("article", "main"), None) is None:
+                    and el not in self._h1_path and el not in self._wrappers \
+                    and el.tag not in _ARTICLE_TAGS:
                 self._add(el)
 
     def _mark_headed(self, headings: list[Element]) -> None:
