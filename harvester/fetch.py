@@ -259,22 +259,30 @@ class Fetcher:
 
     def _exchange(self, url: str, target: str, headers: Mapping[str, str], delay: float,
                   accept: str, limit: int, *, truncate: bool = False) -> _Reply:
-        """Request `target` in the host's turn, retrying network errors, 429 and 5xx."""
-        retries = self.settings.retries
+        """Request `target` in the host's turn, retrying network errors, 429 and 5xx.
+
+        A host that failed too many fetches in a row is not asked (see `HostGate.refusal`).
+        """
+        retries, key = self.settings.retries, host_key(target)
+        refusal = self._gate.refusal(key)
+        if refusal:
+            raise FetchError(url, refusal)
         failure, status = "", None
         for attempt in range(retries + 1):
-            with self._gate.turn(host_key(target), delay) as turn:
+            with self._gate.turn(key, delay) as turn:
                 try:
                     reply = self._once(url, target, headers, accept, limit, truncate)
                 except TransientError as exc:
                     failure, status, turn.rest = exc.reason, None, backoff(attempt)
                 else:
                     if reply.status not in RETRY_STATUSES:
+                        self._gate.record(key, None)
                         return reply
                     failure, status = f"HTTP {reply.status} {reply.phrase}", reply.status
                     turn.rest = self._retry_wait(url, reply, attempt)
             if attempt < retries:
                 self.stats.add("retries")
+        self._gate.record(key, failure)
         tries = f"{retries} retr{'y' if retries == 1 else 'ies'}"
         if retries and status:
             failure = f"HTTP {status} after {tries}"

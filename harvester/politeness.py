@@ -1,4 +1,5 @@
-"""Politeness: one request at a time per host, a pause between requests, and retry waits."""
+"""Politeness: one request at a time per host, a pause between requests, retry waits, and a
+breaker that stops asking a host that keeps failing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from urllib.parse import urlsplit
 DEFAULT_PORTS = {"http": 80, "https": 443}
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
+#: After this many fetches in a row failed on a host (each after its retries: no answer,
+#: or 429/5xx), its other URLs fail at once for BREAKER_COOLDOWN seconds; then one is tried.
+BREAKER_FAILURES = 5
+BREAKER_COOLDOWN = 600.0
 
 
 def host_key(url: str) -> str:
@@ -41,15 +46,42 @@ class _Host:
     lock: threading.Lock
     last_end: float = float("-inf")
     not_before: float = float("-inf")
+    failures: int = 0
+    last_failure: str = ""
+    open_until: float = float("-inf")
 
 
 class HostGate:
     """Per-host locks and clocks: one request at a time per host, `delay` seconds apart."""
 
-    def __init__(self) -> None:
-        """Start with no hosts; they are added on first use."""
+    def __init__(self, failures: int = BREAKER_FAILURES,
+                 cooldown: float = BREAKER_COOLDOWN) -> None:
+        """Start with no hosts; the breaker opens after `failures` failed fetches in a row."""
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
+        self._failures = failures
+        self._cooldown = cooldown
+
+    def refusal(self, key: str) -> str | None:
+        """Return why host `key` is not asked now (it failed too often lately), or None."""
+        host = self._host(key)
+        with self._lock:
+            if host.failures < self._failures or time.monotonic() >= host.open_until:
+                return None
+            return (f"not requested: the host failed {host.failures} times in a row "
+                    f"(last: {host.last_failure})")
+
+    def record(self, key: str, failure: str | None) -> None:
+        """Count how a fetch from host `key` ended: `failure` says why, None for an answer."""
+        host = self._host(key)
+        with self._lock:
+            if failure is None:
+                host.failures = 0
+                return
+            host.failures += 1
+            host.last_failure = failure
+            if host.failures >= self._failures:
+                host.open_until = time.monotonic() + self._cooldown
 
     @contextmanager
     def turn(self, key: str, delay: float) -> Iterator[Turn]:

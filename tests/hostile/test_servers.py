@@ -7,10 +7,13 @@ Timeouts are short in CI (0.5 s, so a whole exchange gets 1.5 s) and longer in t
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from harvester.politeness import HostGate
 
 from .bed import GOOD, Case, Site, article, check_page_run, harvest, listing, path_of
 from .conftest import FULL
@@ -212,3 +215,37 @@ def test_endless_pagination_is_bounded(site: Site, tmp_path: Path, case: Case, f
     assert site.url(GOOD[0]) in run.records() and run.code == 0
     assert (read, fetched) == (listings, pages)
     case.did = f"{read} listing pages and {fetched} publication pages fetched, then stopped"
+
+
+def test_a_host_that_keeps_failing_is_left_alone(site: Site, tmp_path: Path,
+                                                 case: Case) -> None:
+    case.describe("every page hangs", "30 publication pages that all accept and hang, then "
+                                      "a good page on the same host")
+    hanging = [site.add(f"dark-{i}", hang) for i in range(30)]
+    run = harvest(site, tmp_path, settings=FAST)
+    case.observe(run, "")
+    case.assert_kept()
+    failures = run.failures()
+    timed_out = [url for url in hanging if failures[url].startswith("timed out")]
+    assert len(timed_out) == 5, "five fetches in a row failed: the breaker opened"
+    skipped = failures[site.url(GOOD[1])]
+    assert skipped.startswith("not requested: the host failed 5 times in a row (last: timed out")
+    assert sum(site.server.count(path_of(f"dark-{i}")) for i in range(30)) == 5
+    assert run.seconds < 5 * (TIMEOUT + 0.6) + 5
+    case.did = f"5 pages timed out, then the host was left alone for 10 minutes: {skipped}"
+
+
+def test_the_breaker_tries_again_after_its_cooldown() -> None:
+    gate = HostGate(failures=2, cooldown=0.2)
+    key = "http://127.0.0.1:1"
+    gate.record(key, "timed out after 1 s")
+    assert gate.refusal(key) is None, "one failure is not a pattern"
+    gate.record(key, "connection reset mid-body")
+    assert gate.refusal(key) == ("not requested: the host failed 2 times in a row "
+                                 "(last: connection reset mid-body)")
+    time.sleep(0.25)
+    assert gate.refusal(key) is None, "after the cooldown one request may try"
+    gate.record(key, "timed out after 1 s")
+    assert gate.refusal(key) is not None, "a failed trial opens the breaker again"
+    gate.record(key, None)
+    assert gate.refusal(key) is None, "an answer closes it"
