@@ -94,7 +94,7 @@ def build(records: RecordSource, settings: Settings, *,
         The files written, the number already up to date, and the files removed.
 
     Raises:
-        HarvestError: a file cannot be written; files written before stay valid, and the
+        OutputError: a file cannot be written; files written before stay valid, and the
             files not yet replaced keep their previous version.
     """
     titles = dict(source_titles or {})

@@ -37,7 +37,7 @@ def write_records(records: Iterable[Record], out_dir: Path, *,
         The files that were written (files already up to date are not rewritten).
 
     Raises:
-        HarvestError: a file cannot be written (the previous files stay intact).
+        OutputError: a file cannot be written (the previous files stay intact).
     """
     seen: set[str] = set()
     with Writer(out_dir) as writer, atomic_file(out_dir, JSONL) as jsonl:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from harvester.errors import HarvestError
+from harvester.errors import OutputError
 
 _TEMP_PREFIX = ".pubharvest-"
 #: Threads that write files: fsync waits on the disk, not the CPU, and overlapping them
@@ -38,15 +38,15 @@ class Pending:
 
 
 def inside(root: Path, path: Path) -> Path:
-    """Return path resolved, or raise HarvestError if it is not inside root.
+    """Return path resolved, or raise OutputError if it is not inside root.
 
     Raises:
-        HarvestError: the path escapes the output folder (`..`, a symlink, an absolute path).
+        OutputError: the path escapes the output folder (`..`, a symlink, an absolute path).
     """
     base = root.resolve()
     target = (base / path).resolve()
     if target == base or not target.is_relative_to(base):
-        raise HarvestError(f"refusing to write {path}: outside the output folder {base}")
+        raise OutputError(f"refusing to write {path}: outside the output folder {base}")
     return target
 
 
@@ -57,7 +57,7 @@ def write_bytes(root: Path, path: Path | str, data: bytes, *, sync_dir: bool = T
         True if the file was written, False if it was already up to date.
 
     Raises:
-        HarvestError: the path escapes root, or the file cannot be written (one-line reason).
+        OutputError: the path escapes root, or the file cannot be written (one-line reason).
     """
     return _write_target(inside(root, Path(path)), data, sync_dir=sync_dir)
 
@@ -80,7 +80,7 @@ def atomic_file(root: Path, path: Path | str, *, sync_dir: bool = True) -> Itera
     entry to the caller (see `Writer`).
 
     Raises:
-        HarvestError: the path escapes root, or the file cannot be written.
+        OutputError: the path escapes root, or the file cannot be written.
     """
     with _replacing(inside(root, Path(path)), sync_dir=sync_dir) as pending:
         yield pending
@@ -110,7 +110,7 @@ def _replacing(target: Path, *, sync_dir: bool) -> Iterator[Pending]:
         if sync_dir:
             sync_folder(target.parent)
     except OSError as exc:
-        raise HarvestError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         if temp is not None:
             temp.unlink(missing_ok=True)
@@ -120,7 +120,7 @@ def remove_file(root: Path, path: Path | str) -> bool:
     """Remove root/path if it exists (never outside root); return whether it existed.
 
     Raises:
-        HarvestError: the path escapes root, or the file cannot be removed.
+        OutputError: the path escapes root, or the file cannot be removed.
     """
     target = inside(root, Path(path))
     try:
@@ -128,7 +128,7 @@ def remove_file(root: Path, path: Path | str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise HarvestError(f"cannot remove {target}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot remove {target}: {exc.strerror or exc}") from None
     return True
 
 
@@ -137,9 +137,9 @@ def remove_dir_if_empty(root: Path, path: Path | str) -> None:
     target = inside(root, Path(path))
     if target.is_symlink() or not target.is_dir():
         return
-    for leftover in target.glob(_TEMP_PREFIX + "*" + _TEMP_SUFFIX):
-        leftover.unlink(missing_ok=True)
     with contextlib.suppress(OSError):
+        for leftover in target.glob(_TEMP_PREFIX + "*" + _TEMP_SUFFIX):
+            leftover.unlink(missing_ok=True)
         target.rmdir()
 
 
@@ -208,7 +208,7 @@ class Writer:
         """Queue one file (at most a few dozen wait, so memory stays bounded).
 
         Raises:
-            HarvestError: the path escapes root, or an earlier write failed.
+            OutputError: the path escapes root, or an earlier write failed.
         """
         target = inside(self.root, Path(path))
         future = self._pool.submit(_write_target, target, data, sync_dir=False)
@@ -220,13 +220,13 @@ class Writer:
         """Wait for every queued file; raise the first error once all have finished.
 
         Raises:
-            HarvestError: a file could not be written.
+            OutputError: a file could not be written.
         """
-        first: HarvestError | None = None
+        first: OutputError | None = None
         while self._pending:
             try:
                 self._settle(*self._pending.popleft())
-            except HarvestError as exc:
+            except OutputError as exc:
                 first = first or exc
         if first is not None:
             raise first

@@ -33,5 +33,9 @@ class ExtractError(HarvestError):
     """Raised when a body cannot be read as a document at all (extractors return None instead)."""
 
 
+class OutputError(HarvestError):
+    """Raised when the output folder (feeds, index page, record files) cannot be written."""
+
+
 class StoreError(HarvestError):
     """Raised when the store cannot be opened or written: locked, read-only or corrupted."""

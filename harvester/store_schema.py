@@ -111,7 +111,10 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
     """Raise StoreError when `PRAGMA quick_check` finds the file damaged."""
     problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
     if problems != ["ok"]:
-        raise StoreError(f"store {path} is corrupted ({problems[0]}); it was left untouched, "
+        # A report is several lines ("*** in database main ***\nPage 25: ..."): keep one.
+        lines = [line.strip() for text in problems for line in str(text).splitlines()]
+        first = next((line for line in lines if line and not line.startswith("***")), "?")
+        raise StoreError(f"store {path} is corrupted ({first[:120]}); it was left untouched, "
                          "restore a backup or move it away")
 
 
