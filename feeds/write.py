@@ -4,14 +4,20 @@ Each file is written to a temporary name in its own folder, flushed to disk, the
 over the old one (`os.replace`), so a crash leaves the previous version intact. Bytes equal
 to what is on disk are not written at all, so unchanged files keep their mtime (and ETag).
 Every target must lie inside the output folder.
+
+A `Writer` holds an exclusive `flock` on the output folder itself while it writes, so two
+processes publishing into one folder take turns, and the temporary files a killed writer
+left behind (nobody else can be writing them then) are removed when the next one starts.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import filecmp
 import os
 import tempfile
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,6 +33,8 @@ _TEMP_PREFIX = ".pubharvest-"
 WRITERS = 8
 _TEMP_SUFFIX = ".tmp"
 _MODE = 0o644
+#: How long a Writer waits for another process to finish writing the same output folder.
+LOCK_WAIT = 300.0
 
 
 @dataclass
@@ -161,6 +169,45 @@ def _mode_of(target: Path) -> int:
         return _MODE
 
 
+def lock_folder(root: Path, wait: float) -> int:
+    """Create root if needed and take an exclusive flock on it; return the descriptor.
+
+    Raises:
+        OutputError: root cannot be created or opened, or stays locked `wait` seconds.
+    """
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise OutputError(f"cannot write {root}: {exc.strerror or exc}") from None
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise OutputError(f"output folder {root} is being written by another process "
+                                  f"(waited {wait:g} s)") from None
+            time.sleep(0.05)
+
+
+def remove_leftovers(root: Path) -> int:
+    """Remove the temporary files killed writers left under root; return how many.
+
+    Only safe while holding root's lock (`lock_folder`): no live writer has one open then.
+    """
+    removed = 0
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+    return removed
+
+
 def sync_folder(folder: Path) -> None:
     """Flush a folder's entries to disk so the rename survives a power cut (POSIX only)."""
     if not hasattr(os, "O_DIRECTORY"):
@@ -180,7 +227,7 @@ class Writer:
     finish. Outcomes are kept in submission order in `written` and `unchanged`.
     """
 
-    def __init__(self, root: Path, workers: int = WRITERS) -> None:
+    def __init__(self, root: Path, workers: int = WRITERS, lock_wait: float = LOCK_WAIT) -> None:
         """Prepare a writer into root."""
         self.root = root
         self.written: list[Path] = []
@@ -189,13 +236,26 @@ class Writer:
         self._pending: deque[tuple[Path, Future[bool]]] = deque()
         self._limit = 4 * workers
         self._folders: set[Path] = set()
+        self._lock_wait = lock_wait
+        self._lock: int | None = None
 
     def __enter__(self) -> Writer:
-        """Return the writer."""
+        """Take the output folder's lock and clear what killed writers left; return self.
+
+        Raises:
+            OutputError: the folder cannot be created, or another process kept it locked
+                for longer than `lock_wait` seconds.
+        """
+        try:
+            self._lock = lock_folder(self.root, self._lock_wait)
+            remove_leftovers(self.root)
+        except BaseException:
+            self._pool.shutdown(wait=False)
+            raise
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        """Finish every write (or, after an error, cancel those not started)."""
+        """Finish every write (or, after an error, cancel those not started); unlock."""
         try:
             if error is None:
                 self.wait()
@@ -203,6 +263,8 @@ class Writer:
                     sync_folder(folder)
         finally:
             self._pool.shutdown(wait=True, cancel_futures=error is not None)
+            if self._lock is not None:
+                os.close(self._lock)  # closing the descriptor releases the flock
 
     def submit(self, path: Path | str, data: bytes) -> None:
         """Queue one file (at most a few dozen wait, so memory stays bounded).
