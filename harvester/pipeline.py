@@ -127,6 +127,9 @@ def run_source(
     except HarvestError as exc:
         report.error = str(exc)
         log.error("%s: %s", source.name, exc)
+    except Exception as exc:  # a bug must not stop the other sources
+        report.error = f"internal error: {_describe(exc)} (please report it)"
+        log.exception("%s: internal error", source.name)
     report.finished = datetime.now(UTC)
     counts = ", ".join(f"{k} {report.counts.get(k, 0)}" for k in OUTCOMES)
     log.info("%s: harvest finished in %.1f s: %s%s", source.name, report.seconds, counts,
@@ -260,7 +263,14 @@ def _handle(link: discover.Link, run: _Run) -> None:
         report.failures.append((link.url, exc.reason))
         return
     run.done.add(record_key(page.url))
-    outcome = _store_page(page, link, base, state, run)
+    try:
+        outcome = _store_page(page, link, base, state, run)
+    except HarvestError:
+        raise
+    except Exception as exc:  # a bug that one page triggers must not end the run
+        log.exception("%s: %s: internal error", source.name, link.url)
+        outcome = _page_failed(store, replace(base, status=page.status), report, link.url,
+                               f"internal error: {_describe(exc)} (please report it)")
     report.counts[outcome] += 1
 
 
@@ -354,6 +364,11 @@ def _page_failed(store: Store, state: FetchState, report: SourceReport, url: str
     store.save_fetch_state(replace(state, error=reason, content_hash=None))
     report.failures.append((url, reason))
     return "failed"
+
+
+def _describe(exc: BaseException) -> str:
+    """Return an unexpected exception as one short line: its type and message."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}".rstrip(": ")
 
 
 def _run_counts(report: SourceReport) -> dict[str, int]:

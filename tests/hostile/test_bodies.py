@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from harvester import classify, discover
+
 from .bed import Case, Site, article, check_page_run, harvest
 from .conftest import FULL
 from .server import big, chunked_forever, gzip_bomb, ok
@@ -229,3 +231,33 @@ def test_hundred_thousand_links_on_the_listing(site: Site, tmp_path: Path,
     reason = run.failures().get(listing, "")
     assert "could not be harvested" in run.out and run.code == 1
     case.did = f"listing refused ({reason or 'no reason'}) in {run.seconds:.1f} s"
+
+
+def test_a_bug_one_page_triggers_fails_that_page_only(site: Site, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fault injection standing for an extractor bug: classification raises on one page.
+    url = site.add("trigger", ok(article("The Page That Trips a Bug").encode()))
+    real = classify.page_kind
+
+    def page_kind(doc, record=None):  # noqa: ANN001, ANN202 (the real signature)
+        if doc.url == url:
+            raise RuntimeError("injected\nbug")
+        return real(doc, record)
+
+    monkeypatch.setattr(classify, "page_kind", page_kind)
+    run = harvest(site, tmp_path)
+    assert run.code == 0 and "Traceback" in run.err, "the bug is logged with its traceback"
+    assert run.failures()[url] == "internal error: RuntimeError: injected bug (please report it)"
+    assert {site.url(slug) for slug in ("good-first", "good-last")} <= set(run.records())
+
+
+def test_a_bug_in_discovery_fails_that_source_only(site: Site, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("injected")
+
+    monkeypatch.setattr(discover, "discover", broken)
+    run = harvest(site, tmp_path)
+    assert run.code == 1
+    assert "hostile: could not be harvested: internal error: KeyError: 'injected' (please " \
+           "report it)" in run.out
