@@ -29,7 +29,7 @@ from harvester.store import FILENAME, Store
 from .bed import Case, command, invalid_outputs, lost, snapshot, temp_files
 from .conftest import FULL
 
-KILLS = 30 if FULL else 5
+KILLS = 30 if FULL else 4
 SEED = 20261124
 
 
