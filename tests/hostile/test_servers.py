@@ -70,6 +70,24 @@ def test_connection_reset_mid_body(site: Site, tmp_path: Path, case: Case) -> No
     case.did = f"failed: {reason}"
 
 
+@pytest.mark.parametrize("shape", ["many", "long"])
+def test_header_bombs_are_refused(site: Site, tmp_path: Path, case: Case, shape: str) -> None:
+    many = shape == "many"
+    case.describe(f"header bomb ({'100,000 fields' if many else 'a 1 MB field'})",
+                  "the response head carries " + ("100,000 header fields" if many else
+                                                  "one header field of 1 MB"))
+    fields = b"".join(b"X-Pad-%d: x\r\n" % i for i in range(100_000)) if many else \
+        b"X-Pad: " + b"x" * 1_000_000 + b"\r\n"
+    body = page_body()
+    url = site.add("header-bomb", lambda conn: conn.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + fields
+        + b"Content-Length: %d\r\n\r\n" % len(body) + body))
+    run = harvest(site, tmp_path, settings=FAST)
+    reason = check_page_run(case, run, site, "")[url]
+    assert reason == "malformed HTTP response"
+    case.did = f"refused by the HTTP parser's limits: {reason}"
+
+
 def test_redirect_loop_is_detected(site: Site, tmp_path: Path, case: Case) -> None:
     case.describe("redirect loop", "A redirects to B, B redirects back to A")
     url = site.add("loop-a", redirect(path_of("loop-b")))
