@@ -309,10 +309,13 @@ class Case:
         """Name the case and say what the hostile side does."""
         self.name, self.does = name, does
 
-    def observe(self, run: Run, did: str, *, before: dict[str, dict[str, Any]] | None = None,
+    def observe(self, run: Run, *, before: dict[str, dict[str, Any]] | None = None,
                 expect_code: Iterable[int] = (0, 1)) -> None:
-        """Record what a run did and count crashes, hangs, lost records and invalid feeds."""
-        self.did = did
+        """Count a run's time, memory, crashes, hangs, lost records and invalid feeds.
+
+        A crash is a traceback, or an exit code the case does not expect; `before` is what
+        the store held before the run (every record must still be there, unchanged).
+        """
         self.seconds = round((self.seconds or 0.0) + run.seconds, 2)
         if run.rss_mb is not None:
             self.rss_mb = max(self.rss_mb or 0.0, run.rss_mb)
@@ -342,12 +345,12 @@ def one_line(reason: str) -> bool:
         and "Traceback" not in reason
 
 
-def check_page_run(case: Case, run: Run, site: Site, did: str) -> dict[str, str]:
+def check_page_run(case: Case, run: Run, site: Site) -> dict[str, str]:
     """Check a harvest of the site: finished, good pages stored, failures one line each.
 
     Returns the failure reasons by URL.
     """
-    case.observe(run, did)
+    case.observe(run)
     case.assert_kept()
     records = run.records()
     for slug in GOOD:

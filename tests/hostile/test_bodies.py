@@ -49,7 +49,7 @@ def test_invalid_utf8_is_read_and_stored_clean(site: Site, tmp_path: Path, case:
     body = body.replace(b"Mediation Under", b"Mediation\xff\xfe Under\xe2\x82", 2)
     site.add("invalid-utf8", ok(body))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored(run.records(), site, "invalid-utf8")
     assert "Mediation" in record["title"] and "Pressure" in record["title"]
     assert clean(record)
@@ -66,7 +66,7 @@ def test_wrong_declared_charset_still_reads_the_words(site: Site, tmp_path: Path
         '<meta charset="utf-8">', f'<meta charset="{declared}">')
     site.add("wrong-charset", ok(page.encode(encoding), f"text/html; charset={declared}"))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     title = stored(run.records(), site, "wrong-charset")["title"]
     assert title == "Café Diplomacy: Señor Müller’s Talks"
     case.did = f"stored with the right characters: {title!r}"
@@ -79,7 +79,7 @@ def test_utf16_with_bom_is_decoded(site: Site, tmp_path: Path, case: Case) -> No
         '<meta charset="utf-8">', "")
     site.add("utf16", ok(page.encode("utf-16"), "text/html"))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     title = stored(run.records(), site, "utf16")["title"]
     assert title == "Ukraine’s Local Governments Hold the Line"
     case.did = f"stored, decoded by its BOM: {title!r}"
@@ -96,7 +96,7 @@ def test_control_characters_and_lone_surrogates_are_cleaned(site: Site, tmp_path
     body = page.encode("utf-8").replace(b"Commissions", b"Commissions\xed\xa0\x80\x00", 1)
     site.add("control-chars", ok(body))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored(run.records(), site, "control-chars")
     assert clean(record), record
     assert "Truth" in record["title"] and "Commissions" in record["title"]
@@ -113,7 +113,7 @@ def test_ten_megabyte_single_line_page(site: Site, tmp_path: Path, case: Case) -
     body = page.replace("\n", " ").encode("utf-8")
     site.add("single-line", ok(body))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": 11 * MB})
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     assert len(body) > 10 * MB
     title = stored(run.records(), site, "single-line")["title"]
     assert title == "The Longest Report"
@@ -129,7 +129,7 @@ def test_hundred_thousand_nested_elements(site: Site, tmp_path: Path, case: Case
                                                        f'<div class="content">{nest}')
     site.add("nested", ok(page.encode("utf-8")))
     run = harvest(site, tmp_path, child=True)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     title = stored(run.records(), site, "nested")["title"]
     assert title == "Deep Structures of Peace"
     case.did = "stored (the parser caps the depth; no recursion in pubharvest)"
@@ -143,7 +143,7 @@ def test_fifty_megabyte_body_is_refused_in_bounded_memory(site: Site, tmp_path: 
                   f"a 50 MB publication page sent {how}; max_bytes is {CAP // MB} MB")
     url = site.add("fifty-mb", big(50 * MB, declared=declared))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": CAP})
-    failures = check_page_run(case, run, site, "")
+    failures = check_page_run(case, run, site)
     reason = failures[url]
     assert reason.startswith(f"body larger than {CAP} bytes")
     case.did = f"refused: {reason}"
@@ -155,7 +155,7 @@ def test_gzip_bomb_is_refused_in_bounded_memory(site: Site, tmp_path: Path,
                                "4 GiB of zeros")
     url = site.add("bomb", gzip_bomb(4, declared=False))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": CAP})
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == f"body larger than {CAP} bytes (decompressed)"
     case.did = f"refused after inflating {CAP // MB} MB: {reason}"
 
@@ -166,7 +166,7 @@ def test_endless_chunked_body_is_cut_at_max_bytes(site: Site, tmp_path: Path,
                                           "never end")
     url = site.add("endless", chunked_forever())
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": CAP})
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == f"body larger than {CAP} bytes"
     case.did = f"refused at max_bytes: {reason}"
 
@@ -183,7 +183,7 @@ def test_binary_served_as_html_is_refused(site: Site, tmp_path: Path, case: Case
     case.describe(f"{kind} served as text/html", f"a {kind} with Content-Type: text/html")
     url = site.add("binary", ok(body, "text/html; charset=utf-8"))
     run = harvest(site, tmp_path)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason.startswith("not HTML: body looks like a") and "text/html" in reason
     case.did = f"refused: {reason}"
 
@@ -192,7 +192,7 @@ def test_empty_200_is_refused(site: Site, tmp_path: Path, case: Case) -> None:
     case.describe("empty 200", "200 OK, Content-Length: 0")
     url = site.add("empty", ok(b""))
     run = harvest(site, tmp_path)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "empty body"
     case.did = f"refused: {reason}"
 
@@ -210,7 +210,7 @@ def test_hundred_thousand_links_on_a_page(site: Site, tmp_path: Path, case: Case
                                                       "lists 100,000 links")
     url = site.add("links", ok(links_page(100_000)))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": 10 * MB})
-    failures = check_page_run(case, run, site, "")
+    failures = check_page_run(case, run, site)
     records = run.records()
     assert url in records or failures[url].startswith("unreadable page: too many links")
     assert run.seconds < 30
@@ -224,7 +224,7 @@ def test_hundred_thousand_links_on_the_listing(site: Site, tmp_path: Path,
                                                   "publication links")
     site.route("/publications", ok(links_page(100_000)))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": 10 * MB})
-    case.observe(run, "")
+    case.observe(run)
     case.assert_kept()
     assert run.seconds < 30
     listing = site.server.url("/publications")

@@ -42,7 +42,7 @@ def test_malformed_jsonld_falls_back_without_harm(site: Site, tmp_path: Path,
     )
     site.add("malformed", ok(with_jsonld("Mediation Under Fire", *scripts)))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored_record(run.records(), site, "malformed")
     assert record["title"] in ("Trailing Commas Survive", "Mediation Under Fire")
     assert record["published"] == "2024-05-14"
@@ -62,7 +62,7 @@ def test_enormous_jsonld_is_read_in_bounded_time(site: Site, tmp_path: Path,
                                       "60,000 keywords, a 1 MB description")
     site.add("enormous", ok(with_jsonld("An Enormous Script", text)))
     run = harvest(site, tmp_path, child=True, settings={"max_bytes": 10 * MB})
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored_record(run.records(), site, "enormous")
     assert record["title"] == "An Enormous Script"
     assert len(record["authors"]) <= 100 and len(record["topics"]) <= 100
@@ -80,7 +80,7 @@ def test_deeply_nested_jsonld_is_ignored(site: Site, tmp_path: Path, case: Case)
                '{"@type": "Report", "headline": "Deep", "author": ' + "[" * depth)
     site.add("deep", ok(with_jsonld("The Bottom of the Stack", *scripts)))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored_record(run.records(), site, "deep")
     assert record["title"] == "The Bottom of the Stack"
     case.did = f"scripts ignored, page stored from {record['provenance']['title']}"
@@ -112,7 +112,7 @@ def test_graph_cycles_through_ids_terminate(site: Site, tmp_path: Path, case: Ca
     text = json.dumps({"@context": "https://schema.org", "@graph": graph})
     site.add("cycles", ok(with_jsonld("Cycles of Violence", text)))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     record = stored_record(run.records(), site, "cycles")
     assert record["title"] == "Cycles of Violence"
     assert "Amina Okafor" in [a["name"] for a in record["authors"]]

@@ -122,7 +122,7 @@ def test_sigkill_during_harvests_loses_nothing(tmp_path: Path, case: Case) -> No
             stored = {url: r for url, r in stored.items()
                       if not any(url == site.url(p) for p in _revised(site))}
         run = command(tmp_path, *argv)
-        case.observe(run, "", before=stored)
+        case.observe(run, before=stored)
         case.seconds = round(time.monotonic() - start, 2)
     case.assert_kept()
     assert run.code == 0, run.err
@@ -190,7 +190,7 @@ def test_sigkill_during_feed_builds_leaves_whole_feeds(tmp_path: Path, case: Cas
         killer.run(argv, tmp_path)
         stored = check_after_kill(case, data, out, stored)
     run = command(tmp_path, *argv)
-    case.observe(run, "", before=stored)
+    case.observe(run, before=stored)
     case.seconds = round(time.monotonic() - start, 2)
     case.assert_kept()
     assert run.code == 0, run.err

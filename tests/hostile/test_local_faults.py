@@ -75,7 +75,7 @@ def test_read_only_data_dir_is_one_clear_error(site: Site, tmp_path: Path, case:
     was = digest(store)
     with read_only(tmp_path / "data"):
         run = harvest(site, tmp_path)
-    case.observe(run, "", before=before, expect_code=(2,))
+    case.observe(run, before=before, expect_code=(2,))
     case.assert_kept()
     line = error_line(run)
     assert line == (f"pubharvest: error: data directory {tmp_path / 'data'} is read-only; the "
@@ -115,7 +115,7 @@ def test_store_locked_briefly_by_another_process_is_waited_for(site: Site, tmp_p
     site.add("new-one", site.server.routes[f"/publications/2024/05/{GOOD[0]}"])
     with locked(tmp_path / "data" / FILENAME, 1.0):
         run = harvest(site, tmp_path)
-    case.observe(run, "", before=before)
+    case.observe(run, before=before)
     case.assert_kept()
     assert run.code == 0 and site.url("new-one") in run.records()
     assert run.seconds >= 0.5
@@ -131,7 +131,7 @@ def test_store_locked_by_another_process_is_one_clear_error(site: Site, tmp_path
     store = tmp_path / "data" / FILENAME
     with locked(store, 120):
         run = harvest(site, tmp_path)
-    case.observe(run, "", before=before)
+    case.observe(run, before=before)
     case.assert_kept()
     message = f"store {store} is locked by another process (waited 10 s)"
     assert f"hostile: could not be harvested: {message}" in run.out
@@ -146,7 +146,7 @@ def test_missing_output_folder_is_created_whole(site: Site, tmp_path: Path,
     before = first_harvest(site, tmp_path)
     shutil.rmtree(tmp_path / "out")
     run = harvest(site, tmp_path)
-    case.observe(run, "", before=before)
+    case.observe(run, before=before)
     case.assert_kept()
     out = tmp_path / "out"
     files = {p.stem for p in (out / "records").glob("*.json")}
@@ -171,7 +171,7 @@ def test_unwritable_output_folder_is_one_clear_error(site: Site, tmp_path: Path,
     else:
         with read_only(out / "feeds" / "all"):
             run = harvest(site, tmp_path)
-    case.observe(run, "", before=before, expect_code=(2,))
+    case.observe(run, before=before, expect_code=(2,))
     case.assert_kept()
     line = error_line(run)
     assert str(out) in line and run.code == 2
@@ -211,7 +211,7 @@ def test_corrupted_store_is_refused_and_left_untouched(site: Site, tmp_path: Pat
     config = str(tmp_path / "sources.toml")
     run = harvest(site, tmp_path) if subcommand == "harvest" else \
         command(tmp_path, "--config", config, subcommand)
-    case.observe(run, "", expect_code=(2,))
+    case.observe(run, expect_code=(2,))
     case.assert_kept()
     line = error_line(run)
     assert line.startswith(f"pubharvest: error: store {store} is corrupted (")

@@ -75,7 +75,7 @@ def test_nothing_that_runs_reaches_a_feed_or_the_index(site: Site, tmp_path: Pat
                   "on* attributes in title, authors, summary, image, topics and canonical URL")
     url = site.add("attack", ok(attack_page()))
     run = harvest(site, tmp_path)
-    check_page_run(case, run, site, "")
+    check_page_run(case, run, site)
     assert url in run.records(), "the page itself is a publication and is stored"
     out = run.out_dir
     written = [p for p in out.rglob("*") if p.suffix in (".xml", ".json", ".html", ".opml")

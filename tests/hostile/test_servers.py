@@ -44,7 +44,7 @@ def test_slow_drip_ends_at_the_deadline(site: Site, tmp_path: Path, case: Case,
     case.describe(f"slow drip ({where})", f"sends the {where} one byte every {DRIP:g} s "
                                           f"(the read timeout is {TIMEOUT:g} s)")
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == f"response not complete after {DEADLINE:g} s"
     assert run.seconds < DEADLINE + 5
     case.did = f"cut at the deadline: {reason}"
@@ -55,7 +55,7 @@ def test_accept_then_hang_times_out(site: Site, tmp_path: Path, case: Case) -> N
                                        "answers")
     url = site.add("hang", hang)
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == f"timed out after {TIMEOUT:g} s"
     case.did = f"gave up: {reason}"
 
@@ -65,7 +65,7 @@ def test_connection_reset_mid_body(site: Site, tmp_path: Path, case: Case) -> No
                                                "resets the connection (RST)")
     url = site.add("reset", reset_mid_body(page_body()))
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "connection reset mid-body"
     case.did = f"failed: {reason}"
 
@@ -83,7 +83,7 @@ def test_header_bombs_are_refused(site: Site, tmp_path: Path, case: Case, shape:
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + fields
         + b"Content-Length: %d\r\n\r\n" % len(body) + body))
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "malformed HTTP response"
     case.did = f"refused by the HTTP parser's limits: {reason}"
 
@@ -93,7 +93,7 @@ def test_redirect_loop_is_detected(site: Site, tmp_path: Path, case: Case) -> No
     url = site.add("loop-a", redirect(path_of("loop-b")))
     site.route(path_of("loop-b"), redirect(path_of("loop-a"), 302))
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == f"redirect loop at {url}"
     assert site.server.count(path_of("loop-a")) == 1
     case.did = f"stopped at once: {reason}"
@@ -108,7 +108,7 @@ def test_redirect_off_the_allowed_domains_is_not_followed(site: Site, tmp_path: 
     url = site.add("offsite", redirect(elsewhere))
     site.route(path_of("elsewhere"), ok(page_body("Somewhere Else")))
     run = harvest(site, tmp_path, settings=FAST)
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "redirect to localhost is outside the allowed domains"
     assert site.server.count(path_of("elsewhere")) == 0
     case.did = f"not followed: {reason}"
@@ -126,7 +126,7 @@ def test_301_chains_are_followed_up_to_the_limit(site: Site, tmp_path: Path,
     for hop in range(1, 12):
         site.route(path_of(f"long-{hop}"), redirect(path_of(f"long-{hop + 1}")))
     run = harvest(site, tmp_path, settings=FAST)
-    failures = check_page_run(case, run, site, "")
+    failures = check_page_run(case, run, site)
     records = run.records()
     assert site.url("short-3") in records and short not in failures
     assert failures[long] == "too many redirects (more than 5)"
@@ -139,7 +139,7 @@ def test_500_forever_is_retried_then_reported(site: Site, tmp_path: Path, case: 
                                  "(retries = 1)")
     url = site.add("broken", status(500, "Internal Server Error", b"oops"))
     run = harvest(site, tmp_path, settings={**FAST, "retries": 1})
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "HTTP 500 after 1 retry"
     assert site.server.count(path_of("broken")) == 2
     case.did = f"2 requests with backoff, then: {reason}"
@@ -153,7 +153,7 @@ def test_absurd_retry_after_is_capped(site: Site, tmp_path: Path, case: Case,
                   f"429 Too Many Requests with Retry-After: {value}; max_retry_after is 1 s")
     url = site.add("busy", status(429, "Too Many Requests", Retry_After=value))
     run = harvest(site, tmp_path, settings={**FAST, "retries": 1, "max_retry_after": 1.0})
-    reason = check_page_run(case, run, site, "")[url]
+    reason = check_page_run(case, run, site)[url]
     assert reason == "HTTP 429 after 1 retry"
     assert site.server.count(path_of("busy")) == 2
     assert run.seconds < 10
@@ -168,7 +168,7 @@ def test_failing_robots_txt_disallows_the_site(site: Site, tmp_path: Path, case:
                                    "answers 500 Internal Server Error"))
     site.route("/robots.txt", hang if trouble == "timeout" else status(500, "Server Error"))
     run = harvest(site, tmp_path, settings=FAST)
-    case.observe(run, "")
+    case.observe(run)
     case.assert_kept()
     cause = f"timed out after {TIMEOUT:g} s" if trouble == "timeout" else "HTTP 500"
     reason = f"robots.txt unreachable ({cause}): treating the site as disallowed"
@@ -226,7 +226,7 @@ def test_endless_pagination_is_bounded(site: Site, tmp_path: Path, case: Case, f
         site.route(path_of(f"item-{i}"), serve_items)
     settings = {**FAST, "max_pages": max_pages, "max_items": max_items}
     run = harvest(site, tmp_path, settings=settings)
-    case.observe(run, "")
+    case.observe(run)
     case.assert_kept()
     read = sum(1 for p in site.server.hits if p.startswith("/publications?")) + 1
     fetched = sum(1 for p in site.server.hits if p.startswith("/publications/2024/"))
@@ -241,7 +241,7 @@ def test_a_host_that_keeps_failing_is_left_alone(site: Site, tmp_path: Path,
                                       "a good page on the same host")
     hanging = [site.add(f"dark-{i}", hang) for i in range(30)]
     run = harvest(site, tmp_path, settings=FAST)
-    case.observe(run, "")
+    case.observe(run)
     case.assert_kept()
     failures = run.failures()
     timed_out = [url for url in hanging if failures[url].startswith("timed out")]
