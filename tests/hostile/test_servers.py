@@ -17,7 +17,8 @@ from harvester.politeness import HostGate
 
 from .bed import GOOD, Case, Site, article, check_page_run, harvest, listing, path_of
 from .conftest import FULL
-from .server import Conn, drip, hang, head, ok, redirect, reset_mid_body, status
+from .server import (Conn, drip, gzip_bomb, hang, head, ok, redirect, reset_mid_body,
+                     status)
 
 TIMEOUT = 5.0 if FULL else 0.5
 DRIP = 1.0 if FULL else 0.1  # seconds between two bytes
@@ -267,3 +268,35 @@ def test_the_breaker_tries_again_after_its_cooldown() -> None:
     assert gate.refusal(key) is not None, "a failed trial opens the breaker again"
     gate.record(key, None)
     assert gate.refusal(key) is None, "an answer closes it"
+
+
+def test_a_stored_page_that_turns_hostile_keeps_its_record(site: Site, tmp_path: Path,
+                                                           case: Case) -> None:
+    turns = {"empty": ok(b""), "pdf": ok(b"%PDF-1.7\n" + bytes(range(256)) * 8),
+             "gzip bomb": gzip_bomb(0.5, declared=False), "500": status(500, "Server Error"),
+             "reset": reset_mid_body(page_body()), "hang": hang,
+             "garbage": lambda conn: conn.send(b"SSH-2.0-OpenSSH_9.6\r\n\r\n"),
+             "too many links": ok(b"<html><body>" + b'<a href="/x">x</a>' * 10_001 + b"</body>"),
+             "not a publication": ok(b"<html><head><title>Gone</title></head><body>"
+                                     b"<p>Moved.</p></body></html>")}
+    case.describe("a stored page turns hostile", "a publication stored by a first harvest "
+                                                 f"answers, run after run: {', '.join(turns)}")
+    url = site.add("turncoat", ok(page_body("A Page That Was Fine")))
+    first = harvest(site, tmp_path, settings=FAST)
+    before = first.records()
+    assert url in before
+    seen = []
+    for number, (name, route) in enumerate(turns.items()):
+        site.server.routes[path_of("turncoat")] = route
+        site.add(f"extra-{number}", ok(page_body(f"Extra {number}")))  # the listing changes
+        run = harvest(site, tmp_path, settings={**FAST, "max_bytes": 500_000})
+        case.observe(run, before=before)
+        feed = (run.out_dir / "feeds" / "all" / "feed.json").read_text("utf-8")
+        assert url in feed, f"after '{name}' the record left the feed"
+        seen.append(run.failures().get(url, "stored as before"))
+    case.assert_kept()
+    assert seen[-1] == "stored as before", "a page that stops being a publication is skipped"
+    assert "stored as before" not in seen[:-1], seen
+    assert seen[7] == "unreadable page: too many links (10001; at most 10000 are read)"
+    case.did = f"the record and its feed entries stayed as they were after each of the " \
+               f"{len(turns)} failures (e.g. {seen[2]!r})"
