@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from .extract.cards import find_cards
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
+from .extract.tree import Element, text_of
 from .parse import Document
 from .record import Record
 from .urls import (canonical_url, is_asset_url, is_content_like, is_http_url, is_same_site,
@@ -250,7 +250,7 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
                     bool(_PAGER(doc.root)), url_reason, dated)
 
 
-def _items(doc: Document, boiler: set[HtmlElement]) -> int:
+def _items(doc: Document, boiler: set[Element]) -> int:
     """Return how many distinct same-site, item-shaped pages the content region links to."""
     base = doc.url or ""
     host = urlsplit(base).hostname
@@ -283,7 +283,7 @@ def _by_text(s: _Signals) -> PageKind:
     return PageKind(OTHER, f"little text ({s.words} words) and no date")
 
 
-def _own_words(root: HtmlElement, skip: set[HtmlElement]) -> int:
+def _own_words(root: Element, skip: set[Element]) -> int:
     """Return the words of prose outside links, boilerplate and cards (chunks of 8 or more)."""
     total = 0
     stack = [root]
@@ -314,7 +314,7 @@ def _score(url: str, context: LinkContext) -> int:
     return score - 3 * context.card_secondary
 
 
-def _boilerplate(root: HtmlElement) -> set[HtmlElement]:
+def _boilerplate(root: Element) -> set[Element]:
     """Return the elements that frame a page: header, nav, footer, aside, menus, sidebars."""
     found = set()
     for el in root.iter():
@@ -330,30 +330,30 @@ def _boilerplate(root: HtmlElement) -> set[HtmlElement]:
     return found
 
 
-def _named_boiler(el: HtmlElement) -> bool:
+def _named_boiler(el: Element) -> bool:
     """Tell whether an element's class or id names a menu, footer, sidebar or share block."""
     names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
     return any(_BOILER_NAME.match(n.split("__")[0].split("--")[0]) for n in names
                if not n.startswith(_MODIFIERS))
 
 
-def _within_content(el: HtmlElement) -> bool:
+def _within_content(el: Element) -> bool:
     """Tell whether an element sits inside an article or the main region (a card's header)."""
     return any(a.tag in ("article", "main") or a.get("role") == "main"
                for a in el.iterancestors())
 
 
-def _inside(el: HtmlElement, blocks: set[HtmlElement]) -> bool:
+def _inside(el: Element, blocks: set[Element]) -> bool:
     """Tell whether an element is one of the blocks or inside one."""
     if el in blocks:
         return True
     return any(a in blocks for a in el.iterancestors())
 
 
-def _card_links(root: HtmlElement, base: str) -> tuple[set[HtmlElement], set[HtmlElement]]:
+def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
     """Return the cards' title links and their other links (topic, author and type chips)."""
-    titles: set[HtmlElement] = set()
-    secondary: set[HtmlElement] = set()
+    titles: set[Element] = set()
+    secondary: set[Element] = set()
     for card, link in find_cards(root):
         titles.add(link)
         main = record_key(canonical_url(link.get("href", ""), base))
@@ -367,11 +367,11 @@ def _card_links(root: HtmlElement, base: str) -> tuple[set[HtmlElement], set[Htm
     return titles, secondary
 
 
-def _in_heading(anchor: HtmlElement) -> bool:
+def _in_heading(anchor: Element) -> bool:
     """Tell whether a link is a title: in or around a heading, or in a title-classed element."""
     if next((el for el in anchor.iter() if el.tag in _HEADINGS), None) is not None:
         return True
-    if not anchor.text_content().strip() and _sibling_heading(anchor) is not None:
+    if not text_of(anchor).strip() and _sibling_heading(anchor) is not None:
         return True  # an empty link laid over a whole card, next to the card's heading
     for depth, el in enumerate([anchor, *anchor.iterancestors()]):
         if el.tag in _HEADINGS or _TITLE_NAME.search(el.get("class", "")):
@@ -381,19 +381,19 @@ def _in_heading(anchor: HtmlElement) -> bool:
     return False
 
 
-def _anchor_text(anchor: HtmlElement) -> str:
+def _anchor_text(anchor: Element) -> str:
     """Return a link's visible text, else its aria-label, title or image alt text."""
-    text = " ".join(anchor.text_content().split())
+    text = " ".join(text_of(anchor).split())
     if text:
         return text
     img = anchor.find(".//img")
     alt = img.get("alt", "") if img is not None else ""
     label = anchor.get("aria-label") or anchor.get("title") or alt
     heading = _sibling_heading(anchor) if not label.strip() else None
-    return " ".join((label or (heading.text_content() if heading is not None else "")).split())
+    return " ".join((label or (text_of(heading) if heading is not None else "")).split())
 
 
-def _sibling_heading(anchor: HtmlElement) -> HtmlElement | None:
+def _sibling_heading(anchor: Element) -> Element | None:
     """Return the heading next to a link inside the same parent, if there is one."""
     parent = anchor.getparent()
     if parent is None:
@@ -401,7 +401,7 @@ def _sibling_heading(anchor: HtmlElement) -> HtmlElement | None:
     return next((el for el in parent.iterchildren() if el.tag in _HEADINGS), None)
 
 
-def _jsonld_types(root: HtmlElement) -> frozenset[str]:
+def _jsonld_types(root: Element) -> frozenset[str]:
     """Return the lowercased @type names of the top-level and @graph JSON-LD nodes."""
     found: set[str] = set()
     for script in _JSONLD(root):

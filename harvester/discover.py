@@ -25,7 +25,6 @@ from datetime import date, datetime, time, timezone
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from . import classify
 from .config import Settings, Source
@@ -33,6 +32,7 @@ from .dates import parse_date
 from .errors import ExtractError, FetchError
 from .extract.cards import parse_cards
 from .extract.rules import compile_rule
+from .extract.tree import Element, text_of
 from .fetch import Fetcher, Page
 from .names import split_names
 from .normalize import build_record, merge
@@ -411,7 +411,7 @@ def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str
             hits = xpath(root)
         except etree.XPathEvalError:
             hits = []
-        found += [t for el in hits if isinstance(el, HtmlElement) for t in _targets(el, base)]
+        found += [t for el in hits if isinstance(el, Element) for t in _targets(el, base)]
     found += [t for el in root.iter("link", "a") if "next" in el.get("rel", "").lower().split()
               for t in _targets(el, base)]
     worded = [t for el in root.iter() if isinstance(el.tag, str) and _says_next(el)
@@ -421,14 +421,14 @@ def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str
     return list(dict.fromkeys(found))
 
 
-def _says_next(el: HtmlElement) -> bool:
+def _says_next(el: Element) -> bool:
     """Tell whether a link or button reads "Next", "Older posts", "»", "Load more"..."""
     if el.tag not in ("a", "button", "input", "span", "div", "li"):
         return False
     if el.tag in ("span", "div", "li") and not any(el.get(a) for a in _TARGET_ATTRS):
         return False
     labels = [" ".join(str(t).lower().split()) for t in (
-        el.text_content(), el.get("aria-label"), el.get("title"), el.get("value")) if t]
+        text_of(el), el.get("aria-label"), el.get("title"), el.get("value")) if t]
     if any(_PREV_WORDS.search(label) for label in labels):
         return False
     for label in labels:
@@ -440,7 +440,7 @@ def _says_next(el: HtmlElement) -> bool:
     return not texts and any(_NEXT_CLASS.search(n) for n in names)
 
 
-def _targets(el: HtmlElement, base: str) -> list[str]:
+def _targets(el: Element, base: str) -> list[str]:
     """Return the URL an element points to: href, data-href and kin, or its GET form."""
     for attr in _TARGET_ATTRS:
         value = (el.get(attr) or "").strip()
@@ -470,7 +470,7 @@ def _is_listing_step(candidate: str, current: str) -> bool:
     return urlsplit(candidate).path == urlsplit(current).path or not is_content_like(candidate)
 
 
-def _numbered_next(root: HtmlElement, url: str, base: str) -> list[str]:
+def _numbered_next(root: Element, url: str, base: str) -> list[str]:
     """Return page N+1 of the listing `url` when the page links to its numbered pages."""
     base, current = without_page(url), page_number(url)
     # Without a number the page is the first: its successor is 1 (counting from 0) or 2.

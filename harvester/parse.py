@@ -1,12 +1,21 @@
-"""Bytes to a parsed document: charset detection, cleaning, and lxml parsing."""
+"""Bytes to a parsed document: charset detection, cleaning, and lxml parsing.
+
+`parse_html` is the one parse of the project: the pipeline, extraction,
+classification and discovery all read its plain `lxml.etree` tree. The body is
+decoded only to choose its encoding (BOM, valid UTF-8, declared charset,
+detection); libxml2's C parser then reads UTF-8 bytes directly, which skips
+lxml.html's per-element class lookup and the encoding-declaration trouble of
+parsing a `str` (XHTML pages that start with `<?xml ... encoding=...?>`).
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
 
-from lxml import etree, html
+from lxml import etree
 
 from .errors import ExtractError
 
@@ -21,18 +30,27 @@ _META_CHARSET = re.compile(
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# The same characters as UTF-8 bytes (a C0 byte never occurs inside a multi-byte sequence).
+_ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+_LINKS = etree.XPath("count(//a)")
 #: Pages with more links than this are refused (see `parse_html`).
 MAX_LINKS = 10_000
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
             "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis"}
+# One parser per thread: harvest workers parse in parallel.
+_LOCAL = threading.local()
 
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed page: its URL, lxml root element and the encoding used to read it."""
+    """A parsed page: its URL, root element (plain lxml.etree) and the encoding used to read it.
+
+    The tree is shared by every stage that reads the page; none of them changes it.
+    """
 
     url: str | None
-    root: html.HtmlElement
+    root: etree._Element
     encoding: str
 
 
@@ -67,31 +85,62 @@ def parse_html(
 ) -> Document:
     """Parse HTML bytes or text into a Document; never raises on malformed markup.
 
+    Args:
+        body: the page as bytes (decoded by BOM, valid UTF-8, declared charset,
+            detection) or as text.
+        url: where the page came from (kept on the Document).
+        content_type: the HTTP Content-Type header, for its charset.
+
+    Returns:
+        The Document; characters XML cannot carry are gone from its tree.
+
     Raises:
         ExtractError: the body is empty, holds no HTML element at all, or holds more
             than MAX_LINKS links.
     """
-    if isinstance(body, bytes):
-        text, encoding = decode_html(body, content_type)
-    else:
-        text, encoding = body, "unicode"
-    text = clean_text(text)
-    if not text.strip():
+    data, encoding = _utf8(body, content_type)
+    if not data.strip():
         raise ExtractError("empty document")
-    parser = html.HTMLParser(recover=True, huge_tree=False, remove_comments=True,
-                             remove_pis=True, default_doctype=False)
     try:
-        root = html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(data, _parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractError(f"not an HTML document ({exc})") from None
     if root is None:
         raise ExtractError("not an HTML document")
-    links = int(root.xpath("count(//a)"))
-    if links > MAX_LINKS:
-        # Link classification costs about a millisecond per link: past this, one hostile
-        # page could hold a harvest for minutes. No publication or listing page needs more.
-        raise ExtractError(f"too many links ({links}; at most {MAX_LINKS} are read)")
+    # Every link needs a "<": most pages are cleared without counting in the tree.
+    if data.count(b"<") > MAX_LINKS:
+        links = int(_LINKS(root))
+        if links > MAX_LINKS:
+            # Link classification costs about a millisecond per link: past this, one hostile
+            # page could hold a harvest for minutes. No publication or listing page needs more.
+            raise ExtractError(f"too many links ({links}; at most {MAX_LINKS} are read)")
     return Document(url=url, root=root, encoding=encoding)
+
+
+def _utf8(body: bytes | str, content_type: str | None) -> tuple[bytes, str]:
+    """Return the body as clean UTF-8 bytes and the name of the encoding it was read in."""
+    if isinstance(body, str):
+        data, encoding = clean_text(body).encode("utf-8", "replace"), "unicode"
+    else:
+        text, encoding = decode_html(body, content_type)
+        # Valid UTF-8 goes to the parser as it came: no second encoding pass.
+        plain = encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8)
+        data = body if plain else text.encode("utf-8", "replace")
+    data = data.translate(None, _ILLEGAL_BYTES)
+    for char in _NONCHARACTERS:
+        if char in data:
+            data = data.replace(char, b"")
+    return data, encoding
+
+
+def _parser() -> etree.HTMLParser:
+    """Return this thread's HTML parser (lenient, no comments, no network, UTF-8 input)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = etree.HTMLParser(
+            encoding="utf-8", recover=True, remove_comments=True, remove_pis=True,
+            default_doctype=False, no_network=True, huge_tree=False)
+    return parser
 
 
 def _charset_from_header(content_type: str | None) -> str | None:

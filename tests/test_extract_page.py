@@ -117,8 +117,8 @@ def test_a_broken_rule_is_ignored() -> None:
     assert extract_page(html, "https://e.org/x", rules={"title": "div[["}).title == "Headline"
 
 
-def test_extract_document_accepts_an_lxml_html_document() -> None:
-    """The pipeline's parse (lxml.html) gives the same record as extract_page's own."""
+def test_extract_document_gives_the_record_of_extract_page() -> None:
+    """The pipeline's path (parse_html, then extract_document) gives extract_page's record."""
     html = PAGE.format(charset="utf-8", canonical="/a").encode()
     doc = parse_html(html, "https://example.de/a")
     first = extract_document(doc)

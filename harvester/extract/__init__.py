@@ -16,30 +16,23 @@ other content, `classes` classifies class/id words, `cards` reads listing cards.
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from lxml import etree
-
 from ..config import shipped_config_dir
 from ..dates import parse_date
-from ..errors import ExtractError
 from ..normalize import build_record
-from ..parse import Document, clean_text, decode_html
+from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
 from . import datelines, jsonld, labels, meta, rules
 from .page import Page
 
-_PARSER = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True,
-                           remove_pis=True, default_doctype=False, no_network=True)
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
               datelines.extract, labels.extract)
 
-__all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page",
-           "parse_document"]
+__all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 
 
 def extract_page(html: bytes | str, url: str | None = None, *,
@@ -63,7 +56,7 @@ def extract_page(html: bytes | str, url: str | None = None, *,
     Raises:
         ExtractError: the body is empty or not HTML at all.
     """
-    doc = parse_document(html, url, content_type)
+    doc = parse_html(html, url, content_type)
     return extract_document(doc, rules=rules, vocabulary=vocabulary, source=source)
 
 
@@ -71,12 +64,13 @@ def extract_document(doc: Document, *, rules: Mapping[str, Sequence[str]] | None
                      vocabulary: Vocabulary | None = None, source: str | None = None) -> Record:
     """Extract one normalized Record from an already-parsed document.
 
-    The document's tree loses its script, style, noscript and template elements
-    (JSON-LD is read first): extraction reads visible text only.
+    The document is not changed: script, style, noscript and template content is
+    skipped while reading (JSON-LD is read from its scripts), so the caller can go on
+    classifying the same tree.
 
     Args:
-        doc: the parsed page (its `url` gives URL evidence and resolves links); a tree
-            from `harvester.parse.parse_html` or from `parse_document` alike.
+        doc: the parsed page from `harvester.parse.parse_html` (its `url` gives URL
+            evidence and resolves links).
         rules: the source's site rules, if any.
         vocabulary: type and topic vocabulary (default: the shipped one).
         source: the configured source name, copied into the record.
@@ -100,37 +94,6 @@ def candidates(doc: Document, *,
         # Only pages with no date anywhere near the headline or in metadata pay for this.
         found += datelines.fallback(page)
     return found
-
-
-def parse_document(body: bytes | str, url: str | None = None,
-                   content_type: str | None = None) -> Document:
-    """Parse a page for extraction: decoded like `harvester.parse.parse_html`, parsed fast.
-
-    The encoding is chosen by `harvester.parse.decode_html` (BOM, valid UTF-8, declared
-    charset, detection); the bytes are then parsed by lxml's C parser as UTF-8 into a
-    plain lxml tree, which skips lxml.html's per-element class lookup.
-
-    Raises:
-        ExtractError: the body is empty or holds no HTML element at all.
-    """
-    if isinstance(body, str):
-        data = clean_text(body).encode("utf-8")
-        encoding = "unicode"
-    else:
-        text, encoding = decode_html(body, content_type)
-        plain_utf8 = encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8)
-        data = body if plain_utf8 else text.encode("utf-8", "replace")
-    if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
-    if not data.strip():
-        raise ExtractError("empty document")
-    try:
-        root = etree.fromstring(data, _PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ExtractError(f"not an HTML document ({exc})") from None
-    if root is None:
-        raise ExtractError("not an HTML document")
-    return Document(url=url, root=root, encoding=encoding)
 
 
 @lru_cache(maxsize=1)

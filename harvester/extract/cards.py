@@ -22,7 +22,7 @@ from ..record import Candidate, Record
 from ..text import clean
 from ..vocab import Vocabulary
 from .page import Page
-from .tree import Element, text_of
+from .tree import Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 _LINKED_HEADINGS = etree.XPath(
@@ -170,7 +170,7 @@ def _card_candidates(card: Element, link: Element) -> list[Candidate]:
 def _text_candidates(card: Element, title: str) -> list[Candidate]:
     """Return dates, "By:" authors, "Type:" labels and the summary from a card's text lines."""
     found = []
-    lines = [t for t in (clean(x) for x in card.itertext()) if t]
+    lines = [t for t in (clean(x) for x in texts(card)) if t]
     for line in lines:
         if line == title:
             continue
@@ -189,4 +189,4 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
 
 def _joined(el: Element) -> str:
     """Return an element's text pieces separated by line breaks."""
-    return "\n".join(t.strip() for t in el.itertext() if t.strip())
+    return "\n".join(t.strip() for t in texts(el) if t.strip())

@@ -15,7 +15,7 @@ import re
 from ..dates import find_dates, parse_date, url_date
 from ..record import Candidate
 from .page import Page
-from .tree import Element, text_of
+from .tree import Element, elements, text_of
 
 _UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
@@ -142,9 +142,7 @@ def _script_dates(page: Page, _: bool) -> list[Candidate]:
 
 def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
     """Return a date held in an attribute: a datetime, or a dated title/content."""
-    for el in page.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in elements(page.root):
         value = el.get("datetime")
         if value is None and _DATE_CLASS.search(el.get("class") or ""):
             value = el.get("title") or el.get("content")
@@ -157,8 +155,8 @@ def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
 
 def _page_datelines(page: Page, _: bool) -> list[Candidate]:
     """Return the first date-only text in the page, outside foreign blocks."""
-    for el in page.main.iter():
-        if not isinstance(el.tag, str) or el in page.near_set:
+    for el in elements(page.main):
+        if el in page.near_set:
             continue
         for text in (el.text, el.tail):
             if text and _YEAR.search(text[:300]) and _is_dateline(text[:300], 2):

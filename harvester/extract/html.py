@@ -15,7 +15,7 @@ from ..names import split_names
 from ..record import Candidate
 from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
 from .page import Page
-from .tree import Element, text_of
+from .tree import HIDDEN, Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
@@ -150,7 +150,7 @@ def credit_line(el: Element) -> str:
     if el.getparent() is not None and _BY_TEXT.fullmatch((text_of(el) or "").strip()):
         el = el.getparent()
     kept = []
-    for piece in el.itertext():
+    for piece in texts(el):
         text = piece.strip()
         if not text:
             continue
@@ -193,7 +193,7 @@ def _joined(el: Element) -> str:
         out.append("\n" if block else " ")
         out.append(node.text or "")
         for child in node:
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag not in HIDDEN:
                 walk(child)
             out.append(child.tail or "")
         out.append("\n" if block else " ")

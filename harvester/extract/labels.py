@@ -14,7 +14,7 @@ import re
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
-from .tree import Element, text_of
+from .tree import Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|format|"
@@ -50,7 +50,7 @@ def extract(page: Page) -> list[Candidate]:
 
 def _joined(el: Element) -> str:
     """Return an element's text pieces separated by line breaks."""
-    return "\n".join(t.strip() for t in el.itertext() if t.strip())[:1000]
+    return "\n".join(t.strip() for t in texts(el) if t.strip())[:1000]
 
 
 def _labels(page: Page) -> list[Candidate]:
@@ -163,7 +163,7 @@ def _is_tag_href(href: str | None) -> bool:
 
 def _link_text(a: Element) -> str:
     """Return a link's visible text, its pieces joined by spaces."""
-    return " ".join(" ".join(a.itertext()).split())
+    return " ".join(" ".join(texts(a)).split())
 
 
 def _topic_lists(page: Page) -> list[Candidate]:

@@ -41,7 +41,6 @@ _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "
 # Flags of whole attribute values already seen (pages repeat the same class strings).
 _SEEN: dict[str, int] = {}
 _MAX_SEEN = 50_000
-_DROP = ("script", "style", "noscript", "template")
 _MAX_META = 5000
 _NEAR_AFTER = 150
 _NEAR_BEFORE = 40
@@ -120,9 +119,6 @@ class Page:
                 named.append((el, words, flags))
                 if prop and "articlebody" in words:
                     self.mains.append(el)
-        # Script, style and template text is never what a reader sees; dropping it once
-        # keeps it out of every text the heuristics read (JSON-LD was read above).
-        etree.strip_elements(self.root, *_DROP, with_tail=False)
 
     def _role(self, el: Element, role: str) -> None:
         """Record an element by its ARIA role (navigation, main, heading...)."""

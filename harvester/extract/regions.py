@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import fold
 from .classes import ARTICLE, FOREIGN, HEADLINE
-from .tree import Element, text_of
+from .tree import Element, elements, text_of
 
 if TYPE_CHECKING:
     from .page import Page
@@ -192,23 +192,23 @@ def _matches(text: str, hint: str) -> bool:
 
 
 def following(start: Element, limit: int) -> Iterator[Element]:
-    """Yield up to `limit` elements after `start` in document order (its own subtree first)."""
-    count = 0
-    node: Element | None = start
-    for el in start.iterdescendants():
+    """Yield up to `limit` visible elements after `start` in document order (its own subtree
+    first)."""
+    for count, el in enumerate(_later(start), 1):
         yield el
-        count += 1
         if count >= limit:
             return
+
+
+def _later(start: Element) -> Iterator[Element]:
+    """Yield the visible elements after `start`: its descendants, then what follows it."""
+    walk = elements(start)
+    next(walk, None)
+    yield from walk
+    node: Element | None = start
     while node is not None:
         for sibling in node.itersiblings():
-            for el in sibling.iter():
-                if not isinstance(el.tag, str):
-                    continue
-                yield el
-                count += 1
-                if count >= limit:
-                    return
+            yield from elements(sibling)
         node = node.getparent()
 
 
@@ -218,9 +218,7 @@ def preceding(start: Element, limit: int) -> Iterator[Element]:
     node: Element | None = start
     while node is not None and node.tag != "body":
         for sibling in node.itersiblings(preceding=True):
-            for el in sibling.iter():
-                if not isinstance(el.tag, str):
-                    continue
+            for el in elements(sibling):
                 yield el
                 count += 1
                 if count >= limit:

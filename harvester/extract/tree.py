@@ -1,12 +1,57 @@
-"""Small helpers that work on any lxml element (lxml.html or plain lxml.etree trees)."""
+"""Small helpers over plain lxml trees that read only what a reader sees.
+
+Extraction never changes the caller's tree, so script, style, noscript and
+template content is still in it: these helpers skip it wherever text is read.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from lxml import etree
 
 Element = etree._Element
 
+#: Elements whose content is never shown as text (JSON-LD is read from scripts directly).
+HIDDEN = frozenset({"script", "style", "noscript", "template"})
+_HIDDEN_TAGS = tuple(HIDDEN)
+
 
 def text_of(el: Element) -> str:
-    """Return an element's text content (without its tail), for any lxml element."""
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    """Return an element's visible text content (without its tail)."""
+    if next(el.iter(*_HIDDEN_TAGS), None) is None:
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return "".join(texts(el))
+
+
+def texts(el: Element) -> Iterator[str]:
+    """Yield an element's visible text pieces in order, like `itertext` without hidden content."""
+    if next(el.iter(*_HIDDEN_TAGS), None) is None:
+        yield from el.itertext()
+        return
+    yield from _visible_texts(el)
+
+
+def _visible_texts(el: Element) -> Iterator[str]:
+    """Yield the text pieces of an element that holds hidden content, skipping that content."""
+    if el.tag in HIDDEN or not isinstance(el.tag, str):
+        return
+    if el.text:
+        yield el.text
+    for child in el:
+        yield from _visible_texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def elements(root: Element) -> Iterator[Element]:
+    """Yield an element and its descendants in document order, without hidden subtrees."""
+    skip: set[Element] = set()
+    for el in root.iter():
+        tag = el.tag
+        if tag in HIDDEN:
+            if len(el):
+                skip.update(el.iter())
+            continue
+        if isinstance(tag, str) and (not skip or el not in skip):
+            yield el

@@ -1,0 +1,89 @@
+"""The one parse (`harvester.parse.parse_html`) and extraction's promise not to change its tree."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from lxml import etree
+
+from harvester.classify import page_kind
+from harvester.errors import ExtractError
+from harvester.extract import extract_document, extract_page
+from harvester.parse import MAX_LINKS, parse_html
+
+XHTML = """<?xml version="1.0" encoding="{charset}"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
+  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="fr"><head>
+<meta http-equiv="Content-Type" content="text/html; charset={charset}" />
+<title>Égalité des chances</title></head>
+<body><h1>Égalité des chances</h1><p class="byline">Par Hélène Marchand</p></body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-1"])
+def test_xhtml_with_an_encoding_declaration(charset: str) -> None:
+    """An XHTML page that starts with <?xml ... encoding=...?> parses, as bytes and as text."""
+    page = XHTML.format(charset=charset)
+    for body in (page.encode(charset), page):
+        record = extract_page(body, "https://example.fr/egalite")
+        assert record.title == "Égalité des chances"
+        assert [a.name for a in record.authors] == ["Hélène Marchand"]
+
+
+def test_characters_xml_cannot_carry_are_dropped() -> None:
+    """Control characters and U+FFFE never reach the tree (they would break feeds and XML)."""
+    doc = parse_html(b"<html><body><h1>Tit\x01le\x0b \xef\xbf\xbeone</h1></body></html>")
+    assert doc.root.find(".//h1").text == "Title one"
+    doc = parse_html("<html><body><h1>Tit\x01le\ud800 two</h1></body></html>")
+    assert doc.root.find(".//h1").text == "Title two"
+
+
+def test_many_tags_are_fine_but_too_many_links_are_refused() -> None:
+    """The link cap counts links, not tags."""
+    tags = b"<b>x</b>" * (MAX_LINKS + 1)
+    assert parse_html(b"<html><body>" + tags + b"</body></html>").root is not None
+    links = b'<a href="/x">x</a>' * (MAX_LINKS + 1)
+    with pytest.raises(ExtractError, match="too many links"):
+        parse_html(b"<html><body>" + links + b"</body></html>")
+
+
+PROSE = " ".join(["Long enough prose about local mediation and its results."] * 30)
+COLLECTION = f"""<html><head><title>Mediation</title>
+<script type="application/ld+json">{{"@context": "https://schema.org",
+ "@type": "CollectionPage", "name": "Mediation", "datePublished": "2024-05-02"}}</script>
+</head><body><main><h1>Mediation</h1><p>Published 2 May 2024</p><p>{PROSE}</p></main>
+<noscript><p>Please turn on JavaScript.</p></noscript><style>h1 {{color: red}}</style>
+</body></html>"""
+PROFILE = f"""<html><head><title>Ana Souza</title>
+<script type="application/ld+json">{{"@context": "https://schema.org",
+ "@type": "ProfilePage", "mainEntity": {{"@type": "Person", "name": "Ana Souza"}}}}</script>
+</head><body><main><h1>Ana Souza</h1><p>{PROSE}</p></main></body></html>"""
+
+
+@pytest.mark.parametrize(("body", "kind"), [(COLLECTION, "listing"), (PROFILE, "other")])
+def test_page_kind_sees_json_ld_after_extraction(body: str, kind: str) -> None:
+    """The pipeline extracts first and classifies the same Document next: JSON-LD markers
+    (CollectionPage, ProfilePage) must still be there, and the tree must be unchanged."""
+    doc = parse_html(body, "https://example.org/topics/mediation")
+    before = etree.tostring(doc.root)
+    record = extract_document(doc)
+    assert etree.tostring(doc.root) == before
+    verdict = page_kind(doc, record)
+    assert verdict.kind == kind, verdict.reason
+
+
+def test_script_style_and_noscript_text_is_never_read() -> None:
+    """Code and fallback text next to the headline are not bylines, dates or summaries."""
+    body = """<html><body><article><h1>Water and Land</h1>
+    <script>var byline = "By Mallory Hacker"; var date = "Published: 12 January 2019";</script>
+    <noscript><p class="byline">By Norbert Script</p><p>Posted 3 March 2018</p></noscript>
+    <style>.byline:before { content: "By Sally Style 4 April 2017"; }</style>
+    <p class="byline">By Jane Doe</p><p>Published: 5 May 2021</p>
+    <p>A paragraph long enough to be taken as the summary of this short test page,
+    and then some.</p>
+    </article></body></html>"""
+    record = extract_page(body, "https://example.org/water-and-land")
+    assert [a.name for a in record.authors] == ["Jane Doe"]
+    assert record.published == date(2021, 5, 5)
+    assert record.summary.startswith("A paragraph long enough")
