@@ -21,7 +21,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
@@ -583,12 +583,17 @@ def _is_index_url(url: str) -> bool:
 
 
 def _as_datetime(value: date | datetime | None) -> datetime | None:
-    """Return a timezone-aware datetime (a bare day is taken as midnight UTC)."""
+    """Return a timezone-aware datetime; a bare day is taken as its latest moment.
+
+    A day-only `<lastmod>` says the page changed at some time that day, in some time
+    zone: comparing its end (noon UTC the next day, the day's end at UTC-12) with the
+    last run's start never skips a page changed after that run began.
+    """
     if value is None:
         return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime.combine(value, time(), timezone.utc)
+    return datetime.combine(value + timedelta(days=1), time(12), timezone.utc)
 
 
 def _parse(page: Page) -> Document | None:

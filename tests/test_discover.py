@@ -158,8 +158,9 @@ def test_sitemap_only_site_is_found_through_robots_txt(
     newest_first = [link.lastmod for link in links if link.lastmod]
     assert newest_first == sorted(newest_first, reverse=True) and links[-1].lastmod is None
     dated = {link.url: link.lastmod for link in links}
+    # A day-only <lastmod> 2024-02-11 stands for its latest moment (the day's end at UTC-12).
     assert dated[base + "/reports/2024/hydrogen-hubs-a-reality-check"].isoformat() \
-        == "2024-02-11T00:00:00+00:00"
+        == "2024-02-12T12:00:00+00:00"
     assert dated[base + "/reports/2022/the-cost-of-curtailment"] is None
     assert "/sitemap-reports.xml.gz" in requested(httpserver_ipv4)
     assert "/post_tag-sitemap.xml" not in requested(httpserver_ipv4)

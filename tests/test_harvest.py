@@ -306,9 +306,6 @@ def test_silent_change_is_caught_by_the_rolling_recheck(live: tuple[Site, SiteSe
     assert len(rechecks) == attempts and all(h.conditional for h in rechecks)
 
 
-@pytest.mark.xfail(strict=True, reason="discover: a day-only sitemap <lastmod> is taken as "
-                   "midnight and compared with the last run's start time, so a page changed "
-                   "later that day is never re-fetched through the sitemap (reported)")
 def test_change_with_a_day_only_lastmod_is_refetched(tmp_path: Path) -> None:
     site = Site(size=12, per_page=6, listed_pages=2, lastmod_days=True)
     with serve(site) as server:
