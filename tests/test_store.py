@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import sqlite3
 import threading
 import tracemalloc
@@ -337,3 +338,18 @@ def test_closed_store_refuses_use(tmp_path):
     store.close()
     with pytest.raises(StoreError, match="is closed"):
         store.count()
+
+
+def test_quick_check_runs_on_small_files_and_after_an_unclean_stop(
+    tmp_path: pathlib.Path,
+) -> None:
+    from harvester.store_schema import CHECK_ALWAYS_BELOW, needs_check
+
+    db = tmp_path / "pubharvest.sqlite3"
+    db.write_bytes(b"x" * 1024)
+    assert needs_check(db)
+    with db.open("r+b") as handle:  # a large, cleanly closed store (sparse file)
+        handle.truncate(CHECK_ALWAYS_BELOW + 1)
+    assert not needs_check(db)
+    (tmp_path / "pubharvest.sqlite3-wal").write_bytes(b"left by a killed writer")
+    assert needs_check(db)
