@@ -21,6 +21,7 @@ from . import report as report_module
 from .config import Config
 from .errors import ConfigError, ExtractError, FetchError
 from .record import Record
+from .responses import binary_kind
 
 if TYPE_CHECKING:
     from .pipeline import SourceReport
@@ -91,7 +92,11 @@ def _read_target(target: str, url: str | None, fetcher: object) -> tuple[bytes, 
     path = Path(target)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory")
-    return path.read_bytes(), url or path.resolve().as_uri(), None
+    body = path.read_bytes()
+    kind = binary_kind(body)
+    if kind:
+        raise ExtractError(f"not HTML: the file looks like {kind}")
+    return body, url or path.resolve().as_uri(), None
 
 
 def _reason(exc: BaseException) -> str:

@@ -125,6 +125,14 @@ def test_extract_a_file_with_its_url(harvested: Path, served: SiteServer,
     assert [a["name"] for a in record["authors"]] == list(p.authors)
 
 
+def test_extract_refuses_a_binary_file_saved_as_html(tmp_path: Path) -> None:
+    image = tmp_path / "photo.html"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    code, out, err = run_cli("extract", str(image))
+    assert code == 1 and out == ""
+    assert err == f"pubharvest: {image}: not HTML: the file looks like a PNG image\n"
+
+
 def test_extract_an_unreachable_url_is_one_line(harvested: Path) -> None:
     url = f"http://127.0.0.1:{closed_port()}/publications/x"
     code, out, err = run_cli("--config", str(harvested), "extract", url)
