@@ -39,7 +39,8 @@ def setup_logging(verbose: int, fmt: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for chatty in ("harvester.progress", "harvester.pipeline", "harvester.schedule"):
+    for chatty in ("harvester.progress", "harvester.pipeline", "harvester.schedule",
+                   "harvester.service"):
         logging.getLogger(chatty).setLevel(min(level, logging.INFO))
     for noisy in ("urllib3", "apscheduler.executors.default", "apscheduler.scheduler"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))

@@ -103,6 +103,9 @@ def print_summary(reports: list[SourceReport], out: TextIO) -> None:
         (r.source, *(str(r.counts.get(key, 0)) for _, key in COLUMNS), f"{r.seconds:.1f}")
         for r in reports
     ]
+    if not rows:
+        out.write("\nNo source was harvested.\n")
+        return
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
     out.write("\n" + _row(headers, widths) + "\n" + _row(["-" * w for w in widths], widths) + "\n")
     for row in rows:
