@@ -1,7 +1,13 @@
-"""OPML 2.0 (http://opml.org/spec2.opml): every feed, grouped All / Topics / Types / Sources."""
+"""OPML 2.0 (http://opml.org/spec2.opml): every feed, grouped All / Topics / Types / Sources.
+
+Shaped by what the W3C feed validator accepts: no `<docs>` in the head (it does not know
+the element), folders carry only `text` (an outline with more attributes needs a `type`),
+and text is HTML there, so a `<` that would open a tag is written as `&lt;`.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -9,7 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-DOCS = "http://opml.org/spec2.opml"
+# A "<" that an HTML parser would read as the start of a tag, comment or declaration.
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,17 +35,22 @@ def render_opml(title: str, sections: list[tuple[str, list[Outline]]], *,
     """Return the OPML document; dates are passed in so that the output is deterministic."""
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
-    for tag, text in (("title", title), ("dateCreated", format_datetime(created)),
-                      ("dateModified", format_datetime(modified)), ("docs", DOCS)):
+    for tag, text in (("title", as_html(title)), ("dateCreated", format_datetime(created)),
+                      ("dateModified", format_datetime(modified))):
         etree.SubElement(head, tag).text = text
     body = etree.SubElement(root, "body")
     for label, outlines in sections:
         if not outlines:
             continue
-        folder = etree.SubElement(body, "outline", text=label, title=label)
+        folder = etree.SubElement(body, "outline", text=as_html(label))
         for item in outlines:
             _outline(folder, item)
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def as_html(text: str) -> str:
+    """Return plain text as OPML text (HTML): a `<` that would open a tag becomes `&lt;`."""
+    return _TAG_OPEN.sub("&lt;", text)
 
 
 def read_created(path: Path) -> datetime | None:
@@ -53,9 +65,10 @@ def read_created(path: Path) -> datetime | None:
 
 def _outline(parent: etree._Element, item: Outline) -> None:
     """Append one `type="rss"` outline."""
-    node = etree.SubElement(parent, "outline", type="rss", version="RSS2", text=item.text,
-                            title=item.text, xmlUrl=item.xml_url, htmlUrl=item.html_url)
+    text = as_html(item.text)
+    node = etree.SubElement(parent, "outline", type="rss", version="RSS2", text=text,
+                            title=text, xmlUrl=item.xml_url, htmlUrl=item.html_url)
     if item.description:
-        node.set("description", item.description)
+        node.set("description", as_html(item.description))
     if item.language:
         node.set("language", item.language)

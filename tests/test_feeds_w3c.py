@@ -1,0 +1,77 @@
+"""What the W3C feed validator asked of our feeds, checked on the XML we write.
+
+Each test encodes one fix made after running the validator (rubys/feedvalidator, see
+`bench/w3c_validate.py`) over real builds; the validator itself is not a dependency.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+import feeds
+from harvester.config import Settings
+from harvester.groups import MemoryRecords
+from harvester.record import Record
+
+UTC = timezone.utc
+ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = "https://feeds.example.org/"
+SEEN = datetime(2024, 6, 1, 9, 30, tzinfo=UTC)
+# What the validator's OPML head accepts (opml.py's opmlHead).
+OPML_HEAD = {"title", "dateCreated", "dateModified", "ownerName", "ownerEmail", "ownerId",
+             "expansionState", "vertScrollState", "windowTop", "windowLeft", "windowBottom",
+             "windowRight"}
+TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+
+
+def build(tmp_path: Path, records: list[Record], *, site_title: str = "Policy feeds") -> Path:
+    """Build the feeds of records with a base URL and return the output folder."""
+    out = tmp_path / "out"
+    config = Settings(data_dir=tmp_path / "data", out_dir=out, base_url=BASE,
+                      site_title=site_title)
+    feeds.build(MemoryRecords(records), config, source_titles={"bi": "Brookings Institution"})
+    return out
+
+
+def record(n: int, **fields: object) -> Record:
+    """Return a plain record, harvested at SEEN, with fields overridden."""
+    values: dict[str, object] = {
+        "url": f"https://example.org/p/{n}", "source": "bi", "title": f"Publication {n}",
+        "topics": ("Peace Processes",), "first_seen": SEEN, "harvested_at": SEEN}
+    values.update(fields)
+    return Record(**values)  # type: ignore[arg-type]
+
+
+def xml_files(out: Path, name: str) -> list[etree._ElementTree]:
+    """Return every parsed feed file of one name."""
+    return [etree.parse(str(p)) for p in sorted((out / "feeds").rglob(name))]
+
+
+def test_opml_head_holds_only_elements_the_validator_knows(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1)])
+    head = etree.parse(str(out / "feeds.opml")).find("head")
+    assert {child.tag for child in head} <= OPML_HEAD  # <docs> was "Undefined head element"
+
+
+def test_opml_folders_carry_only_text_and_feeds_a_type(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1)])
+    body = etree.parse(str(out / "feeds.opml")).find("body")
+    folders = body.findall("outline")
+    assert folders and all(dict(f.attrib) == {"text": f.get("text")} for f in folders)
+    leaves = body.findall("outline/outline")
+    assert leaves and all(o.get("type") == "rss" and o.get("xmlUrl") and o.get("title")
+                          for o in leaves)
+
+
+def test_opml_text_is_html_that_opens_no_tag(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1)], site_title="Policy <feeds> & co")
+    tree = etree.parse(str(out / "feeds.opml"))
+    texts = [tree.findtext("head/title"), *tree.xpath("//outline/@text | //outline/@title"
+                                                      " | //outline/@description")]
+    assert all(not TAG_OPEN.search(t) for t in texts), texts
+    assert html.unescape(tree.findtext("head/title")) == "Policy <feeds> & co — publication feeds"
