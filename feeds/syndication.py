@@ -7,11 +7,14 @@ Format notes (W3C feed validator rules):
   (the publishing organization), so the feed itself never claims authorship;
 - images are `media:content`/`media:thumbnail` (an RSS enclosure needs a byte length
   that records do not know);
+- an entry without a summary gets a one-line one from its metadata (type, authors,
+  source, date): an Atom entry with neither summary nor content lacks textual content;
 - the channel `<link>` is the index page; `atom:link rel="self"` is the feed's own URL.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from feedgen.entry import FeedEntry
@@ -20,9 +23,11 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .layout import FORMATS
-from .model import Entry, Feed
+from .model import Entry, Feed, name_list
 
 GENERATOR = "pubharvest"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 DC = "http://purl.org/dc/elements/1.1/"
 MEDIA = "http://search.yahoo.com/mrss/"
 
@@ -140,7 +145,26 @@ def _add_entry(fe: FeedEntry, entry: Entry, publisher: str) -> None:
         fe.category([{"term": label} for label in entry.categories])
     if entry.summary_html:
         fe.summary(entry.summary_html, type="html")
+    elif entry.url:
+        fe.summary(describe(entry), type="text")
     fe.images.image = entry.image.url if entry.image else None
+
+
+def describe(entry: Entry) -> str:
+    """Return a one-line text summary of an entry from its metadata.
+
+    E.g. "Report by Ann Lee and Bo Chen — Brookings Institution, 5 January 2024."
+    """
+    text = entry.type or "Publication"
+    if entry.authors:
+        text += " by " + name_list([a.name for a in entry.authors])
+    details = [d for d in (entry.source, _day(entry.published)) if d]
+    return f"{text} — {', '.join(details)}." if details else f"{text}."
+
+
+def _day(value: datetime | None) -> str | None:
+    """Return a date as "5 January 2024" (English month names, as the rest of the feed)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else None
 
 
 def _with_stylesheet(data: bytes, href: str) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -16,7 +16,7 @@ from lxml import etree
 import feeds
 from harvester.config import Settings
 from harvester.groups import MemoryRecords
-from harvester.record import Record
+from harvester.record import Author, Record
 
 UTC = timezone.utc
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -75,3 +75,28 @@ def test_opml_text_is_html_that_opens_no_tag(tmp_path: Path) -> None:
                                                       " | //outline/@description")]
     assert all(not TAG_OPEN.search(t) for t in texts), texts
     assert html.unescape(tree.findtext("head/title")) == "Policy <feeds> & co — publication feeds"
+
+
+def test_every_atom_entry_has_textual_content(tmp_path: Path) -> None:
+    records = [record(1), record(2, summary="Has one."), record(3, authors=(Author("Ann Lee"),))]
+    out = build(tmp_path, records)
+    for tree in xml_files(out, "atom.xml"):
+        for entry in tree.getroot().iter(f"{ATOM}entry"):
+            text = entry.findtext(f"{ATOM}summary") or entry.findtext(f"{ATOM}content")
+            assert text and text.strip()  # else "Missing textual content"
+
+
+def test_entries_without_a_summary_are_described_from_their_metadata(tmp_path: Path) -> None:
+    authors = (Author("Ann Lee"), Author("Bo Chen"))
+    out = build(tmp_path, [record(1, type="Report", authors=authors, published=date(2024, 1, 5)),
+                           record(2, source=None)])
+    atom = etree.parse(str(out / "feeds/all/atom.xml")).getroot()
+    summaries = {e.findtext(f"{ATOM}title"): e.find(f"{ATOM}summary")
+                 for e in atom.iter(f"{ATOM}entry")}
+    described = summaries["Publication 1"]
+    assert described.get("type") == "text"
+    assert described.text == ("Report by Ann Lee and Bo Chen — Brookings Institution,"
+                              " 5 January 2024.")
+    assert summaries["Publication 2"].text == "Publication."
+    rss = etree.parse(str(out / "feeds/all/rss.xml"))
+    assert described.text in rss.xpath("//item/description/text()")
