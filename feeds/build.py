@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -44,6 +44,7 @@ class _Build:
     groups: list[FeedGroup]
     source_names: list[str]
     writer: Writer
+    now: datetime
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @property
@@ -69,7 +70,7 @@ class _Build:
         """Return the cached entry of a record."""
         entry = self.entries.get(record.id)
         if entry is None:
-            entry = self.entries[record.id] = make_entry(record, self.titles)
+            entry = self.entries[record.id] = make_entry(record, self.titles, self.now)
         return entry
 
 
@@ -102,8 +103,10 @@ def build(records: RecordSource, settings: Settings, *,
     sources = sorted((g.label for g in groups if g.kind == "sources"), key=str.casefold)
     links = Links(settings.out_dir, settings.base_url)
     with Writer(settings.out_dir) as writer:
+        # The clock only bounds the dates of records that do not say when they were seen.
         run = _Build(records, settings, titles, links, groups,
-                     sources or sorted(titles.values(), key=str.casefold), writer)
+                     sources or sorted(titles.values(), key=str.casefold), writer,
+                     datetime.now(timezone.utc))
         for group in groups:
             if only is None or group.key in only:
                 _write_feed(run, group)

@@ -7,15 +7,25 @@ Choices every format shares live here:
 - a date-only `published` becomes noon UTC of that day, which keeps the calendar day for
   readers from UTC-11 to UTC+11;
 - an entry's `updated` is the record's `updated` or `published` (the later one), else the
-  first time it was seen; the feed's `updated` is its newest entry's, never the clock.
+  first time it was seen; the feed's `updated` is its newest entry's, never the clock;
+- feeds only carry plausible dates (the W3C feed validator warns about the others): none
+  before 1990, which in harvests come from parse errors (epoch 0, two-digit years) far
+  more often than from real publications of the 1980s, and none after the record was last
+  harvested (a future date is an extraction error, or a date-only publication of the day
+  of harvest made noon UTC: that one is moved back to the harvest time). The record files
+  keep the dates as extracted;
+- within a feed no two entries share an `updated` instant (the validator warns, and
+  readers that key changes on it miss one): of entries that would, each later one in the
+  feed is moved back a second at a time, `published` with it when they were equal. Date-only
+  publications of the same day are the usual case, and their time of day is made up anyway.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, timezone
 from collections.abc import Mapping
 
 from harvester.groups import FeedGroup
@@ -36,6 +46,10 @@ _FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pubharvest.invalid/feed")
 NOON = time(12, 0, tzinfo=timezone.utc)
 #: The date of an entry that carries no date at all (never in records from the pipeline).
 NO_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+#: Feeds show no date before this one (the W3C feed validator calls them implausible).
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+# How far past the harvest a date may be and still be the same day (noon UTC, time zones).
+_SAME_DAY = timedelta(days=1)
 _MAX_NAMED_SOURCES = 3
 # RFC 4287's atomLanguageTag, which xml:lang and RSS <language> both accept.
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
@@ -98,12 +112,17 @@ def as_datetime(value: date | datetime | None) -> datetime | None:
     return value.replace(microsecond=0)
 
 
-def make_entry(record: Record, source_titles: Mapping[str, str]) -> Entry:
-    """Turn a record into an entry: clean every text, sanitize the summary, vet URLs."""
+def make_entry(record: Record, source_titles: Mapping[str, str],
+               now: datetime | None = None) -> Entry:
+    """Turn a record into an entry: clean every text, sanitize the summary, vet URLs.
+
+    `now` bounds the dates of records that do not say when they were harvested.
+    """
     url = to_uri(record.url) if is_record_url(record.url) else None
     markup = summary_html(record.summary, url)
-    published = as_datetime(record.published)
-    dates = [d for d in (published, as_datetime(record.updated)) if d is not None]
+    seen = _last_seen(record) or now
+    published = plausible_date(as_datetime(record.published), seen)
+    dates = [d for d in (published, plausible_date(as_datetime(record.updated), seen)) if d]
     updated = max(dates) if dates else as_datetime(record.first_seen or record.harvested_at)
     source = clean_line(source_titles.get(record.source or "", record.source)) or None
     return Entry(
@@ -124,6 +143,22 @@ def make_entry(record: Record, source_titles: Mapping[str, str]) -> Entry:
     )
 
 
+def plausible_date(value: datetime | None, seen: datetime | None) -> datetime | None:
+    """Return a date a feed can carry: None before 1990 or more than a day after `seen`,
+    `seen` itself when the date is later by less than a day."""
+    if value is None or value < EARLIEST:
+        return None
+    if seen is not None and value > seen:
+        return seen if value - seen <= _SAME_DAY else None
+    return value
+
+
+def _last_seen(record: Record) -> datetime | None:
+    """Return when the record was last harvested (or first seen), if it says."""
+    times = [as_datetime(t) for t in (record.harvested_at, record.first_seen) if t]
+    return max((t for t in times if t), default=None)
+
+
 def make_feed(group: FeedGroup, entries: list[Entry], *, source_names: list[str],
               home_url: str, self_urls: Mapping[str, str], xsl_href: str) -> Feed:
     """Assemble a group's feed from its entries (newest first) and its links."""
@@ -139,8 +174,24 @@ def make_feed(group: FeedGroup, entries: list[Entry], *, source_names: list[str]
         xsl_href=xsl_href,
         language=languages.pop() if len(languages) == 1 else None,
         updated=max((e.updated for e in entries), default=NO_DATE),
-        entries=tuple(entries),
+        entries=distinct_updates(entries),
     )
+
+
+def distinct_updates(entries: list[Entry]) -> tuple[Entry, ...]:
+    """Return the entries with pairwise distinct `updated` instants (see the module notes)."""
+    taken: set[datetime] = set()
+    result = []
+    for entry in entries:
+        updated = entry.updated
+        while updated in taken:
+            updated -= timedelta(seconds=1)
+        taken.add(updated)
+        if updated != entry.updated:
+            published = updated if entry.published == entry.updated else entry.published
+            entry = replace(entry, updated=updated, published=published)
+        result.append(entry)
+    return tuple(result)
 
 
 def feed_title(kind: str, label: str, source_names: list[str]) -> str:

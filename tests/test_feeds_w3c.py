@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from lxml import etree
@@ -100,3 +101,60 @@ def test_entries_without_a_summary_are_described_from_their_metadata(tmp_path: P
     assert summaries["Publication 2"].text == "Publication."
     rss = etree.parse(str(out / "feeds/all/rss.xml"))
     assert described.text in rss.xpath("//item/description/text()")
+
+
+def feed_dates(out: Path) -> list[datetime]:
+    """Return every date the RSS, Atom and OPML files carry."""
+    found = []
+    for tree in xml_files(out, "rss.xml"):
+        found += [parsedate_to_datetime(t) for t in tree.xpath("//pubDate/text()"
+                                                               " | //lastBuildDate/text()")]
+    for tree in xml_files(out, "atom.xml"):
+        found += [datetime.fromisoformat(t) for t in tree.xpath(
+            "//*[local-name()='updated' or local-name()='published']/text()")]
+    opml = etree.parse(str(out / "feeds.opml"))
+    found += [parsedate_to_datetime(t) for t in opml.xpath("//head/*[starts-with(name(),"
+                                                           " 'date')]/text()")]
+    return found
+
+
+def test_feeds_carry_only_plausible_dates(tmp_path: Path) -> None:
+    records = [
+        record(1, published=date(1850, 6, 1)),
+        record(2, published=date(1970, 1, 1), updated=datetime(1969, 12, 31, tzinfo=UTC)),
+        record(3, published=date(2031, 1, 1)),
+        record(4, published=date(2999, 1, 1), first_seen=None, harvested_at=None),
+        record(5, published=date(2024, 5, 2)),
+    ]
+    out = build(tmp_path, records)
+    dates = feed_dates(out)
+    assert dates and all(datetime(1990, 1, 1, tzinfo=UTC) <= d <= SEEN for d in dates), dates
+    atom = etree.parse(str(out / "feeds/all/atom.xml")).getroot()
+    entries = {e.findtext(f"{ATOM}title"): e for e in atom.iter(f"{ATOM}entry")}
+    for n in (1, 2, 3):  # dates not believed are left out; updated says when it was seen
+        assert entries[f"Publication {n}"].find(f"{ATOM}published") is None
+        updated = datetime.fromisoformat(entries[f"Publication {n}"].findtext(f"{ATOM}updated"))
+        assert SEEN - timedelta(seconds=2) <= updated <= SEEN  # distinct within the feed
+    published = entries["Publication 5"].findtext(f"{ATOM}published")
+    assert datetime.fromisoformat(published) == datetime(2024, 5, 2, 12, tzinfo=UTC)
+
+
+def test_a_publication_of_the_harvest_day_is_not_dated_after_the_harvest(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1, published=SEEN.date())])  # noon UTC would be the future
+    rss = etree.parse(str(out / "feeds/all/rss.xml"))
+    assert [parsedate_to_datetime(t) for t in rss.xpath("//item/pubDate/text()")] == [SEEN]
+
+
+def test_no_two_atom_entries_share_an_updated_instant(tmp_path: Path) -> None:
+    day = date(2024, 3, 14)  # four date-only publications of one day, two more on the hour
+    records = [record(n, published=day) for n in range(4)]
+    records += [record(n, published=datetime(2024, 3, 14, 12, tzinfo=UTC)) for n in (4, 5)]
+    out = build(tmp_path, records)
+    for tree in xml_files(out, "atom.xml"):
+        entries = list(tree.getroot().iter(f"{ATOM}entry"))
+        updated = [e.findtext(f"{ATOM}updated") for e in entries]
+        assert len(set(updated)) == len(updated) == 6, updated
+        for entry in entries:  # same day, and never updated before published
+            published = datetime.fromisoformat(entry.findtext(f"{ATOM}published"))
+            assert published.date() == day
+            assert published <= datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
