@@ -53,6 +53,18 @@ _SAME_DAY = timedelta(days=1)
 _MAX_NAMED_SOURCES = 3
 # RFC 4287's atomLanguageTag, which xml:lang and RSS <language> both accept.
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+# ISO 639-1: feeds name a language only by one of these two-letter codes. The W3C feed
+# validator rejects a tag whose first subtag is not ISO 639-1 or 639-2 ("zz", "cmn",
+# "iw"); dropping the rarer three-letter tags only costs feed readers a hint.
+_ISO_639_1 = frozenset((
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv "
+    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho "
+    "hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku "
+    "kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn "
+    "no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm "
+    "sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu"
+).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +249,11 @@ def _categories(record: Record) -> tuple[str, ...]:
 
 
 def _language(tag: str | None) -> str | None:
-    """Return the record's language if it is a well-formed language tag (`en`, `pt-BR`)."""
-    return tag if tag and _LANGUAGE_TAG.match(tag) else None
+    """Return the record's language if it is a well-formed language tag of an ISO 639-1
+    language (`en`, `pt-BR`)."""
+    if not tag or not _LANGUAGE_TAG.match(tag):
+        return None
+    return tag if tag.split("-", 1)[0].lower() in _ISO_639_1 else None
 
 
 def _image(image: Image | None) -> Image | None:

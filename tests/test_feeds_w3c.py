@@ -158,3 +158,16 @@ def test_no_two_atom_entries_share_an_updated_instant(tmp_path: Path) -> None:
             published = datetime.fromisoformat(entry.findtext(f"{ATOM}published"))
             assert published.date() == day
             assert published <= datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+
+
+def test_feeds_name_a_language_only_by_an_iso_639_1_code(tmp_path: Path) -> None:
+    tags = {"zz": None, "cmn": None, "iw": None, "i-default": None, "english": None,
+            "en-GB": "en-GB", "pt-BR": "pt-BR", "fr": "fr"}
+    out = build(tmp_path, [record(n, source=f"s{n}", language=tag)
+                           for n, tag in enumerate(tags)])
+    for n, expected in enumerate(tags.values()):
+        folder = out / "feeds" / "sources" / f"s{n}"
+        rss = etree.parse(str(folder / "rss.xml")).findtext("channel/language")
+        atom = etree.parse(str(folder / "atom.xml")).getroot().get(
+            "{http://www.w3.org/XML/1998/namespace}lang")
+        assert rss == atom == expected, (n, rss, atom)
