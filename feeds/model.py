@@ -186,8 +186,17 @@ def make_feed(group: FeedGroup, entries: list[Entry], *, source_names: list[str]
         xsl_href=xsl_href,
         language=languages.pop() if len(languages) == 1 else None,
         updated=max((e.updated for e in entries), default=NO_DATE),
-        entries=distinct_updates(entries),
+        entries=distinct_updates(_unique(entries)),
     )
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """Return the entries without repeats of an id (a store never has them; other sources
+    of records might, and two entries with one id make a feed invalid)."""
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        first.setdefault(entry.id, entry)
+    return list(first.values())
 
 
 def distinct_updates(entries: list[Entry]) -> tuple[Entry, ...]:

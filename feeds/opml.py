@@ -2,7 +2,8 @@
 
 Shaped by what the W3C feed validator accepts: no `<docs>` in the head (it does not know
 the element), folders carry only `text` (an outline with more attributes needs a `type`),
-and text is HTML there, so a `<` that would open a tag is written as `&lt;`.
+and text is HTML there, so a `<` that would open a tag is written as `&lt;` and a `&`
+that would open a reference as `&amp;` ("R&D" ends in one).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
-# A "<" that an HTML parser would read as the start of a tag, comment or declaration.
-_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+# A "<" that an HTML parser reads as a tag's start, an "&" as a reference's.
+_MARKUP_OPEN = re.compile(r"<(?=[A-Za-z/!?])|&(?=[A-Za-z#])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,8 @@ def render_opml(title: str, sections: list[tuple[str, list[Outline]]], *,
 
 
 def as_html(text: str) -> str:
-    """Return plain text as OPML text (HTML): a `<` that would open a tag becomes `&lt;`."""
-    return _TAG_OPEN.sub("&lt;", text)
+    """Return plain text as OPML text (HTML): `<` and `&` that would open markup escaped."""
+    return _MARKUP_OPEN.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
 
 
 def read_created(path: Path) -> datetime | None:

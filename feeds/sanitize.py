@@ -9,8 +9,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import nh3
 
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF; C1
-# controls are legal but the W3C feed validator flags them, and they are never meant.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# controls are legal but the W3C feed validator flags them, and they are never meant; so
+# is U+FFFD, which only marks text that an earlier decoder could not read.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufffe\uffff]")
+# UTF-8 read as Latin-1 ("CafÃ©"): a lead byte U+00C2/U+00C3 before a continuation byte.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")
 _HTML_HINT = re.compile(r"<[A-Za-z!/]|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
@@ -38,8 +41,19 @@ _RECORD_SCHEMES = frozenset({"http", "https", "file"})
 
 
 def clean_text(text: str | None) -> str:
-    """Return text without characters XML cannot carry (never raises; None gives '')."""
-    return _ILLEGAL.sub("", text) if text else ""
+    """Return text without characters XML cannot carry (never raises; None gives '').
+
+    Text that is wholly UTF-8 read as Latin-1 is read again as UTF-8 first: the W3C feed
+    validator flags exactly that ("contains bad characters"), and it is never meant.
+    """
+    if not text:
+        return ""
+    if _MOJIBAKE.search(text):
+        try:
+            text = text.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
+    return _ILLEGAL.sub("", text)
 
 
 def clean_line(text: str | None) -> str:
@@ -69,9 +83,13 @@ def _is_url(url: str | None, schemes: frozenset[str]) -> bool:
         return False
     try:
         parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port out of range
     except ValueError:
         return False
-    return parts.scheme.lower() in schemes and bool(parts.netloc or parts.scheme == "file")
+    # An IPv6 literal host ("[::1]") is no publication's address, and the W3C validator
+    # rejects its brackets in every feed URL.
+    return (parts.scheme.lower() in schemes and "[" not in parts.netloc
+            and bool(parts.netloc or parts.scheme == "file"))
 
 
 def to_uri(url: str) -> str:
@@ -101,7 +119,8 @@ def summary_html(summary: str | None, page_url: str | None = None) -> str | None
         paragraphs = [" ".join(p.split()) for p in _PARAGRAPHS.split(text)]
         return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
     relative = ("rewrite_with_base", page_url) if is_web_url(page_url) else "deny"
-    cleaned = nh3.clean(
+    # Character references parse to what the feed must not carry either (&#0; is U+FFFD).
+    cleaned = clean_text(nh3.clean(
         text,
         tags=set(SUMMARY_TAGS),
         clean_content_tags={"script", "style", "template", "noscript", "title", "textarea"},
@@ -109,7 +128,7 @@ def summary_html(summary: str | None, page_url: str | None = None) -> str | None
         url_schemes=set(LINK_SCHEMES),
         url_relative=relative,
         link_rel="noopener noreferrer nofollow",
-    ).strip()
+    )).strip()
     return cleaned or None
 
 

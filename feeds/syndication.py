@@ -9,11 +9,14 @@ Format notes (W3C feed validator rules):
   that records do not know);
 - an entry without a summary gets a one-line one from its metadata (type, authors,
   source, date): an Atom entry with neither summary nor content lacks textual content;
-- the channel `<link>` is the index page; `atom:link rel="self"` is the feed's own URL.
+- the channel `<link>` is the index page; `atom:link rel="self"` is the feed's own URL;
+- `&` and `<` in text are written as `&#x26;` and `&#x3C;`, as the RSS Profile asks: the
+  validator takes a plain-text "S&P500" or "&5" for a stray entity reference otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from html import escape
 
@@ -24,8 +27,11 @@ from lxml import etree
 
 from .layout import FORMATS
 from .model import Entry, Feed, name_list
+from .sanitize import clean_line
 
 GENERATOR = "pubharvest"
+_ENTITY = re.compile(rb"&(amp|lt);")
+_HEX = {b"amp": b"&#x26;", b"lt": b"&#x3C;"}
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 DC = "http://purl.org/dc/elements/1.1/"
@@ -96,13 +102,14 @@ def render_xml(feed: Feed, *, publisher: str, version: str | None = None) -> dic
     Returns:
         {"rss": bytes, "atom": bytes}.
     """
-    fg = _generator(feed, publisher, version)
+    # A person's name is plain text: markup in the site title ("</p>") stays out of it.
+    fg = _generator(feed, clean_line(publisher) or GENERATOR, version)
     rendered = {}
     for fmt, render in (("rss", fg.rss_str), ("atom", fg.atom_str)):
         fg.link(href=feed.self_urls[fmt], rel="self", type=FORMATS[fmt][1], replace=True)
         # RSS takes its channel <link> from the last link, so alternate goes last.
         fg.link(href=feed.home_url, rel="alternate", type="text/html")
-        rendered[fmt] = _with_stylesheet(render(pretty=True), feed.xsl_href)
+        rendered[fmt] = _with_stylesheet(_hex_references(render(pretty=True)), feed.xsl_href)
     return rendered
 
 
@@ -165,6 +172,11 @@ def describe(entry: Entry) -> str:
 def _day(value: datetime | None) -> str | None:
     """Return a date as "5 January 2024" (English month names, as the rest of the feed)."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else None
+
+
+def _hex_references(data: bytes) -> bytes:
+    """Return serialized XML with `&amp;` and `&lt;` written as hexadecimal references."""
+    return _ENTITY.sub(lambda m: _HEX[m.group(1)], data)
 
 
 def _with_stylesheet(data: bytes, href: str) -> bytes:

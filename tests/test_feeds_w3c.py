@@ -17,7 +17,7 @@ from lxml import etree
 import feeds
 from harvester.config import Settings
 from harvester.groups import MemoryRecords
-from harvester.record import Author, Record
+from harvester.record import Author, Image, Record
 
 UTC = timezone.utc
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -171,3 +171,60 @@ def test_feeds_name_a_language_only_by_an_iso_639_1_code(tmp_path: Path) -> None
         atom = etree.parse(str(folder / "atom.xml")).getroot().get(
             "{http://www.w3.org/XML/1998/namespace}lang")
         assert rss == atom == expected, (n, rss, atom)
+
+
+def feed_texts(out: Path) -> list[str]:
+    """Return every text node and attribute value of the RSS, Atom and OPML files."""
+    found: list[str] = []
+    for path in [*(out / "feeds").rglob("*.xml"), out / "feeds.opml"]:
+        found += etree.parse(str(path)).xpath("//text() | //@*")
+    return found
+
+
+def test_no_replacement_characters_or_mojibake_reach_a_feed(tmp_path: Path) -> None:
+    records = [record(1, title="Caf\ufffd au lait", summary="<p>A &#0; B \ufffd</p>",
+                      topics=("Zone\ufffd",)),
+               record(2, title="CafÃ© society", authors=(Author("JosÃ© MartÃ\xadnez"),))]
+    texts = feed_texts(build(tmp_path, records))
+    assert not [t for t in texts if "\ufffd" in t or re.search("[\u00c2\u00c3][\u0080-\u00bf]", t)]
+    assert "Café society" in texts and "José Martínez" in texts
+
+
+def test_records_with_unusable_urls_still_build(tmp_path: Path) -> None:
+    records = [record(1, url="https://host:99999/x", summary='<a href="rel">r</a>'),
+               record(2, url="http://[::1]/x", image=Image("http://[::1]/i.png")),
+               record(3, authors=(Author("Ann", "https://host:70000/a"),))]
+    texts = feed_texts(build(tmp_path, records))  # an invalid port raised ValueError
+    assert not [t for t in texts if "99999" in t or "[::1]" in t or "70000" in t]
+
+
+def test_ampersands_and_angle_brackets_are_hex_references_in_rss_and_atom(
+        tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1, title="S&P500 & 5 < 6", summary="<p>A &amp; B</p>")])
+    for path in [*(out / "feeds").rglob("rss.xml"), *(out / "feeds").rglob("atom.xml")]:
+        raw = path.read_bytes()
+        assert b"&amp;" not in raw and b"&lt;" not in raw, path
+        assert b"S&#x26;P500 &#x26; 5 &#x3C; 6" in raw, path
+
+
+def test_opml_text_escapes_an_ampersand_that_would_open_a_reference(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1, topics=("R&D",)), record(2, topics=("Climate & Security",))])
+    texts = etree.parse(str(out / "feeds.opml")).xpath("//outline/@text")
+    assert "R&amp;D" in texts and "Climate & Security" in texts  # HTML reads both right
+
+
+def test_the_fallback_author_is_plain_text(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1, source=None)], site_title="News</p> <b>desk</b>")
+    names = etree.parse(str(out / "feeds/all/atom.xml")).xpath(
+        "//*[local-name()='author']/*[local-name()='name']/text()")
+    assert names == ["News desk"]
+
+
+def test_an_id_appears_once_per_feed(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1), record(1, title="Same URL again"), record(2)])
+    for tree in xml_files(out, "rss.xml"):
+        guids = tree.xpath("//item/guid/text()")
+        assert len(guids) == len(set(guids)) == 2
+    for tree in xml_files(out, "atom.xml"):
+        ids = [e.findtext(f"{ATOM}id") for e in tree.getroot().iter(f"{ATOM}entry")]
+        assert len(ids) == len(set(ids)) == 2
