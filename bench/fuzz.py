@@ -50,12 +50,21 @@ def run_atheris(runs: int, corpus: bool) -> int:
             sources += sorted(CORPUS.glob("*.html"))
         for number, path in enumerate(sources):
             shutil.copyfile(path, seeds / f"{number:05d}.html")
-        child = subprocess.run([sys.executable, __file__, "--seeds", str(seeds), "--runs",
-                                str(runs)], stderr=subprocess.PIPE, text=True)
-        done = re.findall(r"^Done (\d+) runs", child.stderr, re.MULTILINE)
-        sys.stderr.write(child.stderr[-3000:])
-        print(f"fuzz inputs: {done[-1] if done else 'unknown'} "
-              f"({len(sources)} seed pages); exit {child.returncode}")
+        child = subprocess.Popen([sys.executable, __file__, "--seeds", str(seeds), "--runs",
+                                  str(runs)], stderr=subprocess.PIPE, text=True)
+        ran = "unknown"
+        try:
+            assert child.stderr is not None
+            for line in child.stderr:  # libFuzzer's progress, passed through as it comes
+                sys.stderr.write(line)
+                if match := re.match(r"^(?:#(\d+)\s|Done (\d+) runs)", line):
+                    ran = match.group(1) or match.group(2)
+            child.wait()
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        print(f"fuzz inputs: {ran} ({len(sources)} seed pages); exit {child.returncode}")
         return child.returncode
     finally:
         shutil.rmtree(seeds, ignore_errors=True)
