@@ -5,6 +5,12 @@ link is `base_url` + path. Without it, links that a format allows to be relative
 relative (the index page, the XSL stylesheet), and links that must be absolute (feed self
 links, RSS channel links, OPML feed URLs) fall back to `file:` URLs of the output folder:
 valid and usable on this machine, but not on the web. Set `base_url` before publishing.
+
+The W3C feed validator warns about those `file:///…` self links ("Relative href value on
+self link": it takes the empty host for a relative reference). `file://localhost/…` would
+satisfy it, but the URLs stay the ones `Path.as_uri()` gives, which every reader of the
+local folder opens; a feed meant to be validated, or read by anyone else, needs
+`base_url` anyway.
 """
 
 from __future__ import annotations
