@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import feeds
@@ -228,3 +230,62 @@ def test_an_id_appears_once_per_feed(tmp_path: Path) -> None:
     for tree in xml_files(out, "atom.xml"):
         ids = [e.findtext(f"{ATOM}id") for e in tree.getroot().iter(f"{ATOM}entry")]
         assert len(ids) == len(set(ids)) == 2
+
+
+# What the validator accepts as a full URI (RFC 2396 characters, a scheme first).
+FULL_URI = re.compile(r"^[a-zA-Z][0-9a-zA-Z+\-.]*:(//)?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]+$")
+BAD_CHARACTER = re.compile("[\u0080-\u009f\ufffd]")
+URI_XPATH = ("//@href | //@url | //@uri | //@xmlUrl | //@htmlUrl | //*[local-name()='link'"
+             " and not(@href)]/text() | //*[local-name()='uri' or local-name()='id']/text()")
+PIECES = ["<script>x</script>", "&amp;", "&#x80;", "\x85", "\ufffd", "CafÃ©", "東京", "</p>",
+          "S&P500", "&5", "5 < 6", "<b>b</b>", "&#0;", "R&D", "a@b.org", "x" * 120, " ", ""]
+URLS = ["https://example.org/a b", "https://例え.jp/パス?q=ü#f", "http://[::1]/x",
+        "https://host:99999/x", "https://host/{}|^`", "https://example.org/ok", "ftp://h/x"]
+
+
+@st.composite
+def hostile_record(draw: st.DrawFn) -> Record:
+    """Return a record whose every field is drawn from what broke feeds before."""
+    text = st.lists(st.sampled_from(PIECES), max_size=3).map("".join)
+    day = st.dates(date(1800, 1, 1), date(2200, 1, 1))
+    return Record(
+        url=draw(st.sampled_from(URLS)) + f"/{draw(st.integers(0, 3))}",
+        source=draw(st.sampled_from(["bi", "x&y", None])), title=draw(text),
+        authors=tuple(Author(n or "x", draw(st.sampled_from([*URLS, None])))
+                      for n in draw(st.lists(text, max_size=2))),
+        published=draw(st.one_of(st.none(), day)), type=draw(text) or None,
+        topics=tuple(t for t in draw(st.lists(text, max_size=2)) if t),
+        summary=draw(st.one_of(st.none(), text, text.map(lambda t: f"<p>{t}</p>"))),
+        language=draw(st.sampled_from([None, "en", "zz", "fr-CH", "cmn"])),
+        first_seen=draw(st.sampled_from([SEEN, None])))
+
+
+def assert_validator_rules(out: Path) -> None:
+    """Fail where the W3C validator would warn or err on the RSS, Atom and OPML files."""
+    now = datetime.now(UTC) + timedelta(minutes=10)
+    for path in [*(out / "feeds").rglob("*.xml"), out / "feeds.opml"]:
+        tree = etree.parse(str(path))
+        assert not [t for t in tree.xpath("//text() | //@*") if BAD_CHARACTER.search(t)], path
+        assert all(FULL_URI.match(u) for u in tree.xpath(URI_XPATH)), path
+        if path.suffix == ".xml":
+            assert b"&amp;" not in path.read_bytes() and b"&lt;" not in path.read_bytes()
+    for tree in xml_files(out, "atom.xml"):
+        entries = list(tree.getroot().iter(f"{ATOM}entry"))
+        for tag in ("id", "updated"):
+            values = [e.findtext(f"{ATOM}{tag}") for e in entries]
+            assert len(values) == len(set(values)), (tag, values)
+        assert all(e.findtext(f"{ATOM}summary") or e.findtext(f"{ATOM}content")
+                   for e in entries)
+    languages = [t for tree in xml_files(out, "rss.xml") for t in tree.xpath("//language/text()")]
+    assert all(t.split("-")[0].lower() in {"en", "fr"} for t in languages), languages
+    assert all(datetime(1990, 1, 1, tzinfo=UTC) <= d <= now for d in feed_dates(out))
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(hostile_record(), min_size=1, max_size=6))
+def test_hostile_records_make_feeds_the_validator_accepts(tmp_path: Path,
+                                                          records: list[Record]) -> None:
+    out = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
+    out.mkdir()
+    assert_validator_rules(build(out, records, site_title="<b>x</b> & R&D"))
