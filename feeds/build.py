@@ -167,7 +167,8 @@ def _write_opml(run: _Build, modified: datetime) -> None:
                             key=lambda g: (g.label.casefold(), g.slug))
         ]
         sections.append(({"all": "All"}.get(kind, kind.capitalize()), outlines))
-    created = read_created(run.out / OPML) or modified
+    # Never after dateModified: a date an older build took from a bad record must not stay.
+    created = min(read_created(run.out / OPML) or modified, modified)
     title = f"{run.site_title} — publication feeds"
     run.write(OPML, render_opml(title, sections, created=created, modified=modified))
 

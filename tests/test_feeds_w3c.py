@@ -289,3 +289,16 @@ def test_hostile_records_make_feeds_the_validator_accepts(tmp_path: Path,
     out = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
     out.mkdir()
     assert_validator_rules(build(out, records, site_title="<b>x</b> & R&D"))
+
+
+def test_opml_date_created_is_never_after_date_modified(tmp_path: Path) -> None:
+    out = build(tmp_path, [record(1, published=date(2024, 5, 2))])
+    opml = out / "feeds.opml"
+    opml.write_text(opml.read_text("utf-8").replace(
+        etree.parse(str(opml)).findtext("head/dateCreated"), "Wed, 01 Jan 2031 12:00:00 +0000"),
+        "utf-8")  # as an older build left it, from a record dated in the future
+    build(tmp_path, [record(1, published=date(2024, 5, 2))])
+    head = etree.parse(str(opml)).find("head")
+    created, modified = (parsedate_to_datetime(head.findtext(t))
+                         for t in ("dateCreated", "dateModified"))
+    assert created <= modified == datetime(2024, 5, 2, 12, tzinfo=UTC)
