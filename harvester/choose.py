@@ -40,6 +40,7 @@ _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
 _DIGIT_RE = re.compile(r"\d")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
                      re.IGNORECASE)
@@ -249,9 +250,14 @@ def _authors_of(value: Any, site_keys: set[str],
             org = is_org or _is_site(name, site_keys) or _DOMAIN.search(name) is not None \
                 or is_organization(name)
             target = orgs if org else people
-            target.append(Author(name, url if isinstance(url, str) and url.startswith("http")
+            target.append(Author(name, url if isinstance(url, str) and _is_url(url)
                                  and len(names) == 1 else None))
     return _unique(people), _unique(orgs)
+
+
+def _is_url(text: str) -> bool:
+    """Tell whether an author value's URL is an http(s) URL without characters XML cannot carry."""
+    return text.startswith("http") and _CONTROL.search(text) is None
 
 
 def _is_desk(text: str) -> bool:

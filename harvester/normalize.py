@@ -25,7 +25,8 @@ from .vocab import Vocabulary
 UNKNOWN_URL = "file:///unknown"
 MAX_SUMMARY = 1000
 _HTTP = re.compile(r"https?://[^/\s]+")
-_SPACE = re.compile(r"\s")
+# Whitespace and characters XML cannot carry never belong in a URL we keep.
+_NOT_IN_URL = re.compile("[\\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
@@ -115,7 +116,7 @@ def _absolute_http(value: Any, base: str | None) -> str | None:
         target = urljoin(base, value.strip()) if base else value.strip()
     except ValueError:
         return None
-    if not _HTTP.match(target) or _SPACE.search(target):
+    if not _HTTP.match(target) or _NOT_IN_URL.search(target):
         return None
     return target
 

@@ -30,9 +30,6 @@ _META_CHARSET = re.compile(
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-# The same characters as UTF-8 bytes (a C0 byte never occurs inside a multi-byte sequence).
-_ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 _LINKS = etree.XPath("count(//a)")
 #: Pages with more links than this are refused (see `parse_html`).
 MAX_LINKS = 10_000
@@ -92,7 +89,9 @@ def parse_html(
         content_type: the HTTP Content-Type header, for its charset.
 
     Returns:
-        The Document; characters XML cannot carry are gone from its tree.
+        The Document. Its text may still hold characters XML cannot carry (control
+        characters, U+FFFE, also from character references): every value taken from it is
+        cleaned where it becomes a record field (`harvester.text.clean`).
 
     Raises:
         ExtractError: the body is empty, holds no HTML element at all, or holds more
@@ -118,7 +117,7 @@ def parse_html(
 
 
 def _utf8(body: bytes | str, content_type: str | None) -> tuple[bytes, str]:
-    """Return the body as clean UTF-8 bytes and the name of the encoding it was read in."""
+    """Return the body as UTF-8 bytes and the name of the encoding it was read in."""
     if isinstance(body, str):
         data, encoding = clean_text(body).encode("utf-8", "replace"), "unicode"
     else:
@@ -126,10 +125,6 @@ def _utf8(body: bytes | str, content_type: str | None) -> tuple[bytes, str]:
         # Valid UTF-8 goes to the parser as it came: no second encoding pass.
         plain = encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8)
         data = body if plain else text.encode("utf-8", "replace")
-    data = data.translate(None, _ILLEGAL_BYTES)
-    for char in _NONCHARACTERS:
-        if char in data:
-            data = data.replace(char, b"")
     return data, encoding
 
 

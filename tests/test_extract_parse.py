@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from harvester.errors import ExtractError
 from harvester.extract import extract_document, extract_page
 from harvester.parse import MAX_LINKS, parse_html
 
+BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 XHTML = """<?xml version="1.0" encoding="{charset}"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
   "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
@@ -19,6 +22,18 @@ XHTML = """<?xml version="1.0" encoding="{charset}"?>
 <meta http-equiv="Content-Type" content="text/html; charset={charset}" />
 <title>Égalité des chances</title></head>
 <body><h1>Égalité des chances</h1><p class="byline">Par Hélène Marchand</p></body></html>"""
+
+
+def strings(value: object) -> Iterator[str]:
+    """Yield every string inside a record's JSON form."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "iso-8859-1"])
@@ -31,12 +46,16 @@ def test_xhtml_with_an_encoding_declaration(charset: str) -> None:
         assert [a.name for a in record.authors] == ["Hélène Marchand"]
 
 
-def test_characters_xml_cannot_carry_are_dropped() -> None:
-    """Control characters and U+FFFE never reach the tree (they would break feeds and XML)."""
-    doc = parse_html(b"<html><body><h1>Tit\x01le\x0b \xef\xbf\xbeone</h1></body></html>")
-    assert doc.root.find(".//h1").text == "Title one"
-    doc = parse_html("<html><body><h1>Tit\x01le\ud800 two</h1></body></html>")
-    assert doc.root.find(".//h1").text == "Title two"
+def test_characters_xml_cannot_carry_never_reach_the_record() -> None:
+    """Control characters, U+FFFE and lone surrogates (raw or as references) are cleaned out."""
+    poison = "\x01\x0b\x1b\x7f&#1;&#xFFFE;"
+    body = (f"<html><head><link rel='canonical' href='/a\x01b'></head><body><h1>Tit{poison}le"
+            f"</h1><p class='byline'>By Ana{poison} Souza</p></body></html>")
+    for page in (body.encode("utf-8") + b"\xef\xbf\xbe", body + "\ud800"):
+        record = extract_page(page, "https://example.org/a")
+        assert not [s for s in strings(record.to_dict()) if BAD_TEXT.search(s)]
+        assert record.title.replace(" ", "") == "Title"
+        assert [a.name.replace(" ", "") for a in record.authors] == ["AnaSouza"]
 
 
 def test_many_tags_are_fine_but_too_many_links_are_refused() -> None:

@@ -1,16 +1,16 @@
 """What class and id words say about an element, decided once per distinct value.
 
-An attribute value is first scanned for a fixed set of stems with one
-prefix-tree regular expression (fast even on unseen values, which is most
-values on a site seen for the first time); only the flags its stems point to
-are then confirmed with their precise patterns. The result is a bit set that
+An attribute value is cut into runs of letters, and each run is looked up in
+a memo of the flags it may carry (runs such as "post", "title" or "sidebar"
+repeat across sites, so even a site seen for the first time costs little);
+only the flags its runs point to are then confirmed with their precise
+patterns, once per value without its numbers. The result is a bit set that
 the region finder and the heuristics test cheaply.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 FOREIGN = 1
 BYLINE = 2
@@ -59,27 +59,42 @@ _TOKEN_PRECISE = {
     CATEGORY: re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
                          r"wrap|items?))?$"),
 }
-# Stems that may start a match of each flag's patterns.
-_STEMS = {
-    FOREIGN: "related relacionad correlat verwandt recommend empfehl more read also up-next "
-             "upnext popular trending most sidebar side-bar sidebox rail comment disqus respond "
-             "nav menu breadcrumb share sharing social newsletter promo advert ad sponsor widget "
-             "outbrain taboola recirc further you latest teaser top cookie consent modal popup "
-             "skip site global masthead subscribe",
-    ARTICLE: "article post-content entry-content main-content story-body",
-    BYLINE: "byline by-line author writer contributor creator posted reporter columnist expert "
-            "full-name fullname",
-    KICKER: "kicker eyebrow overline content-type contenttype article post page doc pub "
-            "publication category label __label type rubric flag",
-    SUMMARY: "dek standfirst summary lede lead intro subtitle sub teaser excerpt abstract "
-             "description deck",
-    BIO: "author bio about profile caption credit",
-    CRUMBS: "breadcrumb crumbs",
-    HEADLINE: "headline entry-title post-title article-title",
-    TAGS: "tag topic keyword subject theme issue taxonomy term schlagwort",
-    CATEGORY: "cat-links categor",
+# Where each flag's precise patterns can match, by runs of letters ("td-post-title2" gives
+# "td", "post", "title"). A match of a precise pattern needs one of its flag's keys in one
+# run: as the whole run ("exact"), at its start ("prefix": the pattern requires a word
+# start), at its end ("suffix": the pattern goes on past a hyphen) or anywhere ("inside").
+# Keys are cheap to test and rarely true, so most values never reach the precise patterns.
+_KEYS: dict[int, dict[str, str]] = {
+    FOREIGN: {
+        "exact": "ad ads rail comment comments respond nav navbar navigation share promo promos "
+                 "promotion promobox up side top you site global teaser also read most skip",
+        "prefix": "related relacionad correlat verwandt recommend empfehl more readnext "
+                  "readmore readalso alsoread upnext popular trending mostread mostviewed "
+                  "mostpopular mostshared mostrecent sidebar sidebox disqus menu breadcrumb "
+                  "sharing social newsletter advert sponsor widget outbrain taboola recirc "
+                  "further youmay latest teaserlist topstories cookie consent modal popup "
+                  "siteheader sitefooter globalheader globalfooter masthead subscribe",
+    },
+    ARTICLE: {"inside": "body content"},
+    BYLINE: {"inside": "byline writer contributor creator posted reporter columnist fullname",
+             "prefix": "author expert", "suffix": "by full"},
+    KICKER: {"inside": "kicker eyebrow overline type label rubric", "suffix": "flag"},
+    SUMMARY: {"exact": "dek standfirst summary lede lead intro subtitle sub subhead subheadline "
+                       "teaser excerpt abstract description deck"},
+    BIO: {"inside": "author about profile caption credit", "prefix": "bio"},
+    CRUMBS: {"inside": "breadcrumb crumbs"},
+    HEADLINE: {"inside": "headline title"},
+    TAGS: {"exact": "tag tags topic topics keyword keywords subject subjects theme themes issue "
+                    "issues taxonomy terms schlagwort schlagworte"},
+    CATEGORY: {"exact": "cat categories category"},
 }
 _NUMBERS = re.compile(r"\d+")
+_RUN = re.compile(r"[a-z]+")
+# Memos: flags per run of letters and per value without its numbers ("menu-item-123" and
+# "menu-item-456" are one value); both repeat across pages and sites. Bounded.
+_RUNS: dict[str, int] = {}
+_VALUES: dict[str, int] = {}
+_MAX_MEMO = 100_000
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -102,34 +117,59 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-def _stem_index() -> tuple[re.Pattern[str], dict[str, int]]:
-    """Return the prefix-tree regex of every stem and the flags each stem points to."""
-    flags_of: dict[str, int] = {}
-    for flag, stems in _STEMS.items():
-        for stem in stems.split():
-            flags_of[stem] = flags_of.get(stem, 0) | flag
-    # A stem found inside a longer stem must still point to the shorter one's flags.
-    for stem in flags_of:
-        for other in flags_of:
-            if other != stem and other in stem:
-                flags_of[stem] |= flags_of[other]
-    return re.compile(_trie_pattern(sorted(flags_of))), flags_of
+def _key_table(kind: str) -> dict[str, int]:
+    """Return each key of one kind with its flags; a key holding a shorter key of the same
+    kind carries that key's flags too (a regex finds the longer one only)."""
+    table: dict[str, int] = {}
+    for flag, kinds in _KEYS.items():
+        for key in kinds.get(kind, "").split():
+            table[key] = table.get(key, 0) | flag
+    for key in table:
+        for other in table:
+            if other != key and (key.startswith(other) if kind == "prefix" else other in key):
+                table[key] |= table[other]
+    return table
 
 
-_STEM_RE, _STEM_FLAGS = _stem_index()
+_EXACT, _PREFIXES, _SUFFIXES, _INSIDE = (_key_table(k) for k in ("exact", "prefix", "suffix",
+                                                                  "inside"))
+_PREFIX_RE = re.compile(_trie_pattern(sorted(_PREFIXES)))
+_INSIDE_RE = re.compile(_trie_pattern(sorted(_INSIDE)))
 
 
 def classify(words: str) -> int:
     """Return the flags that lowercased class/id words carry (numbers ignored: "post-123")."""
-    implied = 0
-    for match in _STEM_RE.finditer(words):
-        implied |= _STEM_FLAGS.get(match.group(), 0)
-    if not implied:
-        return 0
-    return _confirm(_NUMBERS.sub("", words), implied)
+    key = _NUMBERS.sub("", words)
+    flags = _VALUES.get(key)
+    if flags is None:
+        implied = 0
+        for run in _RUN.findall(words):
+            known = _RUNS.get(run)
+            implied |= _run_flags(run) if known is None else known
+        flags = _confirm(key, implied) if implied else 0
+        if len(_VALUES) >= _MAX_MEMO:
+            _VALUES.clear()
+        _VALUES[key] = flags
+    return flags
 
 
-@lru_cache(maxsize=16384)
+def _run_flags(run: str) -> int:
+    """Return the flags one run of letters may carry (memoized)."""
+    flags = _EXACT.get(run, 0)
+    match = _PREFIX_RE.match(run)
+    if match:
+        flags |= _PREFIXES[match.group()]
+    for key, flag in _SUFFIXES.items():
+        if run.endswith(key):
+            flags |= flag
+    for match in _INSIDE_RE.finditer(run):
+        flags |= _INSIDE[match.group()]
+    if len(_RUNS) >= _MAX_MEMO:
+        _RUNS.clear()
+    _RUNS[run] = flags
+    return flags
+
+
 def _confirm(words: str, implied: int) -> int:
     """Return which of the implied flags the precise patterns confirm."""
     flags = 0

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..dates import find_dates, parse_date, url_date
 from ..record import Candidate
 from .page import Page
-from .tree import Element, elements, text_of
+from .tree import HIDDEN, Element, is_hidden, text_of
 
 _UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
@@ -32,6 +34,8 @@ _SCRIPT_DATE = re.compile(
     r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
     r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
     r'((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"', re.IGNORECASE)
+# Elements that may hold a date in an attribute, in document order (one C-level query).
+_DATED = etree.XPath("descendant-or-self::*[@datetime or (@class and (@title or @content))]")
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
 
 
@@ -45,7 +49,7 @@ def _dates(page: Page) -> list[Candidate]:
     found = []
     for el in page.near:
         prop = el.get("itemprop") or el.get("property") or ""
-        if el.tag == "time" or _DATE_PROPERTY.search(prop):
+        if el.tag == "time" or prop and _DATE_PROPERTY.search(prop):
             value = el.get("datetime") or el.get("content") or parse_date(
                 text_of(el), dayfirst=page.dayfirst)
             if not value:
@@ -87,7 +91,7 @@ def _text_dates(page: Page) -> list[Candidate]:
             continue
         for text in (el.text, el.tail):
             # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
-            if not text or _YEAR.search(text[:300]) is None:
+            if not text or _YEAR.search(text, 0, 300) is None:
                 continue
             text = text[:300]
             for value, pos in find_dates(text, dayfirst=page.dayfirst):
@@ -142,11 +146,14 @@ def _script_dates(page: Page, _: bool) -> list[Candidate]:
 
 def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
     """Return a date held in an attribute: a datetime, or a dated title/content."""
-    for el in elements(page.root):
+    for el in _DATED(page.root):
         value = el.get("datetime")
-        if value is None and _DATE_CLASS.search(el.get("class") or ""):
-            value = el.get("title") or el.get("content")
-        if value and _YEAR.search(value) and (anywhere or not page.is_foreign(el)):
+        if value is None:
+            names = el.get("class")
+            if names and _DATE_CLASS.search(names):
+                value = el.get("title") or el.get("content")
+        if value and _YEAR.search(value) and (anywhere or not page.is_foreign(el)) \
+                and not is_hidden(el):
             day = parse_date(value, dayfirst=page.dayfirst)
             if day:
                 return [Candidate("published", day, "html:attribute")]
@@ -155,11 +162,12 @@ def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
 
 def _page_datelines(page: Page, _: bool) -> list[Candidate]:
     """Return the first date-only text in the page, outside foreign blocks."""
-    for el in elements(page.main):
-        if el in page.near_set:
+    near = page.near_set
+    for el in page.main.iter():
+        if el in near:
             continue
-        for text in (el.text, el.tail):
-            if text and _YEAR.search(text[:300]) and _is_dateline(text[:300], 2):
+        for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
+            if text and _YEAR.search(text, 0, 300) and _is_dateline(text[:300], 2):
                 dates = find_dates(text[:300], dayfirst=page.dayfirst)
                 if dates and not page.is_foreign(el):
                     return [Candidate("published", dates[0][0], "html:text-page")]

@@ -113,7 +113,7 @@ def _authors(page: Page) -> list[Candidate]:
     dated = _dated_names(page)
     if dated:
         groups["html:dateline-name"] = dated
-    by_line = next((el for el in page.near if _BY_TEXT.match(el.text or "")
+    by_line = next((el for el in page.near if el.text and _BY_TEXT.match(el.text)
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
         groups["html:by-text"] = split_names(credit_line(by_line))

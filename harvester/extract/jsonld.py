@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from ..record import Candidate
 from .page import Page
 
-_WRAPPER = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
+_LEAD = re.compile(r"\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)")
+_TAIL = re.compile(r"(?://\s*\]\]>|\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _WORKS = {
     "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "podcastepisode",
@@ -52,7 +53,7 @@ def extract(page: Page) -> list[Candidate]:
 
 def load(text: str) -> list[Any]:
     """Parse one script's JSON-LD leniently; return the top-level values ([] if hopeless)."""
-    text = _WRAPPER.sub("", text.strip()).strip().rstrip(";")
+    text = _unwrap(text)
     if not text:
         return []
     try:
@@ -75,6 +76,20 @@ def load(text: str) -> list[Any]:
             break
         values.append(value)
     return values
+
+
+def _unwrap(text: str) -> str:
+    """Return a script's text without HTML comment or CDATA wrappers and a trailing ";"."""
+    text = text.strip()
+    lead = _LEAD.match(text)
+    if lead:
+        text = text[lead.end():]
+    if text.endswith(("]]>", "-->")):
+        # Only the end can hold the closing wrapper: no need to scan the whole script.
+        tail = _TAIL.search(text, max(0, len(text) - 200))
+        if tail:
+            text = text[:tail.start()]
+    return text.strip().rstrip(";")
 
 
 def _flatten(values: list[Any]) -> Iterator[dict[str, Any]]:

@@ -147,7 +147,7 @@ def _tag_hrefs(page: Page) -> list[Candidate]:
     """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
     texts = []
     for a in page.anchors:
-        if _is_tag_href(a.get("href")) and page.in_main(a):
+        if page.in_main(a) and _is_tag_href(a.get("href")):
             texts.append(_link_text(a))
     texts = list(dict.fromkeys(t for t in texts if t))
     return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
@@ -176,7 +176,7 @@ def _topic_lists(page: Page) -> list[Candidate]:
                 found.append(Candidate("topics", links, "html:topic-list"))
                 break
         if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
-                and el.text and _TOPIC_HEADING.match(el.text) and len(el) == 0:
+                and el.text and len(el) == 0 and _TOPIC_HEADING.match(el.text):
             links = _links_after(el)
             if 0 < len(links) <= 40:
                 found.append(Candidate("topics", links, "html:topic-list"))

@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from urllib.parse import urljoin
 
-from lxml import etree
 
 from ..parse import Document
 from .classes import classify
@@ -31,16 +30,19 @@ _KINDS = {"meta": _HEAD, "link": _HEAD, "title": _HEAD, "script": _HEAD, "body":
 _ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dialog"}
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _MAIN_TAGS = {"article", "main"}
-_WORD_ATTRS = ("class", "id", "itemprop", "rel")
+_WORD_ATTRS = frozenset({"class", "id", "itemprop", "rel"})
 # Tags whose class/id can mark a block, a byline, a label or a tag list (icons, images,
 # form controls, list items and table cells never decide anything on their own).
 _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "header",
           "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "a", "time", "dl", "dd", "dt",
           "strong", "b", "em", "small", "address", "figure", "figcaption", "meta", "cite",
           "abbr", "blockquote", "table", "td", "li"}
+# The body's elements that the index looks at (others are skipped in C by lxml).
+_BODY_KINDS = {tag: kind for tag, kind in _KINDS.items() if kind not in (_HEAD, _BODY)}
+_BODY_TAGS = tuple(sorted(_WORDY | set(_BODY_KINDS)))
 # Flags of whole attribute values already seen (pages repeat the same class strings).
 _SEEN: dict[str, int] = {}
-_MAX_SEEN = 50_000
+_MAX_SEEN = 100_000
 _MAX_META = 5000
 _NEAR_AFTER = 150
 _NEAR_BEFORE = 40
@@ -95,30 +97,37 @@ class Page:
             body = self.root
         lists = {"anchors": self.anchors, "h1s": self.h1s, "headings": self.headings,
                  "mains": self.mains, "times": self.times, "structural": self.structural}
-        kinds, wordy, seen, named = _KINDS, _WORDY, _SEEN, self.named
-        for el in body.iter(etree.Element):
+        kinds, wordy, seen, h23, named, mains = (_BODY_KINDS, _WORDY, _SEEN, self.h23,
+                                                 self.named, self.mains)
+        for el in body.iter(_BODY_TAGS):
             tag = el.tag
             kind = kinds.get(tag)
-            if kind is not None and kind in lists:
+            if kind is not None:
                 lists[kind].append(el)
                 if tag == "h2" or tag == "h3":
-                    self.h23.append(el)
-            if tag not in wordy:
+                    h23.append(el)
+                elif tag not in wordy:
+                    continue
+            attributes = el.items()
+            if not attributes:
                 continue
-            cls, ident, prop, rel = el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel")
             flags = 0
-            for value in (cls, ident, prop, rel):
-                if value:
-                    known = seen.get(value)
-                    flags |= _remember(value) if known is None else known
-            role = el.get("role")
+            role = words = None
+            for key, value in attributes:
+                if key in _WORD_ATTRS:
+                    if value:
+                        known = seen.get(value)
+                        flags |= _remember(value) if known is None else known
+                        words = value if words is None else f"{words} {value}"
+                elif key == "role":
+                    role = value
             if role:
                 self._role(el, role)
             if flags:
-                words = " ".join([v for v in (cls, ident, prop, rel) if v]).lower()
+                words = words.lower()
                 named.append((el, words, flags))
-                if prop and "articlebody" in words:
-                    self.mains.append(el)
+                if "articlebody" in words and el.get("itemprop"):
+                    mains.append(el)
 
     def _role(self, el: Element, role: str) -> None:
         """Record an element by its ARIA role (navigation, main, heading...)."""
@@ -218,10 +227,16 @@ class Page:
 
     def in_main(self, el: Element) -> bool:
         """Tell whether an element sits inside the main content (and outside foreign blocks)."""
-        main = self.main
         if self.is_foreign(el):
             return False
-        return main.tag in ("body", "html") or any(a is main for a in el.iterancestors())
+        inside = self._in_main
+        return inside is None or el in inside
+
+    @cached_property
+    def _in_main(self) -> set[Element] | None:
+        """Return the elements of the main content (None when it is the whole body)."""
+        main = self.main
+        return None if main.tag in ("body", "html") else set(main.iterdescendants())
 
     def is_close(self, el: Element) -> bool:
         """Tell whether an element is right by the headline (where a dateline sits)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text import fold
 from .classes import ARTICLE, FOREIGN, HEADLINE
-from .tree import Element, elements, text_of
+from .tree import HIDDEN, Element, text_of
 
 if TYPE_CHECKING:
     from .page import Page
@@ -48,7 +48,6 @@ class Regions:
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
         self.foreign: set[Element] = set()
-        self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
         self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
@@ -57,25 +56,16 @@ class Regions:
         self._mark_headed(page.headings)
         for parent in listing_containers(page.headings):
             self._add(parent)
+        # Every element inside a foreign block, gathered once by lxml's C iteration: the
+        # extractors ask about hundreds of elements per page.
+        self._inside: set[Element] = set()
+        for block in self.foreign:
+            if block not in self._inside:
+                self._inside.update(block.iter())
 
     def is_foreign(self, el: Element) -> bool:
         """Tell whether an element sits inside a block that describes other content."""
-        chain = []
-        verdict = False
-        node: Element | None = el
-        while node is not None:
-            known = self._verdict.get(node)
-            if known is not None:
-                verdict = known
-                break
-            if node in self.foreign:
-                verdict = True
-                break
-            chain.append(node)
-            node = node.getparent()
-        for seen in chain:
-            self._verdict[seen] = verdict
-        return verdict
+        return el in self._inside
 
     def _add(self, el: Element) -> None:
         """Mark a block foreign unless it holds the headline (then it is the page itself)."""
@@ -191,36 +181,47 @@ def _matches(text: str, hint: str) -> bool:
     return len(short) >= 0.4 * len(long) and len(short) >= 10 and short in long
 
 
-def following(start: Element, limit: int) -> Iterator[Element]:
-    """Yield up to `limit` visible elements after `start` in document order (its own subtree
-    first)."""
-    for count, el in enumerate(_later(start), 1):
-        yield el
-        if count >= limit:
-            return
-
-
-def _later(start: Element) -> Iterator[Element]:
-    """Yield the visible elements after `start`: its descendants, then what follows it."""
-    walk = elements(start)
-    next(walk, None)
-    yield from walk
+def following(start: Element, limit: int) -> list[Element]:
+    """Return up to `limit` visible elements after `start` in document order (its own
+    subtree first)."""
+    found: list[Element] = []
+    skip: set[Element] = set()
+    _collect(start.iterdescendants(), found, limit, skip)
     node: Element | None = start
-    while node is not None:
+    while node is not None and len(found) < limit:
         for sibling in node.itersiblings():
-            yield from elements(sibling)
+            if _collect(sibling.iter(), found, limit, skip):
+                return found
         node = node.getparent()
+    return found
 
 
-def preceding(start: Element, limit: int) -> Iterator[Element]:
-    """Yield up to `limit` elements before `start`, nearest first (siblings, then up)."""
-    count = 0
+def preceding(start: Element, limit: int) -> list[Element]:
+    """Return up to `limit` visible elements before `start`, nearest first (siblings, then up)."""
+    found: list[Element] = []
+    skip: set[Element] = set()
     node: Element | None = start
     while node is not None and node.tag != "body":
         for sibling in node.itersiblings(preceding=True):
-            for el in elements(sibling):
-                yield el
-                count += 1
-                if count >= limit:
-                    return
+            if _collect(sibling.iter(), found, limit, skip):
+                return found
         node = node.getparent()
+    return found
+
+
+def _collect(elements: Iterator[Element], found: list[Element], limit: int,
+             skip: set[Element]) -> bool:
+    """Append visible elements to `found` (no script, style, noscript or template content);
+    return True once it holds `limit` elements."""
+    for el in elements:
+        tag = el.tag
+        if tag in HIDDEN:
+            if len(el):
+                skip.update(el.iterdescendants())
+            continue
+        if skip and el in skip or not isinstance(tag, str):
+            continue
+        found.append(el)
+        if len(found) >= limit:
+            return True
+    return False

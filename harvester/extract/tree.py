@@ -44,14 +44,6 @@ def _visible_texts(el: Element) -> Iterator[str]:
             yield child.tail
 
 
-def elements(root: Element) -> Iterator[Element]:
-    """Yield an element and its descendants in document order, without hidden subtrees."""
-    skip: set[Element] = set()
-    for el in root.iter():
-        tag = el.tag
-        if tag in HIDDEN:
-            if len(el):
-                skip.update(el.iter())
-            continue
-        if isinstance(tag, str) and (not skip or el not in skip):
-            yield el
+def is_hidden(el: Element) -> bool:
+    """Tell whether an element is, or sits inside, content that is never shown as text."""
+    return el.tag in HIDDEN or any(a.tag in HIDDEN for a in el.iterancestors())
