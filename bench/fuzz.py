@@ -88,6 +88,9 @@ def atheris_child(seeds: Path, runs: int) -> None:
 
 def main() -> int:
     """Parse the arguments and fuzz."""
+    # This folder holds feeds.py (a benchmark), which would shadow the `feeds` package.
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=5000,
                         help="hypothesis examples per fuzz test (default 5000)")

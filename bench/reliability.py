@@ -173,7 +173,9 @@ def totals(by_group: dict[str, list[Row]], rows: list[Row], fuzz: list[Row]) -> 
              "| Group | Cases | Passed | Crashes | Hangs | Records lost | Invalid feeds |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     overall = defaultdict(int)
-    for group, members in by_group.items():
+    for group in sorted(by_group, key=lambda g: (list(GROUPS).index(g) if g in GROUPS
+                                                   else len(GROUPS), g)):
+        members = by_group[group]
         sums = {name: sum(int(r.props.get(name) or 0) for r in members) for name in COUNTS}
         sums["crashes"] += sum(r.failure == "crash" for r in members)
         sums["hangs"] += sum(r.failure == "hang" for r in members)
@@ -202,6 +204,9 @@ def totals(by_group: dict[str, list[Row]], rows: list[Row], fuzz: list[Row]) -> 
 
 def main() -> int:
     """Run the cases and print or write the document."""
+    # This folder holds feeds.py (a benchmark), which would shadow the `feeds` package.
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI sizes, to check the script")
     parser.add_argument("--fuzz", type=int, default=None, metavar="N",
