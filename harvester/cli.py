@@ -17,7 +17,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code (0 ok, 1 partial failure, 2 usage)."""
+    """Run the command line; return the exit code (0 ok, 1 partial failure, 2 usage, 3 bug)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     commands.setup_logging(args.verbose, args.log_format)
@@ -32,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for people, the traceback with -v
+        if args.verbose:
+            log.error("internal error", exc_info=True)
+        print(f"pubharvest: internal error: {type(exc).__name__}: {exc} "
+              "(run with -v to see where; please report it)", file=sys.stderr)
+        return 3
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -221,3 +221,16 @@ def test_limit_stops_early_and_the_next_run_completes(served: SiteServer,
     with Store.open(tmp_path / "data", create=False) as store:
         assert store.last_run("institute").complete
         assert store.count("institute") == len(served.site.expected())
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harvester import commands
+
+    def broken(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "rebuild_feeds", broken)
+    code, out, err = run_cli("feeds")
+    assert code == 3
+    assert err == ("pubharvest: internal error: RuntimeError: boom "
+                   "(run with -v to see where; please report it)\n")
