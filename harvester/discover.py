@@ -167,9 +167,10 @@ class _Discovery:
             page = self._fetch(url, "listing", "html")
             if page is None or self._unchanged(page, url):
                 break
-            doc = _parse(page)
-            if doc is None:
-                self._fail(url, "listing page is not readable HTML")
+            try:
+                doc = parse_html(page.body, page.url, page.content_type)
+            except ExtractError as exc:
+                self._fail(url, f"listing page is not readable HTML: {exc}")
                 break
             pages += 1
             self.report.listing_pages += 1
@@ -594,14 +595,6 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     return datetime.combine(value + timedelta(days=1), time(12), timezone.utc)
-
-
-def _parse(page: Page) -> Document | None:
-    """Parse a fetched listing page; None when it is not a document."""
-    try:
-        return parse_html(page.body, page.url, page.content_type)
-    except ExtractError:
-        return None
 
 
 def _merge(card: Record | None, feed: Record | None) -> Record | None:
