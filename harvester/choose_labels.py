@@ -10,6 +10,7 @@ the content type is the type, not a topic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .choose import rank
@@ -42,6 +43,9 @@ _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-r
                            r"policy-briefs?|working-papers?|testimony|interviews?|"
                            r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
 MAX_TOPICS = 25
+_key = lru_cache(maxsize=16384)(match_key)
+_LOOKUPS: dict[tuple[int, str, str], tuple[Vocabulary, str | None]] = {}
+_MAX_LOOKUPS = 20_000
 _TOPIC_WORDS = {"tags", "tag", "topics", "topic", "themen", "thema", "schlagwörter", "keywords",
                 "subjects", "categories", "category", "kategorien", "rubriken", "sujets",
                 "temas", "etiquetas", "more", "mehr", "all", "alle"}
@@ -67,22 +71,45 @@ def choose_type(cands: list[Candidate], url: str | None,
         if label:
             return label, cand.source
         if cand.source in ("rules", "html:label", "card") and 0 < len(raw) <= 40 \
-                and match_key(raw) not in _GENERIC_TYPES:
+                and _key(raw) not in _GENERIC_TYPES:
             return raw.title() if raw.islower() or raw.isupper() else raw, cand.source
     match = _URL_SEGMENTS.search((url or "").split("?", 1)[0])
     if match:
-        label = vocabulary.type_label(match.group(1).replace("-", " "))
+        label = _type_label(vocabulary, match.group(1).replace("-", " "))
         if label:
             return label, "url:segment"
     return None
 
 
+def _type_label(vocabulary: Vocabulary, raw: str) -> str | None:
+    """Return `vocabulary.type_label(raw)`, memoized (pages repeat labels, feeds repeat pages)."""
+    return _memo(vocabulary, "type", raw)
+
+
+def _topic_label(vocabulary: Vocabulary, raw: str) -> str:
+    """Return `vocabulary.topic_label(raw)`, memoized."""
+    return _memo(vocabulary, "topic", raw) or ""
+
+
+def _memo(vocabulary: Vocabulary, kind: str, raw: str) -> str | None:
+    """Return a vocabulary lookup from the memo (which holds the vocabulary, so ids stay valid)."""
+    slot = (id(vocabulary), kind, raw)
+    hit = _LOOKUPS.get(slot)
+    if hit is not None and hit[0] is vocabulary:
+        return hit[1]
+    label = vocabulary.type_label(raw) if kind == "type" else vocabulary.topic_label(raw)
+    if len(_LOOKUPS) >= _MAX_LOOKUPS:
+        _LOOKUPS.clear()
+    _LOOKUPS[slot] = (vocabulary, label)
+    return label
+
+
 def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
     """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa")."""
     for variant in _variants(raw):
-        if match_key(variant) in _GENERIC_TYPES:
+        if _key(variant) in _GENERIC_TYPES:
             continue
-        label = vocabulary.type_label(variant)
+        label = _type_label(vocabulary, variant)
         if label:
             return label
     return None
@@ -101,15 +128,15 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
 
     A category that names the content type is the type, not a topic.
     """
-    banned = {match_key(s) for s in sites} | ({match_key(type_label)} if type_label else set())
+    banned = {_key(s) for s in sites} | ({_key(type_label)} if type_label else set())
     for cand in rank(cands, _TOPIC_RANK):
         if cand.source not in _TOPIC_RANK:
             continue
         labels = topic_labels(cand.value, vocabulary, banned, cand.source in _SPLIT_SOURCES)
         if cand.source == "html:category":
-            labels = [t for t in labels if not vocabulary.type_label(t)]
+            labels = [t for t in labels if not _type_label(vocabulary, t)]
         elif type_label:
-            labels = [t for t in labels if vocabulary.type_label(t) != type_label]
+            labels = [t for t in labels if _type_label(vocabulary, t) != type_label]
         if labels:
             if cand.source in _TAXONOMY:
                 labels = _with_taxonomy(labels, cands, vocabulary, banned)
@@ -120,13 +147,13 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
 def _with_taxonomy(labels: list[str], cands: list[Candidate], vocabulary: Vocabulary,
                    banned: set[str]) -> list[str]:
     """Return a post's tag links together with its topical category links (and vice versa)."""
-    seen = {match_key(t) for t in labels} | banned
+    seen = {_key(t) for t in labels} | banned
     for cand in cands:
         if cand.source not in _TAXONOMY:
             continue
         for label in topic_labels(cand.value, vocabulary, seen, split=False):
-            if not vocabulary.type_label(label):
-                seen.add(match_key(label))
+            if not _type_label(vocabulary, label):
+                seen.add(_key(label))
                 labels.append(label)
     return labels[:MAX_TOPICS]
 
@@ -149,8 +176,8 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
         text = text.strip("#＃\"'„“”‚‘’«»").strip().rstrip(":") if text else text
         if not is_topic(text):
             continue
-        label = vocabulary.topic_label(text)
-        key = match_key(label)
+        label = _topic_label(vocabulary, text)
+        key = _key(label)
         if key not in seen:
             seen.add(key)
             labels.append(label)

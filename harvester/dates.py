@@ -44,7 +44,32 @@ _MONTH_NAMES = {
         "joulukuuta",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
+
+def _trie(words: list[str]) -> str:
+    """Return an alternation of words factored as a prefix tree, longest match first.
+
+    It matches what the plain alternation of the words sorted longest first matches, but a
+    regex tries a few branches per character instead of hundreds of month names.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+_MONTH_RE = _trie(sorted(MONTHS))
 _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
             r"\.?,?\s+)?")
 _ZONES = {
@@ -75,7 +100,9 @@ _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)"
                        r"(?P<day>[0-3]\d)(?!\d)")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
-_PATTERNS = (_ISO, _MDY, _DMY, _YMD, _NUMERIC, _YMD_TEXT, _CJK)
+# Each pattern with the characters one of which it cannot match without (a cheap test first).
+_PATTERNS = ((_ISO, "-"), (_MDY, ""), (_DMY, ""), (_YMD, "/."), (_NUMERIC, "/.-"),
+             (_YMD_TEXT, ""), (_CJK, "年년"))
 EARLIEST = date(1900, 1, 1)
 
 
@@ -107,7 +134,9 @@ def find_dates(text: str, *, now: datetime | None = None,
 def iter_dates(text: str, *, dayfirst: bool | None = None) -> Iterator[tuple[DateValue, int]]:
     """Yield (value, position) for each date pattern match, pattern by pattern."""
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    for pattern, needs in _PATTERNS:
+        if needs and not any(char in text for char in needs):
+            continue
         for match in pattern.finditer(text):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):

@@ -31,6 +31,8 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.I
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _LINKS = etree.XPath("count(//a)")
+# A character that UTF-8 writes with two or more bytes (and that is not a replacement).
+_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 #: Pages with more links than this are refused (see `parse_html`).
 MAX_LINKS = 10_000
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -61,20 +63,38 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
 
     Returns the text and the name of the encoding used.
     """
+    text, name, _ = _decode(body, content_type)
+    return text, name
+
+
+def _decode(body: bytes, content_type: str | None,
+            need_text: bool = True) -> tuple[str, str, bool]:
+    """Decode a body as `decode_html` does; the flag tells that the bytes are valid UTF-8
+    (without `need_text`, an ASCII body's text is not built: it is never read then)."""
     for bom, name in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(name, "replace"), name
+            return body[len(bom):].decode(name, "replace"), name, False
     declared = [_charset_from_header(content_type), _charset_from_meta(body[:4096])]
     wide = [n for n in declared if n and n.startswith(("utf-16", "utf-32"))]
+    if not wide and body.isascii():
+        return body.decode("ascii") if need_text else "", "utf-8", True
     # Valid UTF-8 with non-ASCII bytes is almost never an accident, so it wins
     # over a declared single-byte charset (a common server misconfiguration).
     for name in (*wide, "utf-8", *declared):
         if name:
             try:
-                return body.decode(name), name
+                return body.decode(name), name, name == "utf-8"
             except (UnicodeDecodeError, LookupError):
                 continue
-    return _detect(body, next((n for n in declared if n), None))
+    if "utf-8" in declared:
+        # Declared UTF-8 with a few bad bytes: browsers replace those and keep the rest.
+        # Mostly bad bytes mean another charset was declared wrongly: detect that one.
+        text = body.decode("utf-8", "replace")
+        bad = text.count("\ufffd")
+        if len(_MULTIBYTE.findall(text)) > bad:
+            return text, "utf-8", False
+    text, name = _detect(body, next((n for n in declared if n), None))
+    return text, name, False
 
 
 def parse_html(
@@ -106,13 +126,11 @@ def parse_html(
         raise ExtractError(f"not an HTML document ({exc})") from None
     if root is None:
         raise ExtractError("not an HTML document")
-    # Every link needs a "<": most pages are cleared without counting in the tree.
-    if data.count(b"<") > MAX_LINKS:
-        links = int(_LINKS(root))
-        if links > MAX_LINKS:
-            # Link classification costs about a millisecond per link: past this, one hostile
-            # page could hold a harvest for minutes. No publication or listing page needs more.
-            raise ExtractError(f"too many links ({links}; at most {MAX_LINKS} are read)")
+    links = int(_LINKS(root))
+    if links > MAX_LINKS:
+        # Link classification costs about a millisecond per link: past this, one hostile
+        # page could hold a harvest for minutes. No publication or listing page needs more.
+        raise ExtractError(f"too many links ({links}; at most {MAX_LINKS} are read)")
     return Document(url=url, root=root, encoding=encoding)
 
 
@@ -121,10 +139,9 @@ def _utf8(body: bytes | str, content_type: str | None) -> tuple[bytes, str]:
     if isinstance(body, str):
         data, encoding = clean_text(body).encode("utf-8", "replace"), "unicode"
     else:
-        text, encoding = decode_html(body, content_type)
+        text, encoding, valid = _decode(body, content_type, need_text=False)
         # Valid UTF-8 goes to the parser as it came: no second encoding pass.
-        plain = encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8)
-        data = body if plain else text.encode("utf-8", "replace")
+        data = body if valid else text.encode("utf-8", "replace")
     return data, encoding
 
 

@@ -106,3 +106,13 @@ def test_script_style_and_noscript_text_is_never_read() -> None:
     assert [a.name for a in record.authors] == ["Jane Doe"]
     assert record.published == date(2021, 5, 5)
     assert record.summary.startswith("A paragraph long enough")
+
+
+def test_declared_utf8_with_a_stray_byte_stays_utf8() -> None:
+    """A page that declares UTF-8 but holds one bad byte reads as UTF-8 (as browsers do), not
+    as whatever single-byte charset a detector guesses for the whole page."""
+    body = ("<html><head><meta charset='utf-8'><title>Mäscot das Schaf</title></head><body>"
+            "<h1>Mäscot das Schaf</h1><p>Weiß und grün, schön und groß.</p>"
+            "<p>Stray byte: \x00</p></body></html>").encode("utf-8").replace(b"\x00", b"\xe9")
+    record = extract_page(body, "https://example.de/schaf")
+    assert record.title == "Mäscot das Schaf"

@@ -90,10 +90,15 @@ _KEYS: dict[int, dict[str, str]] = {
 }
 _NUMBERS = re.compile(r"\d+")
 _RUN = re.compile(r"[a-z]+")
+_DIGITS = b"0123456789"
+# Every byte but a-z becomes a space: splitting then gives the runs of letters.
+_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # Memos: flags per run of letters and per value without its numbers ("menu-item-123" and
 # "menu-item-456" are one value); both repeat across pages and sites. Bounded.
-_RUNS: dict[str, int] = {}
-_VALUES: dict[str, int] = {}
+_RUNS: dict[bytes, int] = {}
+#: Flags of whole attribute values as written (pages repeat the same class strings).
+SEEN: dict[str, int] = {}
+_VALUES: dict[str | bytes, int] = {}
 _MAX_MEMO = 100_000
 
 
@@ -138,35 +143,70 @@ _INSIDE_RE = re.compile(_trie_pattern(sorted(_INSIDE)))
 
 
 def classify(words: str) -> int:
-    """Return the flags that lowercased class/id words carry (numbers ignored: "post-123")."""
+    """Return the flags that class/id words carry (case and numbers ignored: "Post-123")."""
+    flags = SEEN.get(words)
+    if flags is None:
+        if len(SEEN) >= _MAX_MEMO:
+            SEEN.clear()
+        flags = SEEN[words] = _classify(words)
+    return flags
+
+
+def _classify(words: str) -> int:
+    """Return the flags of words not seen before (their form without numbers may be)."""
+    if not words.isascii():
+        return _classify_text(words.lower())
+    # ASCII values (nearly all) take a byte path: C-level translations, no regex per value.
+    data = words.encode("ascii").lower()
+    key = data.translate(None, _DIGITS)
+    flags = _VALUES.get(key)
+    if flags is None:
+        implied = 0
+        for run in data.translate(_LETTERS).split():
+            known = _RUNS.get(run)
+            implied |= _run_flags(run) if known is None else known
+        flags = _confirm(key.decode("ascii"), implied) if implied else 0
+        _remember(key, flags)
+    return flags
+
+
+def _classify_text(words: str) -> int:
+    """Return the flags of lowercased words that hold non-ASCII characters."""
     key = _NUMBERS.sub("", words)
     flags = _VALUES.get(key)
     if flags is None:
         implied = 0
         for run in _RUN.findall(words):
-            known = _RUNS.get(run)
-            implied |= _run_flags(run) if known is None else known
+            run_key = run.encode("ascii")
+            known = _RUNS.get(run_key)
+            implied |= _run_flags(run_key) if known is None else known
         flags = _confirm(key, implied) if implied else 0
-        if len(_VALUES) >= _MAX_MEMO:
-            _VALUES.clear()
-        _VALUES[key] = flags
+        _remember(key, flags)
     return flags
 
 
-def _run_flags(run: str) -> int:
+def _remember(key: str | bytes, flags: int) -> None:
+    """Memoize a value's flags (bounded: cleared when full)."""
+    if len(_VALUES) >= _MAX_MEMO:
+        _VALUES.clear()
+    _VALUES[key] = flags
+
+
+def _run_flags(key: bytes) -> int:
     """Return the flags one run of letters may carry (memoized)."""
+    run = key.decode("ascii")
     flags = _EXACT.get(run, 0)
     match = _PREFIX_RE.match(run)
     if match:
         flags |= _PREFIXES[match.group()]
-    for key, flag in _SUFFIXES.items():
-        if run.endswith(key):
+    for suffix, flag in _SUFFIXES.items():
+        if run.endswith(suffix):
             flags |= flag
     for match in _INSIDE_RE.finditer(run):
         flags |= _INSIDE[match.group()]
     if len(_RUNS) >= _MAX_MEMO:
         _RUNS.clear()
-    _RUNS[run] = flags
+    _RUNS[key] = flags
     return flags
 
 

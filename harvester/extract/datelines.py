@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from ..dates import find_dates, parse_date, url_date
+from ..dates import DateValue, find_dates, parse_date, url_date
 from ..record import Candidate
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
@@ -34,7 +34,11 @@ _SCRIPT_DATE = re.compile(
     r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
     r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
     r'((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"', re.IGNORECASE)
-# Elements that may hold a date in an attribute, in document order (one C-level query).
+_SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
+_MAX_SCRIPT = 200_000
+_KEY_SPAN = 120
+_OPENING = 100
+# Elements that may hold a date in an attribute, anywhere in the tree, in document order.
 _DATED = etree.XPath("descendant-or-self::*[@datetime or (@class and (@title or @content))]")
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
 
@@ -91,13 +95,10 @@ def _text_dates(page: Page) -> list[Candidate]:
             continue
         for text in (el.text, el.tail):
             # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
-            if not text or _YEAR.search(text, 0, 300) is None:
+            if not text or not has_year(text):
                 continue
             text = text[:300]
-            for value, pos in find_dates(text, dayfirst=page.dayfirst):
-                if not (_is_dateline(text, 1 if el.tag == "a" else 6)
-                        or pos == len(text) - len(text.lstrip())):
-                    continue
+            for value, pos in _line_dates(text, 1 if el.tag == "a" else 6, page.dayfirst):
                 field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
                 if field not in seen:
                     seen.add(field)
@@ -106,6 +107,26 @@ def _text_dates(page: Page) -> list[Candidate]:
         if len(seen) == 2:
             break
     return found
+
+
+def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateValue, int]]:
+    """Return the dates of a short text that a reader takes for the page's: all of them in a
+    dateline, else only one that opens the text (prose merely mentions dates)."""
+    if _is_dateline(text, most):
+        return find_dates(text, dayfirst=dayfirst)
+    lead = len(text) - len(text.lstrip())
+    # A date that opens the text is a few dozen characters long: the rest is never read.
+    return [(v, pos) for v, pos in find_dates(text[:lead + _OPENING], dayfirst=dayfirst)
+            if pos == lead]
+
+
+def has_year(text: str, end: int = 300) -> bool:
+    """Tell whether the start of a text holds a four-digit year (1800-2099): every date
+    pattern needs one. Substring tests first: most texts hold no number at all."""
+    if text.find("20", 0, end) < 0 and text.find("19", 0, end) < 0 \
+            and text.find("18", 0, end) < 0:
+        return False
+    return _YEAR.search(text, 0, end) is not None
 
 
 def _is_dateline(text: str, most: int = 6) -> bool:
@@ -138,15 +159,40 @@ def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
 def _script_dates(page: Page, _: bool) -> list[Candidate]:
     """Return the first "datePublished"/"published_at"-style value in the page's scripts."""
     for text in page.other_scripts:
-        match = _SCRIPT_DATE.search(text[:200_000])
+        match = _script_date(text)
         if match:
-            return [Candidate("published", match.group(1), "html:script")]
+            return [Candidate("published", match, "html:script")]
     return []
 
 
+def _script_date(text: str) -> str | None:
+    """Return the first date under a publication key in a script's text (first 200,000
+    characters). ISO dates in quotes are found first: scripts are long, keys rare."""
+    for value in _SCRIPT_VALUE.finditer(text, 0, _MAX_SCRIPT):
+        start = value.start()
+        match = _SCRIPT_DATE.search(text, max(0, start - _KEY_SPAN), start + 45)
+        if match:
+            return match.group(1)
+    return None
+
+
 def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
-    """Return a date held in an attribute: a datetime, or a dated title/content."""
-    for el in _DATED(page.root):
+    """Return a date held in an attribute: a datetime, or a dated title/content.
+
+    The elements the index saw come first; the rest of the tree (custom elements such as
+    <relative-time>, the head) is searched only when they hold none.
+    """
+    found = _dated_attribute(page, page.dated, anywhere)
+    if not found:
+        if "dated" not in page.memo:
+            page.memo["dated"] = _DATED(page.root)
+        found = _dated_attribute(page, page.memo["dated"], anywhere)
+    return found
+
+
+def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> list[Candidate]:
+    """Return the first date held in an attribute of these elements."""
+    for el in elements:
         value = el.get("datetime")
         if value is None:
             names = el.get("class")
@@ -167,7 +213,7 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
         if el in near:
             continue
         for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
-            if text and _YEAR.search(text, 0, 300) and _is_dateline(text[:300], 2):
+            if text and has_year(text) and _is_dateline(text[:300], 2):
                 dates = find_dates(text[:300], dayfirst=page.dayfirst)
                 if dates and not page.is_foreign(el):
                     return [Candidate("published", dates[0][0], "html:text-page")]

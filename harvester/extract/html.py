@@ -20,6 +20,7 @@ from .tree import HIDDEN, Element, text_of, texts
 _DIGIT = re.compile(r"\d")
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
                       r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
+_BY_START = frozenset("bwphvdب")
 _SEPARATORS = "|·•/–—-"
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
@@ -113,11 +114,17 @@ def _authors(page: Page) -> list[Candidate]:
     dated = _dated_names(page)
     if dated:
         groups["html:dateline-name"] = dated
-    by_line = next((el for el in page.near if el.text and _BY_TEXT.match(el.text)
+    by_line = next((el for el in page.near if _is_by_line(el.text)
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
         groups["html:by-text"] = split_names(credit_line(by_line))
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
+
+
+def _is_by_line(text: str | None) -> bool:
+    """Tell whether a text opens with "By", "Written by", "Von"... (first letter tested first)."""
+    return bool(text) and text.lstrip()[:1].lower() in _BY_START and \
+        _BY_TEXT.match(text) is not None
 
 
 def _dated_names(page: Page) -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 
 from ..parse import Document
-from .classes import classify
+from .classes import SEEN, classify
 from .regions import Regions, following, preceding
 from .tree import Element, text_of
 
@@ -31,6 +31,7 @@ _ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dia
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _MAIN_TAGS = {"article", "main"}
 _WORD_ATTRS = frozenset({"class", "id", "itemprop", "rel"})
+_DATE_ATTRS = frozenset({"datetime", "title", "content"})
 # Tags whose class/id can mark a block, a byline, a label or a tag list (icons, images,
 # form controls, list items and table cells never decide anything on their own).
 _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "header",
@@ -40,22 +41,11 @@ _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "
 # The body's elements that the index looks at (others are skipped in C by lxml).
 _BODY_KINDS = {tag: kind for tag, kind in _KINDS.items() if kind not in (_HEAD, _BODY)}
 _BODY_TAGS = tuple(sorted(_WORDY | set(_BODY_KINDS)))
-# Flags of whole attribute values already seen (pages repeat the same class strings).
-_SEEN: dict[str, int] = {}
-_MAX_SEEN = 100_000
 _MAX_META = 5000
 _NEAR_AFTER = 150
 _NEAR_BEFORE = 40
 _CLOSE_AFTER = 60
 _CLOSE_BEFORE = 15
-
-
-def _remember(value: str) -> int:
-    """Classify an attribute value and memoize its flags (bounded memo)."""
-    if len(_SEEN) >= _MAX_SEEN:
-        _SEEN.clear()
-    flags = _SEEN[value] = classify(value.lower())
-    return flags
 
 
 class Page:
@@ -82,6 +72,10 @@ class Page:
         self.mains: list[Element] = []
         # Elements whose class/id/itemprop/rel words carry a flag of .classes (byline, ...).
         self.named: list[tuple[Element, str, int]] = []
+        # Body elements with a datetime, title or content attribute (dates may sit there).
+        self.dated: list[Element] = []
+        # Results of extractors' own whole-page queries, computed at most once.
+        self.memo: dict[str, list[Element]] = {}
         self._index()
 
     def _index(self) -> None:
@@ -97,8 +91,8 @@ class Page:
             body = self.root
         lists = {"anchors": self.anchors, "h1s": self.h1s, "headings": self.headings,
                  "mains": self.mains, "times": self.times, "structural": self.structural}
-        kinds, wordy, seen, h23, named, mains = (_BODY_KINDS, _WORDY, _SEEN, self.h23,
-                                                 self.named, self.mains)
+        kinds, wordy, seen, h23, named, mains, dated = (
+            _BODY_KINDS, _WORDY, SEEN, self.h23, self.named, self.mains, self.dated)
         for el in body.iter(_BODY_TAGS):
             tag = el.tag
             kind = kinds.get(tag)
@@ -108,21 +102,28 @@ class Page:
                     h23.append(el)
                 elif tag not in wordy:
                     continue
-            attributes = el.items()
-            if not attributes:
+            # Attribute names first: reading values costs more, and most are never needed.
+            names = el.keys()
+            if not names:
                 continue
             flags = 0
             role = words = None
-            for key, value in attributes:
+            is_dated = False
+            for key in names:
                 if key in _WORD_ATTRS:
+                    value = el.get(key)
                     if value:
                         known = seen.get(value)
-                        flags |= _remember(value) if known is None else known
+                        flags |= classify(value) if known is None else known
                         words = value if words is None else f"{words} {value}"
                 elif key == "role":
-                    role = value
+                    role = el.get(key)
+                elif key in _DATE_ATTRS:
+                    is_dated = True
             if role:
                 self._role(el, role)
+            if is_dated:
+                dated.append(el)
             if flags:
                 words = words.lower()
                 named.append((el, words, flags))

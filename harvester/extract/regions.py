@@ -48,6 +48,7 @@ class Regions:
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
         self.foreign: set[Element] = set()
+        self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
         self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
@@ -56,16 +57,32 @@ class Regions:
         self._mark_headed(page.headings)
         for parent in listing_containers(page.headings):
             self._add(parent)
-        # Every element inside a foreign block, gathered once by lxml's C iteration: the
-        # extractors ask about hundreds of elements per page.
-        self._inside: set[Element] = set()
-        for block in self.foreign:
-            if block not in self._inside:
-                self._inside.update(block.iter())
 
     def is_foreign(self, el: Element) -> bool:
         """Tell whether an element sits inside a block that describes other content."""
-        return el in self._inside
+        verdicts = self._verdict
+        verdict = verdicts.get(el)
+        if verdict is not None:
+            return verdict
+        # Walk up to the first ancestor already judged (or a foreign block); every element
+        # on the way gets the same verdict, so each is judged once per page.
+        chain = []
+        node: Element | None = el
+        while node is not None:
+            known = verdicts.get(node)
+            if known is not None:
+                verdict = known
+                break
+            if node in self.foreign:
+                verdict = True
+                break
+            chain.append(node)
+            node = node.getparent()
+        else:
+            verdict = False
+        for seen in chain:
+            verdicts[seen] = verdict
+        return verdict
 
     def _add(self, el: Element) -> None:
         """Mark a block foreign unless it holds the headline (then it is the page itself)."""
