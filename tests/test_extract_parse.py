@@ -113,6 +113,6 @@ def test_declared_utf8_with_a_stray_byte_stays_utf8() -> None:
     as whatever single-byte charset a detector guesses for the whole page."""
     body = ("<html><head><meta charset='utf-8'><title>Mäscot das Schaf</title></head><body>"
             "<h1>Mäscot das Schaf</h1><p>Weiß und grün, schön und groß.</p>"
-            "<p>Stray byte: \x00</p></body></html>").encode("utf-8").replace(b"\x00", b"\xe9")
+            "<p>Stray byte: \x00</p></body></html>").encode().replace(b"\x00", b"\xe9")
     record = extract_page(body, "https://example.de/schaf")
     assert record.title == "Mäscot das Schaf"
