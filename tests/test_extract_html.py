@@ -85,8 +85,8 @@ def test_topics_from_a_related_topics_list_and_tag_links() -> None:
     assert record.topics == ("Global Elections & Conflict", "Democracy & Governance")
 
 
-def test_wordpress_categories_and_tags() -> None:
-    """Category and tag links are topics; a category that names a type is the type."""
+def test_wordpress_tags_not_categories() -> None:
+    """A post's tags are its topics, not its categories; a category naming a type is the type."""
     html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
       <div class="entry-meta">by <a rel="author" href="/author/mk/">Margaret Kariuki</a> |
       <time datetime="2023-10-04T08:12:45+03:00">October 4</time> |
@@ -99,8 +99,19 @@ def test_wordpress_categories_and_tags() -> None:
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert [a.name for a in record.authors] == ["Margaret Kariuki"]
     assert record.type == "Blog Post"
-    assert set(record.topics) == {"Peace Processes", "South Sudan"}
+    assert record.topics == ("Peace Processes",)
     assert record.summary is not None and record.summary.startswith("I spent most")
+
+
+def test_wordpress_categories_without_tags() -> None:
+    """A post without any tags takes its topical category links as topics."""
+    html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
+      <div class="entry-meta"><a rel="category tag" href="/category/blog/">Blog</a>
+      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
+      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
+    assert record.topics == ("South Sudan",)
 
 
 def test_lead_figure_with_relative_src_and_caption() -> None:
@@ -119,3 +130,15 @@ def test_date_in_url_when_the_page_gives_none() -> None:
     record = extract_page(html, "https://example.org/2022/08/17/only-a-headline/")
     assert record.published == date(2022, 8, 17)
     assert record.provenance["published"] == "url"
+
+
+def test_weak_tag_source_beats_categories() -> None:
+    """Even a rarely used tag source (og:article:tag) outranks a post's category links."""
+    html = """<html><head><meta property="og:article:tag" content="Ceasefire monitoring"></head>
+      <body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
+      <div class="entry-meta">
+      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
+      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
+    assert record.topics == ("Ceasefire monitoring",)
