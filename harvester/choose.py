@@ -185,7 +185,9 @@ def choose_authors(cands: list[Candidate],
             continue
         more = len(other) > len(chosen) and source.startswith("html:") and (
             other_source in ("html:by-text", "html:label") or not other_source.startswith("html:"))
-        if more or len(other) == len(chosen) and _longer(other, chosen):
+        # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
+        whole = first_names_only and len(other) < len(chosen) and _personal(other)
+        if more or whole or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return tuple(chosen), source
 
