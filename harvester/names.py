@@ -94,7 +94,9 @@ _ORGANIZATION = re.compile(
     r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
-    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b",
+    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b|"
+    # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
+    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b",
     re.IGNORECASE)
 
 
