@@ -142,3 +142,14 @@ def test_weak_tag_source_beats_categories() -> None:
       around the border towns, and this is what I saw there.</p></article></body></html>"""
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert record.topics == ("Ceasefire monitoring",)
+
+
+def test_dateline_name_above_the_headline() -> None:
+    """A "date | time | Name" line right above the headline credits the author."""
+    html = """<html><body><main><div><small>11.05.2023 | 09:40 Uhr | Greta Lindqvist</small>
+      <h1>Neue Regeln für die Zuchtprüfung</h1>
+      <p>Die Verbände haben sich nach langen Beratungen auf ein gemeinsames Verfahren für
+      die kommende Saison geeinigt, das im Frühjahr erstmals erprobt wird.</p></div></main>
+      </body></html>"""
+    record = extract_page(html, "https://example.org/news/zuchtpruefung")
+    assert [a.name for a in record.authors] == ["Greta Lindqvist"]

@@ -24,6 +24,7 @@ _BY_START = frozenset("bwphvdب")
 _SEPARATORS = "|·•/–—-"
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
+_CLOSE_ABOVE = 4
 _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
                           r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
                           r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
@@ -128,8 +129,9 @@ def _is_by_line(text: str | None) -> bool:
 
 
 def _dated_names(page: Page) -> list[str]:
-    """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline."""
-    for el in page.after[:_CLOSE_DATELINE]:
+    """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline
+    (after it, or among the few elements right above it)."""
+    for el in page.after[:_CLOSE_DATELINE] + page.before[:_CLOSE_ABOVE]:
         text = el.text
         if not text or len(text) > 100 or not _DIGIT.search(text) or len(el):
             continue
