@@ -153,3 +153,15 @@ def test_dateline_name_above_the_headline() -> None:
       </body></html>"""
     record = extract_page(html, "https://example.org/news/zuchtpruefung")
     assert [a.name for a in record.authors] == ["Greta Lindqvist"]
+
+
+def test_screen_reader_by_label_after_a_kicker() -> None:
+    """A "| By" label in its own span (after a kicker) credits the name that follows it."""
+    html = """<html><body><article><h1>How to Pack for a Long Trip</h1>
+      <div class="article_meta_info"><span class="trending">wow!</span>
+      <span class="screen-reader-text">| By </span> <span>Ines Barreto</span> |
+      <time class="entry-date">May 2, 2021</time></div>
+      <p>Packing light is a skill that most travellers learn the hard way, usually at an
+      airport check-in desk with a suitcase that weighs far too much.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/travel/packing")
+    assert [a.name for a in record.authors] == ["Ines Barreto"]
