@@ -165,3 +165,18 @@ def test_screen_reader_by_label_after_a_kicker() -> None:
       airport check-in desk with a suitcase that weighs far too much.</p></article></body></html>"""
     record = extract_page(html, "https://example.org/travel/packing")
     assert [a.name for a in record.authors] == ["Ines Barreto"]
+
+
+def test_category_addresses_are_not_tags() -> None:
+    """Links to /category/ pages are categories even when marked rel=tag or listed as tags."""
+    body = """<p>The river towns have argued about the new ferry timetable for most of the
+      summer, and the council now wants to settle it before the autumn.</p>"""
+    rel_tag = f"""<html><body><article><h1>Ferry Timetable Row</h1>{body}
+      <a href="/category/region/" rel="tag">Region</a>
+      <a href="/tag/ferries/" rel="tag">Ferries</a></article></body></html>"""
+    assert extract_page(rel_tag, "https://example.org/x").topics == ("Ferries",)
+    filed = f"""<html><body><article><h1>Ferry Timetable Row</h1>{body}
+      <div>ad</div> Filed under: <a href="/category/region/">Region</a>
+      <div class="tagged">Tagged: <a href="/tag/ferries/">Ferries</a></div>
+      </article></body></html>"""
+    assert extract_page(filed, "https://example.org/x").topics == ("Ferries",)
