@@ -293,9 +293,9 @@ per second of CPU time spent in each tool's call in this process (after imports)
 load on a shared machine does not count; the `lxml` row is `lxml.html.document_fromstring`
 alone, the yardstick for "full extraction" speed. newspaper4k and goose3 run with image
 fetching off (they would otherwise go to the network); a tool's exception scores 0 on that
-page and is counted under errors. Our topics include a post's category links as well as its
-tags (the golden pages' rule); the corpus annotations list tags only, so categories count
-against us there."""
+page and is counted under errors. Our topics are a page's tags and keywords; a post's
+category links count only when it has no tags at all (the golden pages' rule), which is
+also how the corpus annotations read."""
 
 
 def table(results: dict[str, Tally], cases: int) -> str:

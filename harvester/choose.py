@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import clean_name, is_organization, name_key, split_names, unique_names
+from .names import clean_name, is_name, is_organization, name_key, split_names, unique_names
 from .record import Author, Candidate
 from .text import clean, fold, strip_tags
 
@@ -185,7 +185,9 @@ def choose_authors(cands: list[Candidate],
             continue
         more = len(other) > len(chosen) and source.startswith("html:") and (
             other_source in ("html:by-text", "html:label") or not other_source.startswith("html:"))
-        if more or len(other) == len(chosen) and _longer(other, chosen):
+        # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
+        whole = first_names_only and len(other) < len(chosen) and _personal(other)
+        if more or whole or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return tuple(chosen), source
 
@@ -241,6 +243,8 @@ def _authors_of(value: Any, site_keys: set[str],
         if not isinstance(item, str) or item.strip().startswith(("http://", "https://", "/")):
             continue
         names = [clean_name(item)] if is_org else split_names(item)
+        if structured and len(names) > 1 and _one_organization(item, names):
+            names, is_org = [clean_name(item)], True
         if structured and not any(names):
             desk = clean(_DESK_PREFIX.sub("", item), limit=80)
             names, is_org = ([desk], True) if desk and _is_desk(desk) else (names, is_org)
@@ -253,6 +257,14 @@ def _authors_of(value: Any, site_keys: set[str],
             target.append(Author(name, url if isinstance(url, str) and _is_url(url)
                                  and len(names) == 1 else None))
     return _unique(people), _unique(orgs)
+
+
+def _one_organization(item: str, names: list[str | None]) -> bool:
+    """Tell whether a declared author splits only because it is one organization's name
+    ("Landesanstalt für Wald und Forstwirtschaft - LWF"): it names no person of two words."""
+    return is_organization(item) and not any(
+        n and len(n.split()) >= 2 and is_name(n, strict=True) and not is_organization(n)
+        for n in names)
 
 
 def _is_url(text: str) -> bool:

@@ -3,8 +3,9 @@
 Types come from evidence that names one (a visible label, a kicker, a specific
 JSON-LD type, a category, a breadcrumb, a URL segment) mapped through the
 vocabulary; topics from the best topic source, split only where the source is a
-delimited list, mapped, de-duplicated and cleaned of junk. A category that names
-the content type is the type, not a topic.
+delimited list, mapped, de-duplicated and cleaned of junk. Tags and keywords are
+the topics; a post's category links are its topics only when it has no tags at all,
+and a category that names the content type is the type, not a topic.
 """
 
 from __future__ import annotations
@@ -27,14 +28,13 @@ _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keyw
                "meta:parsely-page",
                "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
-               "html:label", "html:category", "jsonld:about", "meta:og:article:tag",
-               "jsonld:WebPage:keywords")
+               "html:label", "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",
+               "html:category")  # a post's categories only when it has no tags at all
 # Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.
 _SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
                   "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
                   "meta:sailthru.tags", "jsonld:keywords", "jsonld:WebPage:keywords",
                   "html:label", "meta:parsely-page", "rules"}
-_TAXONOMY = {"html:rel-tag", "html:category"}
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
                   "collectionpage", "wpheader", "story", "content"}
@@ -138,24 +138,8 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
         elif type_label:
             labels = [t for t in labels if _type_label(vocabulary, t) != type_label]
         if labels:
-            if cand.source in _TAXONOMY:
-                labels = _with_taxonomy(labels, cands, vocabulary, banned)
             return tuple(labels), cand.source
     return None
-
-
-def _with_taxonomy(labels: list[str], cands: list[Candidate], vocabulary: Vocabulary,
-                   banned: set[str]) -> list[str]:
-    """Return a post's tag links together with its topical category links (and vice versa)."""
-    seen = {_key(t) for t in labels} | banned
-    for cand in cands:
-        if cand.source not in _TAXONOMY:
-            continue
-        for label in topic_labels(cand.value, vocabulary, seen, split=False):
-            if not _type_label(vocabulary, label):
-                seen.add(_key(label))
-                labels.append(label)
-    return labels[:MAX_TOPICS]
 
 
 def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],

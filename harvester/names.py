@@ -94,7 +94,9 @@ _ORGANIZATION = re.compile(
     r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
-    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b",
+    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b|"
+    # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
+    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b",
     re.IGNORECASE)
 
 
@@ -124,6 +126,8 @@ def _split(text: str) -> list[str]:
     text = _LABEL.sub("", text)
     names: list[str | None] = []
     for chunk in text.split(";"):
+        if _is_sentence(chunk, long_line=10):
+            continue  # an author box's bio line beside the name
         pieces = chunk.split(",")
         while len(pieces) > 2 and _is_role(pieces[-1]):
             pieces.pop()
@@ -159,11 +163,16 @@ def _inverted(text: str) -> str | None:
     return clean_name(f"{first} {last}")
 
 
-def _is_sentence(text: str) -> bool:
-    """Tell whether a credit line is prose (a bio, a caption) rather than a list of names."""
+def _is_sentence(text: str, long_line: int = 40) -> bool:
+    """Tell whether a credit line is prose (a bio, a caption) rather than a list of names.
+
+    A line of `long_line` words or more with a few lowercase words is prose too (German
+    capitalizes its nouns, so the share of lowercase words alone misses its bios).
+    """
     words = _SPLIT.sub(" ", text).split()
     lower = [w for w in words if w[:1].islower() and w not in _LOWER_PARTICLES]
-    return len(lower) >= 3 and len(lower) * 3 >= len(words) or len(words) > 40
+    return len(lower) >= 3 and (len(lower) * 3 >= len(words) or len(words) >= long_line) \
+        or len(words) > 40
 
 
 def clean_name(text: str) -> str | None:

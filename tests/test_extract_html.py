@@ -85,8 +85,8 @@ def test_topics_from_a_related_topics_list_and_tag_links() -> None:
     assert record.topics == ("Global Elections & Conflict", "Democracy & Governance")
 
 
-def test_wordpress_categories_and_tags() -> None:
-    """Category and tag links are topics; a category that names a type is the type."""
+def test_wordpress_tags_not_categories() -> None:
+    """A post's tags are its topics, not its categories; a category naming a type is the type."""
     html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
       <div class="entry-meta">by <a rel="author" href="/author/mk/">Margaret Kariuki</a> |
       <time datetime="2023-10-04T08:12:45+03:00">October 4</time> |
@@ -99,8 +99,19 @@ def test_wordpress_categories_and_tags() -> None:
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert [a.name for a in record.authors] == ["Margaret Kariuki"]
     assert record.type == "Blog Post"
-    assert set(record.topics) == {"Peace Processes", "South Sudan"}
+    assert record.topics == ("Peace Processes",)
     assert record.summary is not None and record.summary.startswith("I spent most")
+
+
+def test_wordpress_categories_without_tags() -> None:
+    """A post without any tags takes its topical category links as topics."""
+    html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
+      <div class="entry-meta"><a rel="category tag" href="/category/blog/">Blog</a>
+      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
+      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
+    assert record.topics == ("South Sudan",)
 
 
 def test_lead_figure_with_relative_src_and_caption() -> None:
@@ -119,3 +130,53 @@ def test_date_in_url_when_the_page_gives_none() -> None:
     record = extract_page(html, "https://example.org/2022/08/17/only-a-headline/")
     assert record.published == date(2022, 8, 17)
     assert record.provenance["published"] == "url"
+
+
+def test_weak_tag_source_beats_categories() -> None:
+    """Even a rarely used tag source (og:article:tag) outranks a post's category links."""
+    html = """<html><head><meta property="og:article:tag" content="Ceasefire monitoring"></head>
+      <body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
+      <div class="entry-meta">
+      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
+      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
+    assert record.topics == ("Ceasefire monitoring",)
+
+
+def test_dateline_name_above_the_headline() -> None:
+    """A "date | time | Name" line right above the headline credits the author."""
+    html = """<html><body><main><div><small>11.05.2023 | 09:40 Uhr | Greta Lindqvist</small>
+      <h1>Neue Regeln für die Zuchtprüfung</h1>
+      <p>Die Verbände haben sich nach langen Beratungen auf ein gemeinsames Verfahren für
+      die kommende Saison geeinigt, das im Frühjahr erstmals erprobt wird.</p></div></main>
+      </body></html>"""
+    record = extract_page(html, "https://example.org/news/zuchtpruefung")
+    assert [a.name for a in record.authors] == ["Greta Lindqvist"]
+
+
+def test_screen_reader_by_label_after_a_kicker() -> None:
+    """A "| By" label in its own span (after a kicker) credits the name that follows it."""
+    html = """<html><body><article><h1>How to Pack for a Long Trip</h1>
+      <div class="article_meta_info"><span class="trending">wow!</span>
+      <span class="screen-reader-text">| By </span> <span>Ines Barreto</span> |
+      <time class="entry-date">May 2, 2021</time></div>
+      <p>Packing light is a skill that most travellers learn the hard way, usually at an
+      airport check-in desk with a suitcase that weighs far too much.</p></article></body></html>"""
+    record = extract_page(html, "https://example.org/travel/packing")
+    assert [a.name for a in record.authors] == ["Ines Barreto"]
+
+
+def test_category_addresses_are_not_tags() -> None:
+    """Links to /category/ pages are categories even when marked rel=tag or listed as tags."""
+    body = """<p>The river towns have argued about the new ferry timetable for most of the
+      summer, and the council now wants to settle it before the autumn.</p>"""
+    rel_tag = f"""<html><body><article><h1>Ferry Timetable Row</h1>{body}
+      <a href="/category/region/" rel="tag">Region</a>
+      <a href="/tag/ferries/" rel="tag">Ferries</a></article></body></html>"""
+    assert extract_page(rel_tag, "https://example.org/x").topics == ("Ferries",)
+    filed = f"""<html><body><article><h1>Ferry Timetable Row</h1>{body}
+      <div>ad</div> Filed under: <a href="/category/region/">Region</a>
+      <div class="tagged">Tagged: <a href="/tag/ferries/">Ferries</a></div>
+      </article></body></html>"""
+    assert extract_page(filed, "https://example.org/x").topics == ("Ferries",)

@@ -33,6 +33,8 @@ from harvester.names import is_name, split_names
     ("Jane Doe, jane doe", ["Jane Doe"]),
     ("Hosted by Dana Whitfield and Marcus Oyelaran", ["Dana Whitfield", "Marcus Oyelaran"]),
     ("Jane Doe. Translated by John Roe", ["Jane Doe"]),
+    ("Von Erika Brandt\nFreie Autorin in Leipzig und Mitglied im Vorstand des Vereins, der "
+     "jedes Jahr zu Lesungen aus den Bereichen Lyrik und Theater einlädt.", ["Erika Brandt"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

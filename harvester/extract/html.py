@@ -9,6 +9,7 @@ date never becomes the page's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ..names import split_names
@@ -22,8 +23,10 @@ _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|ho
                       r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
 _BY_START = frozenset("bwphvdب")
 _SEPARATORS = "|·•/–—-"
+_LEAD = " \t\n|·•/–—-"
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
+_CLOSE_ABOVE = 4
 _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
                           r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
                           r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
@@ -123,13 +126,16 @@ def _authors(page: Page) -> list[Candidate]:
 
 def _is_by_line(text: str | None) -> bool:
     """Tell whether a text opens with "By", "Written by", "Von"... (first letter tested first)."""
-    return bool(text) and text.lstrip()[:1].lower() in _BY_START and \
-        _BY_TEXT.match(text) is not None
+    if not text:
+        return False
+    text = text.lstrip(_LEAD)  # "| By " after a kicker, a screen-reader label
+    return text[:1].lower() in _BY_START and _BY_TEXT.match(text) is not None
 
 
 def _dated_names(page: Page) -> list[str]:
-    """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline."""
-    for el in page.after[:_CLOSE_DATELINE]:
+    """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline
+    (after it, or among the few elements right above it)."""
+    for el in page.after[:_CLOSE_DATELINE] + page.before[:_CLOSE_ABOVE]:
         text = el.text
         if not text or len(text) > 100 or not _DIGIT.search(text) or len(el):
             continue
@@ -154,10 +160,11 @@ def credit_line(el: Element) -> str:
     When the element holds only the label ("<strong>Hosted by</strong> A and B"),
     the line continues in its parent.
     """
-    if el.getparent() is not None and _BY_TEXT.fullmatch((text_of(el) or "").strip()):
-        el = el.getparent()
+    pieces: Iterable[str] = texts(el)
+    if el.getparent() is not None and _BY_TEXT.fullmatch((text_of(el) or "").strip(_LEAD)):
+        pieces = _after_label(el)
     kept = []
-    for piece in texts(el):
+    for piece in pieces:
         text = piece.strip()
         if not text:
             continue
@@ -167,6 +174,17 @@ def credit_line(el: Element) -> str:
             continue
         kept.append(text)
     return "\n".join(kept)[:300]
+
+
+def _after_label(label: Element) -> Iterator[str]:
+    """Yield the text pieces that follow a label element within its parent."""
+    if label.tail:
+        yield label.tail
+    for sibling in label.itersiblings():
+        if isinstance(sibling.tag, str):
+            yield from texts(sibling)
+        if sibling.tail:
+            yield sibling.tail
 
 
 def _same_block(first: Element, el: Element) -> bool:

@@ -32,6 +32,9 @@ _TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue 
                             r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
 _MAX_TAG_WORDS = 6
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
+# Path segments that name a site's category (section) pages: these are not tags.
+_CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "categoria",
+                      "categorie", "rubrik", "rubriken", "categorias"}
 # Path segments that name a site's tag or topic pages (/tag/x/, /topics/y).
 _TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
                  "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
@@ -124,7 +127,9 @@ def _categories(page: Page) -> list[Candidate]:
     """Return category links: a category may name the type (or else be a topic)."""
     links = []
     for el in page.anchors:
-        if "category" in (el.get("rel") or "").split() and not page.is_foreign(el):
+        rel = (el.get("rel") or "").split()
+        if ("category" in rel or "tag" in rel and _is_category_href(el.get("href"))) \
+                and not page.is_foreign(el):
             links.append(" ".join(text_of(el).split()))
     for el, _, flags in page.named:
         if el.tag != "a" and flags & CATEGORY and page.in_main(el):
@@ -137,9 +142,11 @@ def _categories(page: Page) -> list[Candidate]:
 
 def _tag_links(page: Page) -> list[Candidate]:
     """Return rel=tag links (one link is one label, commas and all)."""
+    # Some themes mark category links rel=tag too: their /category/ address tells them apart.
     tags = [" ".join(text_of(el).split()) for el in page.anchors
             if "tag" in (el.get("rel") or "").split()
-            and "category" not in (el.get("rel") or "").split() and not page.is_foreign(el)]
+            and "category" not in (el.get("rel") or "").split()
+            and not _is_category_href(el.get("href")) and not page.is_foreign(el)]
     return [Candidate("topics", tags[:50], "html:rel-tag")] if tags else []
 
 
@@ -159,6 +166,14 @@ def _is_tag_href(href: str | None) -> bool:
         return False
     path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
     return len(path) == 3 and path[1].lower() in _TAG_SEGMENTS and bool(path[2])
+
+
+def _is_category_href(href: str | None) -> bool:
+    """Tell whether a link points to a category (section) page (/category/x/)."""
+    if not href or "/" not in href:
+        return False
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
+    return len(path) == 3 and path[1].lower() in _CATEGORY_SEGMENTS and bool(path[2])
 
 
 def _link_text(a: Element) -> str:
@@ -209,7 +224,8 @@ def _links_after(heading: Element) -> list[str]:
             break
         if links and sibling.tag in _BLOCK_TAGS and sibling.find(".//a") is None:
             break
-        links += [_link_text(a) for a in sibling.iter("a")]
+        links += [_link_text(a) for a in sibling.iter("a")
+                  if not _is_category_href(a.get("href"))]
     if not links and heading.tail and heading.tail.strip(" :"):
         return []
     return links
