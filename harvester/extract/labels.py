@@ -154,7 +154,7 @@ def _tag_hrefs(page: Page) -> list[Candidate]:
     """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
     texts = []
     for a in page.anchors:
-        if page.in_main(a) and _is_tag_href(a.get("href")):
+        if _is_tag_href(a.get("href")) and page.in_main(a):
             texts.append(_link_text(a))
     texts = list(dict.fromkeys(t for t in texts if t))
     return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []

@@ -228,10 +228,11 @@ class Page:
 
     def in_main(self, el: Element) -> bool:
         """Tell whether an element sits inside the main content (and outside foreign blocks)."""
-        if self.is_foreign(el):
-            return False
+        # The set lookup first: it is cheaper than the foreign test and rejects most links.
         inside = self._in_main
-        return inside is None or el in inside
+        if inside is not None and el not in inside:
+            return False
+        return not self.is_foreign(el)
 
     @cached_property
     def _in_main(self) -> set[Element] | None:
