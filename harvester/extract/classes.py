@@ -100,6 +100,8 @@ _RUNS: dict[bytes, int] = {}
 SEEN: dict[str, int] = {}
 _VALUES: dict[str | bytes, int] = {}
 _MAX_MEMO = 100_000
+# The precise patterns to run per set of implied flags (at most 2**10 sets).
+_CHECKS: dict[int, tuple[tuple[int, re.Pattern[str], bool], ...]] = {}
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -145,28 +147,30 @@ _INSIDE_RE = re.compile(_trie_pattern(sorted(_INSIDE)))
 def classify(words: str) -> int:
     """Return the flags that class/id words carry (case and numbers ignored: "Post-123")."""
     flags = SEEN.get(words)
-    if flags is None:
-        if len(SEEN) >= _MAX_MEMO:
-            SEEN.clear()
-        flags = SEEN[words] = _classify(words)
-    return flags
+    return learn(words) if flags is None else flags
 
 
-def _classify(words: str) -> int:
-    """Return the flags of words not seen before (their form without numbers may be)."""
-    if not words.isascii():
-        return _classify_text(words.lower())
-    # ASCII values (nearly all) take a byte path: C-level translations, no regex per value.
-    data = words.encode("ascii").lower()
-    key = data.translate(None, _DIGITS)
-    flags = _VALUES.get(key)
-    if flags is None:
-        implied = 0
-        for run in data.translate(_LETTERS).split():
-            known = _RUNS.get(run)
-            implied |= _run_flags(run) if known is None else known
-        flags = _confirm(key.decode("ascii"), implied) if implied else 0
-        _remember(key, flags)
+def learn(words: str) -> int:
+    """Return the flags of words not in SEEN (their form without numbers may be known), and
+    remember them there; callers that looked SEEN up already call this directly."""
+    if words.isascii():
+        # ASCII values (nearly all) take a byte path: C-level translations, no regex per value.
+        data = words.encode("ascii").lower()
+        key: str | bytes = data.translate(None, _DIGITS)
+        flags = _VALUES.get(key)
+        if flags is None:
+            implied = 0
+            runs = _RUNS
+            for run in data.translate(_LETTERS).split():
+                known = runs.get(run)
+                implied |= _run_flags(run) if known is None else known
+            flags = _confirm(key.decode("ascii"), implied) if implied else 0
+            _remember(key, flags)
+    else:
+        flags = _classify_text(words.lower())
+    if len(SEEN) >= _MAX_MEMO:
+        SEEN.clear()
+    SEEN[words] = flags
     return flags
 
 
@@ -212,11 +216,19 @@ def _run_flags(key: bytes) -> int:
 
 def _confirm(words: str, implied: int) -> int:
     """Return which of the implied flags the precise patterns confirm."""
+    checks = _CHECKS.get(implied)
+    if checks is None:
+        checks = _CHECKS[implied] = _checks(implied)
     flags = 0
-    for flag, pattern in _PRECISE.items():
-        if implied & flag and pattern.search(words):
-            flags |= flag
-    for flag, pattern in _TOKEN_PRECISE.items():
-        if implied & flag and any(pattern.search(t) for t in words.split()):
+    for flag, pattern, per_token in checks:
+        if any(pattern.search(t) for t in words.split()) if per_token \
+                else pattern.search(words):
             flags |= flag
     return flags
+
+
+def _checks(implied: int) -> tuple[tuple[int, re.Pattern[str], bool], ...]:
+    """Return the precise patterns to run for a set of implied flags, in a fixed order."""
+    return tuple([(flag, pattern, False) for flag, pattern in _PRECISE.items() if implied & flag]
+                 + [(flag, pattern, True) for flag, pattern in _TOKEN_PRECISE.items()
+                    if implied & flag])

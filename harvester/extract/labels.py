@@ -126,7 +126,7 @@ def _breadcrumbs(page: Page) -> list[Candidate]:
 def _categories(page: Page) -> list[Candidate]:
     """Return category links: a category may name the type (or else be a topic)."""
     links = []
-    for el in page.anchors:
+    for el in page.rel_anchors:
         rel = (el.get("rel") or "").split()
         if ("category" in rel or "tag" in rel and _is_category_href(el.get("href"))) \
                 and not page.is_foreign(el):
@@ -143,7 +143,7 @@ def _categories(page: Page) -> list[Candidate]:
 def _tag_links(page: Page) -> list[Candidate]:
     """Return rel=tag links (one link is one label, commas and all)."""
     # Some themes mark category links rel=tag too: their /category/ address tells them apart.
-    tags = [" ".join(text_of(el).split()) for el in page.anchors
+    tags = [" ".join(text_of(el).split()) for el in page.rel_anchors
             if "tag" in (el.get("rel") or "").split()
             and "category" not in (el.get("rel") or "").split()
             and not _is_category_href(el.get("href")) and not page.is_foreign(el)]

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 
 from ..parse import Document
-from .classes import SEEN, classify
+from .classes import SEEN, learn
 from .regions import Regions, following, preceding
 from .tree import Element, text_of
 
@@ -67,6 +67,8 @@ class Page:
         self.h23: list[Element] = []
         self.headings: list[Element] = []
         self.anchors: list[Element] = []
+        # Links with a rel attribute (rel=tag, rel=category, rel=author...), in page order.
+        self.rel_anchors: list[Element] = []
         self.times: list[Element] = []
         self.structural: list[Element] = []
         self.mains: list[Element] = []
@@ -91,8 +93,9 @@ class Page:
             body = self.root
         lists = {"anchors": self.anchors, "h1s": self.h1s, "headings": self.headings,
                  "mains": self.mains, "times": self.times, "structural": self.structural}
-        kinds, wordy, seen, h23, named, mains, dated = (
-            _BODY_KINDS, _WORDY, SEEN, self.h23, self.named, self.mains, self.dated)
+        kinds, wordy, seen, h23, named, mains, dated, rels = (
+            _BODY_KINDS, _WORDY, SEEN, self.h23, self.named, self.mains, self.dated,
+            self.rel_anchors)
         for el in body.iter(_BODY_TAGS):
             tag = el.tag
             kind = kinds.get(tag)
@@ -114,8 +117,10 @@ class Page:
                     value = el.get(key)
                     if value:
                         known = seen.get(value)
-                        flags |= classify(value) if known is None else known
+                        flags |= learn(value) if known is None else known
                         words = value if words is None else f"{words} {value}"
+                        if key == "rel" and tag == "a":
+                            rels.append(el)
                 elif key == "role":
                     role = el.get(key)
                 elif key in _DATE_ATTRS:
@@ -191,7 +196,8 @@ class Page:
     def main(self) -> Element:
         """Return the main content element: the <article>/<main> holding the headline, else body."""
         h1 = self.h1
-        blocks = [el for el in self.mains if not self.is_foreign(el)]
+        foreign = self.regions.is_foreign
+        blocks = [el for el in self.mains if not foreign(el)]
         if h1 is not None:
             ancestors = set(h1.iterancestors())
             for el in reversed(blocks):
@@ -211,15 +217,16 @@ class Page:
     def after(self) -> list[Element]:
         """Return the headline and the elements that follow it (not foreign), nearest first."""
         start = self.h1 if self.h1 is not None else self.main
-        return [el for el in (start, *following(start, _NEAR_AFTER))
-                if not self.is_foreign(el)]
+        foreign = self.regions.is_foreign
+        return [el for el in (start, *following(start, _NEAR_AFTER)) if not foreign(el)]
 
     @cached_property
     def before(self) -> list[Element]:
         """Return the elements just before the headline (not foreign), nearest first."""
         if self.h1 is None:
             return []
-        return [el for el in preceding(self.h1, _NEAR_BEFORE) if not self.is_foreign(el)]
+        foreign = self.regions.is_foreign
+        return [el for el in preceding(self.h1, _NEAR_BEFORE) if not foreign(el)]
 
     @cached_property
     def near_set(self) -> set[Element]:
@@ -232,7 +239,7 @@ class Page:
         inside = self._in_main
         if inside is not None and el not in inside:
             return False
-        return not self.is_foreign(el)
+        return not self.regions.is_foreign(el)
 
     @cached_property
     def _in_main(self) -> set[Element] | None:

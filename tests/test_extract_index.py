@@ -1,0 +1,28 @@
+"""The page index: one pass sorts the elements every extractor reads."""
+
+from __future__ import annotations
+
+from harvester.extract.classes import FOREIGN, classify
+from harvester.extract.page import Page
+from harvester.parse import parse_html
+
+PAGE = b"""<html><head><title>T</title></head><body>
+<nav class="site-nav"><a href="/" rel="home">Home</a></nav>
+<article><h1>Title</h1>
+<p><a href="/tag/x" rel="tag">X</a> <a href="/y">Y</a> <a rel="">Z</a>
+<a href="/category/c" rel="category tag">C</a></p></article></body></html>"""
+
+
+def test_links_with_a_rel_are_listed_in_page_order() -> None:
+    """Only links that carry a rel attribute are in rel_anchors, in document order."""
+    page = Page(parse_html(PAGE))
+    assert [a.text for a in page.rel_anchors] == ["Home", "X", "C"]
+    assert [a.text for a in page.anchors] == ["Home", "X", "Y", "Z", "C"]
+
+
+def test_new_class_values_are_classified_once_and_remembered() -> None:
+    """A class value seen for the first time gets the same flags as from classify()."""
+    page = Page(parse_html(PAGE))
+    nav = next(el for el, _, _ in page.named if el.tag == "nav")
+    assert next(flags for el, _, flags in page.named if el is nav) & FOREIGN
+    assert classify("site-nav") & FOREIGN
