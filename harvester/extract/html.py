@@ -232,9 +232,11 @@ def _summary(page: Page) -> list[Candidate]:
     """Return a dek/standfirst near the title and the first substantial paragraph."""
     found = []
     for el in page.near:
+        if el.tag not in ("p", "div", "h2", "span"):  # tested first: classifying costs more
+            continue
         words = f"{el.get('class', '')} {el.get('id', '')}".lower()
         flags = classify(words) if words.strip() else 0
-        if flags & SUMMARY and not flags & BIO and el.tag in ("p", "div", "h2", "span"):
+        if flags & SUMMARY and not flags & BIO:
             text = text_of(el)
             if len(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
