@@ -26,3 +26,11 @@ def test_new_class_values_are_classified_once_and_remembered() -> None:
     nav = next(el for el, _, _ in page.named if el.tag == "nav")
     assert next(flags for el, _, flags in page.named if el is nav) & FOREIGN
     assert classify("site-nav") & FOREIGN
+
+
+def test_main_anchors_are_the_links_of_the_article_else_all() -> None:
+    """With an <article>, only its links are main links; without one, every link is."""
+    page = Page(parse_html(PAGE))
+    assert [a.text for a in page.main_anchors] == ["X", "Y", "Z", "C"]
+    bare = Page(parse_html(PAGE.replace(b"article", b"div")))
+    assert [a.text for a in bare.main_anchors] == ["Home", "X", "Y", "Z", "C"]

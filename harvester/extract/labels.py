@@ -153,7 +153,7 @@ def _tag_links(page: Page) -> list[Candidate]:
 def _tag_hrefs(page: Page) -> list[Candidate]:
     """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
     texts = []
-    for a in page.anchors:
+    for a in page.main_anchors:
         if _is_tag_href(a.get("href")) and page.in_main(a):
             texts.append(_link_text(a))
     texts = list(dict.fromkeys(t for t in texts if t))

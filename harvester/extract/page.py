@@ -247,6 +247,12 @@ class Page:
         main = self.main
         return None if main.tag in ("body", "html") else set(main.iterdescendants())
 
+    @cached_property
+    def main_anchors(self) -> list[Element]:
+        """Return the links inside the main content (every link when it is the whole body)."""
+        inside = self._in_main
+        return self.anchors if inside is None else [a for a in self.anchors if a in inside]
+
     def is_close(self, el: Element) -> bool:
         """Tell whether an element is right by the headline (where a dateline sits)."""
         return el in self._close
