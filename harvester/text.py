@@ -74,3 +74,23 @@ def strip_accents(text: str) -> str:
 def unify(text: str) -> str:
     """Return text with typographic quotes and dashes replaced by ASCII ones (for matching only)."""
     return text.translate(_QUOTES)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """Return a regular expression matching any of the words, factored as a prefix tree."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)

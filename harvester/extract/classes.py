@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import trie_pattern
+
 FOREIGN = 1
 BYLINE = 2
 KICKER = 4
@@ -104,26 +106,6 @@ _MAX_MEMO = 100_000
 _CHECKS: dict[int, tuple[tuple[int, re.Pattern[str], bool], ...]] = {}
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """Return a regular expression matching any of the words, factored as a prefix tree."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 def _key_table(kind: str) -> dict[str, int]:
     """Return each key of one kind with its flags; a key holding a shorter key of the same
     kind carries that key's flags too (a regex finds the longer one only)."""
@@ -140,8 +122,8 @@ def _key_table(kind: str) -> dict[str, int]:
 
 _EXACT, _PREFIXES, _SUFFIXES, _INSIDE = (_key_table(k) for k in ("exact", "prefix", "suffix",
                                                                   "inside"))
-_PREFIX_RE = re.compile(_trie_pattern(sorted(_PREFIXES)))
-_INSIDE_RE = re.compile(_trie_pattern(sorted(_INSIDE)))
+_PREFIX_RE = re.compile(trie_pattern(sorted(_PREFIXES)))
+_INSIDE_RE = re.compile(trie_pattern(sorted(_INSIDE)))
 
 
 def classify(words: str) -> int:

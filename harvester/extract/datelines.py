@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..dates import DateValue, find_dates, parse_date, url_date
 from ..record import Candidate
+from ..text import trie_pattern
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
@@ -24,12 +25,16 @@ _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dct
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-# Words that belong to a written date itself (months, weekdays, "at", "um"...).
+# Words that belong to a written date itself (months, weekdays, "at", "um"...). Both lists
+# are factored by their first letters: the engine then tries a few letters at each word
+# instead of every word (same matches: a stem's match runs on to the end of its letters,
+# and at most one short word can end at a word boundary).
+_DATE_STEMS = ("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun "
+               "janv févr avr juil sept déc mär okt dez ene abr ago dic gen mag giu lug set ott")
 _DATE_WORDS = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"janv|févr|avr|juil|sept|déc|mär|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)"
-    r"[a-zéûä]*\.?|\b(?:at|um|à|de|del|of|the|[ap]\.?m\.?|uhr|et|edt|est|pst|pdt|cet|cest|"
-    r"gmt|utc)\b")
+    r"(?i)\b(?:" + trie_pattern(sorted(_DATE_STEMS.split())) + r")[a-zéûä]*\.?"
+    r"|\b(?:a(?:t|\.?m\.?)|p(?:\.?m\.?|st|dt)|u(?:m|hr|tc)|à|de(?:l)?|of|the|e(?:t|dt|st)|"
+    r"c(?:et|est)|gmt)\b")
 _SCRIPT_DATE = re.compile(
     r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
     r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
