@@ -53,6 +53,8 @@ _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email"
              "→", "»", "community", "reply", "antworten", "website", "posted", "visit",
              "sharing", "options", "copy", "url", "like", "likes"}
 _LINKERS = {"from", "of", "by", "von", "de", "par", "at", "in", "on", "am", "um"}
+# Words trimmed from either end of a name (built once: this runs for every name).
+_EDGE_WORDS = frozenset(w.casefold() for w in _UI_WORDS | _LINKERS)
 _HONORIFIC = re.compile(
     r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
     r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.)\s+)+")
@@ -194,7 +196,7 @@ def clean_name(text: str) -> str | None:
 def _strip_ui_words(text: str) -> str:
     """Drop trailing interface words ("Follow", "Share", "WATCH LIVE") and a doubled name."""
     words = text.split()
-    edges = {w.casefold() for w in _UI_WORDS | _LINKERS}
+    edges = _EDGE_WORDS
     while words and words[-1].casefold().strip(".:→»") in edges:
         words.pop()
     while words and words[0].casefold().strip(".:") in edges:
