@@ -170,11 +170,12 @@ def _inside_article(el: Element) -> bool:
 def _pick_h1(page: Page) -> Element | None:
     """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
     title, else the first <h1> outside navigation, else a headline-classed element."""
-    heads = [h for h in page.h1s if text_of(h).strip()]
+    texts = [(h, text_of(h)) for h in page.h1s]  # read once: a headline's text is costly
+    heads = [h for h, text in texts if text.strip()]
     hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
-        for h in heads:
-            if _matches(fold(text_of(h)), hint):
+        for h, text in texts:
+            if text.strip() and _matches(fold(text), hint):
                 return h
         for h in page.h23:
             if _matches(fold(text_of(h)), hint):
