@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from harvester.extract.classes import FOREIGN, classify
 from harvester.extract.page import Page
+from harvester.extract.tree import text_of
 from harvester.parse import parse_html
 
 PAGE = b"""<html><head><title>T</title></head><body>
@@ -34,3 +35,20 @@ def test_main_anchors_are_the_links_of_the_article_else_all() -> None:
     assert [a.text for a in page.main_anchors] == ["X", "Y", "Z", "C"]
     bare = Page(parse_html(PAGE.replace(b"article", b"div")))
     assert [a.text for a in bare.main_anchors] == ["Home", "X", "Y", "Z", "C"]
+
+
+def test_in_main_is_inside_the_article_and_outside_foreign_blocks() -> None:
+    """Links of the article are in the main content; the navigation's are not."""
+    page = Page(parse_html(PAGE))
+    home, tag = page.rel_anchors[0], page.rel_anchors[1]
+    assert page.in_main(tag) and not page.in_main(home)
+    assert not page.in_main(page.main)
+
+
+def test_text_of_leaves_and_hidden_content() -> None:
+    """A leaf's text is its text; script text is never visible, inside or alone."""
+    root = parse_html(b"<html><body><p>a <b>b</b><script>x()</script> c</p><i></i>"
+                      b"<script>y()</script></body></html>").root
+    p, b, script, i, alone = (root.find(".//p"), root.find(".//b"), root.find(".//p/script"),
+                              root.find(".//i"), root.find("body/script"))
+    assert [text_of(el) for el in (p, b, script, i, alone)] == ["a b c", "b", "", "", ""]

@@ -235,23 +235,24 @@ class Page:
 
     def in_main(self, el: Element) -> bool:
         """Tell whether an element sits inside the main content (and outside foreign blocks)."""
-        # The set lookup first: it is cheaper than the foreign test and rejects most links.
-        inside = self._in_main
-        if inside is not None and el not in inside:
+        # Containment first: it is cheaper than the foreign test. Few elements are asked
+        # about, so their ancestors are walked rather than the main content collected.
+        main = self._main_block
+        if main is not None and not any(a is main for a in el.iterancestors()):
             return False
         return not self.regions.is_foreign(el)
 
     @cached_property
-    def _in_main(self) -> set[Element] | None:
-        """Return the elements of the main content (None when it is the whole body)."""
+    def _main_block(self) -> Element | None:
+        """Return the main content element (None when it is the whole body)."""
         main = self.main
-        return None if main.tag in ("body", "html") else set(main.iterdescendants())
+        return None if main.tag in ("body", "html") else main
 
     @cached_property
     def main_anchors(self) -> list[Element]:
         """Return the links inside the main content (every link when it is the whole body)."""
-        inside = self._in_main
-        return self.anchors if inside is None else [a for a in self.anchors if a in inside]
+        main = self._main_block
+        return self.anchors if main is None else list(main.iterdescendants("a"))
 
     def is_close(self, el: Element) -> bool:
         """Tell whether an element is right by the headline (where a dateline sits)."""

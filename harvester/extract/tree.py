@@ -19,6 +19,9 @@ _HIDDEN_TAGS = tuple(HIDDEN)
 
 def text_of(el: Element) -> str:
     """Return an element's visible text content (without its tail)."""
+    if not len(el) and isinstance(el.tag, str):
+        # A leaf holds text nodes only: its text is all of it (the common case, read cheaply).
+        return "" if el.tag in HIDDEN else el.text or ""
     if next(el.iter(*_HIDDEN_TAGS), None) is None:
         return etree.tostring(el, method="text", encoding=str, with_tail=False)
     return "".join(texts(el))
