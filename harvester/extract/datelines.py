@@ -43,8 +43,6 @@ _SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
 _MAX_SCRIPT = 200_000
 _KEY_SPAN = 120
 _OPENING = 100
-# Elements that may hold a date in an attribute, anywhere in the tree, in document order.
-_DATED = etree.XPath("descendant-or-self::*[@datetime or (@class and (@title or @content))]")
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
 
 
@@ -190,8 +188,24 @@ def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
     found = _dated_attribute(page, page.dated, anywhere)
     if not found:
         if "dated" not in page.memo:
-            page.memo["dated"] = _DATED(page.root)
+            page.memo["dated"] = _dated_elements(page.root)
         found = _dated_attribute(page, page.memo["dated"], anywhere)
+    return found
+
+
+def _dated_elements(root: Element) -> list[Element]:
+    """Return the elements (root included) with a datetime, or a class and a title or content.
+
+    Elements that may hold a date in an attribute, anywhere in the tree, in document order:
+    `descendant-or-self::*[@datetime or (@class and (@title or @content))]`, read from
+    attribute names in one pass (libxml2 evaluates such predicates slowly).
+    """
+    found = []
+    for el in root.iter(etree.Element):
+        names = el.keys()
+        if names and ("datetime" in names or "class" in names
+                      and ("title" in names or "content" in names)):
+            found.append(el)
     return found
 
 
