@@ -78,6 +78,13 @@ def test_summary_is_plain_bounded_text() -> None:
     assert len(rec.summary) <= MAX_SUMMARY and rec.summary.endswith("…")
 
 
+def test_summary_markup_escaped_twice_is_removed_too() -> None:
+    """A description whose markup is entity-escaped ("&lt;p&gt;") still yields plain text."""
+    rec = record(Candidate("summary", "&lt;p&gt;Ports &amp;amp; harbours of the Baltic coast"
+                                      "&lt;/p&gt;", "jsonld"))
+    assert rec.summary == "Ports & harbours of the Baltic coast"
+
+
 @pytest.mark.parametrize(("raw", "tag"), [("en_US", "en-US"), ("EN", "en"), ("pt-br", "pt-BR"),
                                           ("de-DE,de;q=0.9", "de-DE"), ("12", None)])
 def test_language_tags(raw: str, tag: str | None) -> None:
