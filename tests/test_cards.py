@@ -75,3 +75,14 @@ def test_a_page_without_cards_gives_none() -> None:
     html = ("<html><body><nav><a href='/a'>Alpha section</a><a href='/b'>Beta section</a>"
             "<a href='/c'>Gamma section</a></nav><h1>One article</h1><p>Text.</p></body></html>")
     assert parse_cards(parse_html(html, "https://example.org/x")) == []
+
+
+def test_a_byline_label_before_a_linked_name_credits_the_name() -> None:
+    """"March 3, 2024 · By <a>Name</a>": the date is the card's and the linked name its author."""
+    html = "<main>" + "".join(
+        f'<article class="post-card"><h2><a href="/blog/post-{i}">A Post Worth Reading {i}</a>'
+        f'</h2><p class="meta">March {i}, 2024 · By <a href="/people/ana">Ana Gómez</a></p>'
+        "</article>" for i in range(1, 4)) + "</main>"
+    found = parse_cards(parse_html(html.encode(), "https://blog.example.org/"), source="x")
+    assert [[a.name for a in c.authors] for c in found] == [["Ana Gómez"]] * 3
+    assert [c.published for c in found] == [date(2024, 3, i) for i in range(1, 4)]

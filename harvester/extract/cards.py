@@ -33,6 +33,8 @@ _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|authors?|written by)\s*:?\s+", re.IGNORECASE)
+# A line that ends with the label: "March 3, 2024 · By" before a linked name.
+_BY_END = re.compile(r"(?:^|[\s|·•–—-])(?:by|authors?|written by)\s*:?$", re.IGNORECASE)
 _TYPE = re.compile(r"^\s*(?:type|content type|format)\s*:\s*(.+)$", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor|expert", re.IGNORECASE)
 _TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?|terms?|"
@@ -171,10 +173,10 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
     """Return dates, "By:" authors, "Type:" labels and the summary from a card's text lines."""
     found = []
     lines = [t for t in (clean(x) for x in texts(card)) if t]
-    for line in lines:
+    for before, line in zip(["", *lines], lines, strict=False):
         if line == title:
             continue
-        if _BY.match(line):
+        if _BY.match(line) or _BY_END.search(before):
             found.append(Candidate("authors", split_names(line), "card"))
         elif _TYPE.match(line):
             found.append(Candidate("type", _TYPE.match(line).group(1), "card"))
