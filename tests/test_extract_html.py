@@ -103,13 +103,18 @@ def test_wordpress_tags_not_categories() -> None:
     assert record.summary is not None and record.summary.startswith("I spent most")
 
 
-def test_wordpress_categories_without_tags() -> None:
-    """A post without any tags takes its topical category links as topics."""
-    html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
-      <div class="entry-meta"><a rel="category tag" href="/category/blog/">Blog</a>
-      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+def wordpress_post(head: str, categories: str) -> str:
+    """Return a WordPress-like post with the given <head> content and category links."""
+    return f"""<html><head>{head}</head><body><article class="post">
+      <h1 class="entry-title">Ceasefire Notes</h1><div class="entry-meta">{categories}</div>
       <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
       around the border towns, and this is what I saw there.</p></article></body></html>"""
+
+
+def test_wordpress_categories_without_tags() -> None:
+    """A post without any tags takes its topical category links as topics."""
+    html = wordpress_post("", '<a rel="category tag" href="/category/blog/">Blog</a>'
+                          '<a rel="category tag" href="/category/south-sudan/">South Sudan</a>')
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert record.topics == ("South Sudan",)
 
@@ -134,12 +139,8 @@ def test_date_in_url_when_the_page_gives_none() -> None:
 
 def test_weak_tag_source_beats_categories() -> None:
     """Even a rarely used tag source (og:article:tag) outranks a post's category links."""
-    html = """<html><head><meta property="og:article:tag" content="Ceasefire monitoring"></head>
-      <body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
-      <div class="entry-meta">
-      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
-      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
-      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    html = wordpress_post('<meta property="og:article:tag" content="Ceasefire monitoring">',
+                          '<a rel="category tag" href="/category/south-sudan/">South Sudan</a>')
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert record.topics == ("Ceasefire monitoring",)
 
