@@ -247,6 +247,18 @@ def _source(where: str, index: int, raw: Any) -> Source:
     return Source(**values)
 
 
+def url_sources(urls: list[str]) -> tuple[Source, ...]:
+    """Return one source per site for start URLs given on the command line, named by host
+    ("https://www.example.org/research" -> "example-org"), with every default."""
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        name = re.sub(r"[^a-z0-9]+", "-", host).strip("-")[:64] or "site"
+        by_host.setdefault(name, []).append(url)
+    return tuple(_source("command line", i, {"name": name, "start_urls": found})
+                 for i, (name, found) in enumerate(by_host.items()))
+
+
 def _source_value(where: str, key: str, name: str, value: Any) -> Any:
     """Validate one optional key of a source."""
     if name in ("sitemaps", "allowed_domains", "topics"):

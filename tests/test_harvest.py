@@ -330,3 +330,20 @@ def test_a_variant_link_found_later_updates_the_same_record(tmp_path: Path) -> N
     assert site.url(publication(bare).path) in records
     lines = (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(records)
+
+
+def test_start_urls_on_the_command_line_are_harvested_as_a_source_of_their_own(
+        tmp_path: Path) -> None:
+    """`pubharvest harvest URL` harvests that site alone, as a source named after its host."""
+    site = Site(size=12, per_page=6, listed_pages=2)
+    with serve(site) as server:
+        config = write_config(tmp_path, site, name="configured")
+        run = harvest(server, config, site.url("/publications"))
+        refused = run_cli("--config", str(config), "harvest", "ftp://example.org/x")
+    assert run.code == 0, run.err
+    assert table_row(run.out, "127-0-0-1")[1] == str(len(site.expected())), run.out
+    assert "configured " not in run.out
+    records = stored(tmp_path / "data")
+    assert set(records) == {site.url(p.path) for p in site.expected()}
+    assert {r["source"] for r in records.values()} == {"127-0-0-1"}
+    assert refused[0] == 2 and "'ftp://example.org/x' is not an http(s) URL" in refused[2]
