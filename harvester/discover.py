@@ -1,7 +1,8 @@
 """Discovery: from a source's start URLs to its publication links, with listing-card metadata.
 
 Order of work, per source: each start URL's listing pages (following
-pagination, bounded by `max_pages` per start URL), then the items of the
+pagination, bounded by `max_pages` per start URL; a hub start page without
+publication links has the listings it links walked too), then the items of the
 site's own feeds not already seen on a listing, then the site's sitemaps.
 Links are yielded lazily, page by page, each once (de-duplicated by
 `urls.record_key`), so the pipeline fetches publications while discovery goes
@@ -20,7 +21,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from urllib.parse import urljoin
 
@@ -37,8 +38,8 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .store import FetchState, Store
 from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
-                   is_navigation_url, is_same_site, is_under, matches_pattern, path_segments,
-                   record_key)
+                   is_listing_url, is_navigation_url, is_same_site, is_under, matches_pattern,
+                   path_segments, record_key)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_FILES = 200
 MAX_SITEMAP_DEPTH = 4
 MAX_FEEDS = 3
+MAX_SUB_LISTINGS = 30
 _NO_PROGRESS_PAGES = 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
@@ -138,10 +140,16 @@ class _Discovery:
 
     # -- listing pages -------------------------------------------------------------------
 
-    def _paginate(self, start: str) -> Iterator[Link]:
-        """Walk one listing from its start URL along its pagination."""
+    def _paginate(self, start: str, *, hub: bool = True) -> Iterator[Link]:
+        """Walk one listing from its start URL along its pagination.
+
+        A start page that links no publication at all but links listings of its own
+        (a hub: "Research" leading to "Reports" and "Commentary", an index of topics)
+        has those listings walked in turn, one level deep.
+        """
         url: str | None = start
         pages = idle = 0
+        listings: list[str] = []
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             page = self._fetch(url, "listing", "html")
@@ -158,6 +166,9 @@ class _Discovery:
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc)
             links = self._listing_links(doc, start)
+            if pages == 1 and hub and not links:
+                listings = self._sub_listings(doc, start)
+                self._mark_hub(url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -168,6 +179,28 @@ class _Discovery:
                           "all links known" if stale else "no new links")
                 break
             url = self._next_url(doc, page.url)
+        for listing in listings:
+            if record_key(listing) not in self.listings:
+                yield from self._paginate(listing, hub=False)
+
+    def _mark_hub(self, url: str) -> None:
+        """Remember a hub page: the next run fetches it whole (not conditionally), since
+        its listings may change while it does not."""
+        state = self.store.fetch_state(url)
+        if state is not None and state.kind == "listing":
+            self.store.save_fetch_state(replace(state, kind="hub"))
+
+    def _sub_listings(self, doc: Document, start: str) -> list[str]:
+        """Return the listings a hub page leads to: its links (outside navigation) to pages
+        below it, or to topic and list pages, at most MAX_SUB_LISTINGS."""
+        found: list[str] = []
+        for url, context in classify.page_links(doc, section=start, allowed_domains=self.domains):
+            if context.boilerplate or url in found or not is_same_site(url, self.domains) \
+                    or is_asset_url(url) or record_key(url) in self.listings:
+                continue
+            if is_under(url, start) or is_listing_url(url):
+                found.append(url)
+        return found[:MAX_SUB_LISTINGS]
 
     def _unchanged(self, page: Page, url: str) -> bool:
         """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""
