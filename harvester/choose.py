@@ -40,6 +40,9 @@ _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
 _DIGIT_RE = re.compile(r"\d")
+# A numeric date in front of a headline ("23.01.2022 - Title", "2024-05-02 | Title").
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+                          r"\s*[-–—|:]\s+(?=\S)")
 _CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
@@ -61,7 +64,8 @@ def choose_title(cands: list[Candidate], sites: list[str],
     one that completes it, and the visible headline wins over a declared title
     that only adds a kicker or section in front of it.
     """
-    texts = [(clean(strip_tags(c.value)) if isinstance(c.value, str) else None, c.source)
+    texts = [(_DATE_PREFIX.sub("", clean(strip_tags(c.value)) or "") or None
+              if isinstance(c.value, str) else None, c.source)
              for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}

@@ -181,3 +181,22 @@ def test_category_addresses_are_not_tags() -> None:
       <div class="tagged">Tagged: <a href="/tag/ferries/">Ferries</a></div>
       </article></body></html>"""
     assert extract_page(filed, "https://example.org/x").topics == ("Ferries",)
+
+
+def test_headline_part_glued_to_the_title_is_not_part_of_it() -> None:
+    """"<h1><span>Title</span><a>Site Name</a></h1>" shows two blocks: the title is the first."""
+    html = """<html><head><title>Fiscalía recurre el auto » Noticias » Diario Insular</title>
+      </head><body><h1><span class="define">Fiscalía recurre el auto del juez instructor</span><a
+      href="/portada.html">Diario Insular</a></h1><p>Texto de la noticia.</p></body></html>"""
+    assert extract_page(html, "https://example.es/n/1.html").title == \
+        "Fiscalía recurre el auto del juez instructor"
+
+
+def test_numeric_date_in_front_of_the_headline_is_dropped() -> None:
+    """"23.01.2022 - Title" is the title; the date belongs to the published field."""
+    html = """<html><head><title>23.01.2022 - Wierer jubelt zum Abschluss - Biathlon</title>
+      </head><body><h1>23.01.2022 - Wierer jubelt zum Abschluss</h1></body></html>"""
+    record = extract_page(html, "https://example.it/news/wierer.html")
+    assert record.title == "Wierer jubelt zum Abschluss"
+    assert extract_page("<h1>2024: Year of Elections in Review</h1>").title == \
+        "2024: Year of Elections in Review"

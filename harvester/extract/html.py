@@ -81,7 +81,7 @@ def headline_text(h1: Element) -> str:
         text = text_of(child)
         if words and _KICKER_PART.search(words) or child.get("aria-hidden") == "true":
             parts.append("")
-        elif child.tag in _BREAKS or _TITLE_PART.search(words):
+        elif child.tag in _BREAKS or _TITLE_PART.search(words) or _glued(parts[-1], text):
             parts += ["", text, ""]
         else:
             parts[-1] += text
@@ -90,6 +90,12 @@ def headline_text(h1: Element) -> str:
     if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]):
         pieces = pieces[1:]
     return pieces[0] if pieces else text_of(h1)
+
+
+def _glued(before: str, text: str) -> bool:
+    """Tell whether a child's text would run into the text before it ("InfantaUltima Hora"):
+    two blocks shown apart by style, not one sentence."""
+    return bool(before) and before[-1].islower() and text[:1].isupper()
 
 
 def _authors(page: Page) -> list[Candidate]:
