@@ -200,3 +200,15 @@ def test_numeric_date_in_front_of_the_headline_is_dropped() -> None:
     assert record.title == "Wierer jubelt zum Abschluss"
     assert extract_page("<h1>2024: Year of Elections in Review</h1>").title == \
         "2024: Year of Elections in Review"
+
+
+def test_site_title_heading_linking_home_is_not_the_headline() -> None:
+    """A theme's site-title <h1> (a link to the home page) yields to the post's own <h1>."""
+    html = """<html><head><title>Yellow Vests and I &mdash; The Jane Roe Foundation</title>
+      </head><body>
+      <header><h1 class="logo"><a href="/">The Jane Roe Foundation</a></h1></header>
+      <article><header><h1 class="entry-title"><a href="/news/2018/12/4/yellow-vests-and-i">
+      Yellow Vests and I</a></h1></header><p>Text of the post, long enough to read.</p>
+      </article></body></html>"""
+    assert extract_page(html, "https://janeroe.example/news/2018/12/4/yellow-vests-and-i"
+                        ).title == "Yellow Vests and I"
