@@ -212,3 +212,12 @@ def test_site_title_heading_linking_home_is_not_the_headline() -> None:
       </article></body></html>"""
     assert extract_page(html, "https://janeroe.example/news/2018/12/4/yellow-vests-and-i"
                         ).title == "Yellow Vests and I"
+
+
+def test_title_pushed_into_the_body_is_still_the_title_but_an_svg_title_is_not() -> None:
+    """A <title> that broken markup moved into <body> counts; an SVG's tooltip never does."""
+    broken = ("<html><p>Menu</p><title>Malaga, die quirlige Metropole</title>"
+              "<svg><title>Icon of a house</title></svg><p>Text</p></html>")
+    assert extract_page(broken).title == "Malaga, die quirlige Metropole"
+    icon = "<html><body><svg><title>Icon of a house</title></svg><p>Text</p></body></html>"
+    assert extract_page(icon).title is None
