@@ -87,11 +87,21 @@ def choose_title(cands: list[Candidate], sites: list[str],
     headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
     if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
         return headline
+    if headline and best[1] != "html:h1" and _after_crumbs(headline[0], best[0]):
+        return best  # "Home / News / Title" or "Kicker / Title": the declared title
     if headline and len(headline[0].split()) >= 2:
         return headline
     return best
 
 
+
+
+def _after_crumbs(headline: str, title: str) -> bool:
+    """Tell whether a headline is the title behind breadcrumbs or a kicker, set off by a
+    slash or a bar ("Home / News / Title", "\"Quote\" / Title")."""
+    head, _, last = headline.rpartition(" / ") if " / " in headline else \
+        headline.rpartition(" | ")
+    return bool(head) and fold(last) == fold(title)
 
 
 def _truncated(text: str, others: list[str]) -> bool:

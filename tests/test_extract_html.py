@@ -221,3 +221,12 @@ def test_title_pushed_into_the_body_is_still_the_title_but_an_svg_title_is_not()
     assert extract_page(broken).title == "Malaga, die quirlige Metropole"
     icon = "<html><body><svg><title>Icon of a house</title></svg><p>Text</p></body></html>"
     assert extract_page(icon).title is None
+
+
+def test_headline_behind_breadcrumbs_yields_to_the_declared_title() -> None:
+    """An <h1> "Home / News / Title" gives the title the metadata agree on."""
+    html = """<html><head><title>Lehrberufe KFT - Berufsschule Nord</title>
+      <meta property="og:title" content="Lehrberufe KFT - Berufsschule Nord">
+      <meta property="og:site_name" content="Berufsschule Nord"></head><body>
+      <h1>Home / News - Kraftfahrzeugtechnik / Lehrberufe KFT</h1><p>Text.</p></body></html>"""
+    assert extract_page(html, "https://example.at/kft/lehrberufe-kft/").title == "Lehrberufe KFT"
