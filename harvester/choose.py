@@ -69,9 +69,9 @@ def choose_title(cands: list[Candidate], sites: list[str],
              for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}
-    pool = [(strip_section(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]),
-                           section_keys), s)
-            for t, s in texts if t and len(t) <= 500]
+    pool = [(strip_section(strip_site(t, site_keys, [x for j, (x, _) in enumerate(texts)
+                                                     if x and j != i]), section_keys), s)
+            for i, (t, s) in enumerate(texts) if t and len(t) <= 500]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
     pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
     if not pool:
@@ -123,12 +123,14 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
     if len(parts) < 2:
         return title
     other_keys = {fold(o) for o in others}
+    whole = fold(title)
     for i in (len(parts) - 1, 0):
         rest = parts[:i] + parts[i + 1:]
         exact = fold(parts[i]) in site_keys
-        if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)):
+        # A part only resembling the site name stays when another title says it whole.
+        if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)) \
+                and whole not in other_keys:
             return _rejoin(title, rest)
-    whole = fold(title)
     for i in range(len(parts) - 1, 0, -1):
         head = _rejoin(title, parts[:i])
         if fold(head) in other_keys and fold(head) != whole:

@@ -230,3 +230,13 @@ def test_headline_behind_breadcrumbs_yields_to_the_declared_title() -> None:
       <meta property="og:site_name" content="Berufsschule Nord"></head><body>
       <h1>Home / News - Kraftfahrzeugtechnik / Lehrberufe KFT</h1><p>Text.</p></body></html>"""
     assert extract_page(html, "https://example.at/kft/lehrberufe-kft/").title == "Lehrberufe KFT"
+
+
+def test_title_part_resembling_the_site_name_stays_when_titles_agree_on_it() -> None:
+    """og:site_name "Welpen": "Welpen kaufen – Tipps" stays whole when the headline says so."""
+    html = """<html><head><title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24</title>
+      <meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse">
+      <meta property="og:site_name" content="Welpen"></head><body>
+      <h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1><p>Text.</p></body></html>"""
+    assert extract_page(html, "https://welpen.example/").title == \
+        "Welpen kaufen – Tipps zu jeder Hunderasse"
