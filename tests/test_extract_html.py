@@ -240,3 +240,10 @@ def test_title_part_resembling_the_site_name_stays_when_titles_agree_on_it() -> 
       <h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1><p>Text.</p></body></html>"""
     assert extract_page(html, "https://welpen.example/").title == \
         "Welpen kaufen – Tipps zu jeder Hunderasse"
+
+
+def test_numbered_headline_is_not_a_dateline_name() -> None:
+    """"Title - Part 49" holds a number, not a date: it credits nobody."""
+    html = """<html><body><main><h1>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49</h1>
+      <p>Text des Artikels über die Fahrzeuge der Feuerwehr.</p></main></body></html>"""
+    assert extract_page(html, "https://example.info/news/teil-49").authors == ()
