@@ -106,6 +106,13 @@ def test_topics_mapped_deduplicated_and_junk_dropped() -> None:
     assert rec.topics == ("Democracy & Governance", "Kenya")
 
 
+def test_machine_identifiers_are_not_topics() -> None:
+    """Tag metadata holding CMS identifiers ("cat_neurology") gives no such topic."""
+    rec = record(Candidate("topics", ["cat_neurology,k1_brain-disorders,covid vaccines"],
+                           "meta:sailthru.tags"))
+    assert rec.topics == ("covid vaccines",)
+
+
 @given(st.lists(st.text(max_size=80), max_size=20))
 def test_topic_labels_are_never_empty_and_slug_safely(values: list[str]) -> None:
     """Any raw values give non-empty labels whose slugs are safe path segments."""
