@@ -120,7 +120,7 @@ def harvest(args: argparse.Namespace) -> int:
     if args.urls and args.source:
         raise ConfigError("give start URLs or --source, not both")
     if args.urls:  # a one-off harvest of sites named on the command line
-        sources = list(config_module.url_sources(args.urls))
+        sources = list(config_module.url_sources(args.urls, cfg.sources))
         names = {s.name for s in sources}
         cfg = replace(cfg, sources=(*(s for s in cfg.sources if s.name not in names), *sources))
     else:
