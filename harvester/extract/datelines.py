@@ -38,6 +38,7 @@ _SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
 _MAX_SCRIPT = 200_000
 _KEY_SPAN = 120
 _OPENING = 100
+_OPENERS = " \t\r\n\xa0(["
 # Elements that may hold a date in an attribute, anywhere in the tree, in document order.
 _DATED = etree.XPath("descendant-or-self::*[@datetime or (@class and (@title or @content))]")
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
@@ -90,15 +91,18 @@ def _text_dates(page: Page) -> list[Candidate]:
     """Return the first published and updated dates written in short texts near the title."""
     found = []
     seen = set()
-    for el in page.near:
+    for el in _close_first(page):
         if el.tag == "a" and not page.is_close(el):
             continue
-        for text in (el.text, el.tail):
+        for is_tail, text in ((False, el.text), (True, el.tail)):
             # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
             if not text or not has_year(text):
                 continue
             text = text[:300]
-            for value, pos in _line_dates(text, 1 if el.tag == "a" else 6, page.dayfirst):
+            # A headline may open with its date ("23.01.2022 - ..."); one that ends it is
+            # its subject's ("Results of the meeting, 19.5.2007"), not the page's.
+            most = -1 if el is page.h1 and not is_tail else 1 if el.tag == "a" else 6
+            for value, pos in _line_dates(text, most, page.dayfirst):
                 field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
                 if field not in seen:
                     seen.add(field)
@@ -109,12 +113,20 @@ def _text_dates(page: Page) -> list[Candidate]:
     return found
 
 
+def _close_first(page: Page) -> list[Element]:
+    """Return the elements near the headline, those right by it first: a dateline beside
+    the headline outweighs a teaser's date a little further off."""
+    close = [el for el in page.near if page.is_close(el)]
+    return close + [el for el in page.near if not page.is_close(el)]
+
+
 def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateValue, int]]:
     """Return the dates of a short text that a reader takes for the page's: all of them in a
     dateline, else only one that opens the text (prose merely mentions dates)."""
     if _is_dateline(text, most):
         return find_dates(text, dayfirst=dayfirst)
-    lead = len(text) - len(text.lstrip())
+    # An opening bracket may come first: "(21. November 2022) Prices rose again...".
+    lead = len(text) - len(text.lstrip(_OPENERS))
     # A date that opens the text is a few dozen characters long: the rest is never read.
     return [(v, pos) for v, pos in find_dates(text[:lead + _OPENING], dayfirst=dayfirst)
             if pos == lead]
