@@ -37,8 +37,10 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
     """Return (published, updated): metadata and the visible dateline cross-checked, and the
     URL's own date used to break disagreements."""
     pub = _parsed(published, now)
-    chosen = _pick_published(pub, url_date(url))
     upd = _parsed(updated, now, _UPDATED_RANK)
+    chosen = _pick_published(pub, url_date(url))
+    if chosen is not None:
+        chosen = _redated(chosen, pub, upd)
     later = None
     if upd:
         value, source = _prefer_local(upd[0], upd)
@@ -74,6 +76,17 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         if votes > best_votes:
             best, best_votes = (value, source), votes
     return _prefer_local(best, voters)
+
+
+def _redated(chosen: tuple[DateValue, str], pub: list[tuple[DateValue, str]],
+              upd: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
+    """Return the dateline's day when the page shows, as its date beside the headline, the
+    day its metadata gives as the modification: the page was re-dated, readers see that day."""
+    shown = [(v, s) for v, s in pub if s.endswith("-close")]
+    if not shown or any(_agree(v, chosen[0]) for v, _ in shown):
+        return chosen
+    modified = {local_day(v) for v, s in upd if s.startswith(("jsonld", "meta:"))}
+    return next(((v, s) for v, s in shown if local_day(v) in modified), chosen)
 
 
 def _prefer_local(best: tuple[DateValue, str],

@@ -102,8 +102,9 @@ def _text_dates(page: Page) -> list[Candidate]:
             # A headline may open with its date ("23.01.2022 - ..."); one that ends it is
             # its subject's ("Results of the meeting, 19.5.2007"), not the page's.
             most = -1 if el is page.h1 and not is_tail else 1 if el.tag == "a" else 6
-            for value, pos in _line_dates(text, most, page.dayfirst):
-                field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
+            dates = _line_dates(text, most, page.dayfirst)
+            for i, (value, pos) in enumerate(dates):
+                field = _label_field(text, pos, i == len(dates) - 1)
                 if field not in seen:
                     seen.add(field)
                     where = "-close" if page.is_close(el) else ""
@@ -111,6 +112,13 @@ def _text_dates(page: Page) -> list[Candidate]:
         if len(seen) == 2:
             break
     return found
+
+
+def _label_field(text: str, pos: int, last: bool) -> str:
+    """Return "updated" when the label before a date (or after the last one: "2019.03.26
+    lastupdate") says it is a modification date, else "published"."""
+    label = text[max(0, pos - 30):pos] + (text[pos:pos + 30] if last else "")
+    return "updated" if _UPDATED.search(label) else "published"
 
 
 def _close_first(page: Page) -> list[Element]:

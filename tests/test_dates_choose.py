@@ -1,0 +1,61 @@
+"""Choosing among dates: what the reader sees beside the headline settles disagreements."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from harvester.dates import local_day
+from harvester.extract import extract_page
+
+
+def page(jsonld: dict[str, str] | None, header: str, metas: str = "") -> str:
+    """Return an article page with optional JSON-LD dates and a header block."""
+    script = ""
+    if jsonld is not None:
+        data = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "headline": "Wellness hotels for the winter", **jsonld}
+        script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return (f"<html lang='en'><head><title>Wellness hotels</title>{script}{metas}</head><body>"
+            f"<article><h1>Wellness hotels for the winter</h1>{header}"
+            "<p>Our favourite places to rest when the days grow short and cold.</p>"
+            "</article></body></html>")
+
+
+def _day(value: date | None) -> date | None:
+    """Return the local day of a published value."""
+    return None if value is None else local_day(value)
+
+
+def test_page_redated_to_its_modification_shows_that_day() -> None:
+    """Metadata published in 2021, modified 2023; the page shows the 2023 day: readers' day."""
+    html = page({"datePublished": "2021-11-22T18:42:22+01:00",
+                 "dateModified": "2023-01-01T10:00:00+01:00"},
+                "<p class='byline'>By Ann Example · 1 January 2023</p>")
+    assert _day(extract_page(html).published) == date(2023, 1, 1)
+
+
+def test_dateline_agreeing_with_published_keeps_it() -> None:
+    """When the dateline shows the published day, the modification does not matter."""
+    html = page({"datePublished": "2021-11-22T18:42:22+01:00",
+                 "dateModified": "2023-01-01T10:00:00+01:00"},
+                "<p class='byline'>By Ann Example · 22 November 2021</p>")
+    assert _day(extract_page(html).published) == date(2021, 11, 22)
+
+
+def test_dateline_on_another_day_than_both_does_not_overrule_metadata() -> None:
+    """A shown day that is neither published nor modified leaves the metadata's choice."""
+    html = page({"datePublished": "2021-11-22T18:42:22+01:00",
+                 "dateModified": "2023-01-01T10:00:00+01:00"},
+                "<p class='byline'>By Ann Example · 3 March 2022</p>")
+    assert _day(extract_page(html).published) == date(2021, 11, 22)
+
+
+def test_label_after_the_date_marks_an_update() -> None:
+    """"2019.03.26 lastupdate" beside the headline is the update, not the publication."""
+    metas = ('<meta property="article:published_time" content="2019-03-08T13:00:00.000Z">'
+             '<meta property="article:modified_time" content="2019-03-26T12:11:22.000Z">')
+    html = page(None, "<p><i class='icon'></i>2019.03.26 lastupdate</p>", metas)
+    record = extract_page(html)
+    assert record.published is not None and record.published.day == 8
+    assert record.updated is not None and record.updated.day == 26
