@@ -17,7 +17,7 @@ from .record import Candidate
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
-              "html:itemprop-close", "html:time-close", "html:text-close",
+              "html:label-close", "html:itemprop-close", "html:time-close", "html:text-close",
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
@@ -72,7 +72,8 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         return pub[0]
     best, best_votes = voters[0], 0.0
     for value, source in voters:
-        votes = sum(1 for v, s in voters if _agree(v, value)) + (1.5 if near_url(value) else 0)
+        votes = sum(_weight(s) for v, s in voters if _agree(v, value)) \
+            + (1.5 if near_url(value) else 0)
         if votes > best_votes:
             best, best_votes = (value, source), votes
     return _prefer_local(best, voters)
@@ -114,6 +115,12 @@ def _prefer_local(best: tuple[DateValue, str],
                      and v.utcoffset() not in (None, timedelta(0))
                      and local_day(v) == shown), (shown, "html:text-close"))
     return best
+
+
+def _weight(source: str) -> float:
+    """Return a source's votes: a dateline labelled as the publication ("Published on ...")
+    beside the headline counts twice, as it is what the page itself calls its date."""
+    return 2.0 if source == "html:label-close" else 1.0
 
 
 def _votes(source: str) -> bool:

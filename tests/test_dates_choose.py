@@ -59,3 +59,18 @@ def test_label_after_the_date_marks_an_update() -> None:
     record = extract_page(html)
     assert record.published is not None and record.published.day == 8
     assert record.updated is not None and record.updated.day == 26
+
+
+def test_dateline_labelled_as_published_outweighs_two_meta_dates() -> None:
+    """"Erschienen am:" in its own element labels the dateline after it: the page's date."""
+    metas = '<meta name="date" content="2021-10-15"><meta name="DC.date" content="2021-10-15">'
+    html = page(None, "<span class='sub'>Erschienen am:</span><h2>13.10.2021</h2>", metas)
+    assert _day(extract_page(html).published) == date(2021, 10, 13)
+
+
+def test_label_element_before_a_tail_date_marks_an_update() -> None:
+    """"<b>Updated:</b> 5 May 2024" is an update even though the date opens its own text."""
+    html = page({"datePublished": "2024-05-03"}, "<p><b>Updated:</b> 5 May 2024</p>")
+    record = extract_page(html)
+    assert _day(record.published) == date(2024, 5, 3)
+    assert _day(record.updated) == date(2024, 5, 5)

@@ -20,6 +20,9 @@ from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
 _UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+# Words that label a date as the publication's own ("Published on", "Erschienen am").
+_PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
+                        r"erschienen|gepubliceerd|opublikowan")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
@@ -104,21 +107,35 @@ def _text_dates(page: Page) -> list[Candidate]:
             most = -1 if el is page.h1 and not is_tail else 1 if el.tag == "a" else 6
             dates = _line_dates(text, most, page.dayfirst)
             for i, (value, pos) in enumerate(dates):
-                field = _label_field(text, pos, i == len(dates) - 1)
+                label = _label(el, text, pos, is_tail, i == len(dates) - 1)
+                field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
-                    where = "-close" if page.is_close(el) else ""
-                    found.append(Candidate(field, value, f"html:text{where}"))
+                    source = "html:text"
+                    if page.is_close(el):
+                        labelled = field == "published" and _PUBLISHED.search(label)
+                        source = "html:label-close" if labelled else "html:text-close"
+                    found.append(Candidate(field, value, source))
         if len(seen) == 2:
             break
     return found
 
 
-def _label_field(text: str, pos: int, last: bool) -> str:
-    """Return "updated" when the label before a date (or after the last one: "2019.03.26
-    lastupdate") says it is a modification date, else "published"."""
-    label = text[max(0, pos - 30):pos] + (text[pos:pos + 30] if last else "")
-    return "updated" if _UPDATED.search(label) else "published"
+def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
+    """Return the words that label a date: those before it (or after the last one:
+    "2019.03.26 lastupdate"), else the label element just before ("<b>Published:</b> 3 May",
+    "<span>Erschienen am:</span><h2>13.10.2021</h2>")."""
+    label = text[max(0, pos - 30):pos]
+    if not label.strip():
+        if is_tail:
+            label = el.text or ""
+        else:
+            prev = el.getprevious()
+            parent = el.getparent()
+            label = (prev.text or "") + (prev.tail or "") if prev is not None \
+                else parent.text or "" if parent is not None else ""
+        label = label[-30:]
+    return label + (text[pos:pos + 30] if last else "")
 
 
 def _close_first(page: Page) -> list[Element]:
