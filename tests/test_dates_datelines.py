@@ -54,3 +54,13 @@ def test_date_opening_the_headline_is_the_pages() -> None:
         "<h1>23.01.2022 - Titelverteidigerin jubelt beim Abschluss</h1>"
         "<p>Die Lokalmatadorin holte sich nach einer starken Leistung den Sieg.</p>"))
     assert record.published == date(2022, 1, 23)
+
+
+def test_stand_and_editiert_label_an_update() -> None:
+    """German "Stand:" and "Editiert am" datelines give the updated date, not the published."""
+    for line in ("Stand: 12.03.2024 14:00 Uhr", "Editiert am 12. März 2024, 14:00 Uhr"):
+        record = extract_page(page(
+            "<h1>Neue Regeln für Mieter ab dem Frühjahr</h1>"
+            f"<p>{line}</p><p>Die Regeln gelten für alle Mietverträge im Land.</p>"))
+        assert record.published is None
+        assert record.updated == date(2024, 3, 12)
