@@ -81,13 +81,20 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
 
 def _redated(chosen: tuple[DateValue, str], pub: list[tuple[DateValue, str]],
               upd: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
-    """Return the dateline's day when the page shows, as its date beside the headline, the
-    day its metadata gives as the modification: the page was re-dated, readers see that day."""
+    """Return the dateline's day when the page shows beside the headline the day its
+    metadata gives as the modification (the page was re-dated), or a day next to the
+    metadata's (a timestamp in another zone): readers see the dateline's day."""
     shown = [(v, s) for v, s in pub if s.endswith("-close")]
     if not shown or any(_agree(v, chosen[0]) for v, _ in shown):
         return chosen
     modified = {local_day(v) for v, s in upd if s.startswith(("jsonld", "meta:"))}
-    return next(((v, s) for v, s in shown if local_day(v) in modified), chosen)
+    redated = next(((v, s) for v, s in shown if local_day(v) in modified), None)
+    if redated is not None:
+        return redated
+    # Only a written day counts here: a <time datetime> is a machine timestamp too.
+    day = local_day(chosen[0])
+    return next(((v, s) for v, s in shown if not isinstance(v, datetime)
+                 and abs(v - day) == timedelta(days=1)), chosen)
 
 
 def _prefer_local(best: tuple[DateValue, str],

@@ -74,3 +74,17 @@ def test_label_element_before_a_tail_date_marks_an_update() -> None:
     record = extract_page(html)
     assert _day(record.published) == date(2024, 5, 3)
     assert _day(record.updated) == date(2024, 5, 5)
+
+
+def test_written_dateline_a_day_from_an_offset_timestamp_wins() -> None:
+    """JSON-LD late on the 9th at -05:00, the page shows the 10th: the reader's day wins."""
+    html = page({"datePublished": "2024-03-09T23:30:00-05:00"},
+                "<p class='byline'>By Ann Example · March 10, 2024</p>")
+    assert _day(extract_page(html).published) == date(2024, 3, 10)
+
+
+def test_time_element_a_day_from_metadata_does_not_overrule_it() -> None:
+    """A <time datetime> a day from JSON-LD is another machine timestamp: metadata stays."""
+    html = page({"datePublished": "2024-03-09T23:30:00-05:00"},
+                '<p>By Ann Example <time datetime="2024-03-10T04:30:00+00:00"></time></p>')
+    assert _day(extract_page(html).published) == date(2024, 3, 9)
