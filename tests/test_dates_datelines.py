@@ -64,3 +64,15 @@ def test_stand_and_editiert_label_an_update() -> None:
             f"<p>{line}</p><p>Die Regeln gelten für alle Mietverträge im Land.</p>"))
         assert record.published is None
         assert record.updated == date(2024, 3, 12)
+
+
+def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
+    """Several <article> cards that do not hold the headline date other pages."""
+    cards = "".join(
+        f"<article class='post'><img src='/i/{n}.jpg' alt=''><p>Post number {n} teaser</p>"
+        f"<ul><li>Kommentare — {n}. Oktober 2019</li></ul></article>" for n in (17, 15, 8))
+    record = extract_page(page(
+        "<div class='head'><h1>Der royale Wochenrückblick</h1></div>"
+        + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
+        + f"<div class='grid'>{cards}</div>"))
+    assert record.published is None

@@ -185,9 +185,10 @@ def fallback(page: Page) -> list[Candidate]:
 
 
 def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
-    """Return the first <time> (outside foreign blocks unless `anywhere`)."""
+    """Return the first <time> (outside foreign blocks and cards unless `anywhere`)."""
+    cards = set() if anywhere else _cards(page)
     for el in page.times:
-        if anywhere or not page.is_foreign(el):
+        if anywhere or not page.is_foreign(el) and el not in cards:
             value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
             if value:
                 return [Candidate(_date_field(el), value, "html:time-page")]
@@ -245,10 +246,11 @@ def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> lis
 
 
 def _page_datelines(page: Page, _: bool) -> list[Candidate]:
-    """Return the first date-only text in the page, outside foreign blocks."""
+    """Return the first date-only text in the page, outside foreign blocks and cards."""
     near = page.near_set
+    cards = _cards(page)
     for el in page.main.iter():
-        if el in near:
+        if el in near or el in cards:
             continue
         for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
             if text and has_year(text) and _is_dateline(text[:300], 2):
@@ -256,3 +258,14 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
                 if dates and not page.is_foreign(el):
                     return [Candidate("published", dates[0][0], "html:text-page")]
     return []
+
+
+def _cards(page: Page) -> set[Element]:
+    """Return the elements of <article>s that do not hold the headline, when there are
+    several: a page has one article of its own, repeated ones are other pages' cards."""
+    h1 = page.h1
+    others = [el for el in page.mains if el.tag == "article"
+              and (h1 is None or h1 not in el.iterdescendants())]
+    if len(others) < 2:
+        return set()
+    return {node for el in others for node in el.iter()}
