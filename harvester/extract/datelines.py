@@ -112,14 +112,20 @@ def _text_dates(page: Page) -> list[Candidate]:
                 field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
-                    source = "html:text"
-                    if page.is_close(el):
-                        labelled = field == "published" and _PUBLISHED.search(label)
-                        source = "html:label-close" if labelled else "html:text-close"
-                    found.append(Candidate(field, value, source))
+                    found.append(Candidate(field, value, _text_source(page, el, field, label)))
         if len(seen) == 2:
             break
     return found
+
+
+def _text_source(page: Page, el: Element, field: str, label: str) -> str:
+    """Return the source of a written date: beside the headline or not, and labelled as
+    the publication's own ("Published on") or not."""
+    if not page.is_close(el):
+        return "html:text"
+    if field == "published" and _PUBLISHED.search(label):
+        return "html:label-close"
+    return "html:text-close"
 
 
 def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
@@ -133,8 +139,10 @@ def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
         else:
             prev = el.getprevious()
             parent = el.getparent()
-            label = (prev.text or "") + (prev.tail or "") if prev is not None \
-                else parent.text or "" if parent is not None else ""
+            if prev is not None and isinstance(prev.tag, str):
+                label = (prev.text or "") + (prev.tail or "")
+            elif prev is None and parent is not None:
+                label = parent.text or ""
         label = label[-30:]
     return label + (text[pos:pos + 30] if last else "")
 
@@ -263,9 +271,8 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
 def _cards(page: Page) -> set[Element]:
     """Return the elements of <article>s that do not hold the headline, when there are
     several: a page has one article of its own, repeated ones are other pages' cards."""
-    h1 = page.h1
-    others = [el for el in page.mains if el.tag == "article"
-              and (h1 is None or h1 not in el.iterdescendants())]
+    holders = set(page.h1.iterancestors()) if page.h1 is not None else set()
+    others = [el for el in page.mains if el.tag == "article" and el not in holders]
     if len(others) < 2:
         return set()
     return {node for el in others for node in el.iter()}
