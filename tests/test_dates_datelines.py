@@ -76,3 +76,14 @@ def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
         + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
         + f"<div class='grid'>{cards}</div>"))
     assert record.published is None
+
+
+def test_update_labels_in_more_languages() -> None:
+    """Italian, Portuguese and Dutch update labels give the updated date."""
+    for line in ("Aggiornato il 12/03/2024", "Atualizado em 12/03/2024",
+                 "Bijgewerkt op 12-03-2024"):
+        record = extract_page(page(
+            "<h1>Nuove regole per gli inquilini</h1>"
+            f"<p>{line}</p><p>Le regole valgono per tutti i contratti del paese.</p>", "it"))
+        assert record.published is None, line
+        assert record.updated == date(2024, 3, 12), line
