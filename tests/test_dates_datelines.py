@@ -87,3 +87,12 @@ def test_update_labels_in_more_languages() -> None:
             f"<p>{line}</p><p>Le regole valgono per tutti i contratti del paese.</p>", "it"))
         assert record.published is None, line
         assert record.updated == date(2024, 3, 12), line
+
+
+def test_labelled_dateline_with_weekday_far_from_the_headline() -> None:
+    """"Publié le mercredi 2 février 2022" is a dateline even far down the page."""
+    record = extract_page(page(
+        "<h1>Pelzfreie Mode wird häufiger</h1>"
+        + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
+        + "<p>Publié le mercredi 2 février 2022</p>", "fr"))
+    assert record.published == date(2022, 2, 2)
