@@ -34,7 +34,7 @@ _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"janv|févr|avr|juil|sept|déc|mär|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)"
     r"[a-zéûä]*\.?|\b(?:at|um|à|de|del|of|the|[ap]\.?m\.?|uhr|et|edt|est|pst|pdt|cet|cest|"
-    r"gmt|utc|on|am|le|el|den|il|vom|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"gmt|utc|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
     r"viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b")
 _SCRIPT_DATE = re.compile(
