@@ -17,7 +17,7 @@ from .record import Candidate
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
-              "html:label-close", "html:itemprop-close", "html:time-close", "html:text-close",
+              "html:itemprop-close", "html:time-close", "html:text-close", "html:label-close",
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",

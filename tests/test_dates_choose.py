@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 
 from harvester.dates import local_day
 from harvester.extract import extract_page
@@ -88,3 +88,14 @@ def test_time_element_a_day_from_metadata_does_not_overrule_it() -> None:
     html = page({"datePublished": "2024-03-09T23:30:00-05:00"},
                 '<p>By Ann Example <time datetime="2024-03-10T04:30:00+00:00"></time></p>')
     assert _day(extract_page(html).published) == date(2024, 3, 9)
+
+
+def test_labelled_dateline_keeps_the_agreeing_timestamp_and_a_same_day_update() -> None:
+    """"Published: Nov 2, 2023" beside a <time> of that day: the timestamp is kept, so an
+    update 24 minutes later on the same day is still later."""
+    metas = '<meta property="og:updated_time" content="2023-11-02T17:19:38Z">'
+    html = page(None, '<p>Published: November 2, 2023</p>'
+                '<p><time datetime="2023-11-02T16:55:44Z"></time></p>', metas)
+    record = extract_page(html)
+    assert record.published == datetime(2023, 11, 2, 16, 55, 44, tzinfo=timezone.utc)
+    assert record.updated == datetime(2023, 11, 2, 17, 19, 38, tzinfo=timezone.utc)
