@@ -98,8 +98,8 @@ def _text_dates(page: Page) -> list[Candidate]:
     """Return the first published and updated dates written in short texts near the title."""
     found = []
     seen = set()
-    for el in _close_first(page):
-        if el.tag == "a" and not page.is_close(el):
+    for el, close in _close_first(page):
+        if el.tag == "a" and not close:
             continue
         for is_tail, text in ((False, el.text), (True, el.tail)):
             # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
@@ -115,16 +115,16 @@ def _text_dates(page: Page) -> list[Candidate]:
                 field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
-                    found.append(Candidate(field, value, _text_source(page, el, field, label)))
+                    found.append(Candidate(field, value, _text_source(close, field, label)))
         if len(seen) == 2:
             break
     return found
 
 
-def _text_source(page: Page, el: Element, field: str, label: str) -> str:
+def _text_source(close: bool, field: str, label: str) -> str:
     """Return the source of a written date: beside the headline or not, and labelled as
     the publication's own ("Published on") or not."""
-    if not page.is_close(el):
+    if not close:
         return "html:text"
     if field == "published" and _PUBLISHED.search(label):
         return "html:label-close"
@@ -150,11 +150,18 @@ def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
     return label + (text[pos:pos + 30] if last else "")
 
 
-def _close_first(page: Page) -> list[Element]:
-    """Return the elements near the headline, those right by it first: a dateline beside
-    the headline outweighs a teaser's date a little further off."""
-    close = [el for el in page.near if page.is_close(el)]
-    return close + [el for el in page.near if not page.is_close(el)]
+def _close_first(page: Page) -> list[tuple[Element, bool]]:
+    """Return (element, is close) for the elements near the headline, those right by it
+    first: a dateline beside the headline outweighs a teaser's date a little further off."""
+    is_close = page.is_close
+    close: list[tuple[Element, bool]] = []
+    far: list[tuple[Element, bool]] = []
+    for el in page.near:
+        if is_close(el):
+            close.append((el, True))
+        else:
+            far.append((el, False))
+    return close + far
 
 
 def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateValue, int]]:
