@@ -96,3 +96,11 @@ def test_labelled_dateline_with_weekday_far_from_the_headline() -> None:
         + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
         + "<p>Publié le mercredi 2 février 2022</p>", "fr"))
     assert record.published == date(2022, 2, 2)
+
+
+def test_a_magazine_named_revista_is_no_revision_label() -> None:
+    """"Revista Semana 3 de mayo de 2022" names a magazine, not a revision: published."""
+    record = extract_page(page(
+        "<h1>El gobierno presenta su plan económico</h1>"
+        "<p>Revista Semana 3 de mayo de 2022</p><p>El plan fue presentado ayer.</p>", "es"))
+    assert record.published == date(2022, 5, 3)

@@ -19,9 +19,10 @@ from ..record import Candidate
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
-_UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizad|\bedited|editiert|"
-                      r"bearbeitet|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|gewijzigd|"
-                      r"zaktualizowan", re.IGNORECASE)
+# Words that label a date as a modification ("Revista" is a magazine, not a revision).
+_UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|\bedited|"
+                      r"editiert|bearbeitet|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|"
+                      r"gewijzigd|zaktualizowan", re.IGNORECASE)
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
                         r"erschienen|gepubliceerd|opublikowan")
