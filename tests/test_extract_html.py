@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from harvester.extract import extract_page
+from harvester.extract.page import Page
+from harvester.parse import parse_html
 
 URL = "https://www.example.org/publications/2024/01/elections-and-boycotts"
 
@@ -247,3 +249,15 @@ def test_numbered_headline_is_not_a_dateline_name() -> None:
     html = """<html><body><main><h1>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49</h1>
       <p>Text des Artikels über die Fahrzeuge der Feuerwehr.</p></main></body></html>"""
     assert extract_page(html, "https://example.info/news/teil-49").authors == ()
+
+
+def test_screen_reader_heading_is_not_where_the_headline_is() -> None:
+    """A visually hidden <h1> in the banner yields to the visible headline, near which
+    bylines and datelines are looked for."""
+    html = """<html><head><title>Atomkraft ist nicht nachhaltig | Amt</title></head><body>
+      <header><h1 class="visuallyhidden">Atomkraft ist nicht nachhaltig | Amt</h1></header>
+      <main><h2>Atomkraft ist nicht nachhaltig</h2><p>20.01.2022</p>
+      <p>Die Kommission hat entschieden, und das Amt widerspricht ihr in allen Punkten.</p>
+      </main></body></html>"""
+    page = Page(parse_html(html.encode(), "https://amt.example/presse/atomkraft"))
+    assert page.h1 is not None and page.h1.tag == "h2"

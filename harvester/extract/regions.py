@@ -37,6 +37,8 @@ _FOREIGN_HEADING = re.compile(
 _ARTICLE_TAGS = {"article", "main"}
 _NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
 _CARD_HEADINGS = {"h2", "h3", "h4", "h5"}
+_SCREEN_READER = re.compile(r"\b(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+                            r"visuallyhidden)\b", re.IGNORECASE)
 # A link to a site's root: "https://www.example.org/", "//example.org", "index.html".
 _ROOT = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|/?index\.(?:html?|php))$", re.IGNORECASE)
 
@@ -174,6 +176,8 @@ def _pick_h1(page: Page) -> Element | None:
     title, else the first <h1> outside navigation, else a headline-classed element."""
     heads = [h for h in page.h1s if text_of(h).strip()]
     heads = [h for h in heads if not _is_logo(h)] or heads
+    # A heading only screen readers get is not where the page shows its headline.
+    heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
     hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
         for h in heads:
