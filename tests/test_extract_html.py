@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from harvester.extract import extract_page
+from harvester.extract.classes import FOREIGN, classify
 from harvester.extract.page import Page
 from harvester.parse import parse_html
 
@@ -261,3 +264,14 @@ def test_screen_reader_heading_is_not_where_the_headline_is() -> None:
       </main></body></html>"""
     page = Page(parse_html(html.encode(), "https://amt.example/presse/atomkraft"))
     assert page.h1 is not None and page.h1.tag == "h2"
+
+
+@pytest.mark.parametrize(("words", "foreign"), [
+    ("elementor-widget elementor-widget-post-info", False),
+    ("elementor-widget-container", False),
+    ("widget widget_recent_entries", True),
+    ("sidebar-widget", True),
+])
+def test_page_builder_blocks_are_not_sidebar_widgets(words: str, foreign: bool) -> None:
+    """Elementor calls every block of a page a widget; a theme's widget is a sidebar's."""
+    assert bool(classify(words) & FOREIGN) is foreign
