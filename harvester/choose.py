@@ -40,6 +40,9 @@ _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
 _DIGIT_RE = re.compile(r"\d")
+# A numeric date in front of a headline ("23.01.2022 - Title", "2024-05-02 | Title").
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+                          r"\s*[-–—|:]\s+(?=\S)")
 _CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
@@ -61,13 +64,14 @@ def choose_title(cands: list[Candidate], sites: list[str],
     one that completes it, and the visible headline wins over a declared title
     that only adds a kicker or section in front of it.
     """
-    texts = [(clean(strip_tags(c.value)) if isinstance(c.value, str) else None, c.source)
+    texts = [(_DATE_PREFIX.sub("", clean(strip_tags(c.value)) or "") or None
+              if isinstance(c.value, str) else None, c.source)
              for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}
-    pool = [(strip_section(strip_site(t, site_keys, [x for x, _ in texts if x and x != t]),
-                           section_keys), s)
-            for t, s in texts if t and len(t) <= 500]
+    pool = [(strip_section(strip_site(t, site_keys, [x for j, (x, _) in enumerate(texts)
+                                                     if x and j != i]), section_keys), s)
+            for i, (t, s) in enumerate(texts) if t and len(t) <= 500]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
     pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
     if not pool:
@@ -83,11 +87,21 @@ def choose_title(cands: list[Candidate], sites: list[str],
     headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
     if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
         return headline
+    if headline and best[1] != "html:h1" and _after_crumbs(headline[0], best[0]):
+        return best  # "Home / News / Title" or "Kicker / Title": the declared title
     if headline and len(headline[0].split()) >= 2:
         return headline
     return best
 
 
+
+
+def _after_crumbs(headline: str, title: str) -> bool:
+    """Tell whether a headline is the title behind breadcrumbs or a kicker, set off by a
+    slash or a bar ("Home / News / Title", "\"Quote\" / Title")."""
+    head, _, last = headline.rpartition(" / ") if " / " in headline else \
+        headline.rpartition(" | ")
+    return bool(head) and fold(last) == fold(title)
 
 
 def _truncated(text: str, others: list[str]) -> bool:
@@ -109,12 +123,14 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
     if len(parts) < 2:
         return title
     other_keys = {fold(o) for o in others}
+    whole = fold(title)
     for i in (len(parts) - 1, 0):
         rest = parts[:i] + parts[i + 1:]
         exact = fold(parts[i]) in site_keys
-        if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)):
+        # A part only resembling the site name stays when another title says it whole.
+        if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)) \
+                and whole not in other_keys:
             return _rejoin(title, rest)
-    whole = fold(title)
     for i in range(len(parts) - 1, 0, -1):
         head = _rejoin(title, parts[:i])
         if fold(head) in other_keys and fold(head) != whole:

@@ -17,7 +17,7 @@ from .record import Candidate
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
-              "html:itemprop-close", "html:time-close", "html:text-close",
+              "html:itemprop-close", "html:time-close", "html:text-close", "html:label-close",
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
@@ -37,8 +37,10 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
     """Return (published, updated): metadata and the visible dateline cross-checked, and the
     URL's own date used to break disagreements."""
     pub = _parsed(published, now)
-    chosen = _pick_published(pub, url_date(url))
     upd = _parsed(updated, now, _UPDATED_RANK)
+    chosen = _pick_published(pub, url_date(url))
+    if chosen is not None:
+        chosen = _redated(chosen, pub, upd)
     later = None
     if upd:
         value, source = _prefer_local(upd[0], upd)
@@ -70,10 +72,29 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         return pub[0]
     best, best_votes = voters[0], 0.0
     for value, source in voters:
-        votes = sum(1 for v, s in voters if _agree(v, value)) + (1.5 if near_url(value) else 0)
+        votes = sum(_weight(s) for v, s in voters if _agree(v, value)) \
+            + (1.5 if near_url(value) else 0)
         if votes > best_votes:
             best, best_votes = (value, source), votes
     return _prefer_local(best, voters)
+
+
+def _redated(chosen: tuple[DateValue, str], pub: list[tuple[DateValue, str]],
+              upd: list[tuple[DateValue, str]]) -> tuple[DateValue, str]:
+    """Return the dateline's day when the page shows beside the headline the day its
+    metadata gives as the modification (the page was re-dated), or a day next to the
+    metadata's (a timestamp in another zone): readers see the dateline's day."""
+    shown = [(v, s) for v, s in pub if s.endswith("-close")]
+    if not shown or any(_agree(v, chosen[0]) for v, _ in shown):
+        return chosen
+    modified = {local_day(v) for v, s in upd if s.startswith(("jsonld", "meta:"))}
+    redated = next(((v, s) for v, s in shown if local_day(v) in modified), None)
+    if redated is not None:
+        return redated
+    # Only a written day counts here: a <time datetime> is a machine timestamp too.
+    day = local_day(chosen[0])
+    return next(((v, s) for v, s in shown if not isinstance(v, datetime)
+                 and abs(v - day) == timedelta(days=1)), chosen)
 
 
 def _prefer_local(best: tuple[DateValue, str],
@@ -101,6 +122,12 @@ def _prefer_local(best: tuple[DateValue, str],
                      and v.utcoffset() not in (None, timedelta(0))
                      and local_day(v) == shown), (shown, "html:text-close"))
     return best
+
+
+def _weight(source: str) -> float:
+    """Return a source's votes: a dateline labelled as the publication ("Published on ...")
+    beside the headline counts twice, as it is what the page itself calls its date."""
+    return 2.0 if source == "html:label-close" else 1.0
 
 
 def _votes(source: str) -> bool:

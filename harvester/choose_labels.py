@@ -43,6 +43,8 @@ _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-r
                            r"policy-briefs?|working-papers?|testimony|interviews?|"
                            r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
 MAX_TOPICS = 25
+# A machine identifier a CMS puts in its tag metadata ("cat_neurology", "k1_brain-disorders").
+_IDENTIFIER = re.compile(r"^[a-z0-9]+_[a-z0-9_-]+$")
 _key = lru_cache(maxsize=16384)(match_key)
 _LOOKUPS: dict[tuple[int, str, str], tuple[Vocabulary, str | None]] = {}
 _MAX_LOOKUPS = 20_000
@@ -178,5 +180,7 @@ def is_topic(text: str | None) -> bool:
     if text.casefold().rstrip(":") in _TOPIC_WORDS:
         return False
     if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
+        return False
+    if _IDENTIFIER.match(text):
         return False
     return any(c.isalpha() for c in text)

@@ -91,6 +91,9 @@ def _add_harvest(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("harvest", help="harvest every (or the named) source once",
                        description="Discover, fetch, extract and store publications, then "
                                    "rebuild the feeds.")
+    p.add_argument("urls", nargs="*", metavar="URL",
+                   help="start URLs to harvest instead of the configured sources (one source "
+                        "per site, named after its host, every setting from the config)")
     p.add_argument("--source", action="append", metavar="NAME", help="only this source "
                    "(repeatable)")
     p.add_argument("--limit", type=_positive, metavar="N",

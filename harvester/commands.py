@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -116,7 +117,14 @@ def harvest(args: argparse.Namespace) -> int:
     from .store import Store
 
     cfg = load_config(args)
-    sources = selected_sources(cfg, args.source)
+    if args.urls and args.source:
+        raise ConfigError("give start URLs or --source, not both")
+    if args.urls:  # a one-off harvest of sites named on the command line
+        sources = list(config_module.url_sources(args.urls, cfg.sources))
+        names = {s.name for s in sources}
+        cfg = replace(cfg, sources=(*(s for s in cfg.sources if s.name not in names), *sources))
+    else:
+        sources = selected_sources(cfg, args.source)
     stop = threading.Event()
     with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher, \
             stop_on_signals(stop) as caught:

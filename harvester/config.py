@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -245,6 +245,31 @@ def _source(where: str, index: int, raw: Any) -> Source:
     if not values.get("allowed_domains"):
         values["allowed_domains"] = _default_domains(urls)
     return Source(**values)
+
+
+def url_sources(urls: list[str], configured: tuple[Source, ...] = ()) -> tuple[Source, ...]:
+    """Return one source per site for start URLs given on the command line.
+
+    A URL on a configured source's domains is that source with these start URLs (its
+    name, rules and pattern kept); another is a new source named after its host
+    ("https://www.example.org/research" -> "example-org") with every default.
+    """
+    by_name: dict[str, list[str]] = {}
+    known: dict[str, Source] = {}
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower()
+        source = next((s for s in configured if host in s.allowed_domains), None)
+        name = source.name if source else \
+            re.sub(r"[^a-z0-9]+", "-", host.removeprefix("www.")).strip("-")[:64] or "site"
+        if source:
+            known[name] = source
+        by_name.setdefault(name, []).append(url)
+    found = []
+    for i, (name, starts) in enumerate(by_name.items()):
+        checked = _source("command line", i, {"name": name, "start_urls": starts})
+        found.append(replace(known[name], start_urls=checked.start_urls, enabled=True)
+                     if name in known else checked)
+    return tuple(found)
 
 
 def _source_value(where: str, key: str, name: str, value: Any) -> Any:

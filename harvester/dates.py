@@ -43,7 +43,13 @@ _MONTH_NAMES = {
         "grudnia grudzień grudzien декабря декабрь aralık aralik prosince prosinec december "
         "joulukuuta",
 }
+# Arabic and Persian names of the Gregorian months (Egyptian/Gulf and Iranian usage).
+_ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",
+                  "يونيو ژوئن", "يوليو ژوئیه", "أغسطس اغسطس", "سبتمبر سپتامبر",
+                  "أكتوبر اكتوبر اکتبر", "نوفمبر نوامبر", "ديسمبر دسامبر")
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
+           for name in names.split()}
 
 
 def _trie(words: list[str]) -> str:

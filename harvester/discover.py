@@ -1,7 +1,8 @@
 """Discovery: from a source's start URLs to its publication links, with listing-card metadata.
 
 Order of work, per source: each start URL's listing pages (following
-pagination, bounded by `max_pages` per start URL), then the items of the
+pagination, bounded by `max_pages` per start URL; a hub start page without
+publication links has the listings it links walked too), then the items of the
 site's own feeds not already seen on a listing, then the site's sitemaps.
 Links are yielded lazily, page by page, each once (de-duplicated by
 `urls.record_key`), so the pipeline fetches publications while discovery goes
@@ -20,28 +21,25 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from urllib.parse import urljoin
 
-from lxml import etree
 
 from . import classify
 from .config import Settings, Source
-from .dates import parse_date
 from .errors import ExtractError, FetchError
 from .extract.cards import parse_cards
-from .extract.rules import compile_rule
-from .extract.tree import Element, text_of
 from .fetch import Fetcher, Page
-from .names import split_names
+from .indexes import feed_urls, is_index_url, parse_feed, parse_sitemap
 from .normalize import build_record, merge
+from .paginate import next_pages
 from .parse import Document, parse_html
 from .record import Candidate, Record
 from .store import FetchState, Store
 from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
-                   is_navigation_url, is_same_site, is_under, matches_pattern, page_number,
-                   path_segments, record_key, without_page)
+                   is_listing_url, is_navigation_url, is_same_site, is_under, matches_pattern,
+                   path_segments, record_key)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -49,25 +47,9 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_FILES = 200
 MAX_SITEMAP_DEPTH = 4
 MAX_FEEDS = 3
+MAX_SUB_LISTINGS = 30
 _NO_PROGRESS_PAGES = 2
-_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
-_NEXT_TEXT = re.compile(
-    r"^(?:next|next page|go to (?:the )?next page|next posts|older|"
-    r"older (?:posts|entries|articles|stories|items)|"
-    r"(?:load|show|see|view) more(?: \w+)?|more (?:posts|articles|stories|results|items)|"
-    r"nächste(?: seite)?|weiter|suivante?|page suivante|siguiente|página siguiente|"
-    r"successiva|pagina successiva|próxima|volgende|następna|mehr (?:laden|anzeigen)|"
-    r"weitere (?:artikel|beiträge)|cargar más|ver más|voir plus|afficher plus|charger plus|"
-    r"carica altri|mostra altri|meer laden|toon meer)$")
-_NEXT_ARROWS = set("›»→⟩❯▶>")
-_STRIP = "›»→⟩❯▶>«‹←⟨❮◀<.:…|-–— \t\n"
-_PREV_WORDS = re.compile(r"\b(?:prev|previous|newer|first|last|back|zurück|précédente?)\b")
-_NEXT_CLASS = re.compile(r"(?:^|[-_])next(?:$|[-_])")
-_TARGET_ATTRS = ("href", "data-href", "data-url", "data-next", "data-next-url",
-                 "data-next-page", "hx-get")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
 _SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
                            r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
                            r"author|user|taxonom|people|image|video)", re.IGNORECASE)
@@ -146,7 +128,7 @@ class _Discovery:
     def run(self) -> Iterator[Link]:
         """Yield links from listings, then feeds, then sitemaps."""
         for start in self.starts:
-            yield from self._read_index(start) if _is_index_url(start) else self._paginate(start)
+            yield from self._read_index(start) if is_index_url(start) else self._paginate(start)
         yield from self._feed_leftovers()
         if self.source.use_sitemaps or self.prefetched:
             yield from self._sitemap_links()
@@ -158,10 +140,16 @@ class _Discovery:
 
     # -- listing pages -------------------------------------------------------------------
 
-    def _paginate(self, start: str) -> Iterator[Link]:
-        """Walk one listing from its start URL along its pagination."""
+    def _paginate(self, start: str, *, hub: bool = True) -> Iterator[Link]:
+        """Walk one listing from its start URL along its pagination.
+
+        A start page that links no publication at all but links listings of its own
+        (a hub: "Research" leading to "Reports" and "Commentary", an index of topics)
+        has those listings walked in turn, one level deep.
+        """
         url: str | None = start
         pages = idle = 0
+        listings: list[str] = []
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             page = self._fetch(url, "listing", "html")
@@ -178,6 +166,9 @@ class _Discovery:
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc)
             links = self._listing_links(doc, start)
+            if pages == 1 and hub and not links:
+                listings = self._sub_listings(doc, start)
+                self._mark_hub(url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -188,6 +179,28 @@ class _Discovery:
                           "all links known" if stale else "no new links")
                 break
             url = self._next_url(doc, page.url)
+        for listing in listings:
+            if record_key(listing) not in self.listings:
+                yield from self._paginate(listing, hub=False)
+
+    def _mark_hub(self, url: str) -> None:
+        """Remember a hub page: the next run fetches it whole (not conditionally), since
+        its listings may change while it does not."""
+        state = self.store.fetch_state(url)
+        if state is not None and state.kind == "listing":
+            self.store.save_fetch_state(replace(state, kind="hub"))
+
+    def _sub_listings(self, doc: Document, start: str) -> list[str]:
+        """Return the listings a hub page leads to: its links (outside navigation) to pages
+        below it, or to topic and list pages, at most MAX_SUB_LISTINGS."""
+        found: list[str] = []
+        for url, context in classify.page_links(doc, section=start, allowed_domains=self.domains):
+            if context.boilerplate or url in found or not is_same_site(url, self.domains) \
+                    or is_asset_url(url) or record_key(url) in self.listings:
+                continue
+            if is_under(url, start) or is_listing_url(url):
+                found.append(url)
+        return found[:MAX_SUB_LISTINGS]
 
     def _unchanged(self, page: Page, url: str) -> bool:
         """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""
@@ -331,7 +344,7 @@ class _Discovery:
             shape = _shape(url)
             # A one-segment shape says nothing about the section: ask for an item's shape too.
             return shape in self.shapes and (bool(shape[0]) or is_content_like(url))
-        sections = [s for s in self.starts if path_segments(s) and not _is_index_url(s)]
+        sections = [s for s in self.starts if path_segments(s) and not is_index_url(s)]
         if sections and not any(is_under(url, s) for s in sections):
             return False
         return is_content_like(url)
@@ -388,213 +401,6 @@ class _Discovery:
         from .extract import default_vocabulary
 
         return self.vocabulary or default_vocabulary()
-
-
-def next_pages(doc: Document, url: str, selector: str | None = None) -> list[str]:
-    """Return the candidate URLs of the next listing page, most trusted first.
-
-    Args:
-        doc: the parsed listing page.
-        url: its final URL (after redirects).
-        selector: the source's `next_page` CSS selector, tried first.
-
-    Returns:
-        Canonical URLs: the selector's target, rel=next, "Next"/"Older posts"/"Load more"
-        links and buttons (href, data-href or a GET form), then page N+1 of `?page=N` or
-        `/page/N/` sequences.
-    """
-    root = doc.root
-    base = classify.document_base(doc) if doc.url == url else url
-    found: list[str] = []
-    xpath = compile_rule(selector) if selector else None
-    if xpath is not None:
-        try:
-            hits = xpath(root)
-        except etree.XPathEvalError:
-            hits = []
-        found += [t for el in hits if isinstance(el, Element) for t in _targets(el, base)]
-    found += [t for el in root.iter("link", "a") if "next" in el.get("rel", "").lower().split()
-              for t in _targets(el, base)]
-    worded = [t for el in root.iter() if isinstance(el.tag, str) and _says_next(el)
-              for t in _targets(el, base)]
-    found += [t for t in worded if _is_listing_step(t, url)]
-    found += _numbered_next(root, url, base)
-    return list(dict.fromkeys(found))
-
-
-def _says_next(el: Element) -> bool:
-    """Tell whether a link or button reads "Next", "Older posts", "»", "Load more"..."""
-    if el.tag not in ("a", "button", "input", "span", "div", "li"):
-        return False
-    if el.tag in ("span", "div", "li") and not any(el.get(a) for a in _TARGET_ATTRS):
-        return False
-    labels = [" ".join(str(t).lower().split()) for t in (
-        text_of(el), el.get("aria-label"), el.get("title"), el.get("value")) if t]
-    if any(_PREV_WORDS.search(label) for label in labels):
-        return False
-    for label in labels:
-        words = label.strip(_STRIP)
-        if _NEXT_TEXT.match(words) or (not words and set(label) & _NEXT_ARROWS):
-            return True
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    texts = "".join(label.strip(_STRIP) for label in labels)
-    return not texts and any(_NEXT_CLASS.search(n) for n in names)
-
-
-def _targets(el: Element, base: str) -> list[str]:
-    """Return the URL an element points to: href, data-href and kin, or its GET form."""
-    for attr in _TARGET_ATTRS:
-        value = (el.get(attr) or "").strip()
-        if value and not value.startswith(("#", "javascript:")):
-            return [canonical_url(value, base)]
-    inner = el.find(".//a[@href]") if el.tag != "a" else None
-    if inner is not None:
-        return _targets(inner, base)
-    form = next((a for a in el.iterancestors("form")), None)
-    if form is not None and el.tag in ("button", "input") and form.get("method", "get").lower() \
-            == "get":
-        fields = [(i.get("name"), i.get("value", "")) for i in form.iter("input")
-                  if i.get("type", "").lower() == "hidden" and i.get("name")]
-        if el.get("name"):
-            fields.append((el.get("name"), el.get("value", "")))
-        action = urljoin(base, form.get("action") or base)
-        parts = urlsplit(action)
-        query = "&".join(q for q in (parts.query, urlencode(fields)) if q)
-        return [canonical_url(urlunsplit((*parts[:3], query, "")))]
-    return []
-
-
-def _is_listing_step(candidate: str, current: str) -> bool:
-    """Tell whether a "Next"-worded target is another page of this listing, not an item."""
-    if page_number(candidate) is not None or without_page(candidate) == without_page(current):
-        return True
-    return urlsplit(candidate).path == urlsplit(current).path or not is_content_like(candidate)
-
-
-def _numbered_next(root: Element, url: str, base: str) -> list[str]:
-    """Return page N+1 of the listing `url` when the page links to its numbered pages."""
-    base, current = without_page(url), page_number(url)
-    # Without a number the page is the first: its successor is 1 (counting from 0) or 2.
-    wanted = (current + 1,) if current is not None else (1, 2)
-    numbered: dict[int, str] = {}
-    for anchor in root.iter("a"):
-        target = canonical_url(anchor.get("href", ""), base)
-        number = page_number(target)
-        if number in wanted and without_page(target) == base:
-            numbered.setdefault(number, target)
-    return [numbered[min(numbered)]] if numbered else []
-
-
-def feed_urls(doc: Document) -> list[str]:
-    """Return the RSS/Atom feeds a page announces with <link rel=alternate>, comments excluded."""
-    found = []
-    for el in doc.root.iter("link"):
-        kind = (el.get("type") or "").lower().split(";")[0].strip()
-        rel = (el.get("rel") or "").lower().split()
-        label = f"{el.get('title', '')} {el.get('href', '')}".lower()
-        if "alternate" in rel and kind in _FEED_TYPES and el.get("href") \
-                and "comment" not in label:
-            found.append(canonical_url(el.get("href", ""), classify.document_base(doc)))
-    return list(dict.fromkeys(u for u in found if is_http_url(u)))
-
-
-def parse_feed(body: bytes, base: str) -> list[tuple[str, list[Candidate]]]:
-    """Return (item URL, card candidates) for each item of an RSS or Atom feed."""
-    try:
-        root = etree.fromstring(body, _XML)
-    except (etree.XMLSyntaxError, ValueError):
-        return []
-    if root is None:
-        return []
-    items = []
-    for item in root.iter("{*}item", "{*}entry"):
-        url = _item_link(item, base)
-        if url:
-            items.append((url, _item_candidates(item)))
-    return items
-
-
-def _item_link(item: etree._Element, base: str) -> str | None:
-    """Return the absolute link of a feed item (RSS <link>/<guid>, Atom rel=alternate)."""
-    for link in item.iterchildren("{*}link"):
-        href = link.get("href")
-        if href is not None and link.get("rel", "alternate") == "alternate":
-            return canonical_url(href, base)
-        if href is None and (link.text or "").strip():
-            return canonical_url(link.text.strip(), base)
-    guid = item.find("{*}guid")
-    if guid is not None and guid.get("isPermaLink", "true") != "false" and guid.text:
-        url = canonical_url(guid.text.strip(), base)
-        return url if is_http_url(url) else None
-    return None
-
-
-def _item_candidates(item: etree._Element) -> list[Candidate]:
-    """Return title, date, authors, topics and summary candidates of one feed item.
-
-    A feed item is a card the site publishes as XML: its candidates carry the source
-    "card", which every chooser of `harvester.normalize` ranks.
-    """
-    def texts(*names: str) -> list[str]:
-        return [" ".join(el.itertext()).strip() for name in names
-                for el in item.iterchildren("{*}" + name) if " ".join(el.itertext()).strip()]
-
-    found = [Candidate("title", t, "card") for t in texts("title")[:1]]
-    found += [Candidate("published", d, "card") for d in texts("pubDate", "published",
-                                                                "date", "issued")[:1]]
-    names = texts("creator", "author")
-    names += [n.text for a in item.iterchildren("{*}author") for n in a.iterchildren("{*}name")
-              if n.text]
-    if names:
-        split = [n for t in names for n in split_names(t)]
-        found.append(Candidate("authors", list(dict.fromkeys(split)), "card"))
-    labels = texts("category", "subject")
-    labels += [c.get("term", "") for c in item.iterchildren("{*}category") if c.get("term")]
-    if labels:
-        found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
-    found += [Candidate("summary", s, "card") for s in texts("description", "summary")[:1]]
-    return found
-
-
-def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime | None]]]:
-    """Return ("index" | "urlset", [(URL, lastmod)]) for an XML or plain-text sitemap."""
-    try:
-        root = etree.fromstring(body, _XML)
-    except (etree.XMLSyntaxError, ValueError):
-        root = None
-    if root is None:
-        lines = body.decode("utf-8", "replace").split()
-        return "urlset", [(canonical_url(x), None) for x in lines if is_http_url(x)][:50_000]
-    kind = "index" if etree.QName(root).localname.lower() == "sitemapindex" else "urlset"
-    entries = []
-    for entry in root.iter("{*}url", "{*}sitemap"):
-        loc = entry.findtext("{*}loc")
-        if loc and loc.strip():
-            lastmod = _as_datetime(parse_date(entry.findtext("{*}lastmod") or ""))
-            entries.append((canonical_url(loc.strip(), base), lastmod))
-    return kind, entries
-
-
-def _is_index_url(url: str) -> bool:
-    """Tell whether a start URL names a feed or a sitemap rather than a listing page."""
-    parts = urlsplit(url)
-    last = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
-    return last.endswith(_INDEX_SUFFIXES) or last in ("feed", "rss", "atom") \
-        or bool(re.search(r"(?:^|&)(?:feed|format)=(?:rss|atom)", parts.query))
-
-
-def _as_datetime(value: date | datetime | None) -> datetime | None:
-    """Return a timezone-aware datetime; a bare day is taken as its latest moment.
-
-    A day-only `<lastmod>` says the page changed at some time that day, in some time
-    zone: comparing its end (noon UTC the next day, the day's end at UTC-12) with the
-    last run's start never skips a page changed after that run began.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime.combine(value + timedelta(days=1), time(12), timezone.utc)
 
 
 def _merge(card: Record | None, feed: Record | None) -> Record | None:

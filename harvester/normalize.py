@@ -150,6 +150,8 @@ def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str]
     for cand in _ordered(cands, _SUMMARY_ORDER):
         text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
                      limit=4 * MAX_SUMMARY)
+        if text and isinstance(cand.value, str) and "&lt;" in cand.value:  # "&lt;p&gt;Text"
+            text = clean(strip_tags(text), limit=4 * MAX_SUMMARY)
         text = _SUMMARY_LABEL.sub("", text or "")
         if not text or len(text) < 20 or (title and text.casefold() == title.casefold()):
             continue

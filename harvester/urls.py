@@ -316,6 +316,12 @@ def navigation_reason(url: str) -> str | None:
     return None
 
 
+def is_listing_url(url: str) -> bool:
+    """Tell whether a URL names a taxonomy or item-list page: a listing of publications."""
+    reason = navigation_reason(url)
+    return reason is not None and reason.startswith(("taxonomy page", "listing page"))
+
+
 def is_navigation_url(url: str) -> bool:
     """Tell whether a URL looks like navigation rather than a publication."""
     return navigation_reason(url) is not None

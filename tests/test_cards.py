@@ -75,3 +75,25 @@ def test_a_page_without_cards_gives_none() -> None:
     html = ("<html><body><nav><a href='/a'>Alpha section</a><a href='/b'>Beta section</a>"
             "<a href='/c'>Gamma section</a></nav><h1>One article</h1><p>Text.</p></body></html>")
     assert parse_cards(parse_html(html, "https://example.org/x")) == []
+
+
+def test_a_byline_label_before_a_linked_name_credits_the_name() -> None:
+    """"March 3, 2024 · By <a>Name</a>": the date is the card's and the linked name its author."""
+    html = "<main>" + "".join(
+        f'<article class="post-card"><h2><a href="/blog/post-{i}">A Post Worth Reading {i}</a>'
+        f'</h2><p class="meta">March {i}, 2024 · By <a href="/people/ana">Ana Gómez</a></p>'
+        "</article>" for i in range(1, 4)) + "</main>"
+    found = parse_cards(parse_html(html.encode(), "https://blog.example.org/"), source="x")
+    assert [[a.name for a in c.authors] for c in found] == [["Ana Gómez"]] * 3
+    assert [c.published for c in found] == [date(2024, 3, i) for i in range(1, 4)]
+
+
+def test_several_linked_names_after_the_label_are_all_credited() -> None:
+    """"By <a>A</a>, <a>B</a> and <a>C</a>" credits the three, in order."""
+    names = '<a href="/p/a">Ana Gómez</a>, <a href="/p/b">Li Wei</a> and <a href="/p/c">Sam Roe</a>'
+    html = "<main>" + "".join(
+        f'<article class="post-card"><h2><a href="/blog/post-{i}">A Post Worth Reading {i}</a>'
+        f'</h2><p class="meta">March {i}, 2024 | By {names}</p></article>'
+        for i in range(1, 4)) + "</main>"
+    found = parse_cards(parse_html(html.encode(), "https://blog.example.org/"), source="x")
+    assert [a.name for a in found[0].authors] == ["Ana Gómez", "Li Wei", "Sam Roe"]

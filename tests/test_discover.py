@@ -387,3 +387,24 @@ def test_bundled_demo_site_is_found_from_its_start_url(settings: Settings, store
         wanted = {site.url(item["path"]) for item in load_manifest()}
     assert {link.url for link in links} == wanted
     assert report.failures == []
+
+
+def test_hub_start_page_has_its_listings_walked(settings: Settings, store: Store) -> None:
+    """A start page linking no publication but its topic listings (an index of issue
+    areas) leads to every publication through them, sitemaps and feeds left aside; the
+    next run fetches the hub whole, since its listings change while it does not."""
+    with serve_site() as site:
+        source = Source(name="demo", start_urls=(site.url("/issue-areas"),),
+                        use_sitemaps=False, use_feeds=False)
+        links, report = run(source, settings, store)
+        wanted = {site.url(item["path"]) for item in load_manifest()}
+        harvest_all(links, store, "demo")
+        site.clear_requests()
+        again, _ = run(source, settings, store, incremental=True)
+        statuses = {r.path: r.status for r in site.requests}
+    assert {link.url for link in links} == wanted
+    assert report.failures == [] and report.listing_pages > 1
+    assert again == []
+    assert statuses["/issue-areas"] == 200
+    assert [s for p, s in statuses.items() if p.startswith("/issue-areas/")] and all(
+        s == 304 for p, s in statuses.items() if p.startswith("/issue-areas/")), statuses

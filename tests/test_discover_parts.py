@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from harvester.discover import feed_urls, next_pages, parse_feed, parse_sitemap
+from harvester.indexes import feed_urls, parse_feed, parse_sitemap
+from harvester.paginate import next_pages
 from harvester.parse import parse_html
 
 BASE = "https://site.example"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from harvester.extract import extract_page
+from harvester.extract.classes import FOREIGN, classify
+from harvester.extract.page import Page
+from harvester.parse import parse_html
 
 URL = "https://www.example.org/publications/2024/01/elections-and-boycotts"
 
@@ -103,13 +108,18 @@ def test_wordpress_tags_not_categories() -> None:
     assert record.summary is not None and record.summary.startswith("I spent most")
 
 
-def test_wordpress_categories_without_tags() -> None:
-    """A post without any tags takes its topical category links as topics."""
-    html = """<html><body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
-      <div class="entry-meta"><a rel="category tag" href="/category/blog/">Blog</a>
-      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
+def wordpress_post(head: str, categories: str) -> str:
+    """Return a WordPress-like post with the given <head> content and category links."""
+    return f"""<html><head>{head}</head><body><article class="post">
+      <h1 class="entry-title">Ceasefire Notes</h1><div class="entry-meta">{categories}</div>
       <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
       around the border towns, and this is what I saw there.</p></article></body></html>"""
+
+
+def test_wordpress_categories_without_tags() -> None:
+    """A post without any tags takes its topical category links as topics."""
+    html = wordpress_post("", '<a rel="category tag" href="/category/blog/">Blog</a>'
+                          '<a rel="category tag" href="/category/south-sudan/">South Sudan</a>')
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert record.topics == ("South Sudan",)
 
@@ -134,12 +144,8 @@ def test_date_in_url_when_the_page_gives_none() -> None:
 
 def test_weak_tag_source_beats_categories() -> None:
     """Even a rarely used tag source (og:article:tag) outranks a post's category links."""
-    html = """<html><head><meta property="og:article:tag" content="Ceasefire monitoring"></head>
-      <body><article class="post"><h1 class="entry-title">Ceasefire Notes</h1>
-      <div class="entry-meta">
-      <a rel="category tag" href="/category/south-sudan/">South Sudan</a></div>
-      <p>I spent most of September with the monitoring teams that patrol the ceasefire lines
-      around the border towns, and this is what I saw there.</p></article></body></html>"""
+    html = wordpress_post('<meta property="og:article:tag" content="Ceasefire monitoring">',
+                          '<a rel="category tag" href="/category/south-sudan/">South Sudan</a>')
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert record.topics == ("Ceasefire monitoring",)
 
@@ -180,3 +186,92 @@ def test_category_addresses_are_not_tags() -> None:
       <div class="tagged">Tagged: <a href="/tag/ferries/">Ferries</a></div>
       </article></body></html>"""
     assert extract_page(filed, "https://example.org/x").topics == ("Ferries",)
+
+
+def test_headline_part_glued_to_the_title_is_not_part_of_it() -> None:
+    """"<h1><span>Title</span><a>Site Name</a></h1>" shows two blocks: the title is the first."""
+    html = """<html><head><title>Fiscalía recurre el auto » Noticias » Diario Insular</title>
+      </head><body><h1><span class="define">Fiscalía recurre el auto del juez instructor</span><a
+      href="/portada.html">Diario Insular</a></h1><p>Texto de la noticia.</p></body></html>"""
+    assert extract_page(html, "https://example.es/n/1.html").title == \
+        "Fiscalía recurre el auto del juez instructor"
+
+
+def test_numeric_date_in_front_of_the_headline_is_dropped() -> None:
+    """"23.01.2022 - Title" is the title; the date belongs to the published field."""
+    html = """<html><head><title>23.01.2022 - Wierer jubelt zum Abschluss - Biathlon</title>
+      </head><body><h1>23.01.2022 - Wierer jubelt zum Abschluss</h1></body></html>"""
+    record = extract_page(html, "https://example.it/news/wierer.html")
+    assert record.title == "Wierer jubelt zum Abschluss"
+    assert extract_page("<h1>2024: Year of Elections in Review</h1>").title == \
+        "2024: Year of Elections in Review"
+
+
+def test_site_title_heading_linking_home_is_not_the_headline() -> None:
+    """A theme's site-title <h1> (a link to the home page) yields to the post's own <h1>."""
+    html = """<html><head><title>Yellow Vests and I &mdash; The Jane Roe Foundation</title>
+      </head><body>
+      <header><h1 class="logo"><a href="/">The Jane Roe Foundation</a></h1></header>
+      <article><header><h1 class="entry-title"><a href="/news/2018/12/4/yellow-vests-and-i">
+      Yellow Vests and I</a></h1></header><p>Text of the post, long enough to read.</p>
+      </article></body></html>"""
+    assert extract_page(html, "https://janeroe.example/news/2018/12/4/yellow-vests-and-i"
+                        ).title == "Yellow Vests and I"
+
+
+def test_title_pushed_into_the_body_is_still_the_title_but_an_svg_title_is_not() -> None:
+    """A <title> that broken markup moved into <body> counts; an SVG's tooltip never does."""
+    broken = ("<html><p>Menu</p><title>Malaga, die quirlige Metropole</title>"
+              "<svg><title>Icon of a house</title></svg><p>Text</p></html>")
+    assert extract_page(broken).title == "Malaga, die quirlige Metropole"
+    icon = "<html><body><svg><title>Icon of a house</title></svg><p>Text</p></body></html>"
+    assert extract_page(icon).title is None
+
+
+def test_headline_behind_breadcrumbs_yields_to_the_declared_title() -> None:
+    """An <h1> "Home / News / Title" gives the title the metadata agree on."""
+    html = """<html><head><title>Lehrberufe KFT - Berufsschule Nord</title>
+      <meta property="og:title" content="Lehrberufe KFT - Berufsschule Nord">
+      <meta property="og:site_name" content="Berufsschule Nord"></head><body>
+      <h1>Home / News - Kraftfahrzeugtechnik / Lehrberufe KFT</h1><p>Text.</p></body></html>"""
+    assert extract_page(html, "https://example.at/kft/lehrberufe-kft/").title == "Lehrberufe KFT"
+
+
+def test_title_part_resembling_the_site_name_stays_when_titles_agree_on_it() -> None:
+    """og:site_name "Welpen": "Welpen kaufen – Tipps" stays whole when the headline says so."""
+    html = """<html><head><title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24</title>
+      <meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse">
+      <meta property="og:site_name" content="Welpen"></head><body>
+      <h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1><p>Text.</p></body></html>"""
+    assert extract_page(html, "https://welpen.example/").title == \
+        "Welpen kaufen – Tipps zu jeder Hunderasse"
+
+
+def test_numbered_headline_is_not_a_dateline_name() -> None:
+    """"Title - Part 49" holds a number, not a date: it credits nobody."""
+    html = """<html><body><main><h1>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49</h1>
+      <p>Text des Artikels über die Fahrzeuge der Feuerwehr.</p></main></body></html>"""
+    assert extract_page(html, "https://example.info/news/teil-49").authors == ()
+
+
+def test_screen_reader_heading_is_not_where_the_headline_is() -> None:
+    """A visually hidden <h1> in the banner yields to the visible headline, near which
+    bylines and datelines are looked for."""
+    html = """<html><head><title>Atomkraft ist nicht nachhaltig | Amt</title></head><body>
+      <header><h1 class="visuallyhidden">Atomkraft ist nicht nachhaltig | Amt</h1></header>
+      <main><h2>Atomkraft ist nicht nachhaltig</h2><p>20.01.2022</p>
+      <p>Die Kommission hat entschieden, und das Amt widerspricht ihr in allen Punkten.</p>
+      </main></body></html>"""
+    page = Page(parse_html(html.encode(), "https://amt.example/presse/atomkraft"))
+    assert page.h1 is not None and page.h1.tag == "h2"
+
+
+@pytest.mark.parametrize(("words", "foreign"), [
+    ("elementor-widget elementor-widget-post-info", False),
+    ("elementor-widget-container", False),
+    ("widget widget_recent_entries", True),
+    ("sidebar-widget", True),
+])
+def test_page_builder_blocks_are_not_sidebar_widgets(words: str, foreign: bool) -> None:
+    """Elementor calls every block of a page a widget; a theme's widget is a sidebar's."""
+    assert bool(classify(words) & FOREIGN) is foreign

@@ -330,3 +330,24 @@ def test_a_variant_link_found_later_updates_the_same_record(tmp_path: Path) -> N
     assert site.url(publication(bare).path) in records
     lines = (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(records)
+
+
+def test_start_urls_on_the_command_line_are_harvested_as_a_source_of_their_own(
+        tmp_path: Path) -> None:
+    """`pubharvest harvest URL` harvests that site alone: as the configured source whose
+    domains hold it, else as a new source named after its host."""
+    site = Site(size=12, per_page=6, listed_pages=2)
+    with serve(site) as server:
+        config = write_config(tmp_path, site, name="configured")
+        listing = site.url("/publications")
+        other_host = listing.replace("127.0.0.1", "localhost")
+        first = harvest(server, config, other_host)
+        again = harvest(server, config, listing)
+        refused = run_cli("--config", str(config), "harvest", "ftp://example.org/x")
+    assert first.code == 0 and again.code == 0, first.err + again.err
+    assert table_row(first.out, "localhost")[1] == str(len(site.expected())), first.out
+    assert "configured " not in first.out
+    assert table_row(again.out, "configured")[1] == str(len(site.expected())), again.out
+    by_source = Counter(r["source"] for r in stored(tmp_path / "data").values())
+    assert by_source == {"localhost": len(site.expected()), "configured": len(site.expected())}
+    assert refused[0] == 2 and "'ftp://example.org/x' is not an http(s) URL" in refused[2]

@@ -78,6 +78,13 @@ def test_summary_is_plain_bounded_text() -> None:
     assert len(rec.summary) <= MAX_SUMMARY and rec.summary.endswith("…")
 
 
+def test_summary_markup_escaped_twice_is_removed_too() -> None:
+    """A description whose markup is entity-escaped ("&lt;p&gt;") still yields plain text."""
+    rec = record(Candidate("summary", "&lt;p&gt;Ports &amp;amp; harbours of the Baltic coast"
+                                      "&lt;/p&gt;", "jsonld"))
+    assert rec.summary == "Ports & harbours of the Baltic coast"
+
+
 @pytest.mark.parametrize(("raw", "tag"), [("en_US", "en-US"), ("EN", "en"), ("pt-br", "pt-BR"),
                                           ("de-DE,de;q=0.9", "de-DE"), ("12", None)])
 def test_language_tags(raw: str, tag: str | None) -> None:
@@ -97,6 +104,13 @@ def test_topics_mapped_deduplicated_and_junk_dropped() -> None:
     rec = record(Candidate("topics", ["Democracy, Governance; 2024, x, Kenya, kenya"],
                            "meta:keywords"))
     assert rec.topics == ("Democracy & Governance", "Kenya")
+
+
+def test_machine_identifiers_are_not_topics() -> None:
+    """Tag metadata holding CMS identifiers ("cat_neurology") gives no such topic."""
+    rec = record(Candidate("topics", ["cat_neurology,k1_brain-disorders,covid vaccines"],
+                           "meta:sailthru.tags"))
+    assert rec.topics == ("covid vaccines",)
 
 
 @given(st.lists(st.text(max_size=80), max_size=20))

@@ -254,6 +254,8 @@ def _check_restart(folder: Path, listing: str, last_start: datetime) -> None:
         proc = Service(folder, config, "run")
         try:
             wait_for(lambda: proc.finished("newcomer"), "the new source's harvest", proc=proc)
+            newcomer = proc.finished("newcomer")[0]
+            assert newcomer["error"] is None and newcomer["counts"]["new"] == 1, newcomer
             time.sleep(1.0)  # room for a wrongly scheduled run of `sample` to start
             assert not proc.finished("sample")
             assert not [line for line in proc.log() if line.get("source") == "sample"]

@@ -33,6 +33,9 @@ _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|authors?|written by)\s*:?\s+", re.IGNORECASE)
+# A line that ends with the label: "March 3, 2024 · By" before a linked name.
+_CONNECTORS = {",", "and", "&", ", and", "und", "et", "y", "e", "en", "i"}
+_BY_END = re.compile(r"(?:^|[\s|·•–—-])(?:by|authors?|written by)\s*:?$", re.IGNORECASE)
 _TYPE = re.compile(r"^\s*(?:type|content type|format)\s*:\s*(.+)$", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor|expert", re.IGNORECASE)
 _TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?|terms?|"
@@ -171,10 +174,12 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
     """Return dates, "By:" authors, "Type:" labels and the summary from a card's text lines."""
     found = []
     lines = [t for t in (clean(x) for x in texts(card)) if t]
-    for line in lines:
+    for i, line in enumerate(lines):
         if line == title:
             continue
-        if _BY.match(line):
+        if i and _BY_END.search(lines[i - 1]) and not _BY.match(line):
+            found.append(Candidate("authors", split_names(_linked_names(lines, i)), "card"))
+        elif _BY.match(line):
             found.append(Candidate("authors", split_names(line), "card"))
         elif _TYPE.match(line):
             found.append(Candidate("type", _TYPE.match(line).group(1), "card"))
@@ -185,6 +190,16 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
         elif len(line) >= 60:
             found.append(Candidate("summary", line, "card"))
     return found
+
+
+def _linked_names(lines: list[str], i: int) -> str:
+    """Return the names from line i on, joined with the connectors between them
+    ("Ana Gómez", ",", "Li Wei", "and", "Sam Roe" -> "Ana Gómez, Li Wei and Sam Roe")."""
+    names = [lines[i]]
+    while i + 2 < len(lines) and lines[i + 1].lower() in _CONNECTORS:
+        names += [lines[i + 1], lines[i + 2]]
+        i += 2
+    return " ".join(names).replace(" ,", ",")
 
 
 def _joined(el: Element) -> str:

@@ -33,7 +33,9 @@ _PRECISE = {
         r"also-?read|up-?next|popular|trending|most-?(?:read|viewed|popular|shared|recent)|"
         r"sidebar|side-bar|sidebox|rail(?![a-z])|comments?(?![a-z])|disqus|respond(?![a-z])|"
         r"nav(?:bar|igation)?(?![a-z])|menu|breadcrumbs?|share(?![a-z])|sharing|social|"
-        r"newsletter|promo(?:s|tion|box)?(?![a-z])|advert|ads?(?![a-z])|sponsor|widget|"
+        r"newsletter|promo(?:s|tion|box)?(?![a-z])|advert|ads?(?![a-z])|sponsor|"
+        # Page builders (Elementor) call every block of the page a widget.
+        r"(?<!elementor-)widget|"
         r"outbrain|taboola|recirc|further-?reading|you-?may|latest|teaser-?list|topstories|"
         r"top-?stories|cookie|consent|modal|popup|skip-link|site-?header|site-?footer|"
         r"global-?(?:header|footer)|masthead|subscribe)"),

@@ -20,7 +20,13 @@ from ..text import trie_pattern
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
-_UPDATED = re.compile(r"updat|modif|revis|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+# Words that label a date as a modification ("Revista" is a magazine, not a revision).
+_UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|\bedited|"
+                      r"editiert|bearbeitet|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|"
+                      r"gewijzigd|zaktualizowan", re.IGNORECASE)
+# Words that label a date as the publication's own ("Published on", "Erschienen am").
+_PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
+                        r"erschienen|gepubliceerd|opublikowan")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
@@ -31,10 +37,14 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # and at most one short word can end at a word boundary).
 _DATE_STEMS = ("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun "
                "janv févr avr juil sept déc mär okt dez ene abr ago dic gen mag giu lug set ott")
+# Words that stand alone: each must end at a word boundary.
+_DATE_SHORT = ("at um à de del of the uhr et edt est pst pdt cet cest gmt utc dienstag mittwoch "
+               "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+               "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì "
+               "mercoledì giovedì venerdì sabato domenica")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:" + trie_pattern(sorted(_DATE_STEMS.split())) + r")[a-zéûä]*\.?"
-    r"|\b(?:a(?:t|\.?m\.?)|p(?:\.?m\.?|st|dt)|u(?:m|hr|tc)|à|de(?:l)?|of|the|e(?:t|dt|st)|"
-    r"c(?:et|est)|gmt)\b")
+    r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
 _SCRIPT_DATE = re.compile(
     r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
     r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
@@ -43,6 +53,7 @@ _SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
 _MAX_SCRIPT = 200_000
 _KEY_SPAN = 120
 _OPENING = 100
+_OPENERS = " \t\r\n\xa0(["
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
 
 
@@ -93,23 +104,70 @@ def _text_dates(page: Page) -> list[Candidate]:
     """Return the first published and updated dates written in short texts near the title."""
     found = []
     seen = set()
-    for el in page.near:
-        if el.tag == "a" and not page.is_close(el):
+    for el, close in _close_first(page):
+        if el.tag == "a" and not close:
             continue
-        for text in (el.text, el.tail):
+        for is_tail, text in ((False, el.text), (True, el.tail)):
             # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
             if not text or not has_year(text):
                 continue
             text = text[:300]
-            for value, pos in _line_dates(text, 1 if el.tag == "a" else 6, page.dayfirst):
-                field = "updated" if _UPDATED.search(text[max(0, pos - 30):pos]) else "published"
+            # A headline may open with its date ("23.01.2022 - ..."); one that ends it is
+            # its subject's ("Results of the meeting, 19.5.2007"), not the page's.
+            most = -1 if el is page.h1 and not is_tail else 1 if el.tag == "a" else 6
+            dates = _line_dates(text, most, page.dayfirst)
+            for i, (value, pos) in enumerate(dates):
+                label = _label(el, text, pos, is_tail, i == len(dates) - 1)
+                field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
-                    where = "-close" if page.is_close(el) else ""
-                    found.append(Candidate(field, value, f"html:text{where}"))
+                    found.append(Candidate(field, value, _text_source(close, field, label)))
         if len(seen) == 2:
             break
     return found
+
+
+def _text_source(close: bool, field: str, label: str) -> str:
+    """Return the source of a written date: beside the headline or not, and labelled as
+    the publication's own ("Published on") or not."""
+    if not close:
+        return "html:text"
+    if field == "published" and _PUBLISHED.search(label):
+        return "html:label-close"
+    return "html:text-close"
+
+
+def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
+    """Return the words that label a date: those before it (or after the last one:
+    "2019.03.26 lastupdate"), else the label element just before ("<b>Published:</b> 3 May",
+    "<span>Erschienen am:</span><h2>13.10.2021</h2>")."""
+    label = text[max(0, pos - 30):pos]
+    if not label.strip():
+        if is_tail:
+            label = el.text or ""
+        else:
+            prev = el.getprevious()
+            parent = el.getparent()
+            if prev is not None and isinstance(prev.tag, str):
+                label = (prev.text or "") + (prev.tail or "")
+            elif prev is None and parent is not None:
+                label = parent.text or ""
+        label = label[-30:]
+    return label + (text[pos:pos + 30] if last else "")
+
+
+def _close_first(page: Page) -> list[tuple[Element, bool]]:
+    """Return (element, is close) for the elements near the headline, those right by it
+    first: a dateline beside the headline outweighs a teaser's date a little further off."""
+    is_close = page.is_close
+    close: list[tuple[Element, bool]] = []
+    far: list[tuple[Element, bool]] = []
+    for el in page.near:
+        if is_close(el):
+            close.append((el, True))
+        else:
+            far.append((el, False))
+    return close + far
 
 
 def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateValue, int]]:
@@ -117,7 +175,8 @@ def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateV
     dateline, else only one that opens the text (prose merely mentions dates)."""
     if _is_dateline(text, most):
         return find_dates(text, dayfirst=dayfirst)
-    lead = len(text) - len(text.lstrip())
+    # An opening bracket may come first: "(21. November 2022) Prices rose again...".
+    lead = len(text) - len(text.lstrip(_OPENERS))
     # A date that opens the text is a few dozen characters long: the rest is never read.
     return [(v, pos) for v, pos in find_dates(text[:lead + _OPENING], dayfirst=dayfirst)
             if pos == lead]
@@ -150,9 +209,10 @@ def fallback(page: Page) -> list[Candidate]:
 
 
 def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
-    """Return the first <time> (outside foreign blocks unless `anywhere`)."""
+    """Return the first <time> (outside foreign blocks and cards unless `anywhere`)."""
+    cards = set() if anywhere else _cards(page)
     for el in page.times:
-        if anywhere or not page.is_foreign(el):
+        if anywhere or not page.is_foreign(el) and el not in cards:
             value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
             if value:
                 return [Candidate(_date_field(el), value, "html:time-page")]
@@ -226,10 +286,11 @@ def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> lis
 
 
 def _page_datelines(page: Page, _: bool) -> list[Candidate]:
-    """Return the first date-only text in the page, outside foreign blocks."""
+    """Return the first date-only text in the page, outside foreign blocks and cards."""
     near = page.near_set
+    cards = _cards(page)
     for el in page.main.iter():
-        if el in near:
+        if el in near or el in cards:
             continue
         for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
             if text and has_year(text) and _is_dateline(text[:300], 2):
@@ -237,3 +298,13 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
                 if dates and not page.is_foreign(el):
                     return [Candidate("published", dates[0][0], "html:text-page")]
     return []
+
+
+def _cards(page: Page) -> set[Element]:
+    """Return the elements of <article>s that do not hold the headline, when there are
+    several: a page has one article of its own, repeated ones are other pages' cards."""
+    holders = set(page.h1.iterancestors()) if page.h1 is not None else set()
+    others = [el for el in page.mains if el.tag == "article" and el not in holders]
+    if len(others) < 2:
+        return set()
+    return {node for el in others for node in el.iter()}

@@ -24,6 +24,7 @@ _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|ho
 _BY_START = frozenset("bwphvdب")
 _SEPARATORS = "|·•/–—-"
 _LEAD = " \t\n|·•/–—-"
+_DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
 _CLOSE_ABOVE = 4
@@ -81,7 +82,7 @@ def headline_text(h1: Element) -> str:
         text = text_of(child)
         if words and _KICKER_PART.search(words) or child.get("aria-hidden") == "true":
             parts.append("")
-        elif child.tag in _BREAKS or _TITLE_PART.search(words):
+        elif child.tag in _BREAKS or _TITLE_PART.search(words) or _glued(parts[-1], text):
             parts += ["", text, ""]
         else:
             parts[-1] += text
@@ -90,6 +91,12 @@ def headline_text(h1: Element) -> str:
     if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]):
         pieces = pieces[1:]
     return pieces[0] if pieces else text_of(h1)
+
+
+def _glued(before: str, text: str) -> bool:
+    """Tell whether a child's text would run into the text before it ("InfantaUltima Hora"):
+    two blocks shown apart by style, not one sentence."""
+    return bool(before) and before[-1].islower() and text[:1].isupper()
 
 
 def _authors(page: Page) -> list[Candidate]:
@@ -137,11 +144,14 @@ def _dated_names(page: Page) -> list[str]:
     (after it, or among the few elements right above it)."""
     for el in page.after[:_CLOSE_DATELINE] + page.before[:_CLOSE_ABOVE]:
         text = el.text
-        if not text or len(text) > 100 or not _DIGIT.search(text) or len(el):
+        if not text or len(text) > 100 or not _DIGIT.search(text) or len(el) \
+                or el.tag in _HEADINGS:
             continue
         pieces = [p for p in _DATELINE_SPLIT.split(text) if p.strip()]
         names = [p for p in pieces if not _DIGIT.search(p)]
-        if 2 <= len(pieces) <= 4 and len(names) == 1:
+        # The other pieces are a date or a time ("12.03.2024", "13:10"), not "Teil 49".
+        if 2 <= len(pieces) <= 4 and len(names) == 1 and all(
+                _DAY_OR_TIME.search(p) for p in pieces if p not in names):
             found = split_names(names[0])
             if len(found) == 1 and len(found[0].split()) >= 2:
                 return found

@@ -160,7 +160,8 @@ class Page:
                 self.links.append(((el.get("rel") or "").lower(), href.strip(), el))
         elif tag == "title":
             parent = el.getparent()
-            if parent is not None and parent.tag in ("head", "html"):
+            # Not an SVG's <title> (a tooltip); the page's own may be pushed into <body>.
+            if parent is not None and parent.tag in ("head", "html", "body"):
                 self.titles.append(text_of(el))
         elif el.text:
             if "ld+json" in (el.get("type") or "").lower():

@@ -37,6 +37,10 @@ _FOREIGN_HEADING = re.compile(
 _ARTICLE_TAGS = {"article", "main"}
 _NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
 _CARD_HEADINGS = {"h2", "h3", "h4", "h5"}
+_SCREEN_READER = re.compile(r"\b(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+                            r"visuallyhidden)\b", re.IGNORECASE)
+# A link to a site's root: "https://www.example.org/", "//example.org", "index.html".
+_ROOT = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|/?index\.(?:html?|php))$", re.IGNORECASE)
 
 
 class Regions:
@@ -170,12 +174,14 @@ def _inside_article(el: Element) -> bool:
 def _pick_h1(page: Page) -> Element | None:
     """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
     title, else the first <h1> outside navigation, else a headline-classed element."""
-    texts = [(h, text_of(h)) for h in page.h1s]  # read once: a headline's text is costly
-    heads = [h for h, text in texts if text.strip()]
+    heads = [h for h in page.h1s if text_of(h).strip()]
+    heads = [h for h in heads if not _is_logo(h)] or heads
+    # A heading only screen readers get is not where the page shows its headline.
+    heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
     hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
-        for h, text in texts:
-            if text.strip() and _matches(fold(text), hint):
+        for h in heads:
+            if _matches(fold(text_of(h)), hint):
                 return h
         for h in page.h23:
             if _matches(fold(text_of(h)), hint):
@@ -187,6 +193,18 @@ def _pick_h1(page: Page) -> Element | None:
         return heads[0]
     return next((el for el, _, flags in page.named if flags & HEADLINE
                  and el.tag not in ("body", "html", "a")), None)
+
+
+def _is_logo(heading: Element) -> bool:
+    """Tell whether a heading is the site's logo: its text is a link to the home page
+    (`rel=home`, or the site's root), as themes mark up the site title."""
+    for a in heading.iter("a"):
+        href = (a.get("href") or "").strip()
+        root = href in ("/", "./") or _ROOT.match(href) is not None
+        if ("home" in (a.get("rel") or "").split() or root) \
+                and len(text_of(a).strip()) * 2 >= len(text_of(heading).strip()):
+            return True
+    return False
 
 
 def _matches(text: str, hint: str) -> bool:

@@ -1,0 +1,133 @@
+"""Site indexes: the feeds a page announces, RSS/Atom items as cards, and sitemaps."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from . import classify
+from .dates import parse_date
+from .names import split_names
+from .parse import Document
+from .record import Candidate
+from .urls import canonical_url, is_http_url
+
+_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+_INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+
+def feed_urls(doc: Document) -> list[str]:
+    """Return the RSS/Atom feeds a page announces with <link rel=alternate>, comments excluded."""
+    found = []
+    for el in doc.root.iter("link"):
+        kind = (el.get("type") or "").lower().split(";")[0].strip()
+        rel = (el.get("rel") or "").lower().split()
+        label = f"{el.get('title', '')} {el.get('href', '')}".lower()
+        if "alternate" in rel and kind in _FEED_TYPES and el.get("href") \
+                and "comment" not in label:
+            found.append(canonical_url(el.get("href", ""), classify.document_base(doc)))
+    return list(dict.fromkeys(u for u in found if is_http_url(u)))
+
+
+def parse_feed(body: bytes, base: str) -> list[tuple[str, list[Candidate]]]:
+    """Return (item URL, card candidates) for each item of an RSS or Atom feed."""
+    try:
+        root = etree.fromstring(body, _XML)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    items = []
+    for item in root.iter("{*}item", "{*}entry"):
+        url = _item_link(item, base)
+        if url:
+            items.append((url, _item_candidates(item)))
+    return items
+
+
+def _item_link(item: etree._Element, base: str) -> str | None:
+    """Return the absolute link of a feed item (RSS <link>/<guid>, Atom rel=alternate)."""
+    for link in item.iterchildren("{*}link"):
+        href = link.get("href")
+        if href is not None and link.get("rel", "alternate") == "alternate":
+            return canonical_url(href, base)
+        if href is None and (link.text or "").strip():
+            return canonical_url(link.text.strip(), base)
+    guid = item.find("{*}guid")
+    if guid is not None and guid.get("isPermaLink", "true") != "false" and guid.text:
+        url = canonical_url(guid.text.strip(), base)
+        return url if is_http_url(url) else None
+    return None
+
+
+def _item_candidates(item: etree._Element) -> list[Candidate]:
+    """Return title, date, authors, topics and summary candidates of one feed item.
+
+    A feed item is a card the site publishes as XML: its candidates carry the source
+    "card", which every chooser of `harvester.normalize` ranks.
+    """
+    def texts(*names: str) -> list[str]:
+        return [" ".join(el.itertext()).strip() for name in names
+                for el in item.iterchildren("{*}" + name) if " ".join(el.itertext()).strip()]
+
+    found = [Candidate("title", t, "card") for t in texts("title")[:1]]
+    found += [Candidate("published", d, "card") for d in texts("pubDate", "published",
+                                                                "date", "issued")[:1]]
+    names = texts("creator", "author")
+    names += [n.text for a in item.iterchildren("{*}author") for n in a.iterchildren("{*}name")
+              if n.text]
+    if names:
+        split = [n for t in names for n in split_names(t)]
+        found.append(Candidate("authors", list(dict.fromkeys(split)), "card"))
+    labels = texts("category", "subject")
+    labels += [c.get("term", "") for c in item.iterchildren("{*}category") if c.get("term")]
+    if labels:
+        found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
+    found += [Candidate("summary", s, "card") for s in texts("description", "summary")[:1]]
+    return found
+
+
+def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime | None]]]:
+    """Return ("index" | "urlset", [(URL, lastmod)]) for an XML or plain-text sitemap."""
+    try:
+        root = etree.fromstring(body, _XML)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        lines = body.decode("utf-8", "replace").split()
+        return "urlset", [(canonical_url(x), None) for x in lines if is_http_url(x)][:50_000]
+    kind = "index" if etree.QName(root).localname.lower() == "sitemapindex" else "urlset"
+    entries = []
+    for entry in root.iter("{*}url", "{*}sitemap"):
+        loc = entry.findtext("{*}loc")
+        if loc and loc.strip():
+            lastmod = as_datetime(parse_date(entry.findtext("{*}lastmod") or ""))
+            entries.append((canonical_url(loc.strip(), base), lastmod))
+    return kind, entries
+
+
+def is_index_url(url: str) -> bool:
+    """Tell whether a start URL names a feed or a sitemap rather than a listing page."""
+    parts = urlsplit(url)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    return last.endswith(_INDEX_SUFFIXES) or last in ("feed", "rss", "atom") \
+        or bool(re.search(r"(?:^|&)(?:feed|format)=(?:rss|atom)", parts.query))
+
+
+def as_datetime(value: date | datetime | None) -> datetime | None:
+    """Return a timezone-aware datetime; a bare day is taken as its latest moment.
+
+    A day-only `<lastmod>` says the page changed at some time that day, in some time
+    zone: comparing its end (noon UTC the next day, the day's end at UTC-12) with the
+    last run's start never skips a page changed after that run began.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime.combine(value + timedelta(days=1), time(12), timezone.utc)
+
+

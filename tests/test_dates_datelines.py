@@ -1,0 +1,106 @@
+"""Datelines as readers see them: beside the headline, opening a paragraph, not in its text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from harvester.extract import extract_page
+
+
+def page(body: str, lang: str = "de") -> str:
+    """Return a metadata-free page with the given body."""
+    return (f"<html lang='{lang}'><head><title>Neuer Spieler | Beispiel</title></head>"
+            f"<body>{body}</body></html>")
+
+
+TEASERS = "".join(
+    f"<div class='list'><small>{day}.01.2022 · Männer</small>"
+    f"<a href='/n/{day}'>Other news number {day} of the week</a></div>"
+    for day in (30, 29, 27))
+
+
+def test_dateline_beside_the_headline_beats_teasers_nearer_in_order() -> None:
+    """Teaser dates listed right after the headline lose to the dateline just above it."""
+    html = page("<div><p>02.02.2022 10:16 Uhr - Bundesliga - red</p></div>"
+                "<h1>Verein verpflichtet neuen Spieler aus den Niederlanden</h1>"
+                "<p>Der Verein hat einen neuen Spieler für die Rückrunde verpflichtet.</p>"
+                + "<div>" + "<p>Ein weiterer Absatz ohne Datum im Text.</p>" * 70 + "</div>"
+                + TEASERS)
+    record = extract_page(html)
+    assert record.published == date(2022, 2, 2)
+
+
+def test_dated_paragraph_opening_with_a_bracket() -> None:
+    """"(21. November 2022) Prices rose..." opens the lead with the page's date."""
+    record = extract_page(page(
+        "<h1>Energiepreise: Entlastungen im Überblick</h1><p>Von A. Autorin</p>"
+        "<p>(21. November 2022) Verbraucher erhalten eine Preiserhöhung nach der nächsten, "
+        "und seit dem 1. Oktober 2022 gilt ein reduzierter Steuersatz für Gas.</p>"))
+    assert record.published == date(2022, 11, 21)
+
+
+def test_date_ending_the_headline_is_its_subject() -> None:
+    """A date closing the headline is the event's; the byline's date is the page's."""
+    record = extract_page(page(
+        "<article><h1>Ergebnisse: Meisterschaft in Aalen, 19.5.2007</h1>"
+        "<p class='meta'>von <a href='/a'>M. Muster</a> | <span>20. Mai 2007</span> | "
+        "<a href='/c'>Ergebnisse</a></p><p>Hier die Ergebnisse vom Wochenende.</p></article>"))
+    assert record.published == date(2007, 5, 20)
+
+
+def test_date_opening_the_headline_is_the_pages() -> None:
+    """News headlines that open with their day ("23.01.2022 - ...") carry the page's date."""
+    record = extract_page(page(
+        "<h1>23.01.2022 - Titelverteidigerin jubelt beim Abschluss</h1>"
+        "<p>Die Lokalmatadorin holte sich nach einer starken Leistung den Sieg.</p>"))
+    assert record.published == date(2022, 1, 23)
+
+
+def test_stand_and_editiert_label_an_update() -> None:
+    """German "Stand:" and "Editiert am" datelines give the updated date, not the published."""
+    for line in ("Stand: 12.03.2024 14:00 Uhr", "Editiert am 12. März 2024, 14:00 Uhr"):
+        record = extract_page(page(
+            "<h1>Neue Regeln für Mieter ab dem Frühjahr</h1>"
+            f"<p>{line}</p><p>Die Regeln gelten für alle Mietverträge im Land.</p>"))
+        assert record.published is None
+        assert record.updated == date(2024, 3, 12)
+
+
+def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
+    """Several <article> cards that do not hold the headline date other pages."""
+    cards = "".join(
+        f"<article class='post'><img src='/i/{n}.jpg' alt=''><p>Post number {n} teaser</p>"
+        f"<ul><li>Kommentare — {n}. Oktober 2019</li></ul></article>" for n in (17, 15, 8))
+    record = extract_page(page(
+        "<div class='head'><h1>Der royale Wochenrückblick</h1></div>"
+        + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
+        + f"<div class='grid'>{cards}</div>"))
+    assert record.published is None
+
+
+def test_update_labels_in_more_languages() -> None:
+    """Italian, Portuguese and Dutch update labels give the updated date."""
+    for line in ("Aggiornato il 12/03/2024", "Atualizado em 12/03/2024",
+                 "Bijgewerkt op 12-03-2024"):
+        record = extract_page(page(
+            "<h1>Nuove regole per gli inquilini</h1>"
+            f"<p>{line}</p><p>Le regole valgono per tutti i contratti del paese.</p>", "it"))
+        assert record.published is None, line
+        assert record.updated == date(2024, 3, 12), line
+
+
+def test_labelled_dateline_with_weekday_far_from_the_headline() -> None:
+    """"Publié le mercredi 2 février 2022" is a dateline even far down the page."""
+    record = extract_page(page(
+        "<h1>Pelzfreie Mode wird häufiger</h1>"
+        + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
+        + "<p>Publié le mercredi 2 février 2022</p>", "fr"))
+    assert record.published == date(2022, 2, 2)
+
+
+def test_a_magazine_named_revista_is_no_revision_label() -> None:
+    """"Revista Semana 3 de mayo de 2022" names a magazine, not a revision: published."""
+    record = extract_page(page(
+        "<h1>El gobierno presenta su plan económico</h1>"
+        "<p>Revista Semana 3 de mayo de 2022</p><p>El plan fue presentado ayer.</p>", "es"))
+    assert record.published == date(2022, 5, 3)
