@@ -12,6 +12,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from collections.abc import Iterator
 
+from .text import trie_pattern
+
 DateValue = date | datetime
 
 _MONTH_NAMES = {
@@ -52,30 +54,8 @@ MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
 
 
-def _trie(words: list[str]) -> str:
-    """Return an alternation of words factored as a prefix tree, longest match first.
-
-    It matches what the plain alternation of the words sorted longest first matches, but a
-    regex tries a few branches per character instead of hundreds of month names.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-_MONTH_RE = _trie(sorted(MONTHS))
+# A prefix tree: a regex tries a few branches per character, not hundreds of month names.
+_MONTH_RE = trie_pattern(sorted(MONTHS))
 _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
             r"\.?,?\s+)?")
 _ZONES = {

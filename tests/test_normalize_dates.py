@@ -25,6 +25,11 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("13.02.2024", date(2024, 2, 13)),
     ("02/13/2024", date(2024, 2, 13)),
     ("Posted on March 5th, 2019 by admin", date(2019, 3, 5)),
+    # Gregorian months named in Arabic or Persian, whatever the digits
+    ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", date(2020, 10, 7)),
+    ("12 مارس 2021", date(2021, 3, 12)),
+    ("5 دسامبر 2019", date(2019, 12, 5)),
+    ("۷ اکتبر ۲۰۲۰", date(2020, 10, 7)),
 ])
 def test_written_dates_give_the_day(text: str, expected: date) -> None:
     """Common ways of writing a day, in several languages, give that day."""
