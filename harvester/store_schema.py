@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -95,7 +96,7 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
         with translate(path, timeout):
             # Reading the header first: on a foreign file this fails before anything is written.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            _use_wal(conn, timeout)
             # NORMAL in WAL mode: a commit survives a killed process (SIGKILL) and the file is
             # never corrupted; only a power loss may drop the last commits, which the next
             # harvest fetches again. FULL would fsync every page's commit for no gain here.
@@ -105,6 +106,23 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch the file to WAL, retrying while another process holds it.
+
+    Changing the journal mode of a new file needs it to itself, and SQLite answers "locked"
+    at once (without its busy timeout) when two processes create one store together.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 #: Below this size a full `quick_check` on open costs little (about 50 ms).
