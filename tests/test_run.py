@@ -81,8 +81,9 @@ def write_site(root: Path, publications: list[tuple[str, str, str]]) -> None:
 
 def write_config(folder: Path, sources: dict[str, str], schedule: str,
                  source_schedules: dict[str, str] | None = None) -> Path:
-    """Write a configuration for local sites: name -> start URL, quick and without retries."""
-    lines = ["[settings]", 'data_dir = "data"', 'out_dir = "out"', "delay = 0", "timeout = 5",
+    """Write a configuration for local sites: name -> start URL, without retries (and a
+    timeout long enough for a loaded machine: a page that times out is a failed page)."""
+    lines = ["[settings]", 'data_dir = "data"', 'out_dir = "out"', "delay = 0", "timeout = 30",
              "retries = 0", f'schedule = "{schedule}"', ""]
     for name, url in sources.items():
         lines += ["[[sources]]", f'name = "{name}"', f'start_urls = ["{url}"]',
