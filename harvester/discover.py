@@ -149,7 +149,7 @@ class _Discovery:
         """
         url: str | None = start
         pages = idle = 0
-        listings: list[str] = []
+        hub_listings: list[str] = []
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             page = self._fetch(url, "listing", "html")
@@ -167,7 +167,7 @@ class _Discovery:
                 self._read_feeds(doc)
             links = self._listing_links(doc, start)
             if pages == 1 and hub and not links:
-                listings = self._sub_listings(doc, start)
+                hub_listings = self._sub_listings(doc, start)
                 self._mark_hub(url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
@@ -179,7 +179,7 @@ class _Discovery:
                           "all links known" if stale else "no new links")
                 break
             url = self._next_url(doc, page.url)
-        for listing in listings:
+        for listing in hub_listings:
             if record_key(listing) not in self.listings:
                 yield from self._paginate(listing, hub=False)
 
