@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from .choose import choose_authors, choose_title
 from .choose_dates import choose_dates
 from .choose_labels import choose_topics, choose_type
-from .dates import DateValue, local_day
+from .dates import DateValue, in_page_zone, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
 from .vocab import Vocabulary
@@ -78,13 +78,15 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     keep("title", choose_title(get("title", []), sites, sections))
     keep("authors", choose_authors(get("authors", []), sites))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now)
-    keep("published", published)
-    keep("updated", updated)
+    language = choose_language(get("language", []))
+    zone = language[0] if language else None
+    keep("published", (in_page_zone(published[0], zone), published[1]) if published else None)
+    keep("updated", (in_page_zone(updated[0], zone), updated[1]) if updated else None)
     keep("type", choose_type(get("type", []), url, vocabulary))
     keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
     keep("summary", choose_summary(get("summary", []), values.get("title")))
     keep("image", choose_image(get("image", []), record_url))
-    keep("language", choose_language(get("language", [])))
+    keep("language", language)
     return Record(url=record_url, source=source, first_seen=now, harvested_at=now,
                   provenance=provenance, **values)
 

@@ -144,3 +144,12 @@ def test_merge_keeps_the_page_datetime_for_the_same_day() -> None:
     page = Record(url=URL, published=moment, provenance={"published": "url"})
     card = Record(url=URL, published=date(2024, 2, 13), provenance={"published": "card"})
     assert merge(page, card).published == moment
+
+
+def test_a_german_page_s_utc_timestamp_gives_its_local_day() -> None:
+    """23:00 UTC on a page in German is midnight in Berlin: the page's day is the next one."""
+    rec = record(Candidate("published", "2022-11-06T23:00:00+00:00", "meta:article:published_time"),
+                 Candidate("updated", "2022-11-07T09:15:00Z", "meta:article:modified_time"),
+                 Candidate("language", "de", "html:lang"))
+    assert rec.published.isoformat() == "2022-11-07T00:00:00+01:00"
+    assert rec.updated.isoformat() == "2022-11-07T10:15:00+01:00"
