@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 
+import pytest
+
 from harvester.dates import local_day
 from harvester.extract import extract_page
 
@@ -27,28 +29,20 @@ def _day(value: date | None) -> date | None:
     return None if value is None else local_day(value)
 
 
-def test_page_redated_to_its_modification_shows_that_day() -> None:
-    """Metadata published in 2021, modified 2023; the page shows the 2023 day: readers' day."""
+@pytest.mark.parametrize(("shown", "expected"), [
+    # The page shows the modification day: it was re-dated, and readers see that day.
+    ("1 January 2023", date(2023, 1, 1)),
+    # The dateline agrees with the published day: the modification does not matter.
+    ("22 November 2021", date(2021, 11, 22)),
+    # A shown day that is neither published nor modified leaves the metadata's choice.
+    ("3 March 2022", date(2021, 11, 22)),
+])
+def test_dateline_against_published_and_modified_metadata(shown: str, expected: date) -> None:
+    """Metadata published in 2021 and modified in 2023; the byline's day decides."""
     html = page({"datePublished": "2021-11-22T18:42:22+01:00",
                  "dateModified": "2023-01-01T10:00:00+01:00"},
-                "<p class='byline'>By Ann Example · 1 January 2023</p>")
-    assert _day(extract_page(html).published) == date(2023, 1, 1)
-
-
-def test_dateline_agreeing_with_published_keeps_it() -> None:
-    """When the dateline shows the published day, the modification does not matter."""
-    html = page({"datePublished": "2021-11-22T18:42:22+01:00",
-                 "dateModified": "2023-01-01T10:00:00+01:00"},
-                "<p class='byline'>By Ann Example · 22 November 2021</p>")
-    assert _day(extract_page(html).published) == date(2021, 11, 22)
-
-
-def test_dateline_on_another_day_than_both_does_not_overrule_metadata() -> None:
-    """A shown day that is neither published nor modified leaves the metadata's choice."""
-    html = page({"datePublished": "2021-11-22T18:42:22+01:00",
-                 "dateModified": "2023-01-01T10:00:00+01:00"},
-                "<p class='byline'>By Ann Example · 3 March 2022</p>")
-    assert _day(extract_page(html).published) == date(2021, 11, 22)
+                f"<p class='byline'>By Ann Example · {shown}</p>")
+    assert _day(extract_page(html).published) == expected
 
 
 def test_label_after_the_date_marks_an_update() -> None:
