@@ -221,6 +221,8 @@ _ZONE_OF = {
     "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AT": "Europe/Vienna",
     "CH": "Europe/Zurich", "IN": "Asia/Kolkata", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
 }
+# Regions spanning several zones: a page from one of them keeps its UTC timestamp.
+_MULTI_ZONE = {"US", "CA", "AU", "BR", "MX", "RU", "ID", "AR", "CL", "NZ"}
 
 
 def in_page_zone(value: DateValue, language: str | None) -> DateValue:
@@ -229,17 +231,13 @@ def in_page_zone(value: DateValue, language: str | None) -> DateValue:
     if not isinstance(value, datetime) or not language or value.utcoffset() != timedelta(0):
         return value
     lang, _, region = language.partition("-")
-    name = _ZONE_OF.get(region) if region else None
-    name = name or (None if region and region in _MULTI_ZONE else _ZONE_OF.get(lang.lower()))
+    name = _ZONE_OF.get(region) or (None if region in _MULTI_ZONE else _ZONE_OF.get(lang.lower()))
     if name is None:
         return value
     try:
         return value.astimezone(ZoneInfo(name))
     except (ZoneInfoNotFoundError, ValueError, OverflowError):
         return value
-
-
-_MULTI_ZONE = {"US", "CA", "AU", "BR", "MX", "RU", "ID", "AR", "CL", "NZ"}
 
 
 def local_day(value: DateValue) -> date:
