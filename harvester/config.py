@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .urls import is_same_site
 from .vocab import Vocabulary
 
 CONFIG_NAME = "sources.toml"
@@ -254,21 +255,17 @@ def url_sources(urls: list[str], configured: tuple[Source, ...] = ()) -> tuple[S
     name, rules and pattern kept); another is a new source named after its host
     ("https://www.example.org/research" -> "example-org") with every default.
     """
-    by_name: dict[str, list[str]] = {}
-    known: dict[str, Source] = {}
+    sites: dict[str, tuple[Source | None, list[str]]] = {}
     for url in urls:
-        host = (urlsplit(url).hostname or "").lower()
-        source = next((s for s in configured if host in s.allowed_domains), None)
-        name = source.name if source else \
-            re.sub(r"[^a-z0-9]+", "-", host.removeprefix("www.")).strip("-")[:64] or "site"
-        if source:
-            known[name] = source
-        by_name.setdefault(name, []).append(url)
+        source = next((s for s in configured if is_same_site(url, s.allowed_domains)), None)
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        name = source.name if source else re.sub(r"[^a-z0-9]+", "-", host).strip("-")[:64]
+        sites.setdefault(name or "site", (source, []))[1].append(url)
     found = []
-    for i, (name, starts) in enumerate(by_name.items()):
+    for i, (name, (source, starts)) in enumerate(sites.items()):
         checked = _source("command line", i, {"name": name, "start_urls": starts})
-        found.append(replace(known[name], start_urls=checked.start_urls, enabled=True)
-                     if name in known else checked)
+        found.append(replace(source, start_urls=checked.start_urls, enabled=True)
+                     if source else checked)
     return tuple(found)
 
 
