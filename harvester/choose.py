@@ -64,9 +64,7 @@ def choose_title(cands: list[Candidate], sites: list[str],
     one that completes it, and the visible headline wins over a declared title
     that only adds a kicker or section in front of it.
     """
-    texts = [(_DATE_PREFIX.sub("", clean(strip_tags(c.value)) or "") or None
-              if isinstance(c.value, str) else None, c.source)
-             for c in rank(cands, _TITLE_RANK)]
+    texts = [(_title_text(c.value), c.source) for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}
     pool = [(strip_section(strip_site(t, site_keys, [x for j, (x, _) in enumerate(texts)
@@ -94,6 +92,13 @@ def choose_title(cands: list[Candidate], sites: list[str],
     return best
 
 
+
+
+def _title_text(value: Any) -> str | None:
+    """Return a title candidate as clean text, without a date in front ("23.01.2022 - ")."""
+    if not isinstance(value, str):
+        return None
+    return _DATE_PREFIX.sub("", clean(strip_tags(value)) or "") or None
 
 
 def _after_crumbs(headline: str, title: str) -> bool:
