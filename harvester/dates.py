@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .text import trie_pattern
 
@@ -204,40 +203,6 @@ def is_plausible(value: DateValue, now: datetime | None = None) -> bool:
     day = local_day(value)
     latest = (now or datetime.now(timezone.utc)).date() + timedelta(days=1)
     return EARLIEST <= day <= latest
-
-
-# Languages read (almost) only in one time zone, and regions with one zone: a page in one
-# of them whose timestamp is given in UTC was written in that zone's day.
-_ZONE_OF = {
-    "de": "Europe/Berlin", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
-    "pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava",
-    "hu": "Europe/Budapest", "da": "Europe/Copenhagen", "sv": "Europe/Stockholm",
-    "nb": "Europe/Oslo", "nn": "Europe/Oslo", "no": "Europe/Oslo", "hr": "Europe/Zagreb",
-    "sl": "Europe/Ljubljana", "fi": "Europe/Helsinki", "et": "Europe/Tallinn",
-    "lv": "Europe/Riga", "lt": "Europe/Vilnius", "el": "Europe/Athens",
-    "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "tr": "Europe/Istanbul",
-    "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "he": "Asia/Jerusalem",
-    "GB": "Europe/London", "IE": "Europe/Dublin", "FR": "Europe/Paris", "BE": "Europe/Brussels",
-    "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AT": "Europe/Vienna",
-    "CH": "Europe/Zurich", "IN": "Asia/Kolkata", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
-}
-# Regions spanning several zones: a page from one of them keeps its UTC timestamp.
-_MULTI_ZONE = {"US", "CA", "AU", "BR", "MX", "RU", "ID", "AR", "CL", "NZ"}
-
-
-def in_page_zone(value: DateValue, language: str | None) -> DateValue:
-    """Return a UTC timestamp in the time zone of the page's language or region, when that
-    names one zone ("de", "ja", "en-GB"); anything else unchanged."""
-    if not isinstance(value, datetime) or not language or value.utcoffset() != timedelta(0):
-        return value
-    lang, _, region = language.partition("-")
-    name = _ZONE_OF.get(region) or (None if region in _MULTI_ZONE else _ZONE_OF.get(lang.lower()))
-    if name is None:
-        return value
-    try:
-        return value.astimezone(ZoneInfo(name))
-    except (ZoneInfoNotFoundError, ValueError, OverflowError):
-        return value
 
 
 def local_day(value: DateValue) -> date:

@@ -17,10 +17,11 @@ from urllib.parse import urljoin, urlsplit
 from .choose import choose_authors, choose_title
 from .choose_dates import choose_dates
 from .choose_labels import choose_topics, choose_type
-from .dates import DateValue, in_page_zone, local_day
+from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
 from .vocab import Vocabulary
+from .zones import in_page_zone, page_region
 
 UNKNOWN_URL = "file:///unknown"
 MAX_SUMMARY = 1000
@@ -79,9 +80,11 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     keep("authors", choose_authors(get("authors", []), sites))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now)
     language = choose_language(get("language", []))
-    zone = language[0] if language else None
-    keep("published", (in_page_zone(published[0], zone), published[1]) if published else None)
-    keep("updated", (in_page_zone(updated[0], zone), updated[1]) if updated else None)
+    lang = language[0] if language else None
+    region = page_region(url or record_url)
+    keep("published", (in_page_zone(published[0], lang, region), published[1])
+         if published else None)
+    keep("updated", (in_page_zone(updated[0], lang, region), updated[1]) if updated else None)
     keep("type", choose_type(get("type", []), url, vocabulary))
     keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
     keep("summary", choose_summary(get("summary", []), values.get("title")))

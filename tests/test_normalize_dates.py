@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harvester.dates import (find_dates, in_page_zone, is_plausible, local_day, parse_date,
+from harvester.dates import (find_dates, is_plausible, local_day, parse_date,
                              url_date, url_month)
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
@@ -109,25 +109,3 @@ def test_iso_datetimes_round_trip_with_their_offset(moment: datetime, hours: int
     value = parse_date(aware.isoformat(), now=NOW)
     assert value == aware
     assert value.utcoffset() == aware.utcoffset()
-
-
-@pytest.mark.parametrize(("value", "language", "expected"), [
-    ("2022-11-06T23:00:00+00:00", "de", "2022-11-07T00:00:00+01:00"),
-    ("2019-03-04T16:30:00Z", "ja", "2019-03-05T01:30:00+09:00"),
-    ("2024-07-01T23:30:00Z", "en-GB", "2024-07-02T00:30:00+01:00"),
-    ("2020-05-02T02:54:29Z", "en", "2020-05-02T02:54:29+00:00"),     # English: many zones
-    ("2020-05-02T02:54:29Z", "en-US", "2020-05-02T02:54:29+00:00"),  # one country, many zones
-    ("2020-05-02T02:54:29Z", "de-US", "2020-05-02T02:54:29+00:00"),
-    ("2022-11-06T23:00:00-05:00", "de", "2022-11-06T23:00:00-05:00"),  # the page's own offset
-    ("2022-11-06T23:00:00Z", None, "2022-11-06T23:00:00+00:00"),
-])
-def test_utc_timestamps_take_the_day_of_the_pages_one_time_zone(
-        value: str, language: str | None, expected: str) -> None:
-    """A UTC timestamp on a page whose language or region names one time zone is read in
-    that zone (its local day); every other value keeps its own offset."""
-    assert in_page_zone(parse_date(value), language).isoformat() == expected
-
-
-def test_a_day_is_never_moved_by_a_time_zone() -> None:
-    """A bare day has no instant to convert."""
-    assert in_page_zone(date(2022, 11, 6), "de") == date(2022, 11, 6)
