@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from harvester import extract_page
 from harvester.extract.classes import FOREIGN, classify
 from harvester.extract.page import Page
 from harvester.extract.tree import text_of
@@ -52,3 +53,18 @@ def test_text_of_leaves_and_hidden_content() -> None:
     p, b, script, i, alone = (root.find(".//p"), root.find(".//b"), root.find(".//p/script"),
                               root.find(".//i"), root.find("body/script"))
     assert [text_of(el) for el in (p, b, script, i, alone)] == ["a b c", "b", "", "", ""]
+
+
+def test_an_embedded_social_post_gives_the_page_no_date() -> None:
+    """An Instagram or Twitter embed is another post: its <time> is not the page's date
+    (even right by the headline, where the page's own dateline would sit)."""
+    html = ("<html lang='de'><head><meta property='og:title' content='Werbung auf Instagram'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2018-05-23T15:30:00Z\"}</script>"
+            "</head><body><article><h1>Werbung auf Instagram</h1>"
+            "<blockquote class='instagram-media'><p>Ein Beitrag von vreni "
+            "<time datetime='2018-03-27T07:08:52+00:00'>Mär 27, 2018</time></p></blockquote>"
+            "<p>Text.</p></article></body></html>")
+    record = extract_page(html, "https://example.org/de/werbung")
+    assert record.published.isoformat() == "2018-05-23T17:30:00+02:00"
+    assert classify("twitter-tweet") & FOREIGN and not classify("twitter") & FOREIGN

@@ -38,7 +38,10 @@ _PRECISE = {
         r"(?<!elementor-)widget|"
         r"outbrain|taboola|recirc|further-?reading|you-?may|latest|teaser-?list|topstories|"
         r"top-?stories|cookie|consent|modal|popup|skip-link|site-?header|site-?footer|"
-        r"global-?(?:header|footer)|masthead|subscribe)"),
+        r"global-?(?:header|footer)|masthead|subscribe|"
+        # Embedded social posts carry their own authors and dates.
+        r"instagram-media|twitter-(?:tweet|timeline)|tweet(?![a-z])|tiktok-embed|"
+        r"fb-(?:post|video)(?![a-z])|reddit-(?:card|embed)|bluesky-embed|mastodon-embed)"),
     ARTICLE: re.compile(r"article-?body|article-content|post-content|entry-content|"
                         r"main-content|story-body"),
     BYLINE: re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
@@ -71,13 +74,15 @@ _TOKEN_PRECISE = {
 _KEYS: dict[int, dict[str, str]] = {
     FOREIGN: {
         "exact": "ad ads rail comment comments respond nav navbar navigation share promo promos "
-                 "promotion promobox up side top you site global teaser also read most skip",
+                 "promotion promobox up side top you site global teaser also read most skip "
+                 "tweet fb",
         "prefix": "related relacionad correlat verwandt recommend empfehl more readnext "
                   "readmore readalso alsoread upnext popular trending mostread mostviewed "
                   "mostpopular mostshared mostrecent sidebar sidebox disqus menu breadcrumb "
                   "sharing social newsletter advert sponsor widget outbrain taboola recirc "
                   "further youmay latest teaserlist topstories cookie consent modal popup "
-                  "siteheader sitefooter globalheader globalfooter masthead subscribe",
+                  "siteheader sitefooter globalheader globalfooter masthead subscribe "
+                  "instagram twitter tiktok reddit bluesky mastodon",
     },
     ARTICLE: {"inside": "body content"},
     BYLINE: {"inside": "byline writer contributor creator posted reporter columnist fullname",
