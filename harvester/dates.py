@@ -82,6 +82,10 @@ _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)
 _CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
                   r"(?P<day>\d{1,2})\s*[日일]?")
+# "8.5.12", "02.12.19": a day first, dotted, with a two-digit year (only read in datelines).
+_SHORT_DMY = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})"
+                        r"(?![\w.]|\.\d)")
+_DATE_PREPOSITIONS = {"am", "vom", "den", "on", "le", "du", "el", "del", "il", "op", "dne"}
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)"
                        r"(?P<day>[0-3]\d)(?!\d)")
@@ -115,6 +119,29 @@ def find_dates(text: str, *, now: datetime | None = None,
     found = [(v, pos) for v, pos in iter_dates(text[:5000], dayfirst=dayfirst)
              if is_plausible(v, now)]
     return sorted(found, key=lambda item: item[1])
+
+
+def short_year_date(text: str, *, now: datetime | None = None) -> tuple[date, int] | None:
+    """Return the day of a text that holds only a dotted date with a two-digit year and a
+    few words ("von Name, 8.5.12"), with its position; None for anything else."""
+    match = _SHORT_DMY.search(text)
+    if match is None or any(c.isdigit() for c in text[:match.start()] + text[match.end():]):
+        return None
+    before = text[:match.start()].rstrip()
+    # A name right before it makes a version ("WordPress 6.1.12"), unless the date is
+    # written in full two-digit form or the word is a preposition ("am 8.5.12").
+    if before and before[-1].isalpha() and before.split()[-1].lower() not in _DATE_PREPOSITIONS \
+            and (len(match["day"]) < 2 or len(match["month"]) < 2):
+        return None
+    this_year = (now or datetime.now(timezone.utc)).year
+    year = 2000 + int(match["year"])
+    if year > this_year:
+        year -= 100
+    try:
+        value = date(year, int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    return (value, match.start()) if is_plausible(value, now) else None
 
 
 def iter_dates(text: str, *, dayfirst: bool | None = None) -> Iterator[tuple[DateValue, int]]:

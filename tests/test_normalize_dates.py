@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harvester.dates import (find_dates, is_plausible, local_day, parse_date,
+from harvester import extract_page
+from harvester.dates import (find_dates, is_plausible, local_day, parse_date, short_year_date,
                              url_date, url_month)
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
@@ -109,3 +110,32 @@ def test_iso_datetimes_round_trip_with_their_offset(moment: datetime, hours: int
     value = parse_date(aware.isoformat(), now=NOW)
     assert value == aware
     assert value.utcoffset() == aware.utcoffset()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (", 8.5.12 ", date(2012, 5, 8)),           # "von <a>Name</a>, 8.5.12"
+    ("02.12.19", date(2019, 12, 2)),
+    ("am 8.5.12", date(2012, 5, 8)),
+    ("Stand 31.12.99", date(1999, 12, 31)),
+    ("WordPress 6.1.12", None),                # a version
+    ("v1.2.10", None),
+    ("1.2.10.5", None),
+    ("8.5.12, 10:00", None),                   # other numbers: not a bare dateline
+    ("31.02.19", None),
+    ("12.12.30", date(1930, 12, 12)),          # 2030 would be in the future
+])
+def test_short_year_datelines_read_day_first(text: str, expected: date | None) -> None:
+    """A dotted date with a two-digit year is a day, month and year of this century (or
+    the last when that would be in the future); versions and longer texts are not dates."""
+    found = short_year_date(text, now=NOW)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_short_year_dateline_by_the_headline_dates_the_page() -> None:
+    """ "02.12.19" right above the headline is the page's day; the same in prose is not."""
+    html = ("<html lang='en'><body><main><div class='flag'>In the media</div>"
+            "<span>02.12.19</span><h1>What is on the cards for the Commission</h1>"
+            "<p>Release 1.2.10 of the tool came out on 3.4.18 and again later.</p>"
+            "</main></body></html>")
+    assert extract_page(html, "https://example.org/en/debate/cards").published == date(
+        2019, 12, 2)

@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from ..dates import DateValue, find_dates, parse_date, url_date
+from ..dates import DateValue, find_dates, parse_date, short_year_date, url_date
 from ..record import Candidate
 from ..text import trie_pattern
 from .page import Page
@@ -108,14 +108,20 @@ def _text_dates(page: Page) -> list[Candidate]:
         if el.tag == "a" and not close:
             continue
         for is_tail, text in ((False, el.text), (True, el.tail)):
-            # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
-            if not text or not has_year(text):
+            if not text:
                 continue
-            text = text[:300]
             # A headline may open with its date ("23.01.2022 - ..."); one that ends it is
             # its subject's ("Results of the meeting, 19.5.2007"), not the page's.
             most = -1 if el is page.h1 and not is_tail else 1 if el.tag == "a" else 6
-            dates = _line_dates(text, most, page.dayfirst)
+            # Every date pattern needs a four-digit year (or a CJK one): a cheap filter.
+            if has_year(text):
+                text = text[:300]
+                dates = _line_dates(text, most, page.dayfirst)
+            elif close and "." in text and _is_dateline(text, most):
+                short = short_year_date(text[:80])
+                dates = [short] if short else []
+            else:
+                continue
             for i, (value, pos) in enumerate(dates):
                 label = _label(el, text, pos, is_tail, i == len(dates) - 1)
                 field = "updated" if _UPDATED.search(label) else "published"
