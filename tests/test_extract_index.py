@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from harvester import extract_page
 from harvester.extract.classes import FOREIGN, classify
 from harvester.extract.page import Page
@@ -68,3 +70,20 @@ def test_an_embedded_social_post_gives_the_page_no_date() -> None:
     record = extract_page(html, "https://example.org/de/werbung")
     assert record.published.isoformat() == "2018-05-23T17:30:00+02:00"
     assert classify("twitter-tweet") & FOREIGN and not classify("twitter") & FOREIGN
+
+
+def test_a_share_bar_that_states_the_date_is_the_pages_own() -> None:
+    """The bar under the headline holding the date and byline beside share buttons is the
+    page's; a share bar of links only stays foreign."""
+    html = ("<html lang='de'><body><div class='detail'><h2>Steve Forbes: Trump is a "
+            "billionaire</h2><div class='social-share'><div class='pull-left'>"
+            "<h5>23.01.2019</h5><div>By Urs Gehriger</div></div><div class='pull-right'>"
+            "<a href='https://twitter.com/share?url=x'>Twitter</a></div></div>"
+            "<div class='share-links'><a href='/print'>Print 2019</a></div>"
+            "<p>Publishing magnate Steve Forbes tells the weekly ...</p></div></body></html>")
+    page = Page(parse_html(html))
+    bar, links = page.root.find(".//div[@class='social-share']"), page.root.find(
+        ".//div[@class='share-links']")
+    assert not page.is_foreign(bar) and page.is_foreign(links)
+    assert extract_page(html, "https://example.ch/ausgaben/artikel/forbes").published == date(
+        2019, 1, 23)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..text import fold
 from .classes import ARTICLE, FOREIGN, HEADLINE
 from .tree import HIDDEN, Element, text_of
@@ -35,6 +37,9 @@ _FOREIGN_HEADING = re.compile(
     r"lees ook|relaterade|relaterte|relaterede|похожие|читайте также)",
     re.IGNORECASE)
 _ARTICLE_TAGS = {"article", "main"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# At most this many elements in a share bar that is the page's own date line.
+_BAR_SIZE = 40
 _NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
 _CARD_HEADINGS = {"h2", "h3", "h4", "h5"}
 _SCREEN_READER = re.compile(r"\b(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
@@ -105,10 +110,10 @@ class Regions:
 
     def _mark_named(self, named: list[tuple[Element, str, int]]) -> None:
         """Mark elements whose class or id names a related/sidebar/comment/nav block."""
-        for el, _, flags in named:
+        for el, words, flags in named:
             if flags & FOREIGN and not flags & ARTICLE and el.tag not in _NEVER_BLOCKS \
                     and el not in self._h1_path and el not in self._wrappers \
-                    and el.tag not in _ARTICLE_TAGS:
+                    and el.tag not in _ARTICLE_TAGS and not _is_meta_bar(el, words):
                 self._add(el)
 
     def _mark_headed(self, headings: list[Element]) -> None:
@@ -131,6 +136,20 @@ class Regions:
             if sibling.tag in ("h2", "h3"):
                 break
             self._add(sibling)
+
+
+def _is_meta_bar(el: Element, words: str) -> bool:
+    """Tell whether a small block named for sharing also states a date outside its links:
+    the bar under a headline that holds the page's date and byline beside share buttons."""
+    if "shar" not in words:
+        return False
+    texts = []
+    for node in el.iter(etree.Element):
+        if len(texts) > _BAR_SIZE:
+            return False
+        if node.tag != "a" and node.getparent() is not None and node.getparent().tag != "a":
+            texts.append(node.text or "")
+    return any(_YEAR.search(text) for text in texts)
 
 
 def listing_containers(headings: list[Element]) -> list[Element]:
