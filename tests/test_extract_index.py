@@ -87,3 +87,17 @@ def test_a_share_bar_that_states_the_date_is_the_pages_own() -> None:
     assert not page.is_foreign(bar) and page.is_foreign(links)
     assert extract_page(html, "https://example.ch/ausgaben/artikel/forbes").published == date(
         2019, 1, 23)
+
+
+def test_an_about_this_article_block_in_a_sidebar_is_the_pages_own() -> None:
+    """A sidebar block headed "About this article" describes the page; the rest of the
+    sidebar stays foreign."""
+    html = ("<html lang='de'><body><div id='sidebar'><h2>Über diesen Artikel</h2>"
+            "<p class='news'><a href='/2010/05/typo/'>Typografie</a> wurde am "
+            "<nobr>19. Mai 2010</nobr> gepostet.</p><h2>Neueste Beiträge</h2>"
+            "<p class='recent'>3. Juni 2010</p></div><div id='content'>"
+            "<h2>Literatur und Typografie</h2><p>Text.</p></div></body></html>")
+    page = Page(parse_html(html))
+    own, recent = (page.root.find(f".//p[@class='{name}']") for name in ("news", "recent"))
+    assert not page.is_foreign(own) and page.is_foreign(recent)
+    assert extract_page(html, "https://example.de/2010/05/typo/").published == date(2010, 5, 19)

@@ -36,6 +36,11 @@ _FOREIGN_HEADING = re.compile(
     r"articoli correlati|leggi anche|notícias relacionadas|leia também|gerelateerd|"
     r"lees ook|relaterade|relaterte|relaterede|похожие|читайте также)",
     re.IGNORECASE)
+# Headings of a sidebar block that describes the page itself ("About this article").
+_OWN_HEADING = re.compile(
+    r"^\W*(?:about this (?:article|post|story|publication|report|entry)|article (?:details|info)|"
+    r"über diesen (?:artikel|beitrag)|zu diesem (?:artikel|beitrag)|à propos de cet article|"
+    r"sobre este (?:artículo|artigo)|su questo articolo|over dit artikel)\W*$", re.IGNORECASE)
 _ARTICLE_TAGS = {"article", "main"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # At most this many elements in a share bar that is the page's own date line.
@@ -57,6 +62,8 @@ class Regions:
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
         self.foreign: set[Element] = set()
+        # Blocks inside foreign ones that describe the page itself ("About this article").
+        self.own: set[Element] = set()
         self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
@@ -81,6 +88,9 @@ class Regions:
             known = verdicts.get(node)
             if known is not None:
                 verdict = known
+                break
+            if node in self.own:
+                verdict = False
                 break
             if node in self.foreign:
                 verdict = True
@@ -120,7 +130,12 @@ class Regions:
         """Mark containers introduced by a heading such as "Related" or "More from"."""
         for heading in headings:
             text = text_of(heading)
-            if len(text) > 80 or not _FOREIGN_HEADING.match(text.strip()):
+            if len(text) > 80:
+                continue
+            if _OWN_HEADING.match(text.strip()):
+                self._mark_own(heading)
+                continue
+            if not _FOREIGN_HEADING.match(text.strip()):
                 continue
             block = heading.getparent()
             while block is not None and len(block) < 2 and block.getparent() is not None:
@@ -129,6 +144,13 @@ class Regions:
                 self._mark_following(heading)
             else:
                 self._add(block)
+
+    def _mark_own(self, heading: Element) -> None:
+        """Keep what an "About this article" heading introduces as the page's own."""
+        for sibling in heading.itersiblings():
+            if sibling.tag in _CARD_HEADINGS or sibling.tag == "h6":
+                break
+            self.own.add(sibling)
 
     def _mark_following(self, heading: Element) -> None:
         """Mark what follows a "Related" heading when its container also holds the page."""
