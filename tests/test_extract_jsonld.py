@@ -101,3 +101,24 @@ def test_podcast_episode_credits_its_author_not_its_guests() -> None:
     record = extract_page(page(json.dumps(data)), URL)
     assert [a.name for a in record.authors] == ["Dana Whitfield"]
     assert record.type == "Podcast"
+
+
+@pytest.mark.parametrize(("name", "description", "expected"), [
+    ("Nils", "Nils Pickert ist freier Autor und Journalist.", "Nils Pickert"),
+    ("Stefanus", "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter.",
+     "Stefanus Stahl"),
+    ("Anna", "Anna Maria Schmidt, Redakteurin", "Anna Maria Schmidt"),
+    ("Nils", "Nils writes about parenting.", "Nils"),           # no family name given
+    ("Nils", "Sabine Keller is our editor.", "Nils"),            # someone else's bio
+    ("Nils Pickert", "Nils Pickert Senior ist Autor.", "Nils Pickert"),  # already whole
+])
+def test_a_person_named_by_a_given_name_takes_the_whole_name_of_its_bio(
+        name: str, description: str, expected: str) -> None:
+    """SEO plugins name a person by the display name ("Nils"); the bio opens with the whole
+    name, which is the author's name."""
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Kulturtechnik", "author": {"@id": "#nils"}},
+        {"@type": "Person", "@id": "#nils", "name": name, "description": description}]}
+    html = (f"<html><head><script type='application/ld+json'>{json.dumps(graph)}</script>"
+            "</head><body><h1>Kulturtechnik</h1></body></html>")
+    assert [a.name for a in extract_page(html).authors] == [expected]

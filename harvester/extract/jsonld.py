@@ -224,6 +224,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+# A bio that opens with a whole name: given name, then one or two capitalized names.
+_BIO_NAME = re.compile(r"(?P<given>[^\W\d_][\w'-]*)(?: (?:[A-Z][a-z]{0,3}\. )?[^\W\d_a-z]"
+                       r"[\w'-]+){1,2}(?=\s*(?:[-–—,(]|\s[a-zäöüéè]|$))")
+
+
 def _people(value: Any, index: dict[str, dict[str, Any]]) -> list[tuple[str, str | None, bool]]:
     """Return (name, url, is_organization) for each author; strings are kept whole."""
     items = value if isinstance(value, list) else [value]
@@ -236,10 +241,23 @@ def _people(value: Any, index: dict[str, dict[str, Any]]) -> list[tuple[str, str
             name = _text(item.get("name")) or " ".join(
                 x for x in (_text(item.get("givenName")), _text(item.get("familyName"))) if x)
             is_org = bool({t.lower() for t in types(item)} & _ORGS)
+            if name and not is_org:
+                name = _full_name(name, _text(item.get("description")))
             if name:
                 people.append((name, _as_url(item.get("url")) or _as_url(item.get("sameAs")),
                                is_org))
     return people
+
+
+def _full_name(name: str, description: str | None) -> str:
+    """Return the whole name when a person is named by a given name alone and the bio opens
+    with it ("Nils" and "Nils Pickert ist freier Autor..."); else the name as given."""
+    if " " in name.strip() or not description:
+        return name
+    match = _BIO_NAME.match(description.strip())
+    if match and match["given"] == name.strip():
+        return match.group().rstrip()
+    return name
 
 
 def _topics(node: dict[str, Any], index: dict[str, dict[str, Any]],
