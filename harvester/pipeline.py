@@ -1,19 +1,12 @@
 """run_source(): discover -> fetch -> extract -> normalize -> store, for one source.
 
-When known publications are fetched again (the re-check policy): discovery yields a known
-URL when a listing page that shows it changed, or when its sitemap `<lastmod>` is newer
-than the last complete run; every such fetch is a conditional GET, and an unchanged body is
-never extracted again. Pages whose change shows in neither place (no sitemap, a listing
-that did not move) are caught by a rolling re-check: each run also revalidates the known
-publications last fetched more than `RECHECK_AGE` ago, oldest first, at most one
-`RECHECK_SHARE`-th of the source's records per run, so the cost per run stays bounded and
-every page is revalidated within about `RECHECK_AGE` plus `RECHECK_SHARE` runs.
+Known publications are fetched again when discovery shows they may have changed, and by
+the rolling re-check (see `harvester.recheck`); every such fetch is a conditional GET, and
+an unchanged body is never extracted again.
 """
-
 from __future__ import annotations
 
 import hashlib
-import heapq
 import logging
 import threading
 from collections import Counter
@@ -23,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from . import classify, discover, normalize
+from . import classify, discover, normalize, recheck
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
 from .extract import extract_document
@@ -31,6 +24,7 @@ from .fetch import Fetcher, Page
 from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
+from .recheck import RECHECK_AGE
 from .store_rows import parse_ts, ts
 from .urls import canonical_url, record_key
 
@@ -38,15 +32,9 @@ log = logging.getLogger(__name__)
 
 #: Outcomes of one publication URL, in the order the summary table shows them.
 OUTCOMES = ("new", "changed", "unchanged", "robots", "skipped", "failed")
-#: Known publications not fetched for this long are revalidated by the rolling re-check.
-RECHECK_AGE = timedelta(days=7)
-#: A run re-checks at most this fraction (1/N) of a source's records (and at least one).
-RECHECK_SHARE = 20
-#: Store meta keys (suffixed with the source name): when the oldest page the last re-check
-#: left out was fetched (nothing is due before that plus RECHECK_AGE: no scan), and
-#: since when a run's changes wait to be published (set when a run starts, cleared by
-#: `publish.publish_reports`, so a run killed before publishing is caught up later).
-RECHECK_KEY = "recheck-due:"
+#: Store meta key (suffixed with the source name): since when a run's changes wait to be
+#: published (set when a run starts, cleared by `publish.publish_reports`, so a run killed
+#: before publishing is caught up later).
 UNPUBLISHED_KEY = "unpublished:"
 
 
@@ -178,7 +166,8 @@ class _Run:
                                       vocabulary=self.config.vocabulary)
             cut_short = not self._handle_all(links, budget)
             if not cut_short and limit is None:
-                self._handle_all(self._rechecks(recheck_age), None)
+                due = recheck.due(store, source.name, recheck_age, self.done)
+                self._handle_all(self._rechecks(due), None)
         finally:
             report.failures.extend(found.failures)
             report.counts["failed"] += len(found.failures)
@@ -204,37 +193,11 @@ class _Run:
                 self.progress(self.report, link.url)
         return True
 
-    def _rechecks(self, age: timedelta) -> Iterator[discover.Link]:
-        """Yield the known publications due a re-check (lazily, after discovery)."""
-        key, now = RECHECK_KEY + self.source.name, datetime.now(UTC)
-        oldest = self.store.get_meta(key)
-        if oldest and parse_ts(oldest) + age > now:
-            return  # even the oldest page is not due yet: skip the scan
-        urls, following = _due_rechecks(self.store, self.source.name, now - age, self.done)
-        self.store.set_meta(key, ts(following or now))
-        if urls:
-            log.info("%s: re-checking %d known publications", self.source.name, len(urls))
+    def _rechecks(self, urls: list[str]) -> Iterator[discover.Link]:
+        """Yield the links of known publications to revalidate, counting each one taken."""
         for url in urls:
             self.report.rechecked += 1
             yield discover.Link(url, None, "recheck")
-
-
-def _due_rechecks(store: Store, source: str, cutoff: datetime,
-                  done: set[str]) -> tuple[list[str], datetime | None]:
-    """Return the oldest-fetched records last fetched before cutoff (at most the share),
-    and when the oldest record left out was fetched (None when none is left).
-
-    Streams the records, so memory is bounded by the share, not by the store.
-    """
-    # TODO(lead): a `Store.stale_pages(source, before, limit)` query on fetch_state would
-    # replace this scan (one parsed record and one fetch-state read per stored record).
-    share = max(1, store.count(source) // RECHECK_SHARE)
-    states = (store.fetch_state(record.url) for record in store.records(source=source))
-    pages = ((s.fetched_at, s.url) for s in states
-             if s is not None and s.fetched_at is not None and record_key(s.url) not in done)
-    oldest = heapq.nsmallest(share + 1, pages)
-    due = [url for when, url in oldest[:share] if when < cutoff]
-    return due, oldest[len(due)][0] if len(oldest) > len(due) else None
 
 
 def _handle(link: discover.Link, run: _Run) -> None:
