@@ -9,29 +9,31 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import DateValue
 
-# Languages read (almost) only in one time zone, and regions with one zone: a page in one
-# of them whose timestamp is given in UTC was written in that zone's day.
+# Regions with one time zone (or one that nearly all their people live in).
 _ZONE_OF = {
-    "de": "Europe/Berlin", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
-    "pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava",
-    "hu": "Europe/Budapest", "da": "Europe/Copenhagen", "sv": "Europe/Stockholm",
-    "nb": "Europe/Oslo", "nn": "Europe/Oslo", "no": "Europe/Oslo", "hr": "Europe/Zagreb",
-    "sl": "Europe/Ljubljana", "fi": "Europe/Helsinki", "et": "Europe/Tallinn",
-    "lv": "Europe/Riga", "lt": "Europe/Vilnius", "el": "Europe/Athens",
-    "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "tr": "Europe/Istanbul",
-    "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "he": "Asia/Jerusalem",
-    "GB": "Europe/London", "IE": "Europe/Dublin",
+    "GB": "Europe/London", "IE": "Europe/Dublin", "PT": "Europe/Lisbon",
     "FR": "Europe/Paris", "BE": "Europe/Brussels", "NL": "Europe/Amsterdam",
     "LU": "Europe/Luxembourg", "DE": "Europe/Berlin", "AT": "Europe/Vienna",
-    "CH": "Europe/Zurich", "IT": "Europe/Rome", "ES": "Europe/Madrid", "PT": "Europe/Lisbon",
+    "CH": "Europe/Zurich", "IT": "Europe/Rome", "ES": "Europe/Madrid",
     "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm", "NO": "Europe/Oslo",
-    "FI": "Europe/Helsinki", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
+    "FI": "Europe/Helsinki", "EE": "Europe/Tallinn", "LV": "Europe/Riga",
+    "LT": "Europe/Vilnius", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
+    "SK": "Europe/Bratislava", "HU": "Europe/Budapest", "SI": "Europe/Ljubljana",
+    "HR": "Europe/Zagreb", "RO": "Europe/Bucharest", "BG": "Europe/Sofia",
     "GR": "Europe/Athens", "TR": "Europe/Istanbul", "IL": "Asia/Jerusalem",
     "IN": "Asia/Kolkata", "JP": "Asia/Tokyo", "KR": "Asia/Seoul", "SG": "Asia/Singapore",
     "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "ZA": "Africa/Johannesburg",
     "NG": "Africa/Lagos", "KE": "Africa/Nairobi", "AR": "America/Argentina/Buenos_Aires",
     "CL": "America/Santiago", "CO": "America/Bogota", "PE": "America/Lima",
     "UY": "America/Montevideo", "NZ": "Pacific/Auckland",
+}
+# Languages read (almost) only in one region of one zone: a page in one of them whose
+# timestamp is given in UTC was written in that zone's day.
+_REGION_OF_LANGUAGE = {
+    "de": "DE", "it": "IT", "nl": "NL", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU",
+    "da": "DK", "sv": "SE", "nb": "NO", "nn": "NO", "no": "NO", "hr": "HR", "sl": "SI",
+    "fi": "FI", "et": "EE", "lv": "LV", "lt": "LT", "el": "GR", "ro": "RO", "bg": "BG",
+    "tr": "TR", "ja": "JP", "ko": "KR", "he": "IL",
 }
 # Regions spanning several zones, by their main ones: a UTC time is read there only when
 # all of them give it the same day (the first zone is then the one written).
@@ -64,7 +66,8 @@ def in_page_zone(value: DateValue, language: str | None,
         # A language's region of several zones ("en-US") gives no zone: see page_region.
         name = _ZONE_OF.get(region or "")
         if name is None and lang_region not in _ZONES_OF:
-            name = _ZONE_OF.get(lang_region) or _ZONE_OF.get(lang.lower())
+            name = _ZONE_OF.get(lang_region) or _ZONE_OF.get(
+                _REGION_OF_LANGUAGE.get(lang.lower(), ""))
         zones = (name,) if name else ()
     try:
         local = [value.astimezone(ZoneInfo(name)) for name in zones]
