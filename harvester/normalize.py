@@ -20,6 +20,7 @@ from .choose_labels import choose_topics, choose_type
 from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
+from .urls import host_of
 from .vocab import Vocabulary
 from .zones import in_page_zone, page_region
 
@@ -119,6 +120,7 @@ def _absolute_http(value: Any, base: str | None) -> str | None:
         return None
     try:
         target = urljoin(base, value.strip()) if base else value.strip()
+        urlsplit(target)  # raises on what no URL can be ("http://[::1/x")
     except ValueError:
         return None
     if not _HTTP.match(target) or _NOT_IN_URL.search(target):
@@ -128,20 +130,12 @@ def _absolute_http(value: Any, base: str | None) -> str | None:
 
 def _same_host(a: str, b: str) -> bool:
     """Tell whether two URLs are on the same host (ignoring a leading www.)."""
-    try:
-        ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
-    except ValueError:
-        return False
-    return ha.removeprefix("www.") == hb.removeprefix("www.") != ""
+    return host_of(a).removeprefix("www.") == host_of(b).removeprefix("www.") != ""
 
 
 def host_names(url: str | None) -> list[str]:
     """Return the names a site goes by in its URL ("www.mdr.de" -> "mdr.de", "mdr")."""
-    try:
-        host = (urlsplit(url).hostname or "") if url else ""
-    except ValueError:
-        return []
-    host = host.removeprefix("www.")
+    host = host_of(url).removeprefix("www.") if url else ""
     labels = host.split(".")
     if len(labels) < 2:
         return []

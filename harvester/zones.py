@@ -4,10 +4,10 @@ its readers saw ("2020-05-02T02:54Z" on a New York page was May 1 there)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import DateValue
+from .urls import host_of
 
 # Regions with one time zone (or one that nearly all their people live in).
 _ZONE_OF = {
@@ -82,8 +82,7 @@ def page_region(url: str | None) -> str | None:
     Locales are not asked: "en-US" and "en_US" are the defaults of the commonest CMS and
     SEO plugins, written by sites anywhere.
     """
-    host = (urlsplit(url).hostname or "") if url else ""
-    tld = host.rpartition(".")[2]
+    tld = host_of(url).rpartition(".")[2] if url else ""
     if len(tld) == 2 and tld.isalpha() and tld not in _GENERIC_TLDS:
         return "GB" if tld == "uk" else tld.upper()
     return None

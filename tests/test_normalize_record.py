@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from harvester import extract_page
 from harvester.choose import choose_title
 from harvester.choose_labels import topic_labels
 from harvester.extract import default_vocabulary
@@ -153,3 +154,18 @@ def test_a_german_page_s_utc_timestamp_gives_its_local_day() -> None:
                  Candidate("language", "de", "html:lang"))
     assert rec.published.isoformat() == "2022-11-07T00:00:00+01:00"
     assert rec.updated.isoformat() == "2022-11-07T10:15:00+01:00"
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://exa mple.de/", "", None])
+@pytest.mark.parametrize("declared", ["http://[::1/x", "https://[fe80::1%25en0/a", "//[x"])
+def test_urls_that_cannot_be_parsed_never_raise(url: str | None, declared: str) -> None:
+    """A page URL or a declared canonical, image or author link that no URL parser accepts
+    is left out; the rest of the record is still extracted."""
+    html = (f"<html><head><link rel='canonical' href='{declared}'>"
+            f"<meta property='og:image' content='{declared}'>"
+            "<meta property='article:published_time' content='2024-03-01T23:30:00Z'></head>"
+            f"<body><h1>Ceasefire talks resume</h1><a rel='author' href='{declared}'>Ann Lee"
+            "</a><p>Text.</p></body></html>")
+    record = extract_page(html, url)
+    assert record.title == "Ceasefire talks resume" and record.published is not None
+    assert record.url == (url or "file:///unknown") and record.image is None
