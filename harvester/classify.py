@@ -253,8 +253,10 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
 def _items(doc: Document, boiler: set[Element]) -> int:
     """Return how many distinct same-site, item-shaped pages the content region links to."""
     base = doc.url or ""
-    host = urlsplit(base).hostname
-    own = urlsplit(base).path.rstrip("/")
+    try:
+        host, own = urlsplit(base).hostname, urlsplit(base).path.rstrip("/")
+    except ValueError:  # a page URL no parser accepts: its links are resolved against none
+        base, host, own = "", None, ""
     targets = set()
     for anchor in _LINKS(doc.root):
         try:

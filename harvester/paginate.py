@@ -12,7 +12,7 @@ from . import classify
 from .extract.rules import compile_rule
 from .extract.tree import Element, text_of
 from .parse import Document
-from .urls import canonical_url, is_content_like, page_number, without_page
+from .urls import canonical_url, is_content_like, is_http_url, page_number, without_page
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|go to (?:the )?next page|next posts|older|"
@@ -85,7 +85,9 @@ def _targets(el: Element, base: str) -> list[str]:
     for attr in _TARGET_ATTRS:
         value = (el.get(attr) or "").strip()
         if value and not value.startswith(("#", "javascript:")):
-            return [canonical_url(value, base)]
+            target = canonical_url(value, base)
+            # What no URL parser accepts ("http://[::1/x") is no next page.
+            return [target] if is_http_url(target) else []
     inner = el.find(".//a[@href]") if el.tag != "a" else None
     if inner is not None:
         return _targets(inner, base)
@@ -96,8 +98,10 @@ def _targets(el: Element, base: str) -> list[str]:
                   if i.get("type", "").lower() == "hidden" and i.get("name")]
         if el.get("name"):
             fields.append((el.get("name"), el.get("value", "")))
-        action = urljoin(base, form.get("action") or base)
-        parts = urlsplit(action)
+        try:
+            parts = urlsplit(urljoin(base, form.get("action") or base))
+        except ValueError:
+            return []
         query = "&".join(q for q in (parts.query, urlencode(fields)) if q)
         return [canonical_url(urlunsplit((*parts[:3], query, "")))]
     return []

@@ -359,7 +359,10 @@ def page_number(url: str) -> int | None:
 
 def without_page(url: str) -> str:
     """Return a listing URL without its page number, to compare pages of one listing."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
     path = _PATH_PAGE.sub("/", parts.path)
     query = "&".join(
         p for p in parts.query.split("&")

@@ -165,3 +165,17 @@ def test_parse_sitemap_index_urlset_and_text() -> None:
     text = b"https://site.example/one-two-three\nnot a url\nhttps://site.example/four-five-six\n"
     assert [u for u, _ in parse_sitemap(text, BASE + "/s.txt")[1]] == [
         BASE + "/one-two-three", BASE + "/four-five-six"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<a rel='next' href='http://[::1/x'>Next</a>",
+    "<a href='http://[::1/x'>Older posts</a>",
+    "<form action='http://[::1/x'><input type='hidden' name='page' value='2'>"
+    "<button>Load more</button></form>",
+])
+def test_a_next_link_no_parser_accepts_is_no_next_page(markup: str) -> None:
+    """A hostile listing's unparsable next target gives no next page (and no error)."""
+    url = "https://example.org/news"
+    doc = parse_html(f"<html><body><a href='/news/a-story'>A story</a>{markup}</body></html>",
+                     url)
+    assert next_pages(doc, url) == []

@@ -53,12 +53,14 @@ SNIPPETS = (
     b'<meta name="citation_title" content="', b'<meta property="og:title">',
     b'<meta name="citation_publication_date" content="99999-99-99">',
     b'<time datetime="0000-00-00T25:61:61+99:99">', b'<a href="http://[::1">x</a>',
-    b'<a href="' + b"a" * 5000 + b'">', b'<h1 title="' + b"\xc3\xa9" * 2000 + b'">',
+    b'<link rel="canonical" href="http://[::1/x">', b'<a href="' + b"a" * 5000 + b'">',
+    b'<h1 title="' + b"\xc3\xa9" * 2000 + b'">',
     b"By: " + b"A, " * 400, b"<svg><script>alert(1)</script></svg>",
     "Type: \u202e\u200b\ufeff Rapport".encode(),
 )
 URLS = (None, "https://www.usip.org/publications/2024/02/x", "http://[::1]:99999/bad",
-        "https://example.org/a?b=c#d", "file:///tmp/page.html", "not a url")
+        "http://[::1/unclosed", "https://example.org/a?b=c#d", "https://news.example.co.uk/a",
+        "file:///tmp/page.html", "not a url")
 CONTENT_TYPES = (None, "text/html", "text/html; charset=utf-8", "text/html; charset=latin-1",
                  "text/html; charset=utf-16", "text/html; charset=bogus", "application/xml")
 
