@@ -107,6 +107,12 @@ def test_topics_mapped_deduplicated_and_junk_dropped() -> None:
     assert rec.topics == ("Democracy & Governance", "Kenya")
 
 
+def test_a_model_number_is_a_topic_but_a_year_is_not() -> None:
+    """A tag such as "1541" (a disk drive) names a thing; "2024" or "12" name none."""
+    rec = record(Candidate("topics", ["linux, c64, 1541, 2024, 12"], "meta:keywords"))
+    assert rec.topics == ("linux", "c64", "1541")
+
+
 def test_machine_identifiers_are_not_topics() -> None:
     """Tag metadata holding CMS identifiers ("cat_neurology") gives no such topic."""
     rec = record(Candidate("topics", ["cat_neurology,k1_brain-disorders,covid vaccines"],
