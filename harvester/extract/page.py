@@ -55,7 +55,9 @@ class Page:
         self.metas: list[tuple[str, str, Element]] = []
         self.links: list[tuple[str, str, Element]] = []
         self.scripts: list[str] = []
-        self.other_scripts: list[str] = []
+        # Other scripts are read only by the last-resort date search: their text (often
+        # most of the page's bytes) is taken from them then.
+        self._other_scripts: list[Element] = []
         self.titles: list[str] = []
         self.h1s: list[Element] = []
         self.h23: list[Element] = []
@@ -176,11 +178,16 @@ class Page:
             # Not an SVG's <title> (a tooltip); the page's own may be pushed into <body>.
             if parent is not None and parent.tag in ("head", "html", "body"):
                 self.titles.append(text_of(el))
-        elif el.text:
-            if "ld+json" in (el.get("type") or "").lower():
+        elif "ld+json" in (el.get("type") or "").lower():
+            if el.text:
                 self.scripts.append(el.text)
-            else:
-                self.other_scripts.append(el.text)
+        else:
+            self._other_scripts.append(el)
+
+    @cached_property
+    def other_scripts(self) -> list[str]:
+        """Return the text of every script but JSON-LD (scripts without text left out)."""
+        return [el.text for el in self._other_scripts if el.text]
 
     def meta(self, *keys: str) -> list[tuple[str, str]]:
         """Return (key, content) for every meta tag with one of these keys, in page order."""
