@@ -293,9 +293,12 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
         if el in near or el in cards:
             continue
         for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
-            if text and has_year(text) and _is_dateline(text[:300], 2):
+            # The foreign test (memoized) comes before the date patterns: in a page of
+            # references or comments most dated texts are foreign.
+            if text and has_year(text) and not page.is_foreign(el) \
+                    and _is_dateline(text[:300], 2):
                 dates = find_dates(text[:300], dayfirst=page.dayfirst)
-                if dates and not page.is_foreign(el):
+                if dates:
                     return [Candidate("published", dates[0][0], "html:text-page")]
     return []
 
