@@ -52,7 +52,6 @@ class Regions:
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
         self.foreign: set[Element] = set()
-        self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
         self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
@@ -61,6 +60,7 @@ class Regions:
         self._mark_headed(page.headings)
         for parent in listing_containers(page.headings):
             self._add(parent)
+        self._verdict: dict[Element, bool] = dict.fromkeys(self.foreign, True)
 
     def is_foreign(self, el: Element) -> bool:
         """Tell whether an element sits inside a block that describes other content."""
@@ -68,17 +68,13 @@ class Regions:
         verdict = verdicts.get(el)
         if verdict is not None:
             return verdict
-        # Walk up to the first ancestor already judged (or a foreign block); every element
-        # on the way gets the same verdict, so each is judged once per page.
-        chain = []
-        node: Element | None = el
+        # Walk up to the first element already judged (foreign blocks are, from the start);
+        # every element on the way gets the same verdict, so each is judged once per page.
+        chain = [el]
+        node = el.getparent()
         while node is not None:
-            known = verdicts.get(node)
-            if known is not None:
-                verdict = known
-                break
-            if node in self.foreign:
-                verdict = True
+            verdict = verdicts.get(node)
+            if verdict is not None:
                 break
             chain.append(node)
             node = node.getparent()
