@@ -126,7 +126,8 @@ def parse_html(
         raise ExtractError(f"not an HTML document ({exc})") from None
     if root is None:
         raise ExtractError("not an HTML document")
-    links = int(_LINKS(root))
+    # Every element opens with "<": a page with fewer of those needs no count (nearly all).
+    links = int(_LINKS(root)) if data.count(b"<") > MAX_LINKS else 0
     if links > MAX_LINKS:
         # Link classification costs about a millisecond per link: past this, one hostile
         # page could hold a harvest for minutes. No publication or listing page needs more.
@@ -146,12 +147,16 @@ def _utf8(body: bytes | str, content_type: str | None) -> tuple[bytes, str]:
 
 
 def _parser() -> etree.HTMLParser:
-    """Return this thread's HTML parser (lenient, no comments, no network, UTF-8 input)."""
+    """Return this thread's HTML parser (lenient, no comments, no network, UTF-8 input).
+
+    No table of ids is built (a twentieth of the parse): nothing looks elements up by id,
+    and XPath's id() is not used by any extractor.
+    """
     parser = getattr(_LOCAL, "parser", None)
     if parser is None:
         parser = _LOCAL.parser = etree.HTMLParser(
             encoding="utf-8", recover=True, remove_comments=True, remove_pis=True,
-            default_doctype=False, no_network=True, huge_tree=False)
+            default_doctype=False, no_network=True, huge_tree=False, collect_ids=False)
     return parser
 
 

@@ -131,6 +131,8 @@ _EXACT, _PREFIXES, _SUFFIXES, _INSIDE = (_key_table(k) for k in ("exact", "prefi
                                                                   "inside"))
 _PREFIX_RE = re.compile(trie_pattern(sorted(_PREFIXES)))
 _INSIDE_RE = re.compile(trie_pattern(sorted(_INSIDE)))
+_ANY_KEY_RE = re.compile(trie_pattern(sorted({*_EXACT, *_PREFIXES, *_SUFFIXES, *_INSIDE}))
+                         .encode("ascii"))
 
 
 def classify(words: str) -> int:
@@ -187,7 +189,16 @@ def _remember(key: str | bytes, flags: int) -> None:
 
 def _run_flags(key: bytes) -> int:
     """Return the flags one run of letters may carry (memoized)."""
-    run = key.decode("ascii")
+    # Every kind of key lies inside the run: most runs hold none and are done at once.
+    flags = _key_flags(key.decode("ascii")) if _ANY_KEY_RE.search(key) else 0
+    if len(_RUNS) >= _MAX_MEMO:
+        _RUNS.clear()
+    _RUNS[key] = flags
+    return flags
+
+
+def _key_flags(run: str) -> int:
+    """Return the flags of the keys a run of letters is, starts with, ends with or holds."""
     flags = _EXACT.get(run, 0)
     match = _PREFIX_RE.match(run)
     if match:
@@ -197,9 +208,6 @@ def _run_flags(key: bytes) -> int:
             flags |= flag
     for match in _INSIDE_RE.finditer(run):
         flags |= _INSIDE[match.group()]
-    if len(_RUNS) >= _MAX_MEMO:
-        _RUNS.clear()
-    _RUNS[key] = flags
     return flags
 
 

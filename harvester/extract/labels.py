@@ -132,7 +132,7 @@ def _categories(page: Page) -> list[Candidate]:
                 and not page.is_foreign(el):
             links.append(" ".join(text_of(el).split()))
     for el, _, flags in page.named:
-        if el.tag != "a" and flags & CATEGORY and page.in_main(el):
+        if flags & CATEGORY and el.tag != "a" and page.in_main(el):
             links += _tag_texts(el)
     found = [Candidate("type", text, "html:category") for text in links[:5] if text]
     if links:
@@ -197,7 +197,7 @@ def _topic_lists(page: Page) -> list[Candidate]:
                 found.append(Candidate("topics", links, "html:topic-list"))
                 break
     for el, _, flags in page.named:
-        if el.tag in ("a", "body", "html", "article", "main") or not flags & TAGS:
+        if not flags & TAGS or el.tag in ("a", "body", "html", "article", "main"):
             continue
         if page.in_main(el):
             links = _tag_texts(el)

@@ -19,17 +19,12 @@ from .regions import Regions, following, preceding
 from .tree import Element, text_of
 
 _STRUCTURAL = {"nav", "aside", "footer", "form", "header", "dialog", "template", "noscript"}
-_HEAD, _BODY = "head", "body"
-# Tag -> the list of Page it goes to (or head tags / body marker).
-_KINDS = {"meta": _HEAD, "link": _HEAD, "title": _HEAD, "script": _HEAD, "body": _BODY,
-          "a": "anchors", "h1": "h1s", "h2": "headings", "h3": "headings", "h4": "headings",
+# Tag -> the list of Page it goes to (head tags are read by Page._head instead).
+_KINDS = {"a": "anchors", "h1": "h1s", "h2": "headings", "h3": "headings", "h4": "headings",
           "h5": "headings", "h6": "headings", "article": "mains", "main": "mains",
-          "time": "times",
-          **{tag: "structural" for tag in ("nav", "aside", "footer", "form", "header",
-                                            "dialog", "template", "noscript")}}
+          "time": "times", **dict.fromkeys(_STRUCTURAL, "structural")}
+_HEAD_TAGS = ("meta", "link", "title", "script")
 _ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dialog"}
-_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-_MAIN_TAGS = {"article", "main"}
 _WORD_ATTRS = frozenset({"class", "id", "itemprop", "rel"})
 _DATE_ATTRS = frozenset({"datetime", "title", "content"})
 # Tags whose class/id can mark a block, a byline, a label or a tag list (icons, images,
@@ -39,8 +34,7 @@ _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "
           "strong", "b", "em", "small", "address", "figure", "figcaption", "meta", "cite",
           "abbr", "blockquote", "table", "td", "li"}
 # The body's elements that the index looks at (others are skipped in C by lxml).
-_BODY_KINDS = {tag: kind for tag, kind in _KINDS.items() if kind not in (_HEAD, _BODY)}
-_BODY_TAGS = tuple(sorted(_WORDY | set(_BODY_KINDS)))
+_BODY_TAGS = tuple(sorted(_WORDY | set(_KINDS) | set(_HEAD_TAGS)))
 _MAX_META = 5000
 _NEAR_AFTER = 150
 _NEAR_BEFORE = 40
@@ -61,7 +55,9 @@ class Page:
         self.metas: list[tuple[str, str, Element]] = []
         self.links: list[tuple[str, str, Element]] = []
         self.scripts: list[str] = []
-        self.other_scripts: list[str] = []
+        # Other scripts are read only by the last-resort date search: their text (often
+        # most of the page's bytes) is taken from them then.
+        self._other_scripts: list[Element] = []
         self.titles: list[str] = []
         self.h1s: list[Element] = []
         self.h23: list[Element] = []
@@ -83,24 +79,39 @@ class Page:
     def _index(self) -> None:
         """Walk the tree once, sorting elements into the lists above.
 
-        This is the hot loop of extraction: head tags are found by a C-level tag
-        filter, and body elements cost a few attribute reads and memo lookups.
+        Head tags are read wherever they are (JSON-LD scripts, a <title> pushed into the
+        body); the body's are read in the same walk as its blocks.
         """
-        for el in self.root.iter("meta", "link", "title", "script"):
-            self._head(el, el.tag)
-        body = self.root.find("body")
+        root = self.root
+        body = root.find("body")
         if body is None:
-            body = self.root
-        lists = {"anchors": self.anchors, "h1s": self.h1s, "headings": self.headings,
-                 "mains": self.mains, "times": self.times, "structural": self.structural}
-        kinds, wordy, seen, h23, named, mains, dated, rels = (
-            _BODY_KINDS, _WORDY, SEEN, self.h23, self.named, self.mains, self.dated,
-            self.rel_anchors)
-        for el in body.iter(_BODY_TAGS):
+            self._walk(root)
+            return
+        if root.tag in _HEAD_TAGS:
+            self._head(root, root.tag)
+        for child in root:
+            if child is body:
+                self._walk(body)
+            else:
+                for el in child.iter(_HEAD_TAGS):
+                    self._head(el, el.tag)
+
+    def _walk(self, top: Element) -> None:
+        """Sort the elements of a subtree (itself included) into the lists above.
+
+        This is the hot loop of extraction: lxml skips in C the tags no list wants, and
+        each element costs a few attribute reads and memo lookups.
+        """
+        # Tag -> what takes its elements: a list's append, or the head tag reader.
+        adders = {tag: getattr(self, kind).append for tag, kind in _KINDS.items()}
+        adders.update(dict.fromkeys(_HEAD_TAGS, self._head_tag))
+        wordy, seen, h23, named, mains, dated, rels = (
+            _WORDY, SEEN, self.h23, self.named, self.mains, self.dated, self.rel_anchors)
+        for el in top.iter(_BODY_TAGS):
             tag = el.tag
-            kind = kinds.get(tag)
-            if kind is not None:
-                lists[kind].append(el)
+            add = adders.get(tag)
+            if add is not None:
+                add(el)
                 if tag == "h2" or tag == "h3":
                     h23.append(el)
                 elif tag not in wordy:
@@ -135,6 +146,10 @@ class Page:
                 if "articlebody" in words and el.get("itemprop"):
                     mains.append(el)
 
+    def _head_tag(self, el: Element) -> None:
+        """Record a meta, link, title or script element met in the walk."""
+        self._head(el, el.tag)
+
     def _role(self, el: Element, role: str) -> None:
         """Record an element by its ARIA role (navigation, main, heading...)."""
         if role in _ROLES:
@@ -163,11 +178,16 @@ class Page:
             # Not an SVG's <title> (a tooltip); the page's own may be pushed into <body>.
             if parent is not None and parent.tag in ("head", "html", "body"):
                 self.titles.append(text_of(el))
-        elif el.text:
-            if "ld+json" in (el.get("type") or "").lower():
+        elif "ld+json" in (el.get("type") or "").lower():
+            if el.text:
                 self.scripts.append(el.text)
-            else:
-                self.other_scripts.append(el.text)
+        else:
+            self._other_scripts.append(el)
+
+    @cached_property
+    def other_scripts(self) -> list[str]:
+        """Return the text of every script but JSON-LD (scripts without text left out)."""
+        return [el.text for el in self._other_scripts if el.text]
 
     def meta(self, *keys: str) -> list[tuple[str, str]]:
         """Return (key, content) for every meta tag with one of these keys, in page order."""

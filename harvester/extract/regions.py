@@ -64,7 +64,6 @@ class Regions:
         self.foreign: set[Element] = set()
         # Blocks inside foreign ones that describe the page itself ("About this article").
         self.own: set[Element] = set()
-        self._verdict: dict[Element, bool] = {}
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
         self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
@@ -73,6 +72,8 @@ class Regions:
         self._mark_headed(page.headings)
         for parent in listing_containers(page.headings):
             self._add(parent)
+        self._verdict: dict[Element, bool] = dict.fromkeys(self.foreign, True)
+        self._verdict.update(dict.fromkeys(self.own, False))
 
     def is_foreign(self, el: Element) -> bool:
         """Tell whether an element sits inside a block that describes other content."""
@@ -80,20 +81,13 @@ class Regions:
         verdict = verdicts.get(el)
         if verdict is not None:
             return verdict
-        # Walk up to the first ancestor already judged (or a foreign block); every element
-        # on the way gets the same verdict, so each is judged once per page.
-        chain = []
-        node: Element | None = el
+        # Walk up to the first element already judged (foreign blocks are, from the start);
+        # every element on the way gets the same verdict, so each is judged once per page.
+        chain = [el]
+        node = el.getparent()
         while node is not None:
-            known = verdicts.get(node)
-            if known is not None:
-                verdict = known
-                break
-            if node in self.own:
-                verdict = False
-                break
-            if node in self.foreign:
-                verdict = True
+            verdict = verdicts.get(node)
+            if verdict is not None:
                 break
             chain.append(node)
             node = node.getparent()
