@@ -117,9 +117,9 @@ def _text_dates(page: Page) -> list[Candidate]:
             if has_year(text):
                 text = text[:300]
                 dates = _line_dates(text, most, page.dayfirst)
-            elif close and "." in text and _is_dateline(text, most):
-                short = short_year_date(text[:80])
-                dates = [short] if short else []
+            elif close and "." in text and (short := short_year_date(text[:80])) \
+                    and _is_dateline(text, most):
+                dates = [short]
             else:
                 continue
             for i, (value, pos) in enumerate(dates):
@@ -196,8 +196,13 @@ def has_year(text: str, end: int = 300) -> bool:
 
 def _is_dateline(text: str, most: int = 6) -> bool:
     """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
-    words = [w for w in _DATE_WORDS.sub(" ", text).split() if any(c.isalpha() for c in w)]
-    return len(words) <= most
+    words = 0
+    for word in _DATE_WORDS.sub(" ", text).split():
+        if word.isalpha() or any(c.isalpha() for c in word):
+            words += 1
+            if words > most:
+                return False
+    return True
 
 
 def fallback(page: Page) -> list[Candidate]:

@@ -284,9 +284,9 @@ class Page:
         """Return the few elements around the headline where bylines and datelines sit."""
         return set(self.after[:_CLOSE_AFTER]) | set(self.before[:_CLOSE_BEFORE])
 
-    @property
+    @cached_property
     def h1(self) -> Element | None:
-        """Return the page's headline element, if any."""
+        """Return the page's headline element, if any (asked in every extractor's loops)."""
         return self.regions.h1
 
     def is_foreign(self, el: Element) -> bool:
