@@ -15,7 +15,7 @@ import pytest
 
 from harvester.politeness import HostGate
 
-from .bed import GOOD, Case, Site, article, check_page_run, harvest, listing, path_of
+from .bed import GOOD, LISTING, Case, Site, article, check_page_run, harvest, listing, path_of
 from .conftest import FULL
 from .server import (Conn, drip, gzip_bomb, hang, head, ok, redirect, reset_mid_body,
                      status)
@@ -234,6 +234,30 @@ def test_endless_pagination_is_bounded(site: Site, tmp_path: Path, case: Case, f
     assert site.url(GOOD[0]) in run.records() and run.code == 0
     assert (read, fetched) == (listings, pages)
     case.did = f"{read} listing pages and {fetched} publication pages fetched, then stopped"
+
+
+def test_links_no_url_parser_accepts_are_passed_over(site: Site, tmp_path: Path,
+                                                     case: Case) -> None:
+    case.describe("unparsable links", "the listing's cards, its rel=next link, a \"Load more\" "
+                  "form, its feed link and the sitemap point at http://[::1/x (an IPv6 host "
+                  "never closed), beside the good publications")
+    bad = "http://[::1/x"
+    hostile = (f'<article class="card"><h3><a href="{bad}">Publication lost</a></h3></article>'
+               f'<a rel="next" href="{bad}">Next</a><form action="{bad}"><input type="hidden" '
+               f'name="page" value="2"><button>Load more</button></form>')
+    page = listing(GOOD).replace(b"</main>", hostile.encode() + b"</main>").replace(
+        b"</head>", f'<link rel="alternate" type="application/rss+xml" href="{bad}"></head>'
+        .encode())
+    site.route(LISTING, ok(page))
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f"<url><loc>{bad}</loc></url><url><loc>{site.url(GOOD[1])}</loc></url></urlset>")
+    site.route("/sitemap.xml", ok(sitemap.encode(), "application/xml"))
+    run = harvest(site, tmp_path)
+    case.observe(run)
+    case.assert_kept()
+    assert run.code == 0 and all(site.url(slug) in run.records() for slug in GOOD)
+    case.did = (f"both good publications stored, exit 0; the unparsable links were passed "
+                f"over ({len(run.failures())} failures reported)")
 
 
 def test_a_host_that_keeps_failing_is_left_alone(site: Site, tmp_path: Path,
