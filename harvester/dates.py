@@ -122,8 +122,8 @@ def find_dates(text: str, *, now: datetime | None = None,
 
 
 def short_year_date(text: str, *, now: datetime | None = None) -> tuple[date, int] | None:
-    """Return the day of a text that holds only a dotted date with a two-digit year and a
-    few words ("von Name, 8.5.12"), with its position; None for anything else."""
+    """Return the day of a text holding a dotted date with a two-digit year and no other
+    number ("von Name, 8.5.12"), with its position; None for anything else."""
     match = _SHORT_DMY.search(text)
     if match is None or any(c.isdigit() for c in text[:match.start()] + text[match.end():]):
         return None
