@@ -74,17 +74,23 @@ def test_an_embedded_social_post_gives_the_page_no_date() -> None:
 
 def test_a_share_bar_that_states_the_date_is_the_pages_own() -> None:
     """The bar under the headline holding the date and byline beside share buttons is the
-    page's; a share bar of links only stays foreign."""
+    page's; a share bar of links only, or a list of shared stories, stays foreign."""
     html = ("<html lang='de'><body><div class='detail'><h2>Steve Forbes: Trump is a "
             "billionaire</h2><div class='social-share'><div class='pull-left'>"
             "<h5>23.01.2019</h5><div>By Urs Gehriger</div></div><div class='pull-right'>"
             "<a href='https://twitter.com/share?url=x'>Twitter</a></div></div>"
             "<div class='share-links'><a href='/print'>Print 2019</a></div>"
+            "<div class='most-shared'><ul><li><a href='/a'>Other story</a> 3 March 2024</li>"
+            "</ul></div><div class='sharing'><ul><li><a href='/b'>Another story</a>"
+            "<span>4 March 2024</span></li></ul></div>"
             "<p>Publishing magnate Steve Forbes tells the weekly ...</p></div></body></html>")
     page = Page(parse_html(html))
     bar, links = page.root.find(".//div[@class='social-share']"), page.root.find(
         ".//div[@class='share-links']")
     assert not page.is_foreign(bar) and page.is_foreign(links)
+    # Lists of shared or listed stories, each with its own date, stay foreign.
+    assert all(page.is_foreign(page.root.find(f".//div[@class='{name}']"))
+               for name in ("most-shared", "sharing"))
     assert extract_page(html, "https://example.ch/ausgaben/artikel/forbes").published == date(
         2019, 1, 23)
 

@@ -43,6 +43,8 @@ _OWN_HEADING = re.compile(
     r"sobre este (?:artículo|artigo)|su questo articolo|over dit artikel)\W*$", re.IGNORECASE)
 _ARTICLE_TAGS = {"article", "main"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Share buttons ("social-share", "sharing"), not lists of what was shared ("most-shared").
+_SHARE_BUTTONS = re.compile(r"shar(?:e|ing)(?![a-z])")
 # At most this many elements in a share bar that is the page's own date line.
 _BAR_SIZE = 40
 _NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
@@ -155,17 +157,24 @@ class Regions:
 
 
 def _is_meta_bar(el: Element, words: str) -> bool:
-    """Tell whether a small block named for sharing also states a date outside its links:
-    the bar under a headline that holds the page's date and byline beside share buttons."""
-    if "shar" not in words:
+    """Tell whether a small block named for share buttons also states a date outside its
+    links: the bar under a headline that holds the page's date and byline beside them.
+
+    A list of items ("most shared", or entries that each hold a link and a date) is none.
+    """
+    if not _SHARE_BUTTONS.search(words):
         return False
-    texts = []
+    dated = False
     for node in el.iter(etree.Element):
-        if len(texts) > _BAR_SIZE:
-            return False
-        if node.tag != "a" and node.getparent() is not None and node.getparent().tag != "a":
-            texts.append(node.text or "")
-    return any(_YEAR.search(text) for text in texts)
+        if node.tag == "a":
+            continue
+        parent = node.getparent()
+        if parent is not None and parent.tag != "a" and node.text and _YEAR.search(node.text):
+            dated = True
+            item = next(node.iterancestors("li", "article"), None)
+            if item is not None and el in item.iterancestors() and item.find(".//a") is not None:
+                return False
+    return dated and sum(1 for _ in el.iter(etree.Element)) <= _BAR_SIZE
 
 
 def listing_containers(headings: list[Element]) -> list[Element]:
