@@ -110,6 +110,8 @@ def test_podcast_episode_credits_its_author_not_its_guests() -> None:
     ("Anna", "Anna Maria Schmidt, Redakteurin", "Anna Maria Schmidt"),
     ("Nils", "Nils writes about parenting.", "Nils"),           # no family name given
     ("Nils", "Sabine Keller is our editor.", "Nils"),            # someone else's bio
+    ("Nils", "Nils écrit sur la parentalité.", "Nils"),          # a verb, not a name
+    ("Émile", "Émile Zoé Durand, journaliste", "Émile Zoé Durand"),
     ("Nils Pickert", "Nils Pickert Senior ist Autor.", "Nils Pickert"),  # already whole
 ])
 def test_a_person_named_by_a_given_name_takes_the_whole_name_of_its_bio(

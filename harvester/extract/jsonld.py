@@ -256,7 +256,10 @@ def _full_name(name: str, description: str | None) -> str:
         return name
     match = _BIO_NAME.match(description.strip())
     if match and match["given"] == name.strip():
-        return match.group().rstrip()
+        whole = match.group().rstrip()
+        # Each name after the given one is capitalized ("Nils écrit ..." names nobody).
+        if all(part[0].isupper() for part in whole.split()[1:]):
+            return whole
     return name
 
 
