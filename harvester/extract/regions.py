@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -164,17 +165,24 @@ def _is_meta_bar(el: Element, words: str) -> bool:
     """
     if not _SHARE_BUTTONS.search(words):
         return False
-    dated = False
-    for node in el.iter(etree.Element):
-        if node.tag == "a":
-            continue
-        parent = node.getparent()
-        if parent is not None and parent.tag != "a" and node.text and _YEAR.search(node.text):
-            dated = True
-            item = next(node.iterancestors("li", "article"), None)
-            if item is not None and el in item.iterancestors() and item.find(".//a") is not None:
-                return False
-    return dated and sum(1 for _ in el.iter(etree.Element)) <= _BAR_SIZE
+    nodes = list(islice(el.iter(etree.Element), _BAR_SIZE + 1))
+    if len(nodes) > _BAR_SIZE:
+        return False
+    dated = [node for node in nodes if node.tag != "a" and node.text
+             and getattr(node.getparent(), "tag", "a") != "a" and _YEAR.search(node.text)]
+    for node in dated:
+        item = next((a for a in _ancestors_below(node, el) if a.tag in ("li", "article")), None)
+        if item is not None and item.find(".//a") is not None:
+            return False
+    return bool(dated)
+
+
+def _ancestors_below(node: Element, top: Element) -> Iterator[Element]:
+    """Yield a node's ancestors up to, not including, `top`."""
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            return
+        yield ancestor
 
 
 def listing_containers(headings: list[Element]) -> list[Element]:
