@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .politeness import BREAKER_COOLDOWN, BREAKER_FAILURES
 from .urls import is_same_site
 from .vocab import Vocabulary
 
@@ -38,6 +40,10 @@ class Settings:
     max_redirects: int = 5
     max_pages: int = 50
     max_items: int = 2000
+    recheck_days: float = 7.0
+    recheck_share: float = 0.05
+    breaker_failures: int = BREAKER_FAILURES
+    breaker_cooldown: float = BREAKER_COOLDOWN
     schedule: str = "6h"
     feed_size: int = 50
     base_url: str | None = None
@@ -209,13 +215,23 @@ def _settings(
 
 def _check_settings(where: str, s: Settings) -> None:
     """Reject values that are of the right type but make no sense."""
-    positive = ("timeout", "max_bytes", "concurrency", "max_pages", "max_items", "feed_size")
+    for f in fields(s):
+        # TOML has nan and inf: a delay of nan would fail the first sleep, mid-harvest.
+        value = getattr(s, f.name)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where}: settings.{f.name} must be a finite number")
+    positive = ("timeout", "max_bytes", "concurrency", "max_pages", "max_items", "feed_size",
+                "breaker_failures")
     for name in positive:
         if getattr(s, name) <= 0:
             raise ConfigError(f"{where}: settings.{name} must be greater than 0")
-    for name in ("delay", "retries", "max_retry_after", "max_redirects"):
+    for name in ("delay", "retries", "max_retry_after", "max_redirects", "recheck_days",
+                 "breaker_cooldown"):
         if getattr(s, name) < 0:
             raise ConfigError(f"{where}: settings.{name} must not be negative")
+    if not 0 <= s.recheck_share <= 1:
+        raise ConfigError(f"{where}: settings.recheck_share must be between 0 and 1 "
+                          "(the fraction of a source's records re-checked per run; 0 = none)")
     if not is_schedule(s.schedule):
         raise ConfigError(f"{where}: settings.schedule {s.schedule!r}: expected an interval "
                           "like '6h', '30m', '45s' or a cron expression like '0 */6 * * *'")
@@ -291,8 +307,8 @@ def _source_value(where: str, key: str, name: str, value: Any) -> Any:
     result = _typed(where, key, value, defaults.get(name, ""))
     if name in ("max_pages", "max_items") and result <= 0:
         raise ConfigError(f"{where}: {key} must be greater than 0")
-    if name == "delay" and result < 0:
-        raise ConfigError(f"{where}: {key} must not be negative")
+    if name == "delay" and not (math.isfinite(result) and result >= 0):
+        raise ConfigError(f"{where}: {key} must be a finite number, not negative")
     return result
 
 

@@ -119,7 +119,7 @@ class Fetcher:
         self._session = session if session is not None else _new_session()
         self._headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"}
         self._agent = product_token(settings.user_agent)
-        self._gate = HostGate()
+        self._gate = HostGate(settings.breaker_failures, settings.breaker_cooldown)
         self._robots = RobotsCache(self._download_robots)
 
     def __enter__(self) -> Fetcher:

@@ -24,7 +24,6 @@ from .fetch import Fetcher, Page
 from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
-from .recheck import RECHECK_AGE
 from .store_rows import parse_ts, ts
 from .urls import canonical_url, record_key
 
@@ -89,7 +88,7 @@ def run_source(
     limit: int | None = None,
     progress: Progress | None = None,
     stop: threading.Event | None = None,
-    recheck_age: timedelta = RECHECK_AGE,
+    recheck_age: timedelta | None = None,
 ) -> SourceReport:
     """Harvest one source and return its report; never raises for a page or site failure.
 
@@ -101,8 +100,8 @@ def run_source(
         limit: stop after this many publication pages were fetched (no re-checks then).
         progress: called after each page with the report and the page's URL.
         stop: when set, the run ends after the current page (graceful shutdown).
-        recheck_age: revalidate known publications not fetched for this long (see the
-            module docstring).
+        recheck_age: revalidate known publications not fetched for this long (see
+            `harvester.recheck`); default: `settings.recheck_days`.
     """
     report = SourceReport(source.name)
     log.info("%s: harvest started", source.name)
@@ -149,7 +148,7 @@ class _Run:
         # target that discovery yields again (from the sitemap) is not fetched twice.
         self.done: set[str] = set()
 
-    def harvest(self, limit: int | None, recheck_age: timedelta) -> None:
+    def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
         source, settings, store, report = self.source, self.config.settings, self.store, \
             self.report
@@ -166,7 +165,9 @@ class _Run:
                                       vocabulary=self.config.vocabulary)
             cut_short = not self._handle_all(links, budget)
             if not cut_short and limit is None:
-                due = recheck.due(store, source.name, recheck_age, self.done)
+                age = recheck_age if recheck_age is not None else timedelta(
+                    days=settings.recheck_days)
+                due = recheck.due(store, source.name, age, settings.recheck_share, self.done)
                 self._handle_all(self._rechecks(due), None)
         finally:
             report.failures.extend(found.failures)

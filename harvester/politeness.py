@@ -17,6 +17,7 @@ BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
 #: After this many fetches in a row failed on a host (each after its retries: no answer,
 #: or 429/5xx), its other URLs fail at once for BREAKER_COOLDOWN seconds; then one is tried.
+#: The defaults of `settings.breaker_failures` and `settings.breaker_cooldown`.
 BREAKER_FAILURES = 5
 BREAKER_COOLDOWN = 600.0
 

@@ -46,6 +46,16 @@ def test_command_line_dirs_override(tmp_path: Path) -> None:
     assert (cfg.settings.data_dir, cfg.settings.out_dir) == (tmp_path / "x", tmp_path / "y")
 
 
+def test_recheck_and_breaker_settings_load(tmp_path: Path) -> None:
+    text = ("[settings]\nrecheck_days = 2\nrecheck_share = 0\nbreaker_failures = 3\n"
+            "breaker_cooldown = 30\n" + MINIMAL)
+    s = config.load(write(tmp_path, text)).settings
+    assert (s.recheck_days, s.recheck_share, s.breaker_failures, s.breaker_cooldown) == (
+        2.0, 0.0, 3, 30.0)
+    defaults = config.load(write(tmp_path, MINIMAL)).settings
+    assert (defaults.recheck_days, defaults.recheck_share) == (7.0, 0.05)
+
+
 def test_config_is_frozen(tmp_path: Path) -> None:
     cfg = config.load(write(tmp_path, MINIMAL))
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -75,6 +85,14 @@ def test_rules_accept_css_xpath_and_lists(tmp_path: Path) -> None:
         (MINIMAL + "rules = { title = 'h1[' }\n", "sources.usip.rules.title: invalid selector"),
         (MINIMAL + "rules = { colour = 'h1' }\n", "sources.usip.rules.colour: unknown field"),
         (MINIMAL + "max_pages = -1\n", "sources.usip.max_pages must be greater than 0"),
+        ("[settings]\ndelay = nan\n" + MINIMAL, "settings.delay must be a finite number"),
+        ("[settings]\nrecheck_days = inf\n" + MINIMAL, "settings.recheck_days must be a finite"),
+        ("[settings]\nrecheck_days = -1\n" + MINIMAL, "settings.recheck_days must not be neg"),
+        ("[settings]\nrecheck_share = 2\n" + MINIMAL, "settings.recheck_share must be between"),
+        ("[settings]\nbreaker_failures = 0\n" + MINIMAL,
+         "settings.breaker_failures must be greater than 0"),
+        ("[settings]\nbreaker_cooldown = -inf\n" + MINIMAL, "settings.breaker_cooldown must be"),
+        (MINIMAL + "delay = nan\n", "sources.usip.delay must be a finite number"),
         (MINIMAL + MINIMAL, "two sources are named 'usip'"),
         ("[[sources]\n", "not valid TOML"),
     ],

@@ -191,6 +191,19 @@ def test_persistent_503_gives_up_after_the_retries(server: HTTPServer, fetcher: 
     assert fetcher.stats.errors == 1
 
 
+def test_the_breaker_opens_after_the_configured_failures(server: HTTPServer, tmp_path: Path):
+    server.expect_request("/down").respond_with_data("down", status=503)
+    settings = make_settings(tmp_path, retries=0, delay=0.0, breaker_failures=2)
+    with Fetcher(settings) as fetcher:
+        for _ in range(2):
+            with pytest.raises(FetchError):
+                fetcher.fetch(server.url_for("/down"))
+        with pytest.raises(FetchError) as caught:
+            fetcher.fetch(server.url_for("/other"))
+    assert caught.value.reason.startswith("not requested: the host failed 2 times in a row")
+    assert "/other" not in paths(server)
+
+
 def test_404_is_final_without_retry(server: HTTPServer, fetcher: Fetcher):
     server.expect_request("/gone").respond_with_data("no", status=404)
     with pytest.raises(FetchError) as caught:

@@ -306,6 +306,21 @@ def test_silent_change_is_caught_by_the_rolling_recheck(live: tuple[Site, SiteSe
     assert len(rechecks) == attempts and all(h.conditional for h in rechecks)
 
 
+@pytest.mark.parametrize(("share", "expected"), [(0.25, 6), (0.0, 0)])
+def test_the_recheck_age_and_share_are_settings(tmp_path: Path, share: float,
+                                                expected: int) -> None:
+    site = Site(size=24)
+    with serve(site) as server:
+        config = write_config(tmp_path, site,
+                              extra=f"recheck_days = 0\nrecheck_share = {share}\n")
+        assert harvest(server, config).code == 0
+        cfg = config_module.load(config)
+        with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher:
+            report = run_source(cfg.sources[0], cfg, store=store, fetcher=fetcher)
+    assert report.rechecked == expected, "a quarter of 24 records, or none"
+    assert report.counts["failed"] == 0
+
+
 def test_change_with_a_day_only_lastmod_is_refetched(tmp_path: Path) -> None:
     site = Site(size=12, per_page=6, listed_pages=2, lastmod_days=True)
     with serve(site) as server:
