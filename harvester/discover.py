@@ -17,26 +17,25 @@ URLs under a start URL's path that look like single items are kept.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urljoin
 
 
 from . import classify
 from .config import Settings, Source
-from .errors import ExtractError, FetchError
+from .errors import ExtractError
 from .extract.cards import parse_cards
 from .fetch import Fetcher, Page
-from .indexes import feed_urls, is_index_url, parse_feed, parse_sitemap
+from .indexes import feed_urls, is_index_url, parse_feed, walk_sitemaps
 from .normalize import build_record, merge
 from .paginate import next_pages
 from .parse import Document, parse_html
 from .record import Candidate, Record
-from .store import FetchState, Store
+from .revalidate import Revalidator
+from .store import Store
 from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
                    is_listing_url, is_navigation_url, is_same_site, is_under, matches_pattern,
                    path_segments, record_key)
@@ -44,15 +43,9 @@ from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
-MAX_SITEMAP_FILES = 200
-MAX_SITEMAP_DEPTH = 4
 MAX_FEEDS = 3
 MAX_SUB_LISTINGS = 30
 _NO_PROGRESS_PAGES = 2
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
-                           r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
-                           r"author|user|taxonom|people|image|video)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,8 +113,9 @@ class _Discovery:
         self.listings: set[str] = set()
         self.shapes: set[tuple[str, int]] = set()
         self.feed_cards: dict[str, tuple[str, Record]] = {}
-        self.same_body: set[str] = set()
         self.prefetched: dict[str, Page] = {}
+        self.pages = Revalidator(fetcher, store, source.name, incremental=incremental,
+                                 domains=self.domains, delay=source.delay, fail=self._fail)
         last = store.last_run(source.name, complete_only=True) if incremental else None
         self.since = last.started if last else None
 
@@ -152,7 +146,7 @@ class _Discovery:
         hub_listings: list[str] = []
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
-            page = self._fetch(url, "listing", "html")
+            page = self.pages.fetch(url, "listing", "html")
             if page is None or self._unchanged(page, url):
                 break
             try:
@@ -204,7 +198,7 @@ class _Discovery:
 
     def _unchanged(self, page: Page, url: str) -> bool:
         """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""
-        if not (page.not_modified or url in self.same_body):
+        if not (page.not_modified or url in self.pages.same_body):
             return False
         self.report.stopped_early = True
         log.debug("%s: listing %s not modified", self.source.name, url)
@@ -236,7 +230,7 @@ class _Discovery:
 
     def _read_index(self, url: str) -> Iterator[Link]:
         """Read a start URL that is a feed (its items are the listing) or a sitemap."""
-        page = self._fetch(url, "feed", "xml")
+        page = self.pages.fetch(url, "feed", "xml")
         if page is None or page.not_modified:
             return
         items = parse_feed(page.body, page.url)
@@ -254,7 +248,7 @@ class _Discovery:
     def _read_feeds(self, doc: Document) -> None:
         """Read the feeds a start page announces; keep their items as cards."""
         for feed_url in feed_urls(doc)[:MAX_FEEDS]:
-            page = self._fetch(feed_url, "feed", "xml")
+            page = self.pages.fetch(feed_url, "feed", "xml")
             if page is None or page.not_modified:
                 continue
             for url, found in parse_feed(page.body, page.url):
@@ -276,29 +270,17 @@ class _Discovery:
 
     def _sitemap_links(self) -> Iterator[Link]:
         """Yield publication URLs from the source's sitemaps (robots.txt, or guessed)."""
-        queue = [(url, 0, declared) for url, declared in self._sitemap_roots()]
-        done: set[str] = set()
-        while queue and len(done) < MAX_SITEMAP_FILES:
-            url, depth, declared = queue.pop(0)
-            if url in done:
-                continue
-            done.add(url)
-            page = self.prefetched.pop(url, None) or self._fetch(url, "sitemap", "xml",
-                                                                  quiet=not declared)
-            if page is None or page.not_modified:
-                continue
-            kind, entries = parse_sitemap(page.body, page.url)
-            # Newest first, so that a harvest cut short by max_items keeps the recent ones.
-            entries.sort(key=lambda e: e[1] or _EPOCH, reverse=True)
-            if kind == "index":
-                queue += [(loc, depth + 1, True) for loc, mod in entries
-                          if depth < MAX_SITEMAP_DEPTH and not _SKIP_SITEMAP.search(loc)
-                          and not (self.since and mod and mod < self.since)]
-                continue
+        for entries in walk_sitemaps(self._sitemap_roots(), self._read_sitemap, self.since):
             self.report.sitemap_urls += len(entries)
             links = [Link(loc, None, "sitemap", mod) for loc, mod in entries
                      if self._wanted(loc) and not self._unchanged_since(loc, mod)]
             yield from self._emit(links)
+
+    def _read_sitemap(self, url: str, declared: bool) -> tuple[bytes, str] | None:
+        """Return a sitemap's body and final URL (None when unchanged or not readable)."""
+        page = self.prefetched.pop(url, None) or self.pages.fetch(
+            url, "sitemap", "xml", quiet=not declared)
+        return None if page is None or page.not_modified else (page.body, page.url)
 
     def _sitemap_roots(self) -> list[tuple[str, bool]]:
         """Return (sitemap, declared): configured, else robots.txt's, else /sitemap.xml guesses.
@@ -355,41 +337,6 @@ class _Discovery:
             return True
         state = self.store.fetch_state(url)
         return state is not None and state.kind == "page" and state.error is None
-
-    def _fetch(self, url: str, kind: str, accept: str, *, quiet: bool = False) -> Page | None:
-        """Fetch a listing, feed or sitemap (conditionally when incremental); None on failure."""
-        state = self.store.fetch_state(url) if self.incremental else None
-        usable = state is not None and state.kind == kind and state.error is None
-        try:
-            page = self.fetcher.fetch(
-                url, etag=state.etag if usable and state else None,
-                last_modified=state.last_modified if usable and state else None, accept=accept,
-                allowed_domains=self.domains if kind == "listing" else (),
-                delay=self.source.delay)
-        except FetchError as exc:
-            self._save(url, kind, error=exc.reason, status=exc.status)
-            if not quiet:
-                self._fail(url, exc.reason)
-            return None
-        digest = hashlib.sha256(page.body).hexdigest() if not page.not_modified else None
-        if usable and state is not None and digest and digest == state.content_hash:
-            self.same_body.add(url)  # a server without validators, but nothing changed
-        # A 304 need not repeat the validators: keep the stored ones then.
-        self._save(url, kind, status=page.status,
-                   etag=page.etag or (state.etag if usable and state else None),
-                   last_modified=page.last_modified or (
-                       state.last_modified if usable and state else None),
-                   content_hash=digest or (state.content_hash if usable and state else None))
-        return page
-
-    def _save(self, url: str, kind: str, *, status: int | None = None, error: str | None = None,
-              etag: str | None = None, last_modified: str | None = None,
-              content_hash: str | None = None) -> None:
-        """Record the fetch state of a listing, feed or sitemap URL."""
-        self.store.save_fetch_state(FetchState(
-            url=url, source=self.source.name, status=status, etag=etag,
-            last_modified=last_modified, content_hash=content_hash, error=error,
-            fetched_at=datetime.now(timezone.utc), kind=kind))
 
     def _fail(self, url: str, reason: str) -> None:
         """Add a failure to the report and log it."""

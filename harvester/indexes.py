@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -18,6 +19,15 @@ from .urls import canonical_url, is_http_url
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+MAX_SITEMAP_FILES = 200
+MAX_SITEMAP_DEPTH = 4
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Sitemaps of tags, authors, images... list no publications.
+_SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
+                           r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
+                           r"author|user|taxonom|people|image|video)", re.IGNORECASE)
+#: (URL, lastmod) as a sitemap lists it.
+Entry = tuple[str, datetime | None]
 
 def feed_urls(doc: Document) -> list[str]:
     """Return the RSS/Atom feeds a page announces with <link rel=alternate>, comments excluded."""
@@ -107,6 +117,38 @@ def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime
             lastmod = as_datetime(parse_date(entry.findtext("{*}lastmod") or ""))
             entries.append((canonical_url(loc.strip(), base), lastmod))
     return kind, entries
+
+
+def walk_sitemaps(roots: list[tuple[str, bool]],
+                  read: Callable[[str, bool], tuple[bytes, str] | None],
+                  since: datetime | None = None) -> Iterator[list[Entry]]:
+    """Walk sitemaps from their roots; yield each URL set's entries, newest first.
+
+    `roots` are (URL, declared) pairs; `read(url, declared)` returns a sitemap's body and
+    final URL, or None when it cannot or need not be read (a guessed sitemap is not
+    declared). Sitemap indexes are followed at most MAX_SITEMAP_DEPTH deep and at most
+    MAX_SITEMAP_FILES files are read; child sitemaps of tags, authors or images, and
+    (with `since`) those an index says are unchanged since then, are left out.
+    """
+    queue = [(url, 0, declared) for url, declared in roots]
+    done: set[str] = set()
+    while queue and len(done) < MAX_SITEMAP_FILES:
+        url, depth, declared = queue.pop(0)
+        if url in done:
+            continue
+        done.add(url)
+        got = read(url, declared)
+        if got is None:
+            continue
+        kind, entries = parse_sitemap(*got)
+        # Newest first, so that a harvest cut short by max_items keeps the recent ones.
+        entries.sort(key=lambda e: e[1] or _EPOCH, reverse=True)
+        if kind == "index":
+            queue += [(loc, depth + 1, True) for loc, mod in entries
+                      if depth < MAX_SITEMAP_DEPTH and not _SKIP_SITEMAP.search(loc)
+                      and not (since and mod and mod < since)]
+        else:
+            yield entries
 
 
 def is_index_url(url: str) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from harvester.indexes import feed_urls, parse_feed, parse_sitemap
+from harvester.indexes import MAX_SITEMAP_DEPTH, feed_urls, parse_feed, parse_sitemap, walk_sitemaps
 from harvester.paginate import next_pages
 from harvester.parse import parse_html
 
@@ -179,3 +180,46 @@ def test_a_next_link_no_parser_accepts_is_no_next_page(markup: str) -> None:
     doc = parse_html(f"<html><body><a href='/news/a-story'>A story</a>{markup}</body></html>",
                      url)
     assert next_pages(doc, url) == []
+
+
+def sitemap_xml(kind: str, entries: list[tuple[str, str]]) -> bytes:
+    """Return a sitemap index or URL set listing (loc, lastmod) entries."""
+    tag = "sitemap" if kind == "sitemapindex" else "url"
+    items = "".join(f"<{tag}><loc>{loc}</loc><lastmod>{mod}</lastmod></{tag}>"
+                    for loc, mod in entries)
+    return (f'<{kind} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</{kind}>'
+            ).encode()
+
+
+def test_walk_sitemaps_follows_indexes_and_leaves_out_what_lists_no_news() -> None:
+    files = {
+        BASE + "/sitemap.xml": sitemap_xml("sitemapindex", [
+            (BASE + "/post-sitemap.xml", "2024-05-01"), (BASE + "/tag-sitemap.xml", "2024-05-01"),
+            (BASE + "/post-sitemap2.xml", "2020-01-01"), (BASE + "/deeper.xml", "2024-05-01")]),
+        BASE + "/post-sitemap.xml": sitemap_xml("urlset", [
+            (BASE + "/p/old", "2023-01-01"), (BASE + "/p/new", "2024-04-30")]),
+        BASE + "/deeper.xml": sitemap_xml("sitemapindex", [(BASE + "/sitemap.xml", "2024-05-01")]),
+    }
+    read: list[str] = []
+
+    def fetch(url: str, declared: bool) -> tuple[bytes, str] | None:
+        read.append(url)
+        return (files[url], url) if url in files else None
+
+    since = datetime(2023, 6, 1, tzinfo=timezone.utc)
+    sets = list(walk_sitemaps([(BASE + "/sitemap.xml", False)], fetch, since))
+    assert [[loc for loc, _ in entries] for entries in sets] == [[BASE + "/p/new",
+                                                                   BASE + "/p/old"]]
+    assert read == [BASE + "/sitemap.xml", BASE + "/post-sitemap.xml", BASE + "/deeper.xml"], \
+        "tag sitemaps and those unchanged since the last run are not read; none twice"
+
+
+def test_walk_sitemaps_stops_at_the_depth_limit() -> None:
+    def fetch(url: str, declared: bool) -> tuple[bytes, str]:
+        depth = int(url.rsplit("/", 1)[1].split(".")[0])
+        return sitemap_xml("sitemapindex", [(f"{BASE}/{depth + 1}.xml", "2024-01-01")]), url
+
+    read: list[str] = []
+    list(walk_sitemaps([(BASE + "/0.xml", True)],
+                       lambda url, declared: read.append(url) or fetch(url, declared)))
+    assert len(read) == MAX_SITEMAP_DEPTH + 1
