@@ -2,8 +2,9 @@
 
 Order of work, per source: each start URL's listing pages (following
 pagination, bounded by `max_pages` per start URL; a hub start page without
-publication links has the listings it links walked too), then the items of the
-site's own feeds not already seen on a listing, then the site's sitemaps.
+publication links has the listings it links walked too, and a home page the
+listings of the publications it shows), then the items of the site's own feeds
+not already seen on a listing, then the site's sitemaps.
 Links are yielded lazily, page by page, each once (de-duplicated by
 `urls.record_key`), so the pipeline fetches publications while discovery goes
 on. A link's card merges what the listing card and the feed item say; a link
@@ -37,8 +38,8 @@ from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
 from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
-                   is_listing_url, is_navigation_url, is_same_site, is_under, matches_pattern,
-                   path_segments, record_key)
+                   is_listing_url, is_navigation_url, is_same_site, is_site_home, is_under,
+                   matches_pattern, path_segments, record_key, section_urls)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,8 @@ class _Discovery:
 
         A start page that links no publication at all but links listings of its own
         (a hub: "Research" leading to "Reports" and "Commentary", an index of topics)
-        has those listings walked in turn, one level deep.
+        has those listings walked in turn, one level deep. So has a site's home page that
+        shows a few publications and links the listings that hold them all.
         """
         url: str | None = start
         pages = idle = 0
@@ -163,6 +165,10 @@ class _Discovery:
             if pages == 1 and hub and not links:
                 hub_listings = self._sub_listings(doc, start)
                 self._mark_hub(url)
+            elif pages == 1 and hub and is_site_home(start):
+                hub_listings = self._sections(doc, links)
+                if hub_listings:
+                    self._mark_hub(url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -193,6 +199,18 @@ class _Discovery:
                     or is_asset_url(url) or record_key(url) in self.listings:
                 continue
             if is_under(url, start) or is_listing_url(url):
+                found.append(url)
+        return found[:MAX_SUB_LISTINGS]
+
+    def _sections(self, doc: Document, links: list[Link]) -> list[str]:
+        """Return the listings a home page links (its menu included) that hold the
+        publications it shows: the folders above their URLs ("/publications/" for
+        "/publications/2024/report"). A home page shows a few; their listing has all."""
+        above = {record_key(s) for link in links for s in section_urls(link.url)}
+        found: list[str] = []
+        for url, _ in classify.page_links(doc, allowed_domains=self.domains):
+            key = record_key(url)
+            if key in above and key not in self.listings and url not in found:
                 found.append(url)
         return found[:MAX_SUB_LISTINGS]
 

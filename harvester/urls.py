@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url as _w3lib_canonicalize
 
@@ -186,6 +186,31 @@ def is_under(url: str, section: str) -> bool:
         return False
     inner, outer = path_segments(url), path_segments(section)
     return len(inner) > len(outer) and inner[: len(outer)] == outer
+
+
+def is_site_home(url: str) -> bool:
+    """Tell whether a URL is a site's home page: its root, or a language's ("/en/")."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    segments = path_segments(url)
+    return not segments or len(segments) == 1 and (
+        _LANGUAGE.match(segments[0]) is not None
+        or segments[0].lower() in ("home", "index.html", "index.htm", "index.php"))
+
+
+def section_urls(url: str) -> list[str]:
+    """Return the URLs of the folders above a URL's path, nearest first, the root left out
+    ("/publications/2024/report" -> "/publications/2024/", "/publications/")."""
+    segments = path_segments(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    return [urlunsplit((parts.scheme, parts.netloc,
+                        "/" + "/".join(quote(s) for s in segments[:depth]) + "/", "", ""))
+            for depth in range(len(segments) - 1, 0, -1)]
 
 
 @lru_cache(maxsize=64)

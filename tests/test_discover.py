@@ -408,3 +408,17 @@ def test_hub_start_page_has_its_listings_walked(settings: Settings, store: Store
     assert statuses["/issue-areas"] == 200
     assert [s for p, s in statuses.items() if p.startswith("/issue-areas/")] and all(
         s == 304 for p, s in statuses.items() if p.startswith("/issue-areas/")), statuses
+
+
+def test_home_page_leads_to_the_listings_of_the_publications_it_shows(
+        settings: Settings, store: Store) -> None:
+    """A site's home page shows a few publications and links (in its menu) the listing
+    that holds them all: that listing is walked too, sitemaps and feeds left aside."""
+    with serve_site() as site:
+        source = Source(name="demo", start_urls=(site.url("/"),), use_sitemaps=False,
+                        use_feeds=False)
+        links, report = run(source, settings, store)
+        wanted = {site.url(item["path"]) for item in load_manifest()}
+        paths = [r.path for r in site.requests]
+    assert {link.url for link in links} == wanted
+    assert report.failures == [] and "/publications" in paths

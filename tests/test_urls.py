@@ -13,11 +13,13 @@ from harvester.urls import (
     is_http_url,
     is_navigation_url,
     is_same_site,
+    is_site_home,
     is_under,
     matches_pattern,
     navigation_reason,
     page_number,
     record_key,
+    section_urls,
     without_page,
 )
 
@@ -254,3 +256,22 @@ def test_is_under_and_matches_pattern() -> None:
     assert matches_pattern("https://x.org/publications/2024/02/a", r"/publications/\d{4}/")
     assert not matches_pattern("https://x.org/people/a", r"/publications/\d{4}/")
     assert matches_pattern("https://x.org/anything", None)
+
+
+@pytest.mark.parametrize(("url", "home"), [
+    ("https://www.example.org", True), ("https://www.example.org/", True),
+    ("https://www.example.org/en/", True), ("https://www.example.org/pt-br", True),
+    ("https://www.example.org/index.php", True), ("https://www.example.org/publications", False),
+    ("https://www.example.org/en/publications/", False), ("http://[::1/x", False),
+])
+def test_is_site_home(url: str, home: bool) -> None:
+    assert is_site_home(url) is home
+
+
+def test_section_urls_are_the_folders_above_nearest_first() -> None:
+    assert section_urls("https://a.org/publications/2024/05/a-report?x=1#y") == [
+        "https://a.org/publications/2024/05/", "https://a.org/publications/2024/",
+        "https://a.org/publications/"]
+    assert section_urls("https://a.org/a-report") == []
+    assert section_urls("https://a.org/caf%C3%A9/x") == ["https://a.org/caf%C3%A9/"]
+    assert section_urls("http://[::1/x") == []
