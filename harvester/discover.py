@@ -146,6 +146,7 @@ class _Discovery:
         url: str | None = start
         pages = idle = 0
         hub_listings: list[str] = []
+        sections = False
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             page = self.pages.fetch(url, "listing", "html")
@@ -167,7 +168,8 @@ class _Discovery:
                 self._mark_hub(url)
             elif pages == 1 and hub and is_site_home(start):
                 hub_listings = self._sections(doc, links)
-                if hub_listings:
+                sections = bool(hub_listings)
+                if sections:
                     self._mark_hub(url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
@@ -181,7 +183,9 @@ class _Discovery:
             url = self._next_url(doc, page.url)
         for listing in hub_listings:
             if record_key(listing) not in self.listings:
-                yield from self._paginate(listing, hub=False)
+                # A home page's section may be a hub of its own ("/research/" leading to
+                # "/research/reports/"): its listings are walked then, one level more.
+                yield from self._paginate(listing, hub=sections)
 
     def _mark_hub(self, url: str) -> None:
         """Remember a hub page: the next run fetches it whole (not conditionally), since

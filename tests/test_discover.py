@@ -422,3 +422,13 @@ def test_home_page_leads_to_the_listings_of_the_publications_it_shows(
         paths = [r.path for r in site.requests]
     assert {link.url for link in links} == wanted
     assert report.failures == [] and "/publications" in paths
+
+
+def test_home_page_section_that_is_a_hub_has_its_listings_walked(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """The home page shows two reports under /work/reports/ and its menu links /work/, a
+    hub of two series: both series are walked, and nothing but publications is yielded."""
+    serve(httpserver_ipv4, site_handler("institute", base))
+    links, report = run(Source(name="ief", start_urls=(base + "/",)), settings, store)
+    assert sorted(link.url for link in links) == sorted(expected("institute", base))
+    assert report.failures == [] and report.listing_pages == 4
