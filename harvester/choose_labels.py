@@ -173,12 +173,13 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
 
 
 def is_topic(text: str | None) -> bool:
-    """Tell whether a string can be a topic label (not a year or a short number, a letter, a
-    sentence or a list heading such as "Tags"); a model number ("1541", "747") can be."""
+    """Tell whether a string can be a topic label (not a short number, a letter, a sentence or
+    a list heading such as "Tags"); a model number ("1541") or a year a page is tagged with
+    ("2019") can be."""
     if not text or len(text) < 2 or len(text) > 60:
         return False
     if text.isdigit():
-        return len(text) >= 3 and not 1800 <= int(text) <= 2100
+        return len(text) >= 3
     if text.casefold().rstrip(":") in _TOPIC_WORDS:
         return False
     if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
