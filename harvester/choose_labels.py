@@ -30,6 +30,8 @@ _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keyw
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
                "html:label", "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",
                "html:category")  # a post's categories only when it has no tags at all
+# Three or more words joined by slashes, no spaces: several tags written as one.
+_SLASHED = re.compile(r"^[^\W\d_][\w&.-]*(?:/[^\W\d_][\w&.-]*){2,}$")
 # Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.
 _SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
                   "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
@@ -155,7 +157,10 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
     for item in items:
         if isinstance(item, str):
             listed = split or item.count(",") >= 2 and ", " not in item
-            raw += _SPLIT_TOPICS.split(item) if listed else [item]
+            if not listed and _SLASHED.match(item.strip()):
+                raw += item.strip().split("/")  # "Geheimdienste/NSA/Überwachung": three tags
+            else:
+                raw += _SPLIT_TOPICS.split(item) if listed else [item]
     labels, seen = [], set(banned)
     for item in raw:
         text = clean(item, limit=200)

@@ -114,6 +114,15 @@ def test_a_model_number_and_a_year_are_topics_but_a_short_number_is_not() -> Non
     assert rec.topics == ("linux", "c64", "1541", "2019")
 
 
+def test_tags_joined_by_slashes_are_split_but_a_pair_is_not() -> None:
+    """"Geheimdienste/NSA/Überwachung" in one tag link is three tags; "AC/DC" or
+    "Biology / Biochemistry" is one."""
+    rec = record(Candidate("topics", ["Geheimdienste/NSA/Überwachung", "AC/DC",
+                                      "Biology / Biochemistry"], "html:tag-list"))
+    assert rec.topics == ("Geheimdienste", "NSA", "Überwachung", "AC/DC",
+                          "Biology / Biochemistry")
+
+
 def test_machine_identifiers_are_not_topics() -> None:
     """Tag metadata holding CMS identifiers ("cat_neurology") gives no such topic."""
     rec = record(Candidate("topics", ["cat_neurology,k1_brain-disorders,covid vaccines"],
