@@ -3,7 +3,8 @@
 Strong sources (structured metadata, the dateline next to the headline) vote for
 a day; the URL's own date breaks ties; a UTC timestamp yields to the same moment
 in the page's own offset, or to the day the page shows when an offset could move
-it there. `updated` is kept only when it is later than `published`.
+it there, else is read in the page's zone (`harvester.zones`). `updated` is kept
+only when it is later than `published`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime, timedelta
 from .choose import rank
 from .dates import DateValue, local_day, parse_date, url_date
 from .record import Candidate
+from .zones import in_page_zone
 
 _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
               "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
@@ -33,9 +35,12 @@ DateChoice = tuple[DateValue, str] | None
 
 
 def choose_dates(published: list[Candidate], updated: list[Candidate], url: str | None,
-                 now: datetime) -> tuple[DateChoice, DateChoice]:
+                 now: datetime, language: str | None = None,
+                 region: str | None = None) -> tuple[DateChoice, DateChoice]:
     """Return (published, updated): metadata and the visible dateline cross-checked, and the
-    URL's own date used to break disagreements."""
+    URL's own date used to break disagreements; a time given only in UTC is read in the
+    zone of the page's region or language, else in the offset of its other timestamps
+    (see `harvester.zones`)."""
     pub = _parsed(published, now)
     upd = _parsed(updated, now, _UPDATED_RANK)
     chosen = _pick_published(pub, url_date(url))
@@ -46,7 +51,19 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
         value, source = _prefer_local(upd[0], upd)
         if chosen is None or _after(value, chosen[0]):
             later = (value, source)
-    return chosen, later
+    offset = _page_offset(pub + upd)
+    return tuple(None if c is None else (in_page_zone(c[0], language, region, offset), c[1])
+                 for c in (chosen, later))  # type: ignore[return-value]
+
+
+def _page_offset(dates: list[tuple[DateValue, str]]) -> timedelta | None:
+    """Return the UTC offset the page's metadata writes its timestamps in, when they agree
+    on one within an hour (summer time): the zone the page was written in."""
+    offsets = [v.utcoffset() for v, s in dates if isinstance(v, datetime)
+               and s.startswith(("jsonld", "meta:")) and v.utcoffset() not in (None, timedelta(0))]
+    if offsets and max(offsets) - min(offsets) <= timedelta(hours=1):  # type: ignore[type-var]
+        return offsets[0]
+    return None
 
 
 def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> DateChoice:

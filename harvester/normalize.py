@@ -22,7 +22,7 @@ from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
 from .urls import host_of
 from .vocab import Vocabulary
-from .zones import in_page_zone, page_region
+from .zones import page_region
 
 UNKNOWN_URL = "file:///unknown"
 MAX_SUMMARY = 1000
@@ -79,13 +79,12 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
                 and c.source.startswith(("meta:", "html:"))]
     keep("title", choose_title(get("title", []), sites, sections))
     keep("authors", choose_authors(get("authors", []), sites))
-    published, updated = choose_dates(get("published", []), get("updated", []), url, now)
     language = choose_language(get("language", []))
-    lang = language[0] if language else None
-    region = page_region(url or record_url)
-    keep("published", (in_page_zone(published[0], lang, region), published[1])
-         if published else None)
-    keep("updated", (in_page_zone(updated[0], lang, region), updated[1]) if updated else None)
+    published, updated = choose_dates(get("published", []), get("updated", []), url, now,
+                                      language[0] if language else None,
+                                      page_region(url or record_url))
+    keep("published", published)
+    keep("updated", updated)
     keep("type", choose_type(get("type", []), url, vocabulary))
     keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
     keep("summary", choose_summary(get("summary", []), values.get("title")))

@@ -3,7 +3,7 @@ its readers saw ("2020-05-02T02:54Z" on a New York page was May 1 there)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import DateValue
@@ -53,13 +53,26 @@ _ZONES_OF = {
 _GENERIC_TLDS = {"co", "io", "me", "tv", "ai", "fm", "am", "ly", "to", "cc", "ws", "gg", "so"}
 
 
-def in_page_zone(value: DateValue, language: str | None,
-                 region: str | None = None) -> DateValue:
+def in_page_zone(value: DateValue, language: str | None, region: str | None = None,
+                 offset: timedelta | None = None) -> DateValue:
     """Return a UTC timestamp in the time zone of the page's region (its domain's country,
     else its language's region) or language, when that zone is known; a country of several
-    zones only when all of them give the same day. Anything else is returned unchanged."""
+    zones only when all of them give the same day. Failing those, in `offset`, the offset the
+    page writes its other timestamps in. Anything else is returned unchanged."""
     if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
         return value
+    local = _in_zones(value, language, region)
+    if local is value and offset:
+        try:
+            return value.astimezone(timezone(offset))
+        except (ValueError, OverflowError):  # an offset of a day or more, a year at the edge
+            return value
+    return local
+
+
+def _in_zones(value: datetime, language: str | None, region: str | None) -> datetime:
+    """Return a UTC timestamp in the zone of the page's region or language (see
+    `in_page_zone`), or unchanged."""
     lang, _, lang_region = (language or "").partition("-")
     zones = _ZONES_OF.get(region or "")
     if zones is None:

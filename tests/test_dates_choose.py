@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -93,3 +93,22 @@ def test_labelled_dateline_keeps_the_agreeing_timestamp_and_a_same_day_update() 
     record = extract_page(html)
     assert record.published == datetime(2023, 11, 2, 16, 55, 44, tzinfo=timezone.utc)
     assert record.updated == datetime(2023, 11, 2, 17, 19, 38, tzinfo=timezone.utc)
+
+
+def test_a_utc_time_is_read_in_the_offset_of_the_pages_other_timestamps() -> None:
+    """02:54Z on May 2 on a .com page whose modification time says -04:00: the page was
+    written at -04:00, and its readers saw May 1."""
+    metas = ('<meta property="article:published_time" content="2020-05-02T02:54:29Z">'
+             '<meta property="article:modified_time" content="2020-05-02T10:00:00-04:00">')
+    published = extract_page(page(None, "", metas), "https://news.example.com/a-story").published
+    assert isinstance(published, datetime)
+    assert (_day(published), published.utcoffset()) == (date(2020, 5, 1), timedelta(hours=-4))
+
+
+def test_the_domains_zone_wins_over_the_offset_of_other_timestamps() -> None:
+    """A .de page: Berlin's summer time (+02:00) reads 22:30Z as July 6, whatever offset
+    another timestamp of the page was written with (+01:00, winter time)."""
+    metas = ('<meta property="article:published_time" content="2020-07-05T22:30:00Z">'
+             '<meta property="article:modified_time" content="2020-07-07T10:00:00+01:00">')
+    record = extract_page(page(None, "", metas), "https://www.example.de/artikel")
+    assert _day(record.published) == date(2020, 7, 6)

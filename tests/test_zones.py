@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -68,3 +68,13 @@ def test_a_canadian_page_keeps_its_evening_day() -> None:
     # The same page on a generic domain keeps UTC: French is read in many zones.
     assert extract_page(html, "https://news.example.com/nouvelle/1").published == parse_date(
         "2020-08-25T00:23:33+00:00")
+
+
+def test_the_offset_of_other_timestamps_is_the_last_resort() -> None:
+    """A known zone wins (with its summer time); without one, the page's own offset; with
+    neither, the UTC timestamp is left as it is."""
+    value = parse_date("2020-07-05T22:30:00Z")
+    minus4 = timedelta(hours=-4)
+    assert str(in_page_zone(value, None, "DE", minus4)) == "2020-07-06 00:30:00+02:00"
+    assert str(in_page_zone(value, "en", None, minus4)) == "2020-07-05 18:30:00-04:00"
+    assert in_page_zone(value, "en", None, None) is value
