@@ -33,7 +33,11 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+")
+# Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
+# them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
+_CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
+                               rf"(?<={_CJK})(?:-{{1,3}}|_|\||—)(?={_CJK})")
 _PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
                       r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
                       re.IGNORECASE)
@@ -55,20 +59,23 @@ def rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
     return sorted(cands, key=lambda c: index.get(c.source, len(order)))
 
 
-def choose_title(cands: list[Candidate], sites: list[str],
-                 sections: list[str] = ()) -> tuple[str, str] | None:
+def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] = (),
+                 homes: list[str] = ()) -> tuple[str, str] | None:
     """Return the title most candidates agree with, site name and section prefix removed.
 
     Each candidate gets a vote from every other candidate that equals or contains
     it; ties go to the most trusted source. A title cut short ("...") yields to
     one that completes it, and the visible headline wins over a declared title
-    that only adds a kicker or section in front of it.
+    that only adds a kicker or section in front of it. `homes` are the texts of the page's
+    links to its home page: a title part saying exactly one of them is the site's name.
     """
     texts = [(_title_text(c.value), c.source) for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
+    home_keys = {fold(h) for h in homes if fold(h)}
     section_keys = {fold(s) for s in sections if s and len(s) <= 40}
     pool = [(strip_section(strip_site(t, site_keys, [x for j, (x, _) in enumerate(texts)
-                                                     if x and j != i]), section_keys), s)
+                                                     if x and j != i], home_keys),
+                           section_keys), s)
             for i, (t, s) in enumerate(texts) if t and len(t) <= 500]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
     pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
@@ -122,8 +129,10 @@ def _part_of(short: str, long: str) -> bool:
     return len(short) >= 0.4 * len(long) and len(short) >= 8 and short in long
 
 
-def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
-    """Remove a " | Site" / "Site - " part when it is the site name or not in other titles."""
+def strip_site(title: str, site_keys: set[str], others: list[str],
+               home_keys: set[str] = frozenset()) -> str:
+    """Remove a " | Site" / "Site - " part when it is the site name or not in other titles
+    (`home_keys`: names the site's home links show, matched only exactly)."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -131,7 +140,10 @@ def strip_site(title: str, site_keys: set[str], others: list[str]) -> str:
     whole = fold(title)
     for i in (len(parts) - 1, 0):
         rest = parts[:i] + parts[i + 1:]
-        exact = fold(parts[i]) in site_keys
+        # A home link's text (a menu's "News" as much as a logo's name) names the site
+        # only as the short part of a title.
+        exact = fold(parts[i]) in site_keys or fold(parts[i]) in home_keys \
+            and len(parts[i]) < len(" ".join(rest))
         # A part only resembling the site name stays when another title says it whole.
         if exact or _is_site_part(parts[i], site_keys) and len(parts[i]) < len(" ".join(rest)) \
                 and whole not in other_keys:

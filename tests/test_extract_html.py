@@ -247,6 +247,44 @@ def test_title_part_resembling_the_site_name_stays_when_titles_agree_on_it() -> 
         "Welpen kaufen – Tipps zu jeder Hunderasse"
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Les communes votent | Le Courrier du Sud", "Les communes votent"),
+    ("绿道全线贯通-江南日报网", "绿道全线贯通"),
+    ("駅前に新店舗をオープン｜江南日報", "駅前に新店舗をオープン"),
+    # A home link's text is the site's name only as the short part of a title.
+    ("Le Courrier du Sud | Actualité", "Le Courrier du Sud | Actualité"),
+])
+def test_the_name_the_home_links_show_leaves_the_title(title: str, expected: str) -> None:
+    """The text of a link to the home page (or its logo's alt) names the site in the title,
+    also glued to a Chinese or Japanese title without spaces."""
+    html = f"""<html><head><title>{title}</title></head><body>
+      <a href="https://www.courrier.example/"><img src="/img/masthead.png" alt="江南日報"></a>
+      <nav><a href="/">Le Courrier du Sud</a> <a href="/">江南日报网</a>
+      <a href="/actualite/">Actualité</a> <a href="/?page=2">Actualité</a></nav>
+      <p>Text.</p></body></html>"""
+    assert extract_page(html, "https://courrier.example/2021/05/x.html").title == expected
+
+
+def test_a_link_elsewhere_or_deeper_does_not_name_the_site() -> None:
+    """Links to other sites, to sections or with a query are not home links."""
+    html = """<html><head><title>Ports Matter | Harbour News</title></head><body>
+      <a href="https://other.example/">Harbour News</a> <a href="/news/">Harbour News</a>
+      <a href="/?lang=en">Harbour News</a> <a href="http://[::1/">Harbour News</a>
+      <p>Text.</p></body></html>"""
+    assert extract_page(html, "https://harbour.example/p/1").title == "Ports Matter | Harbour News"
+
+
+def test_the_logo_is_not_the_page_image() -> None:
+    """An image in the link to the home page, or a file named logo/icon, is not the lead."""
+    html = """<html><head><title>T</title></head><body>
+      <a href="/"><img src="/img/masthead.png" width="300"></a><h1>Ports Matter</h1>
+      <img src="/img/feed-icon.png"><img src="/img/site_logo.svg">
+      <figure><img src="/files/iconic-harbour.jpg"></figure><p>Text.</p></body></html>"""
+    record = extract_page(html, "https://harbour.example/p/1")
+    assert record.image is not None
+    assert record.image.url == "https://harbour.example/files/iconic-harbour.jpg"
+
+
 def test_numbered_headline_is_not_a_dateline_name() -> None:
     """"Title - Part 49" holds a number, not a date: it credits nobody."""
     html = """<html><body><main><h1>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49</h1>

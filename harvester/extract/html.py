@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from urllib.parse import urlsplit
 
 from ..names import split_names
+from ..urls import host_of
 from ..record import Candidate
 from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
 from .page import Page
@@ -34,6 +36,10 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_MAX_SITE_NAME = 60
+_MAX_HOME_NAMES = 5
+_SCHEME_AND_WWW = len("https://www./")
+_LOGO_FILE = re.compile(r"(?i)(?<![a-z])(?:logo|icon)s?(?![a-z])")
 _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2", "h3", "h4",
            "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
@@ -65,7 +71,41 @@ def _titles(page: Page) -> list[Candidate]:
                 break
     if page.titles:
         found.append(Candidate("title", page.titles[0], "html:title"))
+        found += [Candidate("site_home", name, "html:home-link") for name in _home_names(page)]
     return found
+
+
+def _home_names(page: Page) -> list[str]:
+    """Return the names the page's links to its site's home page show ("Xinhua" of
+    `<a href="/">Xinhua</a>`, or a logo's alt text): the site's name, as its readers see it."""
+    host = _host(page)
+    names: list[str] = []
+    for el in page.anchors:
+        if not _is_home_href(el.get("href"), host):
+            continue
+        text = text_of(el) or next((img.get("alt") or "" for img in el.iter("img")), "")
+        text = " ".join(text.split())
+        if 2 <= len(text) <= _MAX_SITE_NAME and text not in names:
+            names.append(text)
+    return names[:_MAX_HOME_NAMES]
+
+
+def _host(page: Page) -> str:
+    """Return the page's host without "www." ("" when the page has no URL)."""
+    return host_of(page.url).removeprefix("www.") if page.url else ""
+
+
+def _is_home_href(href: str | None, host: str) -> bool:
+    """Tell whether a link's href leads to the home page of the page's own site."""
+    href = (href or "").strip()
+    if not href or len(href) > len(host) + _SCHEME_AND_WWW or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return parts.path in ("", "/") and not parts.query and bool(parts.netloc or href == "/") \
+        and parts.netloc.lower().removeprefix("www.") in ("", host)
 
 
 def headline_text(h1: Element) -> str:
@@ -261,12 +301,13 @@ def _summary(page: Page) -> list[Candidate]:
 
 
 def _image(page: Page) -> list[Candidate]:
-    """Return the lead figure's image and caption in the main content."""
+    """Return the lead figure's image and caption in the main content (not the site's logo)."""
+    host = _host(page)
     for el in page.near:
         if el.tag == "img":
             src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
             url = page.absolute(src)
-            if not url or url.startswith("data:") or _tiny(el):
+            if not url or url.startswith("data:") or _tiny(el) or _is_logo(el, url, host):
                 continue
             figure = next((a for a in el.iterancestors("figure")), None)
             caption = None
@@ -275,6 +316,15 @@ def _image(page: Page) -> list[Candidate]:
                 caption = text_of(cap) if cap is not None else None
             return [Candidate("image", (url, caption or el.get("alt")), "html:img")]
     return []
+
+
+def _is_logo(img: Element, url: str, host: str) -> bool:
+    """Tell whether an image is a logo or an icon: it links to the home page, or its file
+    is named so ("site_logo.png", "feed-icon16.png")."""
+    if _LOGO_FILE.search(url.rpartition("/")[2]):
+        return True
+    link = next(img.iterancestors("a"), None)
+    return link is not None and _is_home_href(link.get("href"), host)
 
 
 def _tiny(img: Element) -> bool:
