@@ -71,7 +71,11 @@ def _titles(page: Page) -> list[Candidate]:
                 break
     if page.titles:
         found.append(Candidate("title", page.titles[0], "html:title"))
-        found += [Candidate("site_home", name, "html:home-link") for name in _home_names(page)]
+        # The headline of two words or more is the title whatever the <title> holds: the
+        # site's name there matters only without one (and reading every link costs).
+        if page.h1 is None or len(found[0].value.split()) < 2:
+            found += [Candidate("site_home", name, "html:home-link")
+                      for name in _home_names(page)]
     return found
 
 
