@@ -33,6 +33,8 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 _LINKS = etree.XPath("count(//a)")
 # A character that UTF-8 writes with two or more bytes (and that is not a replacement).
 _MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
+# Bytes per piece when checking UTF-8 (small enough to reuse memory, large enough per call).
+_CHUNK = 16_384
 #: Pages with more links than this are refused (see `parse_html`).
 MAX_LINKS = 10_000
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -70,7 +72,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
 def _decode(body: bytes, content_type: str | None,
             need_text: bool = True) -> tuple[str, str, bool]:
     """Decode a body as `decode_html` does; the flag tells that the bytes are valid UTF-8
-    (without `need_text`, an ASCII body's text is not built: it is never read then)."""
+    (without `need_text`, the text of a valid UTF-8 body is not built: it is never read)."""
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(name, "replace"), name, False
@@ -81,7 +83,10 @@ def _decode(body: bytes, content_type: str | None,
     # Valid UTF-8 with non-ASCII bytes is almost never an accident, so it wins
     # over a declared single-byte charset (a common server misconfiguration).
     for name in (*wide, "utf-8", *declared):
-        if name:
+        if name == "utf-8" and not need_text:
+            if _is_utf8(body):
+                return "", name, True
+        elif name:
             try:
                 return body.decode(name), name, name == "utf-8"
             except (UnicodeDecodeError, LookupError):
@@ -95,6 +100,20 @@ def _decode(body: bytes, content_type: str | None,
             return text, "utf-8", False
     text, name = _detect(body, next((n for n in declared if n), None))
     return text, name, False
+
+
+def _is_utf8(body: bytes) -> bool:
+    """Tell whether bytes are valid UTF-8, decoding them piece by piece: the check alone
+    then never builds a page-sized string (a third of its cost)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(body)
+    try:
+        for start in range(0, len(view), _CHUNK):
+            decoder.decode(view[start:start + _CHUNK])
+        decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse_html(

@@ -10,6 +10,9 @@ from typing import Any
 from collections.abc import Mapping
 
 _MAX_SLUG = 80
+# Compiled once: topic and type labels are keyed thousands of times per harvest.
+_AND = re.compile(r"\s*&\s*|\band\b")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WINDOWS_RESERVED = {
     "con", "prn", "aux", "nul",
     *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
@@ -30,8 +33,8 @@ def slugify(label: str) -> str:
 def match_key(label: str) -> str:
     """Return the key two labels share when they mean the same ("A & B" ~ "a and b")."""
     text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"\s*&\s*|\band\b", " ", text.casefold())
-    return re.sub(r"[^a-z0-9]+", "", text) or label.casefold().strip()
+    text = _AND.sub(" ", text.casefold())
+    return _NON_ALNUM.sub("", text) or label.casefold().strip()
 
 
 def _short_hash(text: str) -> str:

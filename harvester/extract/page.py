@@ -88,13 +88,13 @@ class Page:
             self._walk(root)
             return
         if root.tag in _HEAD_TAGS:
-            self._head(root, root.tag)
+            self._head(root)
         for child in root:
             if child is body:
                 self._walk(body)
             else:
                 for el in child.iter(_HEAD_TAGS):
-                    self._head(el, el.tag)
+                    self._head(el)
 
     def _walk(self, top: Element) -> None:
         """Sort the elements of a subtree (itself included) into the lists above.
@@ -104,7 +104,7 @@ class Page:
         """
         # Tag -> what takes its elements: a list's append, or the head tag reader.
         adders = {tag: getattr(self, kind).append for tag, kind in _KINDS.items()}
-        adders.update(dict.fromkeys(_HEAD_TAGS, self._head_tag))
+        adders.update(dict.fromkeys(_HEAD_TAGS, self._head))
         wordy, seen, h23, named, mains, dated, rels = (
             _WORDY, SEEN, self.h23, self.named, self.mains, self.dated, self.rel_anchors)
         for el in top.iter(_BODY_TAGS):
@@ -146,10 +146,6 @@ class Page:
                 if "articlebody" in words and el.get("itemprop"):
                     mains.append(el)
 
-    def _head_tag(self, el: Element) -> None:
-        """Record a meta, link, title or script element met in the walk."""
-        self._head(el, el.tag)
-
     def _role(self, el: Element, role: str) -> None:
         """Record an element by its ARIA role (navigation, main, heading...)."""
         if role in _ROLES:
@@ -159,8 +155,9 @@ class Page:
         elif role == "heading":
             self.headings.append(el)
 
-    def _head(self, el: Element, tag: str) -> None:
+    def _head(self, el: Element) -> None:
         """Record a meta, link, title or JSON-LD script element."""
+        tag = el.tag
         if tag == "meta":
             key = el.get("property") or el.get("name") or el.get("itemprop") \
                 or el.get("http-equiv")
