@@ -24,7 +24,7 @@ _DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citatio
               "meta:dcterms.created", "meta:pubdate", "meta:publishdate", "meta:date",
               "meta:other-date", "html:itemprop", "html:time", "jsonld:WebPage", "html:text",
               "html:time-page", "html:script", "html:attribute", "url:image",
-              "html:text-page")
+              "html:text-page", "html:text-anywhere")
 _UPDATED_RANK = ("rules", "jsonld", "meta:article:modified_time", "meta:og:updated_time",
                  "meta:datemodified", "meta:dcterms.modified", "meta:dc.date.modified",
                  "meta:parsely-updated", "html:itemprop-close", "html:time-close",

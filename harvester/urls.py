@@ -200,6 +200,17 @@ def is_site_home(url: str) -> bool:
         or segments[0].lower() in ("home", "index.html", "index.htm", "index.php"))
 
 
+def is_front_page(url: str) -> bool:
+    """Tell whether a URL is a site's home page or a top-level section's ("/blog/")."""
+    if is_site_home(url):
+        return True
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return len(path_segments(url)) == 1 and path.endswith("/")
+
+
 def section_urls(url: str) -> list[str]:
     """Return the URLs of the folders above a URL's path, nearest first, the root left out
     ("/publications/2024/report" -> "/publications/2024/", "/publications/")."""

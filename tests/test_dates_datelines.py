@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from harvester.extract import extract_page
 
 
@@ -76,6 +78,29 @@ def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
         + "<div>" + "<p>Ein Absatz des Textes ohne jedes Datum darin.</p>" * 160 + "</div>"
         + f"<div class='grid'>{cards}</div>"))
     assert record.published is None
+
+
+HOME_CARDS = "".join(
+    f"<div class='teaser'><a href='/n/{n}'>Aktuelle Meldung Nummer {n}</a>"
+    f"<span class='datum'>{day}</span></div>"
+    for n, day in ((1, "06.10.2017 11:15"), (2, "4. Oktober 2017"), (3, "12.09.2091"),
+                   (4, "28.09.2017")))
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.beispiel.example/", date(2017, 10, 6)),
+    ("https://www.beispiel.example/aktuelles/", date(2017, 10, 6)),
+    # A publication's address: the dates around it are other pages' (as in the test above).
+    ("https://www.beispiel.example/aktuelles/royaler-rueckblick", None),
+])
+def test_a_front_page_without_a_date_of_its_own_takes_its_newest_item_s(
+        url: str, expected: date | None) -> None:
+    """A home or section page has no date but its items': the newest one (a date in the
+    future is no item's) is when it last changed."""
+    record = extract_page(page("<h1>Willkommen in Beispiel</h1>"
+                               + "<p>Ein Absatz ohne jedes Datum darin.</p>" * 20
+                               + f"<aside>{HOME_CARDS}</aside>"), url)
+    assert record.published == expected
 
 
 def test_update_labels_in_more_languages() -> None:

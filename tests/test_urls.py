@@ -13,6 +13,7 @@ from harvester.urls import (
     is_http_url,
     is_navigation_url,
     is_same_site,
+    is_front_page,
     is_site_home,
     is_under,
     matches_pattern,
@@ -275,3 +276,14 @@ def test_section_urls_are_the_folders_above_nearest_first() -> None:
     assert section_urls("https://a.org/a-report") == []
     assert section_urls("https://a.org/caf%C3%A9/x") == ["https://a.org/caf%C3%A9/"]
     assert section_urls("http://[::1/x") == []
+
+
+@pytest.mark.parametrize(("url", "front"), [
+    ("https://www.example.org/", True), ("https://www.example.org/de/", True),
+    ("https://www.example.org/blog/", True), ("https://www.example.org/blog", False),
+    ("https://www.example.org/blog/2024/", False), ("https://www.example.org/a-post.html", False),
+    ("http://[::1/x/", False),
+])
+def test_is_front_page(url: str, front: bool) -> None:
+    """A home page or a top-level section's folder is a front page; a publication is not."""
+    assert is_front_page(url) is front

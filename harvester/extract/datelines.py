@@ -11,12 +11,16 @@ anywhere in the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 
-from ..dates import DateValue, find_dates, parse_date, short_year_date, url_date
+from ..dates import (DateValue, find_dates, local_day, parse_date, short_year_date,
+                     url_date)
 from ..record import Candidate
 from ..text import trie_pattern
+from ..urls import is_front_page
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
@@ -51,6 +55,7 @@ _SCRIPT_DATE = re.compile(
     r'((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"', re.IGNORECASE)
 _SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
 _MAX_SCRIPT = 200_000
+_MAX_DATELINES = 500
 _KEY_SPAN = 120
 _OPENING = 100
 _OPENERS = " \t\r\n\xa0(["
@@ -212,8 +217,12 @@ def fallback(page: Page) -> list[Candidate]:
         found = finder(page, False)
         if found:
             return found
-    # Last resort: the same, inside blocks that looked like navigation or sidebars.
-    return _page_times(page, True) or _attribute_dates(page, True)
+    # Last resort: the same, inside blocks that looked like navigation, sidebars, cards or
+    # comments: on a home or listing page the first item's date (the newest) is the page's.
+    found = _page_times(page, True) or _attribute_dates(page, True)
+    if not found and page.url and is_front_page(page.url):
+        found = _latest_dateline(page)
+    return found
 
 
 def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
@@ -309,6 +318,27 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
                 if dates:
                     return [Candidate("published", dates[0][0], "html:text-page")]
     return []
+
+
+def _latest_dateline(page: Page) -> list[Candidate]:
+    """Return the latest date-only text anywhere in the body (cards, sidebars included): a
+    home or section page has no date of its own; it was last changed when its newest item
+    appeared."""
+    body = page.root.find("body")
+    days = [value for text in islice(_date_texts(body if body is not None else page.root),
+                                     _MAX_DATELINES)
+            for value, _ in find_dates(text, dayfirst=page.dayfirst)]
+    if not days:
+        return []
+    return [Candidate("published", max(days, key=local_day), "html:text-anywhere")]
+
+
+def _date_texts(top: Element) -> Iterator[str]:
+    """Yield the visible texts of a subtree that are a dateline (cut to 300 characters)."""
+    for el in top.iter():
+        for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
+            if text and has_year(text) and _is_dateline(text[:300], 2):
+                yield text[:300]
 
 
 def _cards(page: Page) -> set[Element]:
