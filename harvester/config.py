@@ -6,7 +6,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
-from importlib import resources
+import importlib.util
 from pathlib import Path
 from typing import Any
 from collections.abc import Mapping
@@ -105,13 +105,20 @@ def default_config_path(cwd: Path | None = None) -> Path | None:
 
 
 def shipped_config_dir() -> Path:
-    """Return the folder of the shipped configuration (installed or in a checkout)."""
+    """Return the folder of the shipped configuration (installed or in a checkout).
+
+    Installed, it is the data-only package `harvester.default_config`: a namespace package
+    (no __init__.py), so its folder is read from its import spec (importlib.resources would
+    give a MultiplexedPath, which is no file system path). In a checkout run without
+    installing, it is the repository's config/ folder.
+    """
     try:
-        packaged = Path(str(resources.files("harvester.default_config")))
-        if (packaged / CONFIG_NAME).is_file():
-            return packaged
-    except ModuleNotFoundError:
-        pass
+        spec = importlib.util.find_spec("harvester.default_config")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / CONFIG_NAME).is_file():
+            return Path(location)
     return Path(__file__).resolve().parent.parent / "config"
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +146,20 @@ def test_cron_is_a_schedule_and_prose_is_not() -> None:
 @pytest.mark.parametrize("text", ["61 * * * *", "0 9 * * 8", "0 25 * * *"])
 def test_cron_the_scheduler_cannot_run_is_refused_at_load(text: str) -> None:
     assert not config.is_schedule(text)
+
+
+def test_the_shipped_config_is_found_in_an_installed_copy(tmp_path: Path) -> None:
+    """Installed from a wheel (`pip install .`, the quick start), the config ships as the
+    data-only package harvester/default_config; commands run anywhere find it there."""
+    repo = Path(__file__).resolve().parents[1]
+    site = tmp_path / "site"
+    shutil.copytree(repo / "harvester", site / "harvester",
+                    ignore=shutil.ignore_patterns("__pycache__", "demo"))
+    shutil.copytree(repo / "config", site / "harvester" / "default_config")
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    code = "from harvester import config; print(config.load().path)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(site)}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == site / "harvester" / "default_config" / "sources.toml"
