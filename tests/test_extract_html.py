@@ -309,7 +309,27 @@ def test_screen_reader_heading_is_not_where_the_headline_is() -> None:
     ("elementor-widget-container", False),
     ("widget widget_recent_entries", True),
     ("sidebar-widget", True),
+    # An article's own sidebar holds its byline and date; the site's sidebar is foreign.
+    ("cc--component-container cc--article-sidebar", False),
+    ("post-sidebar", False),
+    ("l-sidebar sidebar-right", True),
 ])
 def test_page_builder_blocks_are_not_sidebar_widgets(words: str, foreign: bool) -> None:
     """Elementor calls every block of a page a widget; a theme's widget is a sidebar's."""
     assert bool(classify(words) & FOREIGN) is foreign
+
+
+def test_a_byline_in_the_article_s_own_sidebar_is_the_page_s() -> None:
+    """"By / Todd Bates" in an article sidebar beside the text names the author in full
+    where the JSON-LD gives only a first name."""
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "New Robot Samples Blood", "author": {"@type": "Person", "name": "Todd"}}
+      </script></head><body><header><h1>New Robot Samples Blood</h1></header>
+      <div class="content-main"><section class="cc--article-sidebar" aria-label="Article Sidebar">
+      <div class="full-name-wrapper"><p class="label"><strong>By</strong></p>
+      <p class="full-name">Todd Bates</p></div></section>
+      <aside class="sidebar"><p class="full-name">Ann Other</p></aside>
+      <div class="body"><p>A robot drew blood as well as people did, or better.</p></div>
+      </div></body></html>"""
+    record = extract_page(html, "https://www.example.edu/news/new-robot-samples-blood")
+    assert [a.name for a in record.authors] == ["Todd Bates"]

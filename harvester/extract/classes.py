@@ -31,7 +31,9 @@ _PRECISE = {
         r"verwandt|recommend|empfehl|more-?(?:from|stories|articles|news|in(?![a-z])|"
         r"on(?![a-z])|like|by|to-read|reading|posts|content)|read-?(?:next|more|also)|"
         r"also-?read|up-?next|popular|trending|most-?(?:read|viewed|popular|shared|recent)|"
-        r"sidebar|side-bar|sidebox|rail(?![a-z])|comments?(?![a-z])|disqus|respond(?![a-z])|"
+        # An article's own sidebar ("article-sidebar") holds its byline and date.
+        r"(?<!article-)(?<!post-)(?<!entry-)sidebar|side-bar|sidebox|rail(?![a-z])|"
+        r"comments?(?![a-z])|disqus|respond(?![a-z])|"
         r"nav(?:bar|igation)?(?![a-z])|menu|breadcrumbs?|share(?![a-z])|sharing|social|"
         r"newsletter|promo(?:s|tion|box)?(?![a-z])|advert|ads?(?![a-z])|sponsor|"
         # Page builders (Elementor) call every block of the page a widget.
