@@ -32,6 +32,7 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
+_AGREEING = 3
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -210,7 +211,7 @@ def choose_authors(cands: list[Candidate],
     if not lists:
         slugs = _from_profile_urls(cands)
         return (tuple(slugs), "url:author") if slugs else fallback
-    chosen, source = lists[0]
+    chosen, source = _agreed(lists) or lists[0]
     first_names_only = all(" " not in a.name for a in chosen)
     for other, other_source in lists[1:]:
         trusted = other_source in _TRUSTED_AUTHORS or first_names_only
@@ -223,6 +224,22 @@ def choose_authors(cands: list[Candidate],
         if more or whole or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return tuple(chosen), source
+
+
+def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] | None:
+    """Return the list that three sources or more name alike when the best-ranked one
+    stands alone with other people (a CMS account in JSON-LD, the byline everywhere else)."""
+    def key(people: list[Author]) -> frozenset[str]:
+        return frozenset(name_key(a.name) for a in people)
+
+    first = key(lists[0][0])
+    votes: dict[frozenset[str], int] = {}
+    for people, _ in lists:
+        votes[key(people)] = votes.get(key(people), 0) + 1
+    if votes[first] > 1:
+        return None
+    return next(((people, src) for people, src in lists[1:]
+                 if votes[key(people)] >= _AGREEING and not key(people) & first), None)
 
 
 def _personal(people: list[Author]) -> bool:

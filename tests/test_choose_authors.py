@@ -24,3 +24,15 @@ def test_declared_organization_is_not_split_into_people() -> None:
     assert names(Candidate("authors", [org], "meta:author"),
                  Candidate("authors", ["Henrik Vogt"], "html:itemprop-page")) == ["Henrik Vogt"]
     assert names(Candidate("authors", [org], "meta:author")) == [org]
+
+
+def test_the_byline_every_other_source_agrees_on_beats_a_lone_json_ld_account() -> None:
+    """JSON-LD naming the CMS account that posted yields to the people three other sources
+    name alike; with fewer agreeing, or sharing a name with it, JSON-LD keeps its rank."""
+    account = Candidate("authors", [("Kathleen Ditton", None, False)], "jsonld")
+    byline = [Candidate("authors", ["Jessica Holly", "Gail Levy"], source)
+              for source in ("meta:parsely-author", "html:itemprop-near", "html:by-text")]
+    assert names(account, *byline) == ["Jessica Holly", "Gail Levy"]
+    assert names(account, *byline[:2]) == ["Kathleen Ditton"]
+    shared = [Candidate("authors", ["Kathleen Ditton", "Gail Levy"], c.source) for c in byline]
+    assert names(account, *shared) == ["Kathleen Ditton"]
