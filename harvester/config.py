@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
-import importlib.util
 from pathlib import Path
 from typing import Any
 from collections.abc import Mapping

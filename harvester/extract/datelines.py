@@ -217,8 +217,8 @@ def fallback(page: Page) -> list[Candidate]:
         found = finder(page, False)
         if found:
             return found
-    # Last resort: the same, inside blocks that looked like navigation, sidebars, cards or
-    # comments: on a home or listing page the first item's date (the newest) is the page's.
+    # Last resort: the same, inside blocks that looked like navigation or sidebars; then, on
+    # a home or section page only, the newest date it shows (its newest item's).
     found = _page_times(page, True) or _attribute_dates(page, True)
     if not found and page.url and is_front_page(page.url):
         found = _latest_dateline(page)
