@@ -17,14 +17,15 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .canonical import canonical_url, is_http_url, record_key
 from .extract.cards import find_cards
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
 from .extract.tree import Element, text_of
 from .parse import Document
 from .record import Record
-from .urls import (canonical_url, is_asset_url, is_content_like, is_http_url, is_same_site,
-                   is_under, matches_pattern, navigation_reason, path_segments, record_key)
+from .urls import (is_asset_url, is_content_like, is_same_site, is_under, matches_pattern,
+                   navigation_reason, path_segments)
 
 log = logging.getLogger(__name__)
 

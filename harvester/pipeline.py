@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from . import classify, discover, normalize, recheck
+from .canonical import canonical_url, record_key
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
 from .extract import extract_document
@@ -25,7 +26,6 @@ from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
 from .store_rows import parse_ts, ts
-from .urls import canonical_url, record_key
 
 log = logging.getLogger(__name__)
 
