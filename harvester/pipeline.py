@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from . import classify, discover, normalize, recheck
+from . import discover, normalize, pagekind, recheck
 from .canonical import canonical_url, record_key
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
@@ -263,7 +263,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
                                   source=source.name)
     except ExtractError as exc:
         return _page_failed(store, fresh, report, link.url, f"unreadable page: {exc}")
-    kind = classify.page_kind(doc, record)
+    kind = pagekind.page_kind(doc, record)
     if kind.kind != "publication":
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
