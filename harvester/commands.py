@@ -25,7 +25,7 @@ from .record import Record
 from .responses import binary_kind
 
 if TYPE_CHECKING:
-    from .pipeline import SourceReport
+    from .outcomes import SourceReport
     from .store import Store
 
 log = logging.getLogger("harvester")

@@ -5,22 +5,20 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from .config_values import check_keys, is_schedule, read_toml, source_value, string_list, typed
 from .errors import ConfigError
 from .politeness import BREAKER_COOLDOWN, BREAKER_FAILURES
 from .urls import is_same_site
 from .vocab import Vocabulary
 
 CONFIG_NAME = "sources.toml"
-RULE_FIELDS = ("title", "authors", "published", "updated", "type", "topics", "summary", "image")
 DEFAULT_USER_AGENT = "pubharvest/0.1 (publication metadata harvester; polite bot)"
-_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
 _SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
@@ -146,9 +144,9 @@ def load(
     else:
         file = Path(path)
         base = file.resolve().parent
-    data = _read_toml(file)
+    data = read_toml(file)
     where = str(file)
-    _check_keys(where, "", data, {"settings", "sources"})
+    check_keys(where, "", data, {"settings", "sources"})
     settings = _settings(where, data.get("settings", {}), base, data_dir, out_dir)
     raw_sources = data.get("sources", [])
     if not isinstance(raw_sources, list):
@@ -159,43 +157,6 @@ def load(
     return Config(path=file, settings=settings, sources=sources, vocabulary=vocabulary)
 
 
-def parse_interval(text: str) -> float | None:
-    """Return seconds for an interval like `6h`, `30m`, `45s`, `1d`; None if not one."""
-    match = _INTERVAL.match(text)
-    if not match:
-        return None
-    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
-    return float(match.group(1)) * unit
-
-
-def is_schedule(text: str) -> bool:
-    """Tell whether text is an interval (`6h`) or a crontab expression the scheduler can run."""
-    if parse_interval(text):
-        return True
-    if len(text.split()) != 5:
-        return False
-    from .schedule import make_trigger  # the scheduler's own reading of cron fields
-
-    try:
-        make_trigger(text)
-    except (ConfigError, ValueError):
-        return False
-    return True
-
-
-def _read_toml(file: Path) -> dict[str, Any]:
-    """Read and parse a TOML file, turning every failure into a ConfigError."""
-    try:
-        with file.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ConfigError(f"{file}: configuration file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read configuration ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: not valid TOML ({exc})") from None
-
-
 def _settings(
     where: str, raw: Any, base: Path, data_dir: Any, out_dir: Any
 ) -> Settings:
@@ -203,17 +164,17 @@ def _settings(
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: [settings] must be a table")
     allowed = {f.name for f in fields(Settings)} | {"types", "topics"}
-    _check_keys(where, "settings.", raw, allowed)
+    check_keys(where, "settings.", raw, allowed)
     values: dict[str, Any] = {}
     for f in fields(Settings):
         if f.name in raw and f.name not in ("data_dir", "out_dir"):
-            values[f.name] = _typed(where, f"settings.{f.name}", raw[f.name], f.default)
+            values[f.name] = typed(where, f"settings.{f.name}", raw[f.name], f.default)
     paths = (("data_dir", data_dir, "../data"), ("out_dir", out_dir, "../out"))
     for key, override, default in paths:
         if override is not None:
             values[key] = Path(override).resolve()
         else:
-            text = _typed(where, f"settings.{key}", raw.get(key, default), "")
+            text = typed(where, f"settings.{key}", raw.get(key, default), "")
             values[key] = (base / Path(text).expanduser()).resolve()
     settings = Settings(**values)
     _check_settings(where, settings)
@@ -252,20 +213,20 @@ def _source(where: str, index: int, raw: Any) -> Source:
         raise ConfigError(f"{where}: sources[{index}] must be a table")
     name = raw.get("name")
     at = f"sources[{index}]" if not isinstance(name, str) else f"sources.{name}"
-    _check_keys(where, f"{at}.", raw, {f.name for f in fields(Source)})
+    check_keys(where, f"{at}.", raw, {f.name for f in fields(Source)})
     if not isinstance(name, str) or not _SOURCE_NAME.match(name):
         raise ConfigError(f"{where}: {at}.name: expected a lowercase name of letters, digits, "
                           "'-' or '_' (at most 64 characters)")
-    urls = _string_list(where, f"{at}.start_urls", raw.get("start_urls"))
+    urls = string_list(where, f"{at}.start_urls", raw.get("start_urls"))
     if not urls:
         raise ConfigError(f"{where}: {at}.start_urls: expected at least one http(s) URL")
-    for url in (*urls, *_string_list(where, f"{at}.sitemaps", raw.get("sitemaps", []))):
+    for url in (*urls, *string_list(where, f"{at}.sitemaps", raw.get("sitemaps", []))):
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
             raise ConfigError(f"{where}: {at}: {url!r} is not an http(s) URL")
     values: dict[str, Any] = {"name": name, "start_urls": tuple(urls)}
     for f in fields(Source):
         if f.name in raw and f.name not in values:
-            values[f.name] = _source_value(where, f"{at}.{f.name}", f.name, raw[f.name])
+            values[f.name] = source_value(where, f"{at}.{f.name}", f.name, raw[f.name])
     if not values.get("allowed_domains"):
         values["allowed_domains"] = _default_domains(urls)
     return Source(**values)
@@ -292,64 +253,6 @@ def url_sources(urls: list[str], configured: tuple[Source, ...] = ()) -> tuple[S
     return tuple(found)
 
 
-def _source_value(where: str, key: str, name: str, value: Any) -> Any:
-    """Validate one optional key of a source."""
-    if name in ("sitemaps", "allowed_domains", "topics"):
-        return tuple(_string_list(where, key, value))
-    if name == "rules":
-        return _rules(where, key, value)
-    if name == "link_pattern":
-        try:
-            re.compile(_typed(where, key, value, ""))
-        except re.error as exc:
-            raise ConfigError(f"{where}: {key}: not a valid regular expression ({exc})") from None
-        return value
-    if name == "next_page":
-        _compile_selector(where, key, _typed(where, key, value, ""))
-        return value
-    if name == "schedule" and not is_schedule(_typed(where, key, value, "")):
-        raise ConfigError(f"{where}: {key} {value!r}: expected an interval like '6h' or cron")
-    defaults = {"max_pages": 1, "max_items": 1, "delay": 1.0, "use_sitemaps": True,
-                "use_feeds": True, "enabled": True}
-    result = _typed(where, key, value, defaults.get(name, ""))
-    if name in ("max_pages", "max_items") and result <= 0:
-        raise ConfigError(f"{where}: {key} must be greater than 0")
-    if name == "delay" and not (math.isfinite(result) and result >= 0):
-        raise ConfigError(f"{where}: {key} must be a finite number, not negative")
-    return result
-
-
-def _rules(where: str, key: str, value: Any) -> dict[str, tuple[str, ...]]:
-    """Validate `rules`: field -> CSS selector, `xpath:...`, or a list of them."""
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where}: {key}: expected a table of field = selector")
-    rules: dict[str, tuple[str, ...]] = {}
-    for field_name, selectors in value.items():
-        if field_name not in RULE_FIELDS:
-            raise ConfigError(f"{where}: {key}.{field_name}: unknown field "
-                              f"(expected one of {', '.join(RULE_FIELDS)})")
-        items = [selectors] if isinstance(selectors, str) else selectors
-        exprs = _string_list(where, f"{key}.{field_name}", items)
-        for expr in exprs:
-            _compile_selector(where, f"{key}.{field_name}", expr)
-        rules[field_name] = tuple(exprs)
-    return rules
-
-
-def _compile_selector(where: str, key: str, expr: str) -> None:
-    """Raise ConfigError when a CSS selector or `xpath:` expression does not compile."""
-    from cssselect import GenericTranslator, SelectorError
-    from lxml import etree
-
-    try:
-        if expr.startswith("xpath:"):
-            etree.XPath(expr[len("xpath:"):])
-        else:
-            GenericTranslator().css_to_xpath(expr)
-    except (SelectorError, etree.XPathSyntaxError) as exc:
-        raise ConfigError(f"{where}: {key}: invalid selector {expr!r} ({exc})") from None
-
-
 def _vocabulary(where: str, raw: Mapping[str, Any], base: Path, file: Path) -> Vocabulary:
     """Load the type and topic vocabularies named in settings (default: the shipped ones)."""
     tables = []
@@ -358,7 +261,7 @@ def _vocabulary(where: str, raw: Mapping[str, Any], base: Path, file: Path) -> V
         candidate = base / name
         if not candidate.is_file() and key not in raw:
             candidate = shipped_config_dir() / f"{key}.toml"
-        data = _read_toml(candidate)
+        data = read_toml(candidate)
         entries = data.get(table, [])
         if not isinstance(entries, list) or not all(
             isinstance(e, dict) and isinstance(e.get("label"), str) for e in entries
@@ -368,14 +271,6 @@ def _vocabulary(where: str, raw: Mapping[str, Any], base: Path, file: Path) -> V
     return Vocabulary.from_tables(*tables)
 
 
-def _check_keys(where: str, prefix: str, raw: Mapping[str, Any], allowed: set[str]) -> None:
-    """Reject unknown keys, naming the first one and the keys that are allowed."""
-    for key in raw:
-        if key not in allowed:
-            raise ConfigError(f"{where}: unknown key {prefix}{key} "
-                              f"(expected one of: {', '.join(sorted(allowed))})")
-
-
 def _check_unique(where: str, sources: tuple[Source, ...]) -> None:
     """Reject two sources with the same name."""
     seen: set[str] = set()
@@ -383,34 +278,6 @@ def _check_unique(where: str, sources: tuple[Source, ...]) -> None:
         if source.name in seen:
             raise ConfigError(f"{where}: two sources are named {source.name!r}")
         seen.add(source.name)
-
-
-def _typed(where: str, key: str, value: Any, default: Any) -> Any:
-    """Return value if it has the type of default (ints accepted for floats), else raise."""
-    if default is None or isinstance(default, str):
-        if isinstance(value, str):
-            return value
-        raise ConfigError(f"{where}: {key}: expected a string, got {value!r}")
-    if isinstance(default, bool):
-        if isinstance(value, bool):
-            return value
-        raise ConfigError(f"{where}: {key}: expected true or false, got {value!r}")
-    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, float) and is_number:
-        return float(value)
-    if isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
-        return value
-    kind = "a number" if isinstance(default, float) else "a whole number"
-    raise ConfigError(f"{where}: {key}: expected {kind}, got {value!r}")
-
-
-def _string_list(where: str, key: str, value: Any) -> list[str]:
-    """Return value if it is a list of non-empty strings, else raise."""
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{where}: {key}: expected a list of non-empty strings")
-    return [v.strip() for v in value]
 
 
 def _default_domains(urls: list[str]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ publication links has the listings it links walked too, and a home page the
 listings of the publications it shows), then the items of the site's own feeds
 not already seen on a listing, then the site's sitemaps.
 Links are yielded lazily, page by page, each once (de-duplicated by
-`urls.record_key`), so the pipeline fetches publications while discovery goes
+`canonical.record_key`), so the pipeline fetches publications while discovery goes
 on. A link's card merges what the listing card and the feed item say; a link
 seen again on a later listing page was already yielded and keeps its first card.
 
@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 
 
 from . import classify
+from .canonical import canonical_url, is_http_url, record_key
 from .config import Settings, Source
 from .errors import ExtractError
 from .extract.cards import parse_cards
@@ -37,9 +38,9 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (canonical_url, host_of, is_asset_url, is_content_like, is_http_url,
-                   is_listing_url, is_navigation_url, is_same_site, is_site_home, is_under,
-                   matches_pattern, path_segments, record_key, section_urls)
+from .urls import (host_of, is_asset_url, is_content_like, is_listing_url, is_navigation_url,
+                   is_same_site, is_site_home, is_under, matches_pattern, path_segments,
+                   section_urls)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from .dates import parse_date
 from .names import split_names
 from .parse import Document
 from .record import Candidate
-from .urls import canonical_url, is_http_url
+from .canonical import canonical_url, is_http_url
 
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")

@@ -9,10 +9,11 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from . import classify
+from .canonical import canonical_url, is_http_url
 from .extract.rules import compile_rule
 from .extract.tree import Element, text_of
 from .parse import Document
-from .urls import canonical_url, is_content_like, is_http_url, page_number, without_page
+from .urls import is_content_like, page_number, without_page
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|go to (?:the )?next page|next posts|older|"

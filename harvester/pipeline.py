@@ -9,71 +9,30 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from . import classify, discover, normalize, recheck
+from . import discover, normalize, pagekind, recheck
+from .canonical import canonical_url, record_key
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
 from .extract import extract_document
 from .fetch import Fetcher, Page
+from .outcomes import OUTCOMES, SourceReport, filled_fields, run_counts
 from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
 from .store_rows import parse_ts, ts
-from .urls import canonical_url, record_key
 
 log = logging.getLogger(__name__)
 
-#: Outcomes of one publication URL, in the order the summary table shows them.
-OUTCOMES = ("new", "changed", "unchanged", "robots", "skipped", "failed")
 #: Store meta key (suffixed with the source name): since when a run's changes wait to be
 #: published (set when a run starts, cleared by `publish.publish_reports`, so a run killed
 #: before publishing is caught up later).
 UNPUBLISHED_KEY = "unpublished:"
-
-
-@dataclass
-class SourceReport:
-    """What one harvest of one source did: counts per outcome, failures, touched feeds.
-
-    `extracted` counts the pages parsed and extracted (an unchanged page never is),
-    `rechecked` the known publications the rolling re-check revalidated,
-    `unpublished_since` the start of an earlier run whose changes were not published yet,
-    and `ran` says the run took the source's lock (it was not harvested elsewhere).
-    """
-
-    source: str
-    started: datetime = field(default_factory=lambda: datetime.now(UTC))
-    finished: datetime | None = None
-    counts: Counter[str] = field(default_factory=Counter)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    changed_ids: set[str] = field(default_factory=set)
-    touched: set[tuple[str, str]] = field(default_factory=set)
-    error: str | None = None
-    complete: bool = False
-    discovered: int = 0
-    fields: int = 0
-    extracted: int = 0
-    rechecked: int = 0
-    unpublished_since: datetime | None = None
-    ran: bool = False
-
-    @property
-    def seconds(self) -> float:
-        """Return the wall time of the run so far."""
-        end = self.finished or datetime.now(UTC)
-        return (end - self.started).total_seconds()
-
-    @property
-    def ok(self) -> bool:
-        """Tell whether the source could be harvested at all."""
-        return self.error is None
 
 
 Progress = Callable[[SourceReport, str], None]
@@ -177,7 +136,7 @@ class _Run:
                 report.error = error
             report.touched = store.touched_groups(report.started)
             report.complete = not cut_short and error is None
-            store.finish_run(run_id, _run_counts(report), error=error, complete=report.complete)
+            store.finish_run(run_id, run_counts(report), error=error, complete=report.complete)
 
     def _handle_all(self, links: Iterator[discover.Link], budget: int | None) -> bool:
         """Handle links until they run out (True) or the budget or a stop ends the run."""
@@ -263,7 +222,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
                                   source=source.name)
     except ExtractError as exc:
         return _page_failed(store, fresh, report, link.url, f"unreadable page: {exc}")
-    kind = classify.page_kind(doc, record)
+    kind = pagekind.page_kind(doc, record)
     if kind.kind != "publication":
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
@@ -333,26 +292,6 @@ def _page_failed(store: Store, state: FetchState, report: SourceReport, url: str
 def _describe(exc: BaseException) -> str:
     """Return an unexpected exception as one short line: its type and message."""
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}".rstrip(": ")
-
-
-def _run_counts(report: SourceReport) -> dict[str, int]:
-    """Return the counts kept with the run in the store."""
-    counts = {name: report.counts.get(name, 0) for name in OUTCOMES}
-    counts["discovered"] = report.discovered
-    counts["extracted"] = report.extracted
-    counts["rechecked"] = report.rechecked
-    counts["seconds_x1000"] = int(report.seconds * 1000)
-    stored = report.counts.get("new", 0) + report.counts.get("changed", 0)
-    if stored:
-        counts["fields_x100"] = round(100 * report.fields / stored)
-    return counts
-
-
-def filled_fields(record: Record) -> int:
-    """Return how many of the record's metadata fields are known (a health signal)."""
-    values = (record.title, record.authors, record.published, record.type, record.topics,
-              record.summary, record.image)
-    return sum(1 for value in values if value)
 
 
 def run_sources(

@@ -10,7 +10,8 @@ from pathlib import Path
 import feeds
 
 from .config import Config
-from .pipeline import UNPUBLISHED_KEY, SourceReport
+from .outcomes import SourceReport
+from .pipeline import UNPUBLISHED_KEY
 from .store import Store
 
 log = logging.getLogger(__name__)

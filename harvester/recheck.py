@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from .store import Store
 from .store_rows import parse_ts, ts
-from .urls import record_key
+from .canonical import record_key
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from .pipeline import SourceReport
+    from .outcomes import SourceReport
 
 log = logging.getLogger("harvester.progress")
 

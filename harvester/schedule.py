@@ -20,7 +20,8 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .config import Config, Source, parse_interval
+from .config import Config, Source
+from .config_values import parse_interval
 from .errors import ConfigError
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from .errors import HarvestError
 
 if TYPE_CHECKING:
     from .fetch import Fetcher
-    from .pipeline import SourceReport
+    from .outcomes import SourceReport
     from .schedule import Plan
     from .serve import OutputServer
     from .store import Store

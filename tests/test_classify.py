@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from harvester.classify import (LinkContext, is_publication_link, link_rejection, page_kind,
-                                page_links, publication_links)
+from harvester.classify import (LinkContext, is_publication_link, link_rejection, page_links,
+                                publication_links)
 from harvester.demo import load_manifest, site_dir
 from harvester.extract import extract_document
+from harvester.pagekind import page_kind
 from harvester.parse import Document, parse_html
 
 SITES = Path(__file__).parent / "sites"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from harvester import config
+from harvester import config, config_values
 from harvester.errors import ConfigError
 
 
@@ -136,16 +136,16 @@ def test_shipped_config_loads_with_usip_first(
     ("text", "seconds"), [("6h", 21600), ("30m", 1800), ("45s", 45), ("1d", 86400)]
 )
 def test_intervals(text: str, seconds: float) -> None:
-    assert config.parse_interval(text) == seconds
+    assert config_values.parse_interval(text) == seconds
 
 
 def test_cron_is_a_schedule_and_prose_is_not() -> None:
-    assert config.is_schedule("0 */6 * * *") and not config.is_schedule("every day")
+    assert config_values.is_schedule("0 */6 * * *") and not config_values.is_schedule("every day")
 
 
 @pytest.mark.parametrize("text", ["61 * * * *", "0 9 * * 8", "0 25 * * *"])
 def test_cron_the_scheduler_cannot_run_is_refused_at_load(text: str) -> None:
-    assert not config.is_schedule(text)
+    assert not config_values.is_schedule(text)
 
 
 def test_the_shipped_config_is_found_in_an_installed_copy(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from harvester.classify import page_kind
+from harvester.pagekind import page_kind
 from harvester.errors import ExtractError
 from harvester.extract import extract_document, extract_page
 from harvester.parse import MAX_LINKS, parse_html

@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harvester import classify
+from harvester import pagekind
 from harvester.errors import ExtractError
 from harvester.extract import extract_document, extract_page
 from harvester.parse import parse_html
@@ -137,7 +137,7 @@ def check(body: bytes, url: str | None, content_type: str | None) -> None:
         return
     found = extract_document(doc)
     valid(found)
-    assert classify.page_kind(doc, found).kind in ("publication", "listing", "other")
+    assert pagekind.page_kind(doc, found).kind in ("publication", "listing", "other")
 
 
 def valid(record: Record) -> None:

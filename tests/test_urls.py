@@ -6,11 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from harvester.canonical import canonical_url, is_http_url, record_key
 from harvester.urls import (
-    canonical_url,
     is_asset_url,
     is_content_like,
-    is_http_url,
     is_navigation_url,
     is_same_site,
     is_front_page,
@@ -19,7 +18,6 @@ from harvester.urls import (
     matches_pattern,
     navigation_reason,
     page_number,
-    record_key,
     section_urls,
     without_page,
 )

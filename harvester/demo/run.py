@@ -10,7 +10,8 @@ from pathlib import Path
 from .. import config as config_module
 from ..config import Config, Settings, Source
 from ..fetch import Fetcher
-from ..pipeline import Progress, SourceReport, run_source
+from ..outcomes import SourceReport
+from ..pipeline import Progress, run_source
 from ..publish import PublishReport, publish
 from ..store import Store
 from .server import DemoSite, serve_site

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from harvester import classify, discover
+from harvester import discover, pagekind
 
 from .bed import Case, Site, article, check_page_run, harvest
 from .conftest import FULL
@@ -238,14 +238,14 @@ def test_a_bug_one_page_triggers_fails_that_page_only(site: Site, tmp_path: Path
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     # Fault injection standing for an extractor bug: classification raises on one page.
     url = site.add("trigger", ok(article("The Page That Trips a Bug").encode()))
-    real = classify.page_kind
+    real = pagekind.page_kind
 
     def page_kind(doc, record=None):  # noqa: ANN001, ANN202 (the real signature)
         if doc.url == url:
             raise RuntimeError("injected\nbug")
         return real(doc, record)
 
-    monkeypatch.setattr(classify, "page_kind", page_kind)
+    monkeypatch.setattr(pagekind, "page_kind", page_kind)
     run = harvest(site, tmp_path)
     assert run.code == 0 and "Traceback" in run.err, "the bug is logged with its traceback"
     assert run.failures()[url] == "internal error: RuntimeError: injected bug (please report it)"

@@ -1,0 +1,193 @@
+"""What a fetched page is: a publication, a listing, or something else.
+
+The pipeline asks this before storing a page. The verdict weighs general
+signals only, never a site's markup: JSON-LD and OpenGraph types, repeated
+card blocks (`harvester.extract.cards`), how much text the page has of its own
+outside its frame (`harvester.classify.boilerplate`), pagination, the URL's
+shape (`harvester.urls`) and whether the extracted record is dated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .canonical import is_http_url
+from .classify import LINKS, anchor_text, boilerplate, inside
+from .extract.cards import find_cards
+from .extract.jsonld import load as load_jsonld
+from .extract.jsonld import types as jsonld_types
+from .extract.tree import Element
+from .parse import Document
+from .record import Record
+from .urls import is_asset_url, is_content_like, navigation_reason
+
+PUBLICATION, LISTING, OTHER = "publication", "listing", "other"
+_LINKED_HEADINGS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
+_JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+_META = etree.XPath("//meta[@property or @name]")
+_NOT_TEXT = frozenset({"a", "script", "style", "noscript", "head", "button", "select",
+                       "option", "textarea", "svg", "template"})
+_CJK = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_PAGER = etree.XPath(
+    "//link[@rel='next' or @rel='prev']|//a[contains(concat(' ', @rel, ' '), ' next ')]"
+    "|//*[contains(@class, 'pagination') or contains(@class, 'pager')]"
+)
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "podcastepisode",
+    "opinionnewsarticle", "reportagenewsarticle", "analysisnewsarticle", "techarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "videoobject", "event",
+    "episode", "book", "chapter", "thesis", "dataset", "legislation", "medicalscholarlyarticle",
+})
+_LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "blog"})
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """The verdict on a fetched page: "publication", "listing" or "other", and why."""
+
+    kind: str
+    reason: str
+
+
+def page_kind(doc: Document, record: Record | None = None) -> PageKind:
+    """Tell whether a fetched page is a publication, a listing or another page.
+
+    Args:
+        doc: the parsed page.
+        record: the record extracted from it, when there is one (dates, authors).
+
+    Returns:
+        The kind and a one-line reason for the run report.
+    """
+    s = _signals(doc, record)
+    if s.url_reason == "pagination":
+        return PageKind(LISTING, "the URL is a numbered page of a listing")
+    if s.types & _LISTING_TYPES and not s.types & _ARTICLE_TYPES:
+        return PageKind(LISTING, "JSON-LD says " + ", ".join(sorted(s.types & _LISTING_TYPES)))
+    if s.article and (s.dated or s.words >= 100) and not (s.cards >= 8 and s.words < 80):
+        return PageKind(PUBLICATION, f"marked as {s.article}")
+    if "profilepage" in s.types or s.og_type == "profile":
+        return PageKind(OTHER, "a profile page")
+    if s.cards >= 5 and s.words < 150:
+        return PageKind(LISTING, f"{s.cards} cards and little text of its own")
+    if s.cards >= 3 and s.pager and s.words < 300:
+        return PageKind(LISTING, f"{s.cards} cards and pagination")
+    if s.url_reason and not (s.dated and s.words >= 150):
+        kind = LISTING if s.cards >= 3 else OTHER
+        return PageKind(kind, f"the URL looks like a {s.url_reason}")
+    return _by_text(s)
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """What page_kind weighs: types, cards, own text, pagination, URL and record hints."""
+
+    types: frozenset[str]
+    og_type: str
+    article: str
+    cards: int
+    words: int
+    items: int
+    linked: int
+    pager: bool
+    url_reason: str | None
+    dated: bool
+
+
+def _signals(doc: Document, record: Record | None) -> _Signals:
+    """Gather the signals of a page once."""
+    types = _jsonld_types(doc.root)
+    metas = {(m.get("property") or m.get("name") or "").lower(): m.get("content") or ""
+             for m in _META(doc.root)}
+    og_type = metas.get("og:type", "").strip().lower()
+    article = ""
+    if types & _ARTICLE_TYPES:
+        article = "JSON-LD " + ", ".join(sorted(types & _ARTICLE_TYPES))
+    elif og_type == "article" or "article:published_time" in metas or "citation_title" in metas:
+        article = "an article by its meta tags"
+    boiler = boilerplate(doc.root)
+    cards = [card for card, link in find_cards(doc.root)
+             if _size(anchor_text(link)) >= 3 and not inside(card, boiler)]
+    words = _own_words(doc.root, boiler | set(cards))
+    dated = record is not None and record.published is not None \
+        and record.provenance.get("published") != "url"
+    url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
+    linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not inside(h, boiler))
+    return _Signals(types, og_type, article, len(cards), words, _items(doc, boiler), linked,
+                    bool(_PAGER(doc.root)), url_reason, dated)
+
+
+def _items(doc: Document, boiler: set[Element]) -> int:
+    """Return how many distinct same-site, item-shaped pages the content region links to."""
+    base = doc.url or ""
+    try:
+        host, own = urlsplit(base).hostname, urlsplit(base).path.rstrip("/")
+    except ValueError:  # a page URL no parser accepts: its links are resolved against none
+        base, host, own = "", None, ""
+    targets = set()
+    for anchor in LINKS(doc.root):
+        try:
+            url = urljoin(base, anchor.get("href", "").strip())
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        path = parts.path.rstrip("/")
+        if parts.hostname == host and path != own and is_content_like(url) \
+                and not is_asset_url(url) and not inside(anchor, boiler):
+            targets.add((path, parts.query))
+    return len(targets)
+
+
+def _by_text(s: _Signals) -> PageKind:
+    """Decide a page without type markers by its own text, date and cards."""
+    if s.words >= 150 and s.dated:
+        return PageKind(PUBLICATION, f"a dated text of {s.words} words")
+    if s.words >= 300 or (s.words >= 150 and s.cards < 3):
+        return PageKind(PUBLICATION, f"a text of {s.words} words")
+    if s.dated and (s.words >= 40 and s.cards < 5 or s.words >= 25 and s.linked <= 1):
+        return PageKind(PUBLICATION, f"a dated page with {s.words} words of text")
+    if s.cards >= 3 or s.items >= 3 or s.linked >= 2:
+        return PageKind(LISTING, f"links to {max(s.cards, s.items, s.linked)} items and has "
+                                 f"little text of its own")
+    return PageKind(OTHER, f"little text ({s.words} words) and no date")
+
+
+def _own_words(root: Element, skip: set[Element]) -> int:
+    """Return the words of prose outside links, boilerplate and cards (chunks of 8 or more)."""
+    total = 0
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el in skip or not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+            continue
+        chunks = [el.text or ""] + [child.tail or "" for child in el]
+        size = _size(" ".join(chunks))
+        total += size if size >= 8 else 0
+        stack.extend(el)
+    return total
+
+
+def _size(text: str) -> int:
+    """Return the length of a text in words, counting two CJK or Thai characters as one."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def _jsonld_types(root: Element) -> frozenset[str]:
+    """Return the lowercased @type names of the top-level and @graph JSON-LD nodes."""
+    found: set[str] = set()
+    for script in _JSONLD(root):
+        stack = load_jsonld(script.text or "")
+        while stack and len(found) < 100:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node[:100])
+            elif isinstance(node, dict):
+                found.update(t.lower() for t in jsonld_types(node))
+                graph = node.get("@graph")
+                stack.extend(graph[:100] if isinstance(graph, list) else [graph])
+    return frozenset(found)
