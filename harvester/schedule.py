@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -221,6 +222,10 @@ def build_scheduler(plans: list[Plan], job: Job, *, workers: int,
         def tell(event: JobSubmissionEvent) -> None:
             """Pass on the next run the scheduler just set for the job."""
             found = scheduler.get_job(event.job_id)
+            if found is None and scheduler.state == STATE_STOPPED:
+                # Stopping: the job stores no longer answer, and no run follows in this
+                # process; the next run last told stands.
+                return
             on_next_run(event.job_id, found.next_run_time if found else None)
 
         scheduler.add_listener(tell, EVENT_JOB_SUBMITTED | EVENT_JOB_MAX_INSTANCES)

@@ -272,11 +272,18 @@ def test_next_runs_are_reported_and_stopping_mid_job_does_not_hang() -> None:
         stop.wait(10)
         time.sleep(0.3)  # the page in flight
 
+    def tell(name: str, when: datetime | None) -> None:
+        told.append((name, when))
+        reported.set()
+
+    reported = threading.Event()
     now = datetime.now(timezone.utc)
     scheduler = schedule.build_scheduler(
         [schedule.Plan(source("s"), *schedule.make_trigger("1h"), now)], job, workers=1,
-        on_next_run=lambda name, when: told.append((name, when)))
-    threading.Thread(target=lambda: started.wait(10) and stop.set(), daemon=True).start()
+        on_next_run=tell)
+    # Stop once the run has started and its next run was told (the job is still running).
+    threading.Thread(target=lambda: started.wait(10) and reported.wait(10) and stop.set(),
+                     daemon=True).start()
     assert schedule.wait_until_stopped(scheduler, stop, grace=30) is True
     assert len(told) == 1 and told[0][0] == "s"
     assert now + 0.99 * HOUR < told[0][1] <= now + HOUR + timedelta(seconds=180)
