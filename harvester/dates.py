@@ -12,6 +12,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from collections.abc import Iterator
 
+from .calendars import MONTHS as JALALI_MONTHS
+from .calendars import is_jalali_year, jalali_to_gregorian
 from .text import trie_pattern
 
 DateValue = date | datetime
@@ -52,6 +54,8 @@ _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مار�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
+# Solar Hijri month names ("2 تیر 1399"): their number is the month of that calendar.
+MONTHS |= JALALI_MONTHS
 
 
 # A prefix tree: a regex tries a few branches per character, not hundreds of month names.
@@ -173,6 +177,12 @@ def _from_match(match: re.Match[str], dayfirst: bool | None) -> DateValue | None
         month, day = int(groups["month"]), int(groups["day"])
     if month is None:
         return None
+    if "mon" in groups and (groups["mon"] in JALALI_MONTHS) != is_jalali_year(year):
+        return None  # "24 June 1348" is a medieval day; "2 تیر 2020" no day at all
+    if is_jalali_year(year):
+        # Iranian and Afghan pages count years from the Hijra in the solar calendar.
+        jalali = jalali_to_gregorian(year, month, day)
+        return None if jalali is None else _with_time(jalali, groups) or jalali
     try:
         day_value = date(year, month, day)
     except ValueError:

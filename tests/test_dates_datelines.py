@@ -129,3 +129,13 @@ def test_a_magazine_named_revista_is_no_revision_label() -> None:
         "<h1>El gobierno presenta su plan económico</h1>"
         "<p>Revista Semana 3 de mayo de 2022</p><p>El plan fue presentado ayer.</p>", "es"))
     assert record.published == date(2022, 5, 3)
+
+
+def test_a_persian_page_s_solar_hijri_dateline_dates_it() -> None:
+    """"دوشنبه ۲ تير ۱۳۹۹" beside an Iranian headline is 22 June 2020."""
+    html = page("<h1>ورود ۵۰ هزار میلیارد تومان نقدینگی به بورس در ۳ ماه</h1>"
+                "<span class='date-created'>دوشنبه ۲ تير ۱۳۹۹ - 12:09:08 ب.ظ</span>"
+                "<p>به گزارش خبرنگار اقتصادی، نقدینگی بازار سرمایه افزایش یافت.</p>",
+                lang="fa")
+    assert extract_page(html, "https://news.example.ir/news/boors").published == \
+        date(2020, 6, 22)

@@ -32,6 +32,13 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("12 مارس 2021", date(2021, 3, 12)),
     ("5 دسامبر 2019", date(2019, 12, 5)),
     ("۷ اکتبر ۲۰۲۰", date(2020, 10, 7)),
+    # Solar Hijri (Jalali) days, as Iranian and Afghan pages write them
+    ("دوشنبه ۲ تير ۱۳۹۹", date(2020, 6, 22)),
+    ("2 تیر 1399 - 12:09:08 ب.ظ", date(2020, 6, 22)),
+    ("۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹", date(2020, 5, 10)),
+    ("21 اردیبهشت 1399", date(2020, 5, 10)),
+    ("30 اسفند 1399", date(2021, 3, 20)),
+    ("15 اسد 1400", date(2021, 8, 6)),
 ])
 def test_written_dates_give_the_day(text: str, expected: date) -> None:
     """Common ways of writing a day, in several languages, give that day."""
@@ -60,6 +67,9 @@ def test_zone_abbreviation_and_minute_precision() -> None:
 
 
 @pytest.mark.parametrize("text", ["2031-01-01", "1850-05-05", "February 2024", "13/45/2024",
+                                  # no 30 Esfand in 1398; a Jalali month with a Gregorian
+                                  # year; a medieval day is no Jalali one
+                                  "30 اسفند 1398", "2 تیر 2020", "June 24, 1348",
                                   "no date here", ""])
 def test_future_absurd_and_incomplete_dates_are_refused(text: str) -> None:
     """Future, pre-1900, month-only and impossible dates give nothing."""

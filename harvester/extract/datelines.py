@@ -34,7 +34,8 @@ _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|verö
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Gregorian years 1800-2099, and Solar Hijri ones 1300-1499 (in any digits: "۱۳۹۹").
+_YEAR = re.compile(r"(?:1[3489]|20)\d\d|[۱١][۳۴٣٤]\d\d")
 # Words that belong to a written date itself (months, weekdays, "at", "um"...). Both lists
 # are factored by their first letters: the engine then tries a few letters at each word
 # instead of every word (same matches: a stem's match runs on to the end of its letters,
@@ -194,8 +195,9 @@ def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateV
 
 
 def has_year(text: str, end: int = 300) -> bool:
-    """Tell whether the start of a text holds a four-digit year (1800-2099): every date
-    pattern needs one. One regex search costs less than three substring tests before it."""
+    """Tell whether the start of a text holds a four-digit year (1800-2099, or 1300-1499 of
+    the Solar Hijri calendar): every date pattern needs one. One regex search costs less
+    than three substring tests before it."""
     return _YEAR.search(text, 0, end) is not None
 
 
