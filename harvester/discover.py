@@ -25,7 +25,7 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 
-from . import classify
+from . import classify, pagekind
 from .canonical import canonical_url, is_http_url, record_key
 from .config import Settings, Source
 from .errors import ExtractError
@@ -58,6 +58,8 @@ class Link:
     card: Record | None = None
     via: str = "listing"
     lastmod: datetime | None = None
+    # The response, when discovery fetched the publication itself (a start URL that is one).
+    page: Page | None = None
 
 
 @dataclass
@@ -163,6 +165,12 @@ class _Discovery:
             self.listings.add(record_key(page.url))
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc)
+            if pages == 1 and start in self.starts \
+                    and pagekind.page_kind(doc).kind == pagekind.PUBLICATION:
+                # A start URL may be a publication ("harvest this report"): it is handed on
+                # as fetched, and the links it holds are followed as a listing's.
+                self.seen.add(record_key(page.url))
+                yield Link(page.url, via="start", page=page)
             links = self._listing_links(doc, start)
             if pages == 1 and hub and not links:
                 hub_listings = self._sub_listings(doc, start)

@@ -168,6 +168,11 @@ def _handle(link: discover.Link, run: _Run) -> None:
     base = FetchState(url=link.url, source=source.name, fetched_at=now, kind="page")
     # Validators of a page read before (a publication or not), unless that read failed.
     known = state is not None and state.error is None and state.content_hash is not None
+    if link.page is not None:
+        # Fetched by discovery (a start URL that is a publication): its fetch state is the
+        # listing's, so the page is read as new and its record compared instead.
+        run.report.counts[_stored(link.page, link, base, None, run)] += 1
+        return
     try:
         page = run.fetcher.fetch(
             link.url,
@@ -185,16 +190,21 @@ def _handle(link: discover.Link, run: _Run) -> None:
         report.counts["failed"] += 1
         report.failures.append((link.url, exc.reason))
         return
+    report.counts[_stored(page, link, base, state, run)] += 1
+
+
+def _stored(page: Page, link: discover.Link, base: FetchState, state: FetchState | None,
+            run: _Run) -> str:
+    """Store one fetched page (see _store_page); a bug it triggers is its failure only."""
     run.done.add(record_key(page.url))
     try:
-        outcome = _store_page(page, link, base, state, run)
+        return _store_page(page, link, base, state, run)
     except HarvestError:
         raise
     except Exception as exc:  # a bug that one page triggers must not end the run
-        log.exception("%s: %s: internal error", source.name, link.url)
-        outcome = _page_failed(store, replace(base, status=page.status), report, link.url,
-                               f"internal error: {_describe(exc)} (please report it)")
-    report.counts[outcome] += 1
+        log.exception("%s: %s: internal error", run.source.name, link.url)
+        return _page_failed(run.store, replace(base, status=page.status), run.report, link.url,
+                            f"internal error: {_describe(exc)} (please report it)")
 
 
 def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchState | None,

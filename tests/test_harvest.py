@@ -366,3 +366,20 @@ def test_start_urls_on_the_command_line_are_harvested_as_a_source_of_their_own(
     by_source = Counter(r["source"] for r in stored(tmp_path / "data").values())
     assert by_source == {"localhost": len(site.expected()), "configured": len(site.expected())}
     assert refused[0] == 2 and "'ftp://example.org/x' is not an http(s) URL" in refused[2]
+
+
+def test_a_start_url_that_is_a_publication_is_stored_itself(tmp_path: Path) -> None:
+    """`pubharvest harvest URL-OF-A-REPORT` stores that report (read once, as fetched), and
+    a second run finds it unchanged; the links it holds are still followed."""
+    site = Site(size=6, per_page=6, listed_pages=1)
+    with serve(site) as server:
+        config = write_config(tmp_path, site, name="configured")
+        report = site.url(site.expected()[2].path)
+        first = harvest(server, config, report)
+        again = harvest(server, config, report)
+    assert first.code == 0 and again.code == 0, first.err + again.err
+    records = stored(tmp_path / "data")
+    assert report in records and records[report]["title"] == site.expected()[2].title
+    assert paths(first.hits).count(site.expected()[2].path) == 1
+    row = table_row(again.out, "configured")
+    assert row[1] == "0" and row[3] != "0" and row[6] == "0", again.out
