@@ -154,6 +154,8 @@ def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str]
         text = _SUMMARY_LABEL.sub("", text or "")
         if not text or len(text) < 20 or (title and text.casefold() == title.casefold()):
             continue
+        if text.isascii() and not any(c.isspace() for c in text):
+            continue  # one word of Latin letters: an id, a slug or an address, not prose
         return shorten(text, MAX_SUMMARY), cand.source
     return None
 

@@ -86,6 +86,19 @@ def test_summary_markup_escaped_twice_is_removed_too() -> None:
     assert rec.summary == "Ports & harbours of the Baltic coast"
 
 
+@pytest.mark.parametrize("junk", ["5b274ebc-2e46-40d6-830e-d912e48ca7fa", "www.sonnenenergie.de",
+                                  "https://example.org/pubs/x?utm_source=feed"])
+def test_an_id_or_an_address_is_no_summary(junk: str) -> None:
+    """One word of Latin letters (a UUID, a domain, a URL) gives way to the next description;
+    prose written without spaces (Chinese, Japanese) is a summary."""
+    prose = "Empresa anunció 150 despidos para fin de mes."
+    rec = record(Candidate("summary", junk, "jsonld"),
+                 Candidate("summary", prose, "meta:og:description"))
+    assert rec.summary == prose
+    chinese = "在美国旧金山举行的中美元首会晤吸引了全世界的目光。多名外国专家告诉记者。"
+    assert record(Candidate("summary", chinese, "jsonld")).summary == chinese
+
+
 @pytest.mark.parametrize(("raw", "tag"), [("en_US", "en-US"), ("EN", "en"), ("pt-br", "pt-BR"),
                                           ("de-DE,de;q=0.9", "de-DE"), ("12", None)])
 def test_language_tags(raw: str, tag: str | None) -> None:
