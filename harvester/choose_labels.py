@@ -177,6 +177,9 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
     return labels
 
 
+_MAX_MODEL_DIGITS = 5
+
+
 def is_topic(text: str | None) -> bool:
     """Tell whether a string can be a topic label (not a short number, a letter, a sentence or
     a list heading such as "Tags"); a model number ("1541") or a year a page is tagged with
@@ -184,10 +187,10 @@ def is_topic(text: str | None) -> bool:
     if not text or len(text) < 2 or len(text) > 60:
         return False
     if text.isdigit():
-        return len(text) >= 3
+        return 3 <= len(text) <= _MAX_MODEL_DIGITS  # longer numbers are ids ("969420")
     if text.casefold().rstrip(":") in _TOPIC_WORDS:
         return False
-    if len(text.split()) > 6 or text.startswith(("http://", "https://", "#")):
+    if len(text.split()) > 6 or text.startswith("#") or "://" in text:
         return False
     if _IDENTIFIER.match(text):
         return False

@@ -122,8 +122,10 @@ def test_topics_mapped_deduplicated_and_junk_dropped() -> None:
 
 def test_a_model_number_and_a_year_are_topics_but_a_short_number_is_not() -> None:
     """A tag such as "1541" (a disk drive) names a thing, a year tag ("2019" on a look back
-    at that year) a subject the site files pages under; "12" names nothing."""
-    rec = record(Candidate("topics", ["linux, c64, 1541, 2019, 12"], "meta:keywords"))
+    at that year) a subject the site files pages under; "12" names nothing, nor does an id
+    ("969420", a securities number) or an address ("://about:blank")."""
+    rec = record(Candidate("topics", ["linux, c64, 1541, 2019, 12, 969420, ://about:blank"],
+                           "meta:keywords"))
     assert rec.topics == ("linux", "c64", "1541", "2019")
 
 
