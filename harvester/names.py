@@ -43,6 +43,9 @@ _NOISE = re.compile(
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
                     r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
+# A legal form ends an organization's whole name ("Union ... für Religion e.V.").
+_LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
+_FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
              "print", "more", "read", "view", "profile", "posts", "articles",
              "über", "autorenseite", "schließen", "subscribe", "contact", "bio", "twitter",
@@ -135,8 +138,21 @@ def _split(text: str) -> list[str]:
             pieces.pop()
         chunk = ",".join(pieces)
         inverted = _inverted(chunk)
-        names += [inverted] if inverted else [clean_name(p) for p in _SPLIT.split(chunk)]
+        names += [inverted] if inverted else [clean_name(_without_outlet(p))
+                                              for p in _SPLIT.split(chunk)]
     return unique_names([n for n in names if n])
+
+
+def _without_outlet(text: str) -> str:
+    """Return "Jane Doe" of "Jane Doe for The Guardian" (a writer and the outlet written for),
+    never cutting an organization's own name ("Center for American Progress")."""
+    match = _FOR_OUTLET.match(text)
+    if match is None or _LEGAL_FORM.search(text):
+        return text
+    person = match.group(1)
+    if 2 <= len(person.split()) <= 4 and not is_organization(person) and is_name(person):
+        return person
+    return text
 
 
 def _after_by(text: str) -> str:

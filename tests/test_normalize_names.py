@@ -33,6 +33,12 @@ from harvester.names import is_name, split_names
     ("Jane Doe, jane doe", ["Jane Doe"]),
     ("Hosted by Dana Whitfield and Marcus Oyelaran", ["Dana Whitfield", "Marcus Oyelaran"]),
     ("Jane Doe. Translated by John Roe", ["Jane Doe"]),
+    # The outlet written for is not an author; an organization's own "for" stays
+    ("By Jane Doe for The Guardian", ["Jane Doe"]),
+    ("Jane Doe and John Roe for ABC News", ["Jane Doe", "John Roe"]),
+    ("Anna Müller für ZEIT ONLINE", ["Anna Müller"]),
+    ("Center for American Progress", ["Center for American Progress"]),
+    ("Institute for Policy Studies", ["Institute for Policy Studies"]),
     ("Von Erika Brandt\nFreie Autorin in Leipzig und Mitglied im Vorstand des Vereins, der "
      "jedes Jahr zu Lesungen aus den Bereichen Lyrik und Theater einlädt.", ["Erika Brandt"]),
 ])
