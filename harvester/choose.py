@@ -11,6 +11,7 @@ mentioned in the text are not authors unless the page credits them that way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .names import clean_name, is_name, is_organization, name_key, split_names, unique_names
@@ -61,7 +62,8 @@ def rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
 
 
 def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] = (),
-                 homes: list[str] = ()) -> tuple[str, str] | None:
+                 homes: list[str] = (),
+                 is_type: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
     """Return the title most candidates agree with, site name and section prefix removed.
 
     Each candidate gets a vote from every other candidate that equals or contains
@@ -69,6 +71,8 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
     one that completes it, and the visible headline wins over a declared title
     that only adds a kicker or section in front of it. `homes` are the texts of the page's
     links to its home page: a title part saying exactly one of them is the site's name.
+    `is_type` tells a content type's name ("Commentary"): set off by a bar at either end
+    of a title ("Title | COMMENTARY"), it labels the title and is not part of it.
     """
     texts = [(_title_text(c.value), c.source) for c in rank(cands, _TITLE_RANK)]
     site_keys = {fold(s) for s in sites if s and fold(s)}
@@ -78,6 +82,8 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
                                                      if x and j != i], home_keys),
                            section_keys), s)
             for i, (t, s) in enumerate(texts) if t and len(t) <= 500]
+    if is_type is not None:
+        pool = [(strip_type(t, is_type), s) for t, s in pool]
     pool = [(t, s) for t, s in pool if t and fold(t) and fold(t) not in site_keys]
     pool = [(t, s) for t, s in pool if not _truncated(t, [x for x, _ in pool])]
     if not pool:
@@ -161,6 +167,18 @@ def strip_section(title: str, section_keys: set[str]) -> str:
     match = _SECTION_PREFIX.match(title)
     if match and fold(match.group(1)) in section_keys:
         return title[match.end():].strip() or title
+    return title
+
+
+def strip_type(title: str, is_type: Callable[[str], bool]) -> str:
+    """Remove a content type set off by a bar at the start or end of a title ("Opinion |
+    Title", "Title | COMMENTARY") when at least three words of title remain."""
+    head, bar, tail = title.rpartition(" | ")
+    if bar and len(tail.split()) <= 3 and len(head.split()) >= 3 and is_type(tail):
+        return head.strip()
+    head, bar, tail = title.partition(" | ")
+    if bar and len(head.split()) <= 3 and len(tail.split()) >= 3 and is_type(head):
+        return tail.strip()
     return title
 
 

@@ -78,7 +78,8 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     sections = [c.value for c in get("type", ()) if isinstance(c.value, str)
                 and c.source.startswith(("meta:", "html:"))]
     homes = [c.value for c in get("site_home", ()) if isinstance(c.value, str)]
-    keep("title", choose_title(get("title", []), sites, sections, homes))
+    keep("title", choose_title(get("title", []), sites, sections, homes,
+                               lambda text: vocabulary.type_label(text) is not None))
     keep("authors", choose_authors(get("authors", []), sites))
     language = choose_language(get("language", []))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now,

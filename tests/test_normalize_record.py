@@ -38,6 +38,19 @@ def test_titles_lose_the_site_name_only(titles: list[str], expected: str) -> Non
     assert chosen is not None and chosen[0] == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("TV programs that rose to the challenges of 2020 | COMMENTARY",
+     "TV programs that rose to the challenges of 2020"),
+    ("Opinion | The Case for Ports in the Baltic", "The Case for Ports in the Baltic"),
+    # Too little would be left, or the part names no content type: the title stays whole.
+    ("Ports | Analysis", "Ports | Analysis"),
+    ("Ports Matter in the Baltic | Harbour Life", "Ports Matter in the Baltic | Harbour Life"),
+])
+def test_a_content_type_set_off_in_a_title_is_not_part_of_it(title: str, expected: str) -> None:
+    """A headline that labels itself ("| COMMENTARY", "Opinion |") loses the label."""
+    assert record(Candidate("title", title, "html:h1")).title == expected
+
+
 def test_truncated_title_yields_to_the_full_one() -> None:
     """A declared title cut with "..." loses to the headline that completes it."""
     cands = [Candidate("title", "Viele Studierende sind noch verzweifelt auf...", "meta:og:title"),
