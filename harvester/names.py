@@ -43,6 +43,11 @@ _NOISE = re.compile(
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
                     r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
+# "robert.stitz", "edilson.la.rosa": not "kath.net" (a domain ends in a short label).
+_DOTTED_LOGIN = re.compile(r"[a-zà-ÿ]{2,}(?:\.[a-zà-ÿ]{2,}){0,2}\.[a-zà-ÿ]{4,}")
+_LONG_TLDS = frozenset("info online news media blog site store tech shop club world today "
+                       "space live life email link network digital press agency wiki "
+                       "berlin hamburg koeln wien swiss".split())
 # A legal form ends an organization's whole name ("Union ... für Religion e.V.").
 _LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
 _FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
@@ -206,6 +211,9 @@ def clean_name(text: str) -> str | None:
         text = text[:-1]
     if text.isupper() and len(text) > 3:
         text = _title_case(text)
+    if _DOTTED_LOGIN.fullmatch(text) and text.rsplit(".", 1)[1] not in _LONG_TLDS:
+        # A CMS login made of the person's names ("robert.stitz"): the name it spells.
+        text = " ".join(part.capitalize() for part in text.split("."))
     return text if is_name(text) else None
 
 

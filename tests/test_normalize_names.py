@@ -39,6 +39,11 @@ from harvester.names import is_name, split_names
     ("Anna Müller für ZEIT ONLINE", ["Anna Müller"]),
     ("Center for American Progress", ["Center for American Progress"]),
     ("Institute for Policy Studies", ["Institute for Policy Studies"]),
+    # A CMS login spelling the person's names; a domain is no login
+    ("robert.stitz", ["Robert Stitz"]),
+    ("edilson.la.rosa", ["Edilson La Rosa"]),
+    ("kath.net", ["kath.net"]),
+    ("heise.online", ["heise.online"]),
     ("Von Erika Brandt\nFreie Autorin in Leipzig und Mitglied im Vorstand des Vereins, der "
      "jedes Jahr zu Lesungen aus den Bereichen Lyrik und Theater einlädt.", ["Erika Brandt"]),
 ])
