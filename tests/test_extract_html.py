@@ -219,6 +219,18 @@ def test_site_title_heading_linking_home_is_not_the_headline() -> None:
                         ).title == "Yellow Vests and I"
 
 
+def test_the_post_s_h2_is_the_headline_when_the_only_h1_is_the_logo() -> None:
+    """A theme whose <h1> holds the site's logo (a home link) gives the post an <h2>; the
+    <title> says only the site's name. A sidebar's <h2> comes later and is not taken."""
+    html = """<html><head><title>carta.example</title></head><body>
+      <header><h1><a href="https://carta.example/" rel="home"><img src="/logo.png"></a></h1>
+      </header><main><article><h2>Der neue Trend: Muss- statt Wunschkoalition</h2>
+      <p>Von Anna Berg, 12. Mai 2017</p><p>Ein Absatz über Koalitionen.</p></article></main>
+      <aside class="sidebar"><h2>Neueste Beiträge</h2></aside></body></html>"""
+    record = extract_page(html, "https://carta.example/der-neue-trend/")
+    assert record.title == "Der neue Trend: Muss- statt Wunschkoalition"
+
+
 def test_title_pushed_into_the_body_is_still_the_title_but_an_svg_title_is_not() -> None:
     """A <title> that broken markup moved into <body> counts; an SVG's tooltip never does."""
     broken = ("<html><p>Menu</p><title>Malaga, die quirlige Metropole</title>"

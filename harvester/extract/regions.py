@@ -223,10 +223,14 @@ def _inside_article(el: Element) -> bool:
     return any(a.tag in _ARTICLE_TAGS for a in el.iterancestors())
 
 
+_NOT_CONTENT = ("nav", "footer", "aside", "header")
+
+
 def _pick_h1(page: Page) -> Element | None:
     """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
     title, else the first <h1> outside navigation, else a headline-classed element."""
     heads = [h for h in page.h1s if text_of(h).strip()]
+    logos = bool(page.h1s) and all(_is_logo(h) for h in page.h1s)
     heads = [h for h in heads if not _is_logo(h)] or heads
     # A heading only screen readers get is not where the page shows its headline.
     heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
@@ -238,13 +242,25 @@ def _pick_h1(page: Page) -> Element | None:
         for h in page.h23:
             if _matches(fold(text_of(h)), hint):
                 return h
+    if logos:
+        # Every <h1> is the site's logo: the theme gives the post's title an <h2>.
+        heads = [h for h in (_first_h2(page),) if h is not None] or heads
     for h in heads:
-        if not any(a.tag in ("nav", "footer", "aside", "header") for a in h.iterancestors()):
+        if not any(a.tag in _NOT_CONTENT for a in h.iterancestors()):
             return h
     if heads:
         return heads[0]
     return next((el for el, _, flags in page.named if flags & HEADLINE
                  and el.tag not in ("body", "html", "a")), None)
+
+
+def _first_h2(page: Page) -> Element | None:
+    """Return the first <h2> outside navigation and blocks named foreign (sidebars, related
+    posts): the headline of a theme whose <h1> is the site's logo."""
+    named = {el for el, _, flags in page.named if flags & FOREIGN}
+    return next((h for h in page.h23 if h.tag == "h2" and text_of(h).strip()
+                 and not any(a.tag in _NOT_CONTENT or a in named for a in h.iterancestors())),
+                None)
 
 
 def _is_logo(heading: Element) -> bool:
