@@ -111,14 +111,18 @@ def is_site_home(url: str) -> bool:
 
 
 def is_front_page(url: str) -> bool:
-    """Tell whether a URL is a site's home page or a top-level section's ("/blog/")."""
+    """Tell whether a URL is a site's home page or a top-level section's ("/blog/",
+    "/en/blog/")."""
     if is_site_home(url):
         return True
     try:
         path = urlsplit(url).path
     except ValueError:
         return False
-    return len(path_segments(url)) == 1 and path.endswith("/")
+    segments = path_segments(url)
+    if len(segments) == 2 and _LANGUAGE.match(segments[0]):
+        segments = segments[1:]  # "/en/blog/": a section in one language
+    return len(segments) == 1 and path.endswith("/")
 
 
 def section_urls(url: str) -> list[str]:

@@ -280,6 +280,7 @@ def test_section_urls_are_the_folders_above_nearest_first() -> None:
     ("https://www.example.org/", True), ("https://www.example.org/de/", True),
     ("https://www.example.org/blog/", True), ("https://www.example.org/blog", False),
     ("https://www.example.org/blog/2024/", False), ("https://www.example.org/a-post.html", False),
+    ("https://www.example.org/en/blog/", True), ("https://www.example.org/blog/en/", False),
     ("http://[::1/x/", False),
 ])
 def test_is_front_page(url: str, front: bool) -> None:
