@@ -36,6 +36,7 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MAX_SITE_NAME = 60
 _MAX_HOME_NAMES = 5
 _SCHEME_AND_WWW = len("https://www./")
@@ -292,16 +293,22 @@ def _summary(page: Page) -> list[Candidate]:
         flags = classify(words) if words.strip() else 0
         if flags & SUMMARY and not flags & BIO:
             text = text_of(el)
-            if len(text) > 40:
+            if _weight(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
     for el in page.near:
         if el.tag == "p" and not classify((el.get("class") or "").lower()) & BIO:
             text = text_of(el)
-            if len(text) >= _MIN_PARAGRAPH:
+            if _weight(text) >= _MIN_PARAGRAPH:
                 found.append(Candidate("summary", text, "html:p"))
                 break
     return found
+
+
+def _weight(text: str) -> int:
+    """Return a text's length with Chinese, Japanese and Korean characters counted twice:
+    one of them says about as much as two Latin letters."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _image(page: Page) -> list[Candidate]:
