@@ -49,6 +49,9 @@ _DIGIT_RE = re.compile(r"\d")
 # A numeric date in front of a headline ("23.01.2022 - Title", "2024-05-02 | Title").
 _DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
                           r"\s*[-–—|:]\s+(?=\S)")
+# Arrows, bullets and bars no title opens or ends with ("»" opens German quotes: only
+# before a space).
+_DECORATION = re.compile(r"^\s*\[?\s*(?:[>›•·|]+|»(?=\s))\s*|\s*[•·|<‹]+\s*$")
 _CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
@@ -109,10 +112,12 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
 
 
 def _title_text(value: Any) -> str | None:
-    """Return a title candidate as clean text, without a date in front ("23.01.2022 - ")."""
+    """Return a title candidate as clean text, without a date in front ("23.01.2022 - ") or
+    a theme's decoration around it ("[> Title", "» Title", "Title •")."""
     if not isinstance(value, str):
         return None
-    return _DATE_PREFIX.sub("", clean(strip_tags(value)) or "") or None
+    text = _DATE_PREFIX.sub("", clean(strip_tags(value)) or "")
+    return _DECORATION.sub("", text) or text or None
 
 
 def _after_crumbs(headline: str, title: str) -> bool:

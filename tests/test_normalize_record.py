@@ -51,6 +51,16 @@ def test_a_content_type_set_off_in_a_title_is_not_part_of_it(title: str, expecte
     assert record(Candidate("title", title, "html:h1")).title == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("[> Jens Weber", "Jens Weber"), ("» Ports Matter", "Ports Matter"),
+    ("Ports Matter •", "Ports Matter"), ("»Zitat« sagt er", "»Zitat« sagt er"),
+    ("[Update] Ports Matter", "[Update] Ports Matter"),
+])
+def test_a_theme_s_arrows_and_bullets_are_not_part_of_a_title(title: str, expected: str) -> None:
+    """Decoration a theme puts before or after a headline goes; quotes and tags stay."""
+    assert record(Candidate("title", title, "html:h1")).title == expected
+
+
 def test_truncated_title_yields_to_the_full_one() -> None:
     """A declared title cut with "..." loses to the headline that completes it."""
     cands = [Candidate("title", "Viele Studierende sind noch verzweifelt auf...", "meta:og:title"),
