@@ -52,7 +52,12 @@ _LOOKUPS: dict[tuple[int, str, str], tuple[Vocabulary, str | None]] = {}
 _MAX_LOOKUPS = 20_000
 _TOPIC_WORDS = {"tags", "tag", "topics", "topic", "themen", "thema", "schlagwörter", "keywords",
                 "subjects", "categories", "category", "kategorien", "rubriken", "sujets",
-                "temas", "etiquetas", "more", "mehr", "all", "alle"}
+                "temas", "etiquetas", "more", "mehr", "all", "alle",
+                # Site-wide keywords that say what any page of a news site is.
+                "news", "nachrichten", "noticias", "nouvelles", "notizie", "nieuws",
+                "actualité", "actualités", "actualidad", "aktuell", "aktuelles", "info",
+                "infos", "information", "informationen", "informations", "home", "startseite",
+                "uncategorized", "allgemein", "general", "sin categoría", "non classé"}
 _SPLIT_TOPICS = re.compile(r"\s*[,;|\n،、，]\s*")
 
 

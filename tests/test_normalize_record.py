@@ -152,6 +152,13 @@ def test_a_model_number_and_a_year_are_topics_but_a_short_number_is_not() -> Non
     assert rec.topics == ("linux", "c64", "1541", "2019")
 
 
+def test_keywords_any_page_of_a_news_site_carries_are_not_topics() -> None:
+    """"News", "info", "Actualité", "Allgemein" say what the site is, not the page."""
+    rec = record(Candidate("topics", ["News, info, Actualité, Allgemein, Handball, Uncategorized"],
+                           "meta:keywords"))
+    assert rec.topics == ("Handball",)
+
+
 def test_tags_joined_by_slashes_are_split_but_a_pair_is_not() -> None:
     """"Geheimdienste/NSA/Überwachung" in one tag link is three tags; "AC/DC" or
     "Biology / Biochemistry" is one."""
