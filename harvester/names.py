@@ -48,6 +48,8 @@ _DOTTED_LOGIN = re.compile(r"[a-zà-ÿ]{2,}(?:\.[a-zà-ÿ]{2,}){0,2}\.[a-zà-ÿ]
 _LONG_TLDS = frozenset("info online news media blog site store tech shop club world today "
                        "space live life email link network digital press agency wiki "
                        "berlin hamburg koeln wien swiss".split())
+# News agencies whose name is two letters (the Associated Press, Anadolu, Europa Press).
+_TWO_LETTER_AGENCIES = frozenset({"AP", "AA", "EP"})
 # A legal form ends an organization's whole name ("Union ... für Religion e.V.").
 _LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
 _FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
@@ -239,7 +241,7 @@ def is_name(text: str, *, strict: bool = False) -> bool:
     if not tokens or len(tokens) > (4 if strict else 7):
         return False
     if len(tokens) == 1 and len(text) <= 2:
-        return False
+        return text in _TWO_LETTER_AGENCIES
     if _DIGIT.search(text) is not None or not _TOKEN.search(text):
         return False
     if any(ch in text for ch in "<>{}=\\?!#%:"):
@@ -267,7 +269,7 @@ def _title_case(text: str) -> str:
 
 def is_organization(name: str) -> bool:
     """Tell whether a name is an institution's ("University of Bergen", "Crisis Group")."""
-    return bool(_ORGANIZATION.search(name))
+    return name in _TWO_LETTER_AGENCIES or bool(_ORGANIZATION.search(name))
 
 
 @lru_cache(maxsize=8192)

@@ -36,3 +36,12 @@ def test_the_byline_every_other_source_agrees_on_beats_a_lone_json_ld_account() 
     assert names(account, *byline[:2]) == ["Kathleen Ditton"]
     shared = [Candidate("authors", ["Kathleen Ditton", "Gail Levy"], c.source) for c in byline]
     assert names(account, *shared) == ["Kathleen Ditton"]
+
+
+def test_the_associated_press_is_an_author_but_a_section_label_is_not_preferred() -> None:
+    """JSON-LD crediting "AP" (two letters, a news agency) is kept as the organization it
+    is; a person named beside it still wins."""
+    agency = Candidate("authors", [("AP", None, False)], "jsonld")
+    section = Candidate("authors", ["Internacional"], "html:byline")
+    assert names(agency, section) == ["AP"]
+    assert names(agency, Candidate("authors", ["Jane Doe"], "html:byline")) == ["Jane Doe"]
