@@ -34,6 +34,7 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _AGREEING = 3
+_WIDE_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -224,8 +225,9 @@ def choose_authors(cands: list[Candidate],
     fallback = None
     for cand in rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys, not cand.source.startswith("html:"))
-        if cand.source.startswith("html:") and any(len(a.name.split()) > 1 for a in people):
-            people = [a for a in people if len(a.name.split()) > 1]
+        # A lone word beside full names is where or for whom they wrote ("- Cairo", "TIME").
+        if any(_full_name(a.name) for a in people):
+            people = [a for a in people if _full_name(a.name)]
         if people and not (fallback and cand.source.startswith("html:")
                            and not _personal(people)):
             lists.append((people, cand.source))
@@ -263,6 +265,12 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
         return None
     return next(((people, src) for people, src in lists[1:]
                  if votes[key(people)] >= _AGREEING and not key(people) & first), None)
+
+
+def _full_name(name: str) -> bool:
+    """Tell whether a name has a given and a family name: two words, or two Chinese,
+    Japanese or Korean characters (written without a space: "山田太郎")."""
+    return len(name.split()) > 1 or len(_WIDE_NAME.findall(name)) >= 2
 
 
 def _personal(people: list[Author]) -> bool:

@@ -45,3 +45,13 @@ def test_the_associated_press_is_an_author_but_a_section_label_is_not_preferred(
     section = Candidate("authors", ["Internacional"], "html:byline")
     assert names(agency, section) == ["AP"]
     assert names(agency, Candidate("authors", ["Jane Doe"], "html:byline")) == ["Jane Doe"]
+
+
+def test_a_one_word_name_beside_full_names_is_a_place_or_an_outlet() -> None:
+    """"Hossam Abul Ela - Cairo" and "John Patrick Pullen, TIME" in metadata credit the
+    person: the lone word is where or for whom they wrote."""
+    assert names(Candidate("authors", ["Hossam Abul Ela - Cairo"], "meta:author")) == \
+        ["Hossam Abul Ela"]
+    assert names(Candidate("authors", ["John Patrick Pullen, TIME"], "meta:author")) == \
+        ["John Patrick Pullen"]
+    assert names(Candidate("authors", ["Cortyn"], "meta:author")) == ["Cortyn"]
