@@ -32,6 +32,11 @@ _NOT_IN_URL = re.compile("[\\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
+# Three-letter codes (ISO 639-2) of languages that have a two-letter one: BCP 47 wants that.
+_TWO_LETTER = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
+               "ita": "it", "por": "pt", "rus": "ru", "jpn": "ja", "zho": "zh", "chi": "zh",
+               "ara": "ar", "nld": "nl", "dut": "nl", "pol": "pl", "tur": "tr", "swe": "sv",
+               "fas": "fa", "per": "fa", "kor": "ko", "ukr": "uk", "ces": "cs", "cze": "cs"}
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{1,8}))?")
 _SUMMARY_ORDER = ("rules", "meta:citation_abstract", "jsonld", "meta:og:description",
                   "meta:description", "meta:dc.description", "meta:twitter:description",
@@ -199,6 +204,7 @@ def normalize_language(value: Any) -> str | None:
     if not match:
         return None
     lang, region = match.group(1).lower(), match.group(2)
+    lang = _TWO_LETTER.get(lang, lang)
     if region:
         return f"{lang}-{region.upper() if len(region) == 2 else region}"
     return lang

@@ -123,7 +123,8 @@ def test_an_id_or_an_address_is_no_summary(junk: str) -> None:
 
 
 @pytest.mark.parametrize(("raw", "tag"), [("en_US", "en-US"), ("EN", "en"), ("pt-br", "pt-BR"),
-                                          ("de-DE,de;q=0.9", "de-DE"), ("12", None)])
+                                          ("de-DE,de;q=0.9", "de-DE"), ("12", None),
+                                          ("eng", "en"), ("ger-AT", "de-AT"), ("haw", "haw")])
 def test_language_tags(raw: str, tag: str | None) -> None:
     """Language values are normalized to BCP 47 form with the region kept."""
     assert normalize_language(raw) == tag
