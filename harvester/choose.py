@@ -16,7 +16,7 @@ from typing import Any
 
 from .names import clean_name, is_name, is_organization, name_key, split_names, unique_names
 from .record import Author, Candidate
-from .text import clean, fold, strip_tags
+from .text import WIDE_CHARS, clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
@@ -34,7 +34,6 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _AGREEING = 3
-_WIDE_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -270,7 +269,7 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
 def _full_name(name: str) -> bool:
     """Tell whether a name has a given and a family name: two words, or two Chinese,
     Japanese or Korean characters (written without a space: "山田太郎")."""
-    return len(name.split()) > 1 or len(_WIDE_NAME.findall(name)) >= 2
+    return len(name.split()) > 1 or len(WIDE_CHARS.findall(name)) >= 2
 
 
 def _personal(people: list[Author]) -> bool:

@@ -20,6 +20,9 @@ _QUOTES = str.maketrans({
     "\u2015": "-", "\u2212": "-",
 })
 _NON_WORD = re.compile(r"[\W_]+")
+# Chinese, Japanese and Korean characters: each says about as much as two Latin letters,
+# and such text is written without spaces.
+WIDE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 MAX_FIELD = 2000
 
 

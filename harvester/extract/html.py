@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..names import split_names
 from ..urls import host_of
 from ..record import Candidate
+from ..text import WIDE_CHARS
 from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
 from .page import Page
 from .tree import HIDDEN, Element, text_of, texts
@@ -36,7 +37,6 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writ
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MAX_SITE_NAME = 60
 _MAX_HOME_NAMES = 5
 _SCHEME_AND_WWW = len("https://www./")
@@ -308,7 +308,7 @@ def _summary(page: Page) -> list[Candidate]:
 def _weight(text: str) -> int:
     """Return a text's length with Chinese, Japanese and Korean characters counted twice:
     one of them says about as much as two Latin letters."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(WIDE_CHARS.findall(text))
 
 
 def _image(page: Page) -> list[Candidate]:
