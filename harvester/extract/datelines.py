@@ -308,17 +308,14 @@ def _page_datelines(page: Page, _: bool) -> list[Candidate]:
     """Return the first date-only text in the page, outside foreign blocks and cards."""
     near = page.near_set
     cards = _cards(page)
-    for el in page.main.iter():
-        if el in near or el in cards:
-            continue
-        for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
-            # The foreign test (memoized) comes before the date patterns: in a page of
-            # references or comments most dated texts are foreign.
-            if text and has_year(text) and not page.is_foreign(el) \
-                    and _is_dateline(text[:300], 2):
-                dates = find_dates(text[:300], dayfirst=page.dayfirst)
-                if dates:
-                    return [Candidate("published", dates[0][0], "html:text-page")]
+    for el, text in _year_texts(page.main):
+        # The foreign test (memoized) comes before the date patterns: in a page of
+        # references or comments most dated texts are foreign.
+        if el not in near and el not in cards and not page.is_foreign(el) \
+                and _is_dateline(text, 2):
+            dates = find_dates(text, dayfirst=page.dayfirst)
+            if dates:
+                return [Candidate("published", dates[0][0], "html:text-page")]
     return []
 
 
@@ -327,20 +324,22 @@ def _latest_dateline(page: Page) -> list[Candidate]:
     home or section page has no date of its own; it was last changed when its newest item
     appeared."""
     body = page.root.find("body")
-    days = [value for text in islice(_date_texts(body if body is not None else page.root),
-                                     _MAX_DATELINES)
+    datelines = (text for _, text in _year_texts(body if body is not None else page.root)
+                 if _is_dateline(text, 2))
+    days = [value for text in islice(datelines, _MAX_DATELINES)
             for value, _ in find_dates(text, dayfirst=page.dayfirst)]
     if not days:
         return []
     return [Candidate("published", max(days, key=local_day), "html:text-anywhere")]
 
 
-def _date_texts(top: Element) -> Iterator[str]:
-    """Yield the visible texts of a subtree that are a dateline (cut to 300 characters)."""
+def _year_texts(top: Element) -> Iterator[tuple[Element, str]]:
+    """Yield the visible texts of a subtree that hold a year, with their element (each cut
+    to the 300 characters a dateline is looked for in)."""
     for el in top.iter():
         for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
-            if text and has_year(text) and _is_dateline(text[:300], 2):
-                yield text[:300]
+            if text and has_year(text):
+                yield el, text[:300]
 
 
 def _cards(page: Page) -> set[Element]:
