@@ -28,7 +28,8 @@ _AUTHOR_RANK = ("rules", "jsonld", "meta:citation_author", "html:itemprop-near",
                 "meta:sailthru.author", "meta:byl", "meta:byline", "html:by-text",
                 "meta:citation_authors", "meta:authors", "meta:og:article:author",
                 "meta:book:author", "html:itemprop-page", "html:rel-author-page",
-                "html:author-class", "html:dateline-name", "html:label", "jsonld:WebPage")
+                "html:author-class", "html:dateline-name", "html:label", "html:credit",
+                "jsonld:WebPage")
 _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "html:byline",
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",

@@ -345,3 +345,38 @@ def test_a_byline_in_the_article_s_own_sidebar_is_the_page_s() -> None:
       </div></body></html>"""
     record = extract_page(html, "https://www.example.edu/news/new-robot-samples-blood")
     assert [a.name for a in record.authors] == ["Todd Bates"]
+
+
+def _long_article(credit: str, extra: str = "") -> str:
+    """Return a page whose only credit (if any) comes after many paragraphs of text."""
+    paragraphs = "".join(f"<p>Absatz {i} über die Fahrzeuge der Feuerwehr im Landkreis.</p>"
+                         for i in range(200))
+    return f"""<html lang="de"><body><main><article><h1>Die Fahrzeuge der Feuerwehr</h1>
+      {paragraphs}<p>{credit}</p></article>{extra}</main></body></html>"""
+
+
+@pytest.mark.parametrize(("credit", "names"), [
+    ("<strong>Text:</strong> Klausmartin Friedrich", ["Klausmartin Friedrich"]),
+    ("Autor: Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+    ("<b>Text und Fotos:</b> Jane Doe", ["Jane Doe"]),
+    # Not a full name, a sentence, a date: nobody is credited.
+    ("Autor: unbekannt", []),
+    ("Text: Lorem ipsum dolor sit amet consectetur adipiscing", []),
+    ("Autor: Jane Doe, 12.03.2024", []),
+])
+def test_a_credit_under_a_long_text_names_its_author(credit: str, names: list[str]) -> None:
+    """"Text: Name" or "Autor: Name" far below the headline credits the page's author
+    when nothing else does."""
+    record = extract_page(_long_article(credit), "https://bos.example/news/fahrzeuge-49")
+    assert [a.name for a in record.authors] == names
+
+
+def test_a_far_credit_never_beats_a_byline_nor_comes_from_comments() -> None:
+    """A byline by the headline wins over a far "Autor:" line (a book's author in a
+    review's info box), and a credit in the comments names nobody."""
+    byline = _long_article("Autor: Thomas Mann").replace(
+        "</h1>", "</h1><p class='byline'>Von Erika Muster</p>")
+    assert [a.name for a in extract_page(byline, "https://x.example/a").authors] == [
+        "Erika Muster"]
+    comments = _long_article("", "<section class='comments'><p>Autor: Max Leser</p></section>")
+    assert extract_page(comments, "https://x.example/b").authors == ()

@@ -93,6 +93,9 @@ def candidates(doc: Document, *,
     if not any(c.field == "published" and parse_date(c.value) for c in found):
         # Only pages with no date anywhere near the headline or in metadata pay for this.
         found += datelines.fallback(page)
+    if not any(c.field == "authors" and c.value for c in found):
+        # Only pages that credit nobody near the headline or in metadata pay for this.
+        found += labels.credit_fallback(page)
     return found
 
 

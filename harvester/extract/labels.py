@@ -5,16 +5,19 @@
 is the type), tag links and "Related Topics" link lists, and the microdata
 type of the item that holds the headline. Only blocks outside related cards,
 sidebars and navigation count (breadcrumbs are read from wherever they are).
+Pages that credit nobody anywhere else get `credit_fallback`: the first
+"Autor: Name" or "Text: Name" line of the main content, far below the headline.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..names import split_names
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
-from .tree import Element, text_of, texts
+from .tree import Element, is_hidden, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|format|"
@@ -23,6 +26,13 @@ _LABEL = re.compile(r"^\s*(type|content type|publication type|document type|form
                     r"categor(?:y|ies)|schlagwörter|themen|mots-clés|etiquetas|temas|"
                     r"authors?|by|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
                     r"written by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
+# Doe"): read only on pages that credit nobody anywhere else.
+_CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
+                     r"written by|texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|"
+                     r"photos?))?)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
+_MAX_CREDIT = 80
 _TYPE_LABELS = {"type", "content type", "publication type", "document type", "format"}
 _AUTHOR_LABELS = {"author", "authors", "by", "autor", "autorin", "autoren", "verfasser",
                   "verfasserin", "auteur", "auteurs", "autore", "autori",
@@ -97,6 +107,28 @@ def _labelled(label: str, value: str) -> list[Candidate]:
         return [Candidate("authors", [value], "html:label")]
     items = [t.strip() for t in re.split(r"[\n,;|·•]", value) if t.strip()]
     return [Candidate("topics", items[:30], "html:label")] if items else []
+
+
+def credit_fallback(page: Page) -> list[Candidate]:
+    """Return the names of the first credit label in the main content ("Autor: Jane Doe"
+    under the last paragraph), for pages whose extractors found no author at all.
+
+    The value must read as one to three full names (no digits, two words or more each):
+    "Text: Lorem ipsum dolor sit amet" and "Autor: unbekannt" credit nobody.
+    """
+    for el in page.main.iter(_CREDIT_TAGS):
+        text = el.text
+        if not text or ":" not in text or len(text) > _MAX_CREDIT:
+            continue
+        match = _CREDIT.match(_joined(el))
+        if not match or page.is_foreign(el) or is_hidden(el):
+            continue
+        value = (match.group(1).strip() or _value_after(el)).split("\n")[0].strip()
+        names = split_names(value) if len(value) <= _MAX_CREDIT else []
+        if names and len(names) <= 3 and not _DIGIT.search(value) \
+                and all(2 <= len(n.split()) <= 4 for n in names):
+            return [Candidate("authors", names, "html:credit")]
+    return []
 
 
 def _kicker(page: Page) -> list[Candidate]:
