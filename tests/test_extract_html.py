@@ -264,7 +264,7 @@ def test_title_part_resembling_the_site_name_stays_when_titles_agree_on_it() -> 
     ("绿道全线贯通-江南日报网", "绿道全线贯通"),
     ("駅前に新店舗をオープン｜江南日報", "駅前に新店舗をオープン"),
     # A home link's text is the site's name only as the short part of a title.
-    ("Le Courrier du Sud | Actualité", "Le Courrier du Sud | Actualité"),
+    ("Le Courrier du Sud | Montréal", "Le Courrier du Sud | Montréal"),
 ])
 def test_the_name_the_home_links_show_leaves_the_title(title: str, expected: str) -> None:
     """The text of a link to the home page (or its logo's alt) names the site in the title,
@@ -272,7 +272,7 @@ def test_the_name_the_home_links_show_leaves_the_title(title: str, expected: str
     html = f"""<html><head><title>{title}</title></head><body>
       <a href="https://www.courrier.example/"><img src="/img/masthead.png" alt="江南日報"></a>
       <nav><a href="/">Le Courrier du Sud</a> <a href="/">江南日报网</a>
-      <a href="/actualite/">Actualité</a> <a href="/?page=2">Actualité</a></nav>
+      <a href="/montreal/">Montréal</a> <a href="/?page=2">Montréal</a></nav>
       <p>Text.</p></body></html>"""
     assert extract_page(html, "https://courrier.example/2021/05/x.html").title == expected
 
@@ -380,3 +380,38 @@ def test_a_far_credit_never_beats_a_byline_nor_comes_from_comments() -> None:
         "Erika Muster"]
     comments = _long_article("", "<section class='comments'><p>Autor: Max Leser</p></section>")
     assert extract_page(comments, "https://x.example/b").authors == ()
+
+
+@pytest.mark.parametrize(("block", "topics"), [
+    # A label alone, then its links: every link is a value, up to the next label.
+    ("<p><span class='label'>Kategorie:</span>\n<a href='/k/diakonie'>Diakonie</a>,\n"
+     "<a href='/k/pflege'>Pflege</a></p>", ("Diakonie", "Pflege")),
+    ("<div><span>Themen:</span> <span>Ehrenamt</span> <span>Jugendverbände</span>"
+     "<span>Autor:</span> <span>Erika Muster</span></div>", ("Ehrenamt", "Jugendverbände")),
+    # Colons between the links separate them as commas would.
+    ("<p>Kategorien: <a href='/k/inland'>Inland</a>: <a href='/k/politik'>Politik</a>:</p>",
+     ("Inland", "Politik")),
+    # The label words of other languages, and a heading over a list of keyword links.
+    ("<p>Trefwoorden: klimaat, energie</p>", ("klimaat", "energie")),
+    ("<p>Palabras clave: sequía; agua</p>", ("sequía", "agua")),
+    ("<div class='field'><div class='field__label'>Schlagworte</div><div class='items'>"
+     "<a href='/w/lvmh'>LVMH</a> <a href='/w/frankreich'>Frankreich</a></div></div>",
+     ("LVMH", "Frankreich")),
+    # A label the sets do not know is no topic line.
+    ("<p>Lesezeit: drei Minuten</p>", ()),
+])
+def test_labelled_topics_in_several_languages(block: str, topics: tuple[str, ...]) -> None:
+    """"Label: values" lines and labelled lists under the headline give the page's topics."""
+    html = f"""<html><body><main><article><h1>Die Pflege braucht eine Reform</h1>{block}
+      <p>Der Text des Artikels über die Reform der Pflegefinanzierung in Deutschland.</p>
+      </article></main></body></html>"""
+    assert extract_page(html, "https://x.example/news/pflege").topics == topics
+
+
+def test_a_document_type_label_in_spanish_gives_the_type() -> None:
+    """"Tipo de documento: Informe" is a Spanish page's type label, and the vocabulary
+    knows an "informe" is a report."""
+    html = """<html lang="es"><body><main><h1>La sequía en el Sahel</h1>
+      <p>Tipo de documento: Informe</p><p>El texto del informe sobre la sequía.</p>
+      </main></body></html>"""
+    assert extract_page(html, "https://x.example/publicaciones/sequia").type == "Report"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from harvester.extract import default_vocabulary
 from harvester.vocab import Vocabulary, match_key, slugify
 
 VOCAB = Vocabulary.from_tables(
@@ -50,3 +52,17 @@ def test_slug_is_never_empty_nor_path_unsafe(label: str) -> None:
 @given(st.text())
 def test_slug_is_stable(label: str) -> None:
     assert slugify(label) == slugify(label)
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    ("Pressemitteilungen", "Press Release"), ("Communiqué de presse", "Press Release"),
+    ("comunicado de prensa", "Press Release"), ("Nachrichten", "News"), ("Noticias", "News"),
+    ("Studie", "Report"), ("Informe", "Report"), ("rapport", "Report"),
+    ("Kommentar", "Commentary"), ("Tribune", "Commentary"), ("Veranstaltungen", "Event"),
+    ("Arbeitspapier", "Working Paper"), ("Entretien", "Interview"),
+    # A word no language here uses for a type stays unknown.
+    ("Allgemein", None),
+])
+def test_the_shipped_types_know_other_languages(raw: str, label: str | None) -> None:
+    """Sites in German, French, Spanish... name their content types in their language."""
+    assert default_vocabulary().type_label(raw) == label

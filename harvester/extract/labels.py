@@ -20,12 +20,8 @@ from .page import Page
 from .tree import Element, is_hidden, text_of, texts
 
 _DIGIT = re.compile(r"\d")
-_LABEL = re.compile(r"^\s*(type|content type|publication type|document type|format|"
-                    r"topics?|tags?|keywords|subjects?|themes?|issues?|issue areas?|"
-                    r"related topics|related tags|regions?|countries|filed under|"
-                    r"categor(?:y|ies)|schlagwörter|themen|mots-clés|etiquetas|temas|"
-                    r"authors?|by|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
-                    r"written by)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# "Label: value" lines: the label (before the first colon) is looked up in the sets below.
+_LABEL = re.compile(r"^\s*([^\W\d][^:\n]{0,38}?)\s*:\s*(.*)$", re.DOTALL)
 # A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
 # Doe"): read only on pages that credit nobody anywhere else.
 _CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
@@ -33,13 +29,30 @@ _CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?
                      r"photos?))?)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
-_TYPE_LABELS = {"type", "content type", "publication type", "document type", "format"}
-_AUTHOR_LABELS = {"author", "authors", "by", "autor", "autorin", "autoren", "verfasser",
-                  "verfasserin", "auteur", "auteurs", "autore", "autori",
-                  "written by"}
-_TOPIC_HEADING = re.compile(r"^\W*(?:related\s+)?(?:topics?|tags?|issues?|issue areas?|"
-                            r"subjects?|themes?|keywords|regions?|countries|filed under|"
-                            r"schlagwörter|themen|sujets|temas|etiquetas)\W*$", re.IGNORECASE)
+# Label words (lowercased) in the languages publication pages are written in.
+_TYPE_LABELS = frozenset({
+    "type", "content type", "publication type", "document type", "format", "article type",
+    "resource type", "report type", "type of publication", "publikationstyp",
+    "publikationsart", "dokumenttyp", "dokumentart", "type de document",
+    "type de publication", "tipo de documento", "tipo de publicación", "tipo de publicação",
+    "tipo di documento", "documenttype"})
+_AUTHOR_LABELS = frozenset({
+    "author", "authors", "by", "written by", "contributor", "contributors", "autor", "autorin",
+    "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
+    "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter"})
+# Categories are topics on a labelled line; a heading above a list says "Topics", not that.
+_CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
+                              "categorías", "catégories", "categorie"})
+_TOPIC_HEADINGS = frozenset({
+    "topic", "topics", "tag", "tags", "keyword", "keywords", "subject", "subjects", "theme",
+    "themes", "issue", "issues", "issue area", "issue areas", "region", "regions",
+    "countries", "filed under", "research areas", "focus areas", "schlagwörter",
+    "schlagworte", "stichwörter", "themen", "thema", "mots-clés", "mots clés", "thèmes",
+    "sujets", "étiquettes", "etiquetas", "temas", "palabras clave", "argomenti",
+    "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave"})
+_TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
+_RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
+_PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_TAG_WORDS = 6
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
 # Path segments that name a site's category (section) pages: these are not tags.
@@ -76,20 +89,47 @@ def _labels(page: Page) -> list[Candidate]:
         match = _LABEL.match(_joined(el))
         if not match:
             continue
-        label, value = match.group(1).lower(), match.group(2).strip()
+        label, value = _label_key(match.group(1)), match.group(2).strip()
+        if label not in _TYPE_LABELS and label not in _AUTHOR_LABELS \
+                and label not in _TOPIC_LABELS:
+            continue
         if not value:
             value = _value_after(el)
         found += _labelled(label, value)
     return found
 
 
+def _label_key(label: str) -> str:
+    """Return a label as the sets above hold it ("Related Topics" -> "topics")."""
+    return _RELATED.sub("", " ".join(label.lower().split()))
+
+
+def _is_topic_heading(text: str) -> bool:
+    """Tell whether a text is a heading over a list of topics ("Related Topics:", "Tags")."""
+    return _label_key(text.strip(_PUNCTUATION)) in _TOPIC_HEADINGS
+
+
 def _value_after(label: Element) -> str:
-    """Return the value of a label element that stands alone (<dt>, "field-label" div)."""
+    """Return the value of a label element that stands alone: its tail, the <dd> of a
+    <dt>, else what follows it in its parent up to the next label ("<span>Kategorie:</span>
+    <a>A</a>, <a>B</a>", a "field-label" div and its items)."""
     if label.tail and label.tail.strip():
         return label.tail.strip()
-    sibling = label.getnext()
-    if sibling is not None:
-        return _joined(sibling)
+    if label.tag == "dt":
+        sibling = label.getnext()
+        return _joined(sibling) if sibling is not None else ""
+    pieces = []
+    for sibling in label.itersiblings():
+        if isinstance(sibling.tag, str):
+            text = _joined(sibling)
+            if _LABEL.match(text):
+                break
+            pieces.append(text)
+        if sibling.tail:
+            pieces.append(sibling.tail)
+    value = "\n".join(p.strip() for p in pieces if p.strip())
+    if value:
+        return value[:1000]
     parent = label.getparent()
     if parent is None:
         return ""
@@ -105,7 +145,7 @@ def _labelled(label: str, value: str) -> list[Candidate]:
         return [Candidate("type", first, "html:label")] if first else []
     if label in _AUTHOR_LABELS:
         return [Candidate("authors", [value], "html:label")]
-    items = [t.strip() for t in re.split(r"[\n,;|·•]", value) if t.strip()]
+    items = [t.strip() for t in re.split(r"[\n,;:|·•]", value) if t.strip()]
     return [Candidate("topics", items[:30], "html:label")] if items else []
 
 
@@ -217,13 +257,13 @@ def _topic_lists(page: Page) -> list[Candidate]:
     """Return link lists introduced by a "Topics"/"Related Topics" heading or a tags class."""
     found = []
     for el in page.near:
-        if el.tail and ":" in el.tail and _TOPIC_HEADING.match(el.tail):
+        if el.tail and ":" in el.tail and _is_topic_heading(el.tail):
             links = _links_after(el)
             if links:
                 found.append(Candidate("topics", links, "html:topic-list"))
                 break
         if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
-                and el.text and len(el) == 0 and _TOPIC_HEADING.match(el.text):
+                and el.text and len(el) == 0 and _is_topic_heading(el.text):
             links = _links_after(el)
             if 0 < len(links) <= 40:
                 found.append(Candidate("topics", links, "html:topic-list"))
