@@ -415,3 +415,31 @@ def test_a_document_type_label_in_spanish_gives_the_type() -> None:
       <p>Tipo de documento: Informe</p><p>El texto del informe sobre la sequía.</p>
       </main></body></html>"""
     assert extract_page(html, "https://x.example/publicaciones/sequia").type == "Report"
+
+
+@pytest.mark.parametrize(("about", "names"), [
+    # The seed's shape: a report credits its author only in "About the Author".
+    ("<h2>About the Author</h2><p>Arsla Jawaid is a research fellow at Concord Consulting, "
+     "where she specializes in understanding militancy.</p>", ["Arsla Jawaid"]),
+    ("<h3>About the Authors</h3><p><strong>Jane Doe</strong> directs the program.</p>"
+     "<p><b>Pedro van der Berg</b> was a senior fellow until 2023.</p>",
+     ["Jane Doe", "Pedro van der Berg"]),
+    ("<h4>Zu den AutorInnen:</h4><p>Clara Löw ist wissenschaftliche Mitarbeiterin.</p>",
+     ["Clara Löw"]),
+    # A biography that does not open with a name, and a later section's people, credit no one.
+    ("<h2>About the Author</h2><p>She is a research fellow at Concord Consulting.</p>"
+     "<h2>Partners</h2><p>John Roe is our partner.</p>", []),
+])
+def test_an_about_the_author_section_names_the_author(about: str, names: list[str]) -> None:
+    """With no byline anywhere, the people an "About the Author" section introduces are the
+    page's authors; a related card's author never is."""
+    record = extract_page(usip_like("<div>Friday, January 12, 2024</div>", about), URL)
+    assert [a.name for a in record.authors] == names
+
+
+def test_a_byline_wins_over_the_about_the_author_section() -> None:
+    """The biography section is read only when nothing else credits anyone."""
+    record = extract_page(usip_like(
+        "<div>By: Farhana Rahman</div>",
+        "<h2>About the Author</h2><p>Arsla Jawaid is a research fellow.</p>"), URL)
+    assert [a.name for a in record.authors] == ["Farhana Rahman"]

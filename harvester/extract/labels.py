@@ -6,7 +6,8 @@ is the type), tag links and "Related Topics" link lists, and the microdata
 type of the item that holds the headline. Only blocks outside related cards,
 sidebars and navigation count (breadcrumbs are read from wherever they are).
 Pages that credit nobody anywhere else get `credit_fallback`: the first
-"Autor: Name" or "Text: Name" line of the main content, far below the headline.
+"Autor: Name" or "Text: Name" line of the main content, far below the headline,
+else the people an "About the Author" section introduces ("Jane Doe is...").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..names import split_names
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
+from .regions import following
 from .tree import Element, is_hidden, text_of, texts
 
 _DIGIT = re.compile(r"\d")
@@ -27,6 +29,19 @@ _LABEL = re.compile(r"^\s*([^\W\d][^:\n]{0,38}?)\s*:\s*(.*)$", re.DOTALL)
 _CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
                      r"written by|texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|"
                      r"photos?))?)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# A heading over the authors' biographies ("About the Author", "Zu den AutorInnen").
+_ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the authors?|"
+                    r"author bios?|über (?:den autor|die autor\w*)|zu(?:m|r| den) autor\w*|"
+                    r"à propos (?:de l['’]|des )auteure?s?|l['’]auteure?|les auteurs|"
+                    r"sobre (?:el|la|los|las|o|a|os) autor(?:a|es|as)?|sull['’]autore|"
+                    r"over de auteurs?)\W*$", re.IGNORECASE)
+# "Jane Doe is a senior fellow...": the name that opens a biography.
+_BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+|van|von|der|"
+                       r"den|de|del|da|di|le|la|bin|al|el)){1,3})\s+(?:is|was|serves|works|"
+                       r"leads|directs|ist|war|arbeitet|leitet|est|était|es|fue|è|é)\b")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_MAX_BIOS = 4
+_BIO_REACH = 40
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
 # Label words (lowercased) in the languages publication pages are written in.
@@ -151,7 +166,8 @@ def _labelled(label: str, value: str) -> list[Candidate]:
 
 def credit_fallback(page: Page) -> list[Candidate]:
     """Return the names of the first credit label in the main content ("Autor: Jane Doe"
-    under the last paragraph), for pages whose extractors found no author at all.
+    under the last paragraph), else of an "About the Author" section, for pages whose
+    extractors found no author at all.
 
     The value must read as one to three full names (no digits, two words or more each):
     "Text: Lorem ipsum dolor sit amet" and "Autor: unbekannt" credit nobody.
@@ -168,7 +184,40 @@ def credit_fallback(page: Page) -> list[Candidate]:
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
             return [Candidate("authors", names, "html:credit")]
+    return _biographies(page)
+
+
+def _biographies(page: Page) -> list[Candidate]:
+    """Return the people an "About the Author" section introduces ("Jane Doe is a senior
+    fellow...", or a name in bold that opens the paragraph), up to the next heading."""
+    for heading in page.headings:
+        if len(heading) > 2 or not _ABOUT.match(text_of(heading)) or page.is_foreign(heading):
+            continue
+        names: list[str] = []
+        for el in following(heading, _BIO_REACH):
+            if el.tag in _HEADING_TAGS or len(names) >= _MAX_BIOS:
+                break
+            if el.tag == "p":
+                name = _bio_name(el)
+                if name and name not in names:
+                    names.append(name)
+        if names:
+            return [Candidate("authors", names, "html:biography")]
     return []
+
+
+def _bio_name(paragraph: Element) -> str | None:
+    """Return the full name that opens a biography paragraph, if it opens with one."""
+    first = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+    if first is not None and first.tag in ("strong", "b"):
+        candidate = " ".join(text_of(first).split()).rstrip(",:")
+    else:
+        match = _BIO_NAME.match(" ".join(text_of(paragraph).split()[:8]))
+        candidate = match.group(1) if match else ""
+    names = split_names(candidate) if candidate else []
+    if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and not _DIGIT.search(names[0]):
+        return names[0]
+    return None
 
 
 def _kicker(page: Page) -> list[Candidate]:
