@@ -40,10 +40,17 @@ _SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
                   "collectionpage", "wpheader", "story", "content"}
+# Section folders that name a type, in English and in the languages of the vocabulary.
 _URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-releases?|"
                            r"reports?|analysis|commentary|opinion|videos?|briefs?|"
                            r"policy-briefs?|working-papers?|testimony|interviews?|"
-                           r"fact-sheets?|op-eds?|explainers?|news)(?:/|$)", re.IGNORECASE)
+                           r"fact-sheets?|op-eds?|explainers?|news|"
+                           r"pressemitteilung(?:en)?|presseinformation(?:en)?|"
+                           r"medienmitteilung(?:en)?|nachrichten|meldung(?:en)?|studien?|"
+                           r"berichte?|kommentare?|analysen?|kolumnen?|veranstaltung(?:en)?|"
+                           r"arbeitspapiere?|communiques?(?:-de-presse)?|actualites?|"
+                           r"rapports?|noticias?|informes?|estudios?|notizie|comunicati-stampa|"
+                           r"nieuws|persberichten?)(?:/|$)", re.IGNORECASE)
 MAX_TOPICS = 25
 # A machine identifier a CMS puts in its tag metadata ("cat_neurology", "k1_brain-disorders").
 _IDENTIFIER = re.compile(r"^[a-z0-9]+_[a-z0-9_-]+$")

@@ -443,3 +443,18 @@ def test_a_byline_wins_over_the_about_the_author_section() -> None:
         "<div>By: Farhana Rahman</div>",
         "<h2>About the Author</h2><p>Arsla Jawaid is a research fellow.</p>"), URL)
     assert [a.name for a in record.authors] == ["Farhana Rahman"]
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://amt.example/presse/pressemitteilungen/2024/neue-regeln", "Press Release"),
+    ("https://think.example/de/publikationen/studien/waffenruhe", "Report"),
+    ("https://zeitung.example/meinung/kommentare/ein-fehler", "Commentary"),
+    ("https://diario.example/mallorca/noticias/local/fiscalia", "News"),
+    ("https://ong.example/fr/communiques-de-presse/accord", "Press Release"),
+    # A folder whose name only holds a type word is no type folder.
+    ("https://blog.example/2024/03/nachrichtenagenturen/dpa", None),
+])
+def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str | None) -> None:
+    """A page filed under a folder that names a type in German, French or Spanish has it."""
+    html = "<html><body><h1>Neue Regeln für alle</h1><p>Der Text.</p></body></html>"
+    assert extract_page(html, url).type == kind
