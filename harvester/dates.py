@@ -47,6 +47,22 @@ _MONTH_NAMES = {
         "grudnia grudzień grudzien декабря декабрь aralık aralik prosince prosinec december "
         "joulukuuta",
 }
+# Ukrainian, Bulgarian, Greek, Romanian, Indonesian/Malay and Norwegian names (genitive
+# and nominative where they differ) that the table above does not already hold.
+_MORE_MONTHS = (
+    "січня січень януари ιανουαρίου ιανουάριος ιαν ianuarie",
+    "лютого лютий февруари φεβρουαρίου φεβρουάριος φεβ februarie",
+    "березня березень μαρτίου μάρτιος μαρ martie maret",
+    "квітня квітень април απριλίου απρίλιος απρ aprilie",
+    "травня травень μαΐου μαϊου μάιος μαι",
+    "червня червень юни ιουνίου ιούνιος ιουν iunie",
+    "липня липень юли ιουλίου ιούλιος ιουλ iulie",
+    "серпня серпень αυγούστου αύγουστος αυγ agustus",
+    "вересня вересень септември σεπτεμβρίου σεπτέμβριος σεπ septembrie",
+    "жовтня жовтень октомври οκτωβρίου οκτώβριος οκτ octombrie",
+    "листопад ноември νοεμβρίου νοέμβριος νοε noiembrie",
+    "грудня грудень декември δεκεμβρίου δεκέμβριος δεκ decembrie desember",
+)
 # Arabic and Persian names of the Gregorian months (Egyptian/Gulf and Iranian usage).
 _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",
                   "يونيو ژوئن", "يوليو ژوئیه", "أغسطس اغسطس", "سبتمبر سپتامبر",
@@ -54,6 +70,8 @@ _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مار�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
+MONTHS |= {name: number for number, names in enumerate(_MORE_MONTHS, 1)
+           for name in names.split() if name not in MONTHS}
 # Solar Hijri month names ("2 تیر 1399"): their number is the month of that calendar.
 MONTHS |= JALALI_MONTHS
 

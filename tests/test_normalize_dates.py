@@ -39,6 +39,15 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("21 اردیبهشت 1399", date(2020, 5, 10)),
     ("30 اسفند 1399", date(2021, 3, 20)),
     ("15 اسد 1400", date(2021, 8, 6)),
+    # Ukrainian, Greek (also in capitals), Bulgarian, Romanian, Indonesian, Norwegian
+    ("3 березня 2024", date(2024, 3, 3)),
+    ("12 грудня 2023", date(2023, 12, 12)),
+    ("15 Δεκεμβρίου 2023", date(2023, 12, 15)),
+    ("5 ΜΑΪΟΥ 2024", date(2024, 5, 5)),
+    ("3 април 2024", date(2024, 4, 3)),
+    ("3 martie 2024", date(2024, 3, 3)),
+    ("17 Agustus 2023", date(2023, 8, 17)),
+    ("5. desember 2023", date(2023, 12, 5)),
 ])
 def test_written_dates_give_the_day(text: str, expected: date) -> None:
     """Common ways of writing a day, in several languages, give that day."""
