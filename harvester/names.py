@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import clean, strip_accents
+from .dates import MONTHS
+from .text import clean, strip_accents, trie_pattern
 
 _DIGIT = re.compile(r"\d")
 _PREFIX = re.compile(
@@ -35,8 +36,13 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
 _NOT_AUTHORS = re.compile(r"(?i)\b(?:translated|übersetzt|traduit|traducido|tradotto|photos?|"
                           r"fotos?|illustrat\w*|bilder?)(?:\s+\S+){0,3}?\s+(?:by|von|par|por|"
                           r"da)\b.*$")
+_MONTH = trie_pattern(sorted(MONTHS))
+# Where a credit runs into its date: "Jane Doe on March 3, 2024", "Von Jane Doe am 3. März",
+# "Jane Doe March 3" (a connector in lower case: "Omar El Akkad" keeps his particle).
+_DATE_TAIL = (rf"\s(?-i:on|am|le|el|il|op|den|the)\s+(?:[^\W\d]+,?\s+)?(?:\d|(?:{_MONTH})\b).*$|"
+              rf"(?<=\s)(?:{_MONTH})\.?\s+\d.*$|")
 _NOISE = re.compile(
-    r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
+    _DATE_TAIL + r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{1,4}t|utc|gmt)\b)?|"
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"

@@ -458,3 +458,32 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     """A page filed under a folder that names a type in German, French or Spanish has it."""
     html = "<html><body><h1>Neue Regeln für alle</h1><p>Der Text.</p></body></html>"
     assert extract_page(html, url).type == kind
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Di Jane Doe", ["Jane Doe"]), ("Av Jane Doe", ["Jane Doe"]), ("Af Jane Doe", ["Jane Doe"]),
+    ("Oleh Jane Doe", ["Jane Doe"]), ("Ein Beitrag von Jane Doe", ["Jane Doe"]),
+    ("Автор: Іван Петренко", ["Іван Петренко"]), ("Yazar: Ali Veli", ["Ali Veli"]),
+    ("Teksti: Matti Meikäläinen", ["Matti Meikäläinen"]), ("文：山田太郎", ["山田太郎"]),
+    ("Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
+    # "Di" opens Italian sentences too: before a small letter it is no by-word.
+    ("Di recente il governo ha deciso", []),
+])
+def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
+    """By-words and author labels of other languages credit the names after them."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1><p>{line}</p><p>3.3.2024</p>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/research/ceasefires")
+    assert [a.name for a in record.authors] == names
+
+
+def test_a_comment_s_author_is_not_the_page_s() -> None:
+    """WordPress marks each comment "comment-author-<login>": its writer is no byline, even
+    where the comments hold <article>s and so are not a sidebar."""
+    html = """<html><body><div class="row social"><h1>Kaisers Wochenrückblick</h1>
+      <p>Der Text des Rückblicks auf die Woche, mit allem, was geschah.</p>
+      <section><ol><li class="comment byuser comment-author-kersti even depth-1">
+      <article class="comment-body"><b class="fn">Kersti Wolnow</b> sagt:
+      <time datetime="2019-10-19T14:37:24+02:00">19. Oktober 2019</time></article></li></ol>
+      </section></div></body></html>"""
+    assert extract_page(html, "https://zeitung.example/debatte/rueckblick").authors == ()

@@ -46,6 +46,14 @@ from harvester.names import is_name, split_names
     ("heise.online", ["heise.online"]),
     ("Von Erika Brandt\nFreie Autorin in Leipzig und Mitglied im Vorstand des Vereins, der "
      "jedes Jahr zu Lesungen aus den Bereichen Lyrik und Theater einlädt.", ["Erika Brandt"]),
+    # A credit that runs into its date; a particle in capitals is part of the name
+    ("Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
+    ("Jane Doe on Tuesday, March 3, 2024", ["Jane Doe"]),
+    ("Von Christian am 03.05.2013, 11:51", ["Christian"]),
+    ("Par Jane Doe le 3 mars 2024", ["Jane Doe"]),
+    ("Jane Doe March 3, 2024", ["Jane Doe"]),
+    ("Omar El Akkad", ["Omar El Akkad"]),
+    ("Anna Mai", ["Anna Mai"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

@@ -17,14 +17,17 @@ from ..names import split_names
 from ..urls import host_of
 from ..record import Candidate
 from ..text import WIDE_CHARS
-from .classes import BIO, BYLINE, HEADLINE, SUMMARY, classify
+from .classes import BIO, BYLINE, FOREIGN, HEADLINE, SUMMARY, classify
 from .page import Page
 from .tree import HIDDEN, Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 _BY_TEXT = re.compile(r"^\s*(?:by|written by|posted by|hosted by|presented by|hosts?|von|par|"
-                      r"por|door|بقلم)\b\s*:?\s*", re.IGNORECASE)
-_BY_START = frozenset("bwphvdب")
+                      r"por|door|ein beitrag von|geschrieben von|verfasst von|écrit par|"
+                      r"escrito por|scritto da|بقلم|"
+                      # Short words that open sentences too: only before a capital.
+                      r"(?-i:Di|Av|Af|Oleh)(?=\s+[A-ZÀ-ÞĀ-Ž]))\b\s*:?\s*", re.IGNORECASE)
+_BY_START = frozenset("bwphvdegsaoب")
 _SEPARATORS = "|·•/–—-"
 _LEAD = " \t\n|·•/–—-"
 _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
@@ -150,7 +153,8 @@ def _authors(page: Page) -> list[Candidate]:
     groups: dict[str, list[str]] = {}
     bylines: dict[str, list[Element]] = {}
     for el, words, flags in page.named:
-        if not flags & BYLINE:
+        # A comment's author ("comment byuser comment-author-jane") is not the page's.
+        if not flags & BYLINE or flags & FOREIGN and "comment" in words:
             continue
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
             if not page.is_foreign(el):
@@ -172,7 +176,8 @@ def _authors(page: Page) -> list[Candidate]:
     by_line = next((el for el in page.near if _is_by_line(el.text)
                     and el.tag not in _HEADINGS), None)
     if by_line is not None:
-        groups["html:by-text"] = split_names(credit_line(by_line))
+        # The by-word goes here: names keep a leading "Di" or "Oleh" (Di Stefano).
+        groups["html:by-text"] = split_names(_BY_TEXT.sub("", credit_line(by_line), count=1))
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
 
 
@@ -223,8 +228,14 @@ def credit_line(el: Element) -> str:
         text = piece.strip()
         if not text:
             continue
-        if text[0] in _SEPARATORS or _DIGIT.search(text) is not None:
+        digit = _DIGIT.search(text)
+        if text[0] in _SEPARATORS or digit is not None:
             if kept and len(" ".join(kept).split()) > 1:
+                break
+            if not kept and digit is not None and text[0] not in _SEPARATORS \
+                    and len(text[:digit.start()].split()) > 2:
+                # "Posted by Jane Doe on March 3, 2024" in one piece: the names drop the date.
+                kept.append(text)
                 break
             continue
         kept.append(text)

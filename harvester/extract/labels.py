@@ -23,7 +23,7 @@ from .tree import Element, is_hidden, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 # "Label: value" lines: the label (before the first colon) is looked up in the sets below.
-_LABEL = re.compile(r"^\s*([^\W\d][^:\n]{0,38}?)\s*:\s*(.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
 # Doe"): read only on pages that credit nobody anywhere else.
 _CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
@@ -54,7 +54,9 @@ _TYPE_LABELS = frozenset({
 _AUTHOR_LABELS = frozenset({
     "author", "authors", "by", "written by", "contributor", "contributors", "autor", "autorin",
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
-    "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter"})
+    "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
+    "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
+    "글"})
 # Categories are topics on a labelled line; a heading above a list says "Topics", not that.
 _CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
                               "categorías", "catégories", "categorie"})
@@ -99,7 +101,7 @@ def _labels(page: Page) -> list[Candidate]:
     found = []
     for el in page.near:
         text = el.text
-        if not text or ":" not in text or len(text) > 60:
+        if not text or ":" not in text and "：" not in text or len(text) > 60:
             continue
         match = _LABEL.match(_joined(el))
         if not match:
