@@ -139,3 +139,13 @@ def test_a_persian_page_s_solar_hijri_dateline_dates_it() -> None:
                 lang="fa")
     assert extract_page(html, "https://news.example.ir/news/boors").published == \
         date(2020, 6, 22)
+
+
+@pytest.mark.parametrize(("credit", "lang"), [("Edited by Jane Doe", "en"),
+                                              ("Bearbeitet von Erika Muster", "de")])
+def test_an_editor_s_credit_is_no_update_label(credit: str, lang: str) -> None:
+    """The date under "Edited by Jane Doe" is the page's publication date, not an edit's."""
+    record = extract_page(page(f"<h1>Neuer Spieler für die Rückrunde</h1><p>{credit}</p>"
+                               "<p>03.03.2024</p><p>Der Verein hat einen Spieler.</p>", lang),
+                          "https://verein.example/news/spieler")
+    assert (record.published, record.updated) == (date(2024, 3, 3), None)

@@ -24,9 +24,10 @@ from ..urls import is_front_page
 from .page import Page
 from .tree import HIDDEN, Element, is_hidden, text_of
 
-# Words that label a date as a modification ("Revista" is a magazine, not a revision).
-_UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|\bedited|"
-                      r"editiert|bearbeitet|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|"
+# Words that label a date as a modification ("Revista" is a magazine, not a revision;
+# "Edited by Jane Doe" credits an editor, and the date under it is the publication's).
+_UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|"
+                      r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|"
                       r"gewijzigd|zaktualizowan", re.IGNORECASE)
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
