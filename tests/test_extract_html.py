@@ -487,3 +487,17 @@ def test_a_comment_s_author_is_not_the_page_s() -> None:
       <time datetime="2019-10-19T14:37:24+02:00">19. Oktober 2019</time></article></li></ol>
       </section></div></body></html>"""
     assert extract_page(html, "https://zeitung.example/debatte/rueckblick").authors == ()
+
+
+def test_a_bar_of_links_is_no_lead_paragraph() -> None:
+    """A paragraph of tools ("Druckansicht | Artikel versenden") or of links (a language
+    menu) is skipped: the summary is the first paragraph that reads as prose."""
+    languages = " ".join(f"<a href='/{c}'>Sprache {c} [{c}]</a>" for c in "abcdefgh")
+    html = f"""<html><body><main><h1>Licht des Glaubens</h1>
+      <p>vor 5 Stunden in Aktuelles, keine Lesermeinung <a href="/p">Druckansicht</a> |
+      <a href="/s">Artikel versenden</a> | <a href="/t">Tippfehler melden</a></p>
+      <p>{languages}</p>
+      <p>Wer sein Leben zu bewahren sucht, wird es verlieren; wer es dagegen verliert, wird
+      es gewinnen. So beginnt die Betrachtung dieser Woche.</p></main></body></html>"""
+    summary = extract_page(html, "https://x.example/news/76785").summary
+    assert summary is not None and summary.startswith("Wer sein Leben")

@@ -310,10 +310,19 @@ def _summary(page: Page) -> list[Candidate]:
     for el in page.near:
         if el.tag == "p" and not classify((el.get("class") or "").lower()) & BIO:
             text = text_of(el)
-            if _weight(text) >= _MIN_PARAGRAPH:
+            if _weight(text) >= _MIN_PARAGRAPH and _is_prose(el, text):
                 found.append(Candidate("summary", text, "html:p"))
                 break
     return found
+
+
+def _is_prose(paragraph: Element, text: str) -> bool:
+    """Tell whether a paragraph reads as prose, not as a bar of links and labels ("vor 5
+    Stunden in Aktuelles | Artikel versenden | Tippfehler melden")."""
+    if text.count("|") >= 2:
+        return False
+    linked = sum(len(text_of(a)) for a in paragraph.iter("a"))
+    return linked * 2 < len(text)
 
 
 def _weight(text: str) -> int:
