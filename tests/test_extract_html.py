@@ -501,3 +501,16 @@ def test_a_bar_of_links_is_no_lead_paragraph() -> None:
       es gewinnen. So beginnt die Betrachtung dieser Woche.</p></main></body></html>"""
     summary = extract_page(html, "https://x.example/news/76785").summary
     assert summary is not None and summary.startswith("Wer sein Leben")
+
+
+def test_a_definition_list_labels_without_colons() -> None:
+    """<dt>Authors</dt> and its <dd>s credit the authors, <dt>Topics</dt> gives topics; a
+    <dt>Type</dt> (a company's, a product's format) is not read without a colon."""
+    html = """<html><body><main><h1>Ceasefires That Hold</h1><dl>
+      <dt>Authors</dt><dd>Jane Doe</dd><dd>John Roe</dd><dt>Type</dt><dd>Privately Held</dd>
+      <dt>Topics</dt><dd>Kashmir</dd><dd>Water Rights</dd></dl>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
+    assert record.topics == ("Kashmir", "Water Rights")
+    assert record.type is None

@@ -101,12 +101,21 @@ def _labels(page: Page) -> list[Candidate]:
     found = []
     for el in page.near:
         text = el.text
-        if not text or ":" not in text and "：" not in text or len(text) > 60:
+        if not text or len(text) > 60:
             continue
-        match = _LABEL.match(_joined(el))
-        if not match:
+        if ":" in text or "：" in text:
+            match = _LABEL.match(_joined(el))
+            if not match:
+                continue
+            label, value = _label_key(match.group(1)), match.group(2).strip()
+        elif el.tag == "dt" and not len(el):
+            # A definition list needs no colon: <dt>Auteur</dt><dd>Name</dd> (its "Type"
+            # or "Format" is as often a company's or a product's as the page's).
+            label, value = _label_key(text.strip(_PUNCTUATION)), ""
+            if label in _TYPE_LABELS:
+                continue
+        else:
             continue
-        label, value = _label_key(match.group(1)), match.group(2).strip()
         if label not in _TYPE_LABELS and label not in _AUTHOR_LABELS \
                 and label not in _TOPIC_LABELS:
             continue
@@ -133,8 +142,12 @@ def _value_after(label: Element) -> str:
     if label.tail and label.tail.strip():
         return label.tail.strip()
     if label.tag == "dt":
-        sibling = label.getnext()
-        return _joined(sibling) if sibling is not None else ""
+        values = []
+        for sibling in label.itersiblings():
+            if sibling.tag != "dd":
+                break
+            values.append(_joined(sibling))
+        return "\n".join(v for v in values if v)[:1000]
     pieces = []
     for sibling in label.itersiblings():
         if isinstance(sibling.tag, str):
