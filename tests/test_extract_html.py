@@ -514,3 +514,22 @@ def test_a_definition_list_labels_without_colons() -> None:
     assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
     assert record.topics == ("Kashmir", "Water Rights")
     assert record.type is None
+
+
+def test_questions_citing_sources_are_no_card_listing() -> None:
+    """An interview whose questions (<h3>) cite a source by a link is the article, not a
+    list of cards; three headings that are links as a whole are one."""
+    questions = "".join(
+        f"<h3>Question {i}: que pensez-vous du livre de <a href='https://ex.org/{i}'>Smith</a>"
+        f" et de ses thèses sur les migrations ?</h3><p>Réponse {i}, longue et précise.</p>"
+        for i in range(3))
+    cards = "".join(f"<div><h3><a href='/fr/2019/0{i}/x'>Une autre conversation {i}</a></h3>"
+                    f"<p>Par Jean Autre</p></div>" for i in range(1, 4))
+    html = f"""<html><body><h1>Une conversation avec François Héran</h1>
+      <div class="body">{questions}<p id="own">Propos recueillis par Uriel Gadessaud</p></div>
+      <div class="more">{cards}</div></body></html>"""
+    page = Page(parse_html(html.encode(), "https://revue.example/fr/2020/03/02/heran/"))
+    own = page.root.find(".//p[@id='own']")
+    card = page.root.find(".//div[@class='more']/div/p")
+    assert not page.is_foreign(own)
+    assert page.is_foreign(card)

@@ -209,8 +209,13 @@ def listing_containers(headings: list[Element]) -> list[Element]:
 
 
 def _has_link(heading: Element) -> bool:
-    """Tell whether a heading holds a link to another page (not an in-page anchor)."""
-    return any((a.get("href") or "#")[:1] != "#" for a in heading.iter("a"))
+    """Tell whether a heading is a link to another page (not an in-page anchor): a card's
+    title is linked as a whole, an interview's question may cite a source in passing."""
+    links = [a for a in heading.iter("a") if (a.get("href") or "#")[:1] != "#"]
+    if not links:
+        return False
+    linked = sum(len(text_of(a).strip()) for a in links)
+    return linked * 2 >= len(text_of(heading).strip())
 
 
 def _holds_h1(el: Element) -> bool:
