@@ -109,6 +109,7 @@ _SHORT_DMY = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<ye
                         r"(?![\w.]|\.\d)")
 _DATE_PREPOSITIONS = {"am", "vom", "den", "on", "le", "du", "el", "del", "il", "op", "dne"}
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+_COMPACT = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)"
                        r"(?P<day>[0-3]\d)(?!\d)")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
@@ -129,6 +130,14 @@ def parse_date(text: object, *, now: datetime | None = None,
     epoch = _EPOCH.match(text)
     if epoch:
         value: DateValue | None = datetime.fromtimestamp(int(epoch.group(1)), timezone.utc)
+        return value if is_plausible(value, now) else None
+    compact = _COMPACT.fullmatch(text.strip())
+    if compact:
+        # A whole value of eight digits is a day ("20240303" in a pubdate meta tag).
+        try:
+            value = date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
+        except ValueError:
+            return None
         return value if is_plausible(value, now) else None
     for value, _ in iter_dates(text, dayfirst=dayfirst):
         return value if is_plausible(value, now) else None

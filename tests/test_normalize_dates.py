@@ -48,6 +48,8 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("3 martie 2024", date(2024, 3, 3)),
     ("17 Agustus 2023", date(2023, 8, 17)),
     ("5. desember 2023", date(2023, 12, 5)),
+    # A metadata value of eight digits ("pubdate" meta tags)
+    ("20240303", date(2024, 3, 3)),
 ])
 def test_written_dates_give_the_day(text: str, expected: date) -> None:
     """Common ways of writing a day, in several languages, give that day."""
@@ -76,6 +78,7 @@ def test_zone_abbreviation_and_minute_precision() -> None:
 
 
 @pytest.mark.parametrize("text", ["2031-01-01", "1850-05-05", "February 2024", "13/45/2024",
+                                  "20241303", "12345678",
                                   # no 30 Esfand in 1398; a Jalali month with a Gregorian
                                   # year; a medieval day is no Jalali one
                                   "30 اسفند 1398", "2 تیر 2020", "June 24, 1348",
