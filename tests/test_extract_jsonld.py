@@ -124,3 +124,11 @@ def test_a_person_named_by_a_given_name_takes_the_whole_name_of_its_bio(
     html = (f"<html><head><script type='application/ld+json'>{json.dumps(graph)}</script>"
             "</head><body><h1>Kulturtechnik</h1></body></html>")
     assert [a.name for a in extract_page(html).authors] == [expected]
+
+
+def test_one_person_node_naming_several_people() -> None:
+    """"author": {"@type": "Person", "name": ["A", "B"]} credits both."""
+    record = extract_page(page(json.dumps({
+        "@type": "Article", "headline": "Ceasefires", "datePublished": "2024-03-03",
+        "author": {"@type": "Person", "name": ["Jane Doe", "John Roe"]}})), URL)
+    assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]

@@ -237,6 +237,11 @@ def _people(value: Any, index: dict[str, dict[str, Any]]) -> list[tuple[str, str
         item = resolve(item, index)
         if isinstance(item, str) and item.strip():
             people.append((item, None, False))
+        elif isinstance(item, dict) and isinstance(item.get("name"), list) \
+                and all(isinstance(n, str) for n in item["name"][:10]):
+            # One Person node naming several people ("name": ["A", "B"]): each is an author.
+            is_org = bool({t.lower() for t in types(item)} & _ORGS)
+            people += [(n, None, is_org) for n in item["name"][:10] if n.strip()]
         elif isinstance(item, dict):
             name = _text(item.get("name")) or " ".join(
                 x for x in (_text(item.get("givenName")), _text(item.get("familyName"))) if x)
