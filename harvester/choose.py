@@ -146,6 +146,9 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
                home_keys: set[str] = frozenset()) -> str:
     """Remove a " | Site" / "Site - " part when it is the site name or not in other titles
     (`home_keys`: names the site's home links show, matched only exactly)."""
+    head, colon, tail = title.partition(": ")
+    if colon and fold(head) in site_keys and len(tail.split()) >= 2:
+        title = tail.strip()  # "ECFR: Title": the site's name set before a colon
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title

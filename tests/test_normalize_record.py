@@ -30,6 +30,9 @@ def record(*cands: Candidate, url: str = URL) -> Record:
     (["Example Post - Ports Matter"], "Ports Matter"),
     (["Ports Matter — Example Post"], "Ports Matter"),
     (["Guns & Grain: “Food Security” in the Basin"], "Guns & Grain: “Food Security” in the Basin"),
+    # The site's name before a colon goes; another word before a colon is the title's own.
+    (["Example Post: Ports Matter"], "Ports Matter"),
+    (["Example: Ports Matter"], "Example: Ports Matter"),
 ])
 def test_titles_lose_the_site_name_only(titles: list[str], expected: str) -> None:
     """The site's name goes; '&', quotes and the title's own colons stay."""
