@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .names import clean_name, is_name, is_organization, name_key, split_names, unique_names
+from .names import (PEOPLE_FOLDERS, clean_name, is_name, is_organization, name_key, split_names,
+                    unique_names)
 from .record import Author, Candidate
 from .text import WIDE_CHARS, clean, fold, strip_tags
 
@@ -41,9 +42,7 @@ _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 _CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
                                rf"(?<={_CJK})(?:-{{1,3}}|_|\||—)(?={_CJK})")
-_PROFILE = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|editors?|"
-                      r"contributors?|team|autor(?:en)?|auteurs?)/([a-z][a-z'_-]+[a-z])/?$",
-                      re.IGNORECASE)
+_PROFILE = re.compile(rf"/(?:{PEOPLE_FOLDERS})/([a-z][a-z'_-]+[a-z])/?$", re.IGNORECASE)
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
 _DIGIT_RE = re.compile(r"\d")

@@ -15,6 +15,12 @@ from .dates import MONTHS
 from .text import clean, strip_accents, trie_pattern
 
 _DIGIT = re.compile(r"\d")
+#: Folders of a site's people pages ("/experts/jane-doe", "/autoren/erika-muster"): a link
+#: there names a person, and its last segment often spells the name.
+PEOPLE_FOLDERS = (r"authors?|by|profiles?|people|persons?|experts?|experten|staff|writers?|"
+                  r"editors?|contributors?|team|fellows?|scholars?|researchers?|autor(?:en)?|"
+                  r"autores|autori|auteurs?|redakteure?|journalists?|columnists?|bios?|personen|"
+                  r"mitarbeiter")
 _PREFIX = re.compile(
     r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
     r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
@@ -60,7 +66,7 @@ _TWO_LETTER_AGENCIES = frozenset({"AP", "AA", "EP"})
 _LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
 _FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
-             "print", "more", "read", "view", "profile", "posts", "articles",
+             "print", "more", "read", "view", "profile", "profil", "posts", "articles",
              "über", "autorenseite", "schließen", "subscribe", "contact", "bio", "twitter",
              "facebook", "linkedin", "instagram", "close", "menu", "author", "mehr",
              "artikel", "alle", "all", "see", "show", "comments", "comment", "min", "x",

@@ -533,3 +533,17 @@ def test_questions_citing_sources_are_no_card_listing() -> None:
     card = page.root.find(".//div[@class='more']/div/p")
     assert not page.is_foreign(own)
     assert page.is_foreign(card)
+
+
+def test_author_links_keep_their_profile_address() -> None:
+    """A link to a people page (/scholars/, /fellows/, /experten/...) near the headline
+    credits its text with the page's address; a "Profil" link's text is no name."""
+    html = """<html><body><main><h1>The Big Tech Threat?</h1><div class="person-list">
+      <a href="/scholars/eduardo-porter/">Eduardo Porter</a>,
+      <a href="/experten/erika-muster/">Erika Muster</a>
+      <a href="/experten/erika-muster/">Profil</a></div>
+      <p>The text of the episode page, with notes on what was said.</p></main></body></html>"""
+    authors = extract_page(html, "https://inst.example/podcast/big-tech").authors
+    assert [(a.name, a.url) for a in authors] == [
+        ("Eduardo Porter", "https://inst.example/scholars/eduardo-porter/"),
+        ("Erika Muster", "https://inst.example/experten/erika-muster/")]

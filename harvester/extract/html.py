@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
-from ..names import split_names
+from ..names import PEOPLE_FOLDERS, split_names
 from ..urls import host_of
 from ..record import Candidate
 from ..text import WIDE_CHARS
@@ -34,9 +34,7 @@ _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
 _CLOSE_ABOVE = 4
-_AUTHOR_HREF = re.compile(r"/(?:authors?|by|profiles?|people|experts?|staff|writers?|"
-                          r"contributors?|team|autor(?:en)?|auteurs?|redakteure?|journalists?|"
-                          r"columnists?|bios?|personen|mitarbeiter)/[^/?#]+", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
@@ -169,7 +167,9 @@ def _authors(page: Page) -> list[Candidate]:
         groups[f"html:{where}"] = [n for el in block for n in _names_in(el)]
     links = [a for a in page.near if a.tag == "a" and _AUTHOR_HREF.search(a.get("href") or "")]
     block = [a for a in links if _near_link(links[0], a)] if links else []
-    groups["html:author-link"] = [n for a in block for n in split_names(text_of(a))]
+    # Each name keeps its profile page's address ("/editors/jon-fingas").
+    groups["html:author-link"] = [(n, page.absolute(a.get("href")), False)
+                                  for a in block for n in split_names(text_of(a))]
     dated = _dated_names(page)
     if dated:
         groups["html:dateline-name"] = dated
