@@ -97,3 +97,28 @@ def test_several_linked_names_after_the_label_are_all_credited() -> None:
         for i in range(1, 4)) + "</main>"
     found = parse_cards(parse_html(html.encode(), "https://blog.example.org/"), source="x")
     assert [a.name for a in found[0].authors] == ["Ana Gómez", "Li Wei", "Sam Roe"]
+
+
+GERMAN = """<html><body><main><h1>Publikationen</h1><div class="liste">
+ <div class="teaser"><h3><a href="/publikationen/2024/waffenruhe">Waffenruhe in Sicht?</a></h3>
+  <div>03.03.2024</div><div>Von Erika Muster und Hans Beispiel</div><div>Typ: Studie</div>
+  <div>Themen: Nahost, Diplomatie</div></div>
+ <div class="teaser"><h3><a href="/publikationen/2024/wahlen">Die Wahlen im Überblick</a></h3>
+  <div>01.03.2024</div><div>Autorin: Jana Novak</div></div>
+ <div class="teaser"><h3><a href="/publikationen/2024/leyen">Von der Leyen in Kiew</a></h3>
+  <div>Von der Leyen fordert mehr Hilfe für die Ukraine, und sie nennt dafür drei Gründe.</div>
+ </div></div></main></body></html>"""
+
+
+def test_cards_in_another_language() -> None:
+    """German by-words and labels credit authors, give the type and topics; a sentence
+    opening with "Von der" is a summary, not a credit."""
+    first, second, third = parse_cards(
+        parse_html(GERMAN.encode(), "https://inst.example/publikationen"), source="inst")
+    assert [a.name for a in first.authors] == ["Erika Muster", "Hans Beispiel"]
+    assert first.type == "Report"
+    assert first.topics == ("Nahost", "Diplomatie")
+    assert first.published == date(2024, 3, 3)
+    assert [a.name for a in second.authors] == ["Jana Novak"]
+    assert third.authors == ()
+    assert third.summary is not None and third.summary.startswith("Von der Leyen fordert")

@@ -21,6 +21,7 @@ from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean
 from ..vocab import Vocabulary
+from .labels import label_kind
 from .page import Page
 from .tree import Element, text_of, texts
 
@@ -32,11 +33,18 @@ _LINKED_HEADINGS = etree.XPath(
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:by|authors?|written by)\s*:?\s+", re.IGNORECASE)
+# By-words of several languages; the short ones only before a capital ("Par ailleurs, ..."
+# and "Von der Leyen fordert ..." open sentences, not credits).
+_BY_WORDS = (r"(?:by|written by|posted by|ein beitrag von|geschrieben von|écrit par|"
+             r"escrito por|(?-i:[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|[Dd]oor|Di|Av|Af)"
+             r"(?=\s+[A-ZÀ-ÞĀ-Ž]))")
+_BY = re.compile(rf"^\s*{_BY_WORDS}\s*:?\s+", re.IGNORECASE)
 # A line that ends with the label: "March 3, 2024 · By" before a linked name.
 _CONNECTORS = {",", "and", "&", ", and", "und", "et", "y", "e", "en", "i"}
-_BY_END = re.compile(r"(?:^|[\s|·•–—-])(?:by|authors?|written by)\s*:?$", re.IGNORECASE)
-_TYPE = re.compile(r"^\s*(?:type|content type|format)\s*:\s*(.+)$", re.IGNORECASE)
+_BY_END = re.compile(r"(?:^|[\s|·•–—-])(?:by|von|par|por|door|authors?|autor(?:in|en)?|"
+                     r"auteurs?|written by)\s*:?$", re.IGNORECASE)
+# "Label: value" lines ("Type: Report", "Autorin: Jane Doe", "Themen: A, B").
+_LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.+)$")
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor|expert", re.IGNORECASE)
 _TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?|terms?|"
                           r"categor)", re.IGNORECASE)
@@ -177,12 +185,19 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
     for i, line in enumerate(lines):
         if line == title:
             continue
-        if i and _BY_END.search(lines[i - 1]) and not _BY.match(line):
+        label = _LABEL.match(line)
+        kind = label_kind(label.group(1)) if label else None
+        if i and _BY_END.search(lines[i - 1]) and not _BY.match(line) and kind is None:
             found.append(Candidate("authors", split_names(_linked_names(lines, i)), "card"))
         elif _BY.match(line):
-            found.append(Candidate("authors", split_names(line), "card"))
-        elif _TYPE.match(line):
-            found.append(Candidate("type", _TYPE.match(line).group(1), "card"))
+            found.append(Candidate("authors", split_names(_BY.sub("", line, count=1)), "card"))
+        elif kind == "authors":
+            found.append(Candidate("authors", split_names(label.group(2)), "card"))
+        elif kind == "type":
+            found.append(Candidate("type", label.group(2), "card"))
+        elif kind == "topics":
+            items = [t.strip() for t in re.split(r"[,;|·•]", label.group(2)) if t.strip()]
+            found.append(Candidate("topics", items[:30], "card"))
         elif len(line) < 80 and _DIGIT.search(line) is not None:
             dates = find_dates(line)
             if dates:

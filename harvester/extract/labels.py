@@ -50,7 +50,7 @@ _TYPE_LABELS = frozenset({
     "resource type", "report type", "type of publication", "publikationstyp",
     "publikationsart", "dokumenttyp", "dokumentart", "type de document",
     "type de publication", "tipo de documento", "tipo de publicación", "tipo de publicação",
-    "tipo di documento", "documenttype"})
+    "tipo di documento", "documenttype", "typ", "tipo"})
 _AUTHOR_LABELS = frozenset({
     "author", "authors", "by", "written by", "contributor", "contributors", "autor", "autorin",
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
@@ -107,22 +107,32 @@ def _labels(page: Page) -> list[Candidate]:
             match = _LABEL.match(_joined(el))
             if not match:
                 continue
-            label, value = _label_key(match.group(1)), match.group(2).strip()
+            kind, value = label_kind(match.group(1)), match.group(2).strip()
         elif el.tag == "dt" and not len(el):
             # A definition list needs no colon: <dt>Auteur</dt><dd>Name</dd> (its "Type"
             # or "Format" is as often a company's or a product's as the page's).
-            label, value = _label_key(text.strip(_PUNCTUATION)), ""
-            if label in _TYPE_LABELS:
+            kind, value = label_kind(text), ""
+            if kind == "type":
                 continue
         else:
             continue
-        if label not in _TYPE_LABELS and label not in _AUTHOR_LABELS \
-                and label not in _TOPIC_LABELS:
+        if kind is None:
             continue
         if not value:
             value = _value_after(el)
-        found += _labelled(label, value)
+        found += _labelled(kind, value)
     return found
+
+
+def label_kind(label: str) -> str | None:
+    """Return what a line's label announces: "type", "authors", "topics", or None for a
+    label no set here holds ("Publication Type" -> "type", "Autorin" -> "authors")."""
+    key = _label_key(label.strip(_PUNCTUATION))
+    if key in _TYPE_LABELS:
+        return "type"
+    if key in _AUTHOR_LABELS:
+        return "authors"
+    return "topics" if key in _TOPIC_LABELS else None
 
 
 def _label_key(label: str) -> str:
@@ -166,14 +176,14 @@ def _value_after(label: Element) -> str:
     return _joined(parent).split(":", 1)[-1].strip()
 
 
-def _labelled(label: str, value: str) -> list[Candidate]:
-    """Return the candidate a "Label: value" line gives."""
+def _labelled(kind: str, value: str) -> list[Candidate]:
+    """Return the candidate a "Label: value" line of this kind gives."""
     if not value:
         return []
-    if label in _TYPE_LABELS:
+    if kind == "type":
         first = value.split("\n")[0].strip()
         return [Candidate("type", first, "html:label")] if first else []
-    if label in _AUTHOR_LABELS:
+    if kind == "authors":
         return [Candidate("authors", [value], "html:label")]
     items = [t.strip() for t in re.split(r"[\n,;:|·•]", value) if t.strip()]
     return [Candidate("topics", items[:30], "html:label")] if items else []
