@@ -47,21 +47,35 @@ _MONTH_NAMES = {
         "grudnia grudzień grudzien декабря декабрь aralık aralik prosince prosinec december "
         "joulukuuta",
 }
-# Ukrainian, Bulgarian, Greek, Romanian, Indonesian/Malay and Norwegian names (genitive
-# and nominative where they differ) that the table above does not already hold.
+# Ukrainian, Bulgarian, Greek, Romanian, Indonesian/Malay, Norwegian, Hebrew (also with the
+# prefix "in", "במרץ"), Croatian, Slovak, Slovenian, Estonian, Lithuanian and Latvian names
+# (genitive and nominative where they differ) that the table above does not already hold;
+# a name meaning another month elsewhere (Croatian "listopada" is Polish November) is left out.
 _MORE_MONTHS = (
-    "січня січень януари ιανουαρίου ιανουάριος ιαν ianuarie",
-    "лютого лютий февруари φεβρουαρίου φεβρουάριος φεβ februarie",
-    "березня березень μαρτίου μάρτιος μαρ martie maret",
-    "квітня квітень април απριλίου απρίλιος απρ aprilie",
-    "травня травень μαΐου μαϊου μάιος μαι",
-    "червня червень юни ιουνίου ιούνιος ιουν iunie",
-    "липня липень юли ιουλίου ιούλιος ιουλ iulie",
-    "серпня серпень αυγούστου αύγουστος αυγ agustus",
-    "вересня вересень септември σεπτεμβρίου σεπτέμβριος σεπ septembrie",
-    "жовтня жовтень октомври οκτωβρίου οκτώβριος οκτ octombrie",
-    "листопад ноември νοεμβρίου νοέμβριος νοε noiembrie",
-    "грудня грудень декември δεκεμβρίου δεκέμβριος δεκ decembrie desember",
+    "січня січень януари ιανουαρίου ιανουάριος ιαν ianuarie ינואר בינואר siječnja "
+     "sijecnja januára januarja jaanuar jaanuaril sausio janvāris janvāra",
+    "лютого лютий февруари φεβρουαρίου φεβρουάριος φεβ februarie פברואר בפברואר veljače "
+     "veljace februára februarja veebruar veebruaril vasario februāris februāra",
+    "березня березень μαρτίου μάρτιος μαρ martie maret מרץ במרץ ožujka ozujka marec marca "
+     "marta märts märtsil kovo marta",
+    "квітня квітень април απριλίου απρίλιος απρ aprilie אפריל באפריל travnja apríl apríla "
+     "aprila aprill aprillil balandžio balandzio aprīlis aprīļa",
+    "травня травень μαΐου μαϊου μάιος μαι מאי במאי svibnja máj mája maja gegužės "
+     "geguzes maijs maija",
+    "червня червень юни ιουνίου ιούνιος ιουν iunie יוני ביוני lipnja jún júna junija "
+     "juuni juunil birželio birzelio jūnijs jūnija",
+    "липня липень юли ιουλίου ιούλιος ιουλ iulie יולי ביולי srpnja júl júla julija juuli "
+     "juulil liepos jūlijs jūlija",
+    "серпня серпень αυγούστου αύγουστος αυγ agustus אוגוסט באוגוסט kolovoza augusta "
+     "avgusta augustil rugpjūčio rugpjucio augusts",
+    "вересня вересень септември σεπτεμβρίου σεπτέμβριος σεπ septembrie ספטמבר בספטמבר "
+     "rujna septembra septembril rugsėjo rugsejo septembris",
+    "жовтня жовтень октомври οκτωβρίου οκτώβριος οκτ octombrie אוקטובר באוקטובר októbra "
+     "oktobra oktoober oktoobril spalio oktobris",
+    "листопад ноември νοεμβρίου νοέμβριος νοε noiembrie נובמבר בנובמבר studenoga studenog "
+     "novembra novembril lapkričio lapkricio novembris",
+    "грудня грудень декември δεκεμβρίου δεκέμβριος δεκ decembrie desember דצמבר בדצמבר "
+     "prosinca decembra detsember detsembril gruodžio gruodzio decembris",
 )
 # Arabic and Persian names of the Gregorian months (Egyptian/Gulf and Iranian usage).
 _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",

@@ -48,6 +48,14 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("3 martie 2024", date(2024, 3, 3)),
     ("17 Agustus 2023", date(2023, 8, 17)),
     ("5. desember 2023", date(2023, 12, 5)),
+    # Hebrew (also with the prefix "in"), Croatian, Slovak, Estonian, Lithuanian, Latvian
+    ("3 במרץ 2024", date(2024, 3, 3)),
+    ("15 בדצמבר 2023", date(2023, 12, 15)),
+    ("3. ožujka 2024", date(2024, 3, 3)),
+    ("3. mája 2024", date(2024, 5, 3)),
+    ("3. märts 2024", date(2024, 3, 3)),
+    ("3 kovo 2024", date(2024, 3, 3)),
+    ("3. decembris 2023", date(2023, 12, 3)),
     # A metadata value of eight digits ("pubdate" meta tags)
     ("20240303", date(2024, 3, 3)),
 ])
