@@ -66,3 +66,16 @@ def test_slug_is_stable(label: str) -> None:
 def test_the_shipped_types_know_other_languages(raw: str, label: str | None) -> None:
     """Sites in German, French, Spanish... name their content types in their language."""
     assert default_vocabulary().type_label(raw) == label
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    ("Menschenrechte", "Human Rights"), ("droits de l'homme", "Human Rights"),
+    ("Derechos humanos", "Human Rights"), ("Friedensprozesse", "Peace Processes"),
+    ("processus de paix", "Peace Processes"), ("Wahlen", "Global Elections & Conflict"),
+    ("Demokratie", "Democracy & Governance"), ("migraciones", "Migration"),
+    # A topic the vocabulary does not know stays as the site wrote it.
+    ("Schulpflicht", "Schulpflicht"),
+])
+def test_the_shipped_topics_know_other_languages(raw: str, label: str) -> None:
+    """One topic feed gathers a topic from sites writing in German, French, Spanish..."""
+    assert default_vocabulary().topic_label(raw) == label
