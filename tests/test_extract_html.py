@@ -547,3 +547,22 @@ def test_author_links_keep_their_profile_address() -> None:
     assert [(a.name, a.url) for a in authors] == [
         ("Eduardo Porter", "https://inst.example/scholars/eduardo-porter/"),
         ("Erika Muster", "https://inst.example/experten/erika-muster/")]
+
+
+@pytest.mark.parametrize(("declared", "title"), [
+    # The declared title opens with the headline's first block: it is the title.
+    ("Ceasefires That Hold: Lessons from Three Wars | Inst", "Ceasefires That Hold"),
+    ("Ceasefires That Hold | Inst", "Ceasefires That Hold"),
+    # A bar and then the second block: the first is a section, as with no declared title.
+    ("Middle East | Lessons from Three Wars | Inst", "Lessons from Three Wars"),
+    ("", "Lessons from Three Wars"),
+])
+def test_a_short_first_headline_block_is_the_title_when_the_declared_title_opens_with_it(
+        declared: str, title: str) -> None:
+    """"<h1>Ceasefires That Hold<br>Lessons from Three Wars</h1>" is a title and its
+    subtitle when the <title> says so; alone, a short first block reads as a kicker."""
+    heading = ("<h1>Middle East<br>Lessons from Three Wars</h1>" if declared.startswith("Mid")
+               else "<h1>Ceasefires That Hold<br>Lessons from Three Wars</h1>")
+    html = f"""<html><head><title>{declared}</title></head><body>{heading}
+      <p>The text of the report on ceasefire monitoring in the region.</p></body></html>"""
+    assert extract_page(html, "https://inst.example/p/ceasefires").title == title

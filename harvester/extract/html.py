@@ -64,7 +64,7 @@ def _titles(page: Page) -> list[Candidate]:
     """Return the headline <h1> and the document <title>."""
     found = []
     if page.h1 is not None:
-        found.append(Candidate("title", headline_text(page.h1), "html:h1"))
+        found.append(Candidate("title", headline_text(page.h1, page.title_hint), "html:h1"))
     else:
         for el, _, flags in page.named:
             if flags & HEADLINE and el.tag in ("h2", "h3", "div", "span", "p") \
@@ -114,11 +114,14 @@ def _is_home_href(href: str | None, host: str) -> bool:
         and parts.netloc.lower().removeprefix("www.") in ("", host)
 
 
-def headline_text(h1: Element) -> str:
+def headline_text(h1: Element, declared: str | None = None) -> str:
     """Return a headline's title without the kicker before it or the subtitle after it.
 
     Headlines often hold "<span class=kicker>Topic</span> <span>Title</span>" or a
-    title and a subtitle as separate blocks; inline markup (links, emphasis) is kept.
+    title and a subtitle as separate blocks; inline markup (links, emphasis) is kept. A
+    short first block is a kicker unless the declared title (og:title, <title>) holds it:
+    then it is the title, and what follows its subtitle ("Ceasefires That Hold<br>Lessons
+    from Three Wars").
     """
     parts: list[str] = [h1.text or ""]
     for child in h1:
@@ -134,9 +137,24 @@ def headline_text(h1: Element) -> str:
             parts[-1] += text
         parts[-1] += child.tail or ""
     pieces = [" ".join(p.split()) for p in parts if any(c.isalnum() for c in p)]
-    if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]):
+    if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]) \
+            and not (declared and _opens(declared, pieces[0], pieces[1])):
         pieces = pieces[1:]
     return pieces[0] if pieces else text_of(h1)
+
+
+def _opens(declared: str, first: str, second: str) -> bool:
+    """Tell whether a declared title opens with a headline's first block as its title: the
+    block is all of it, or a colon follows ("Ceasefires That Hold: Lessons..."), or a bar
+    and the site's name ("Ceasefires That Hold | Inst"). A bar and then the block after it
+    make the first block a section ("Middle East | Title in Gaza | Inst")."""
+    title, head, tail = (" ".join(t.split()).casefold() for t in (declared, first, second))
+    if len(head.split()) < 2 or not title.startswith(head):
+        return False
+    rest = title[len(head):].lstrip()
+    if not rest or rest[0] in ":?!.,":
+        return True
+    return rest[0] in "|-–—/·•" and not rest.lstrip("|-–—/·• ").startswith(tail)
 
 
 def _glued(before: str, text: str) -> bool:
