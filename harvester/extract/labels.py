@@ -25,10 +25,10 @@ _DIGIT = re.compile(r"\d")
 # "Label: value" lines: the label (before the first colon) is looked up in the sets below.
 _LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
-# Doe"): read only on pages that credit nobody anywhere else.
-_CREDIT = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|verfasser(?:in)?|auteurs?|autore|autori|"
-                     r"written by|texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|"
-                     r"photos?))?)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# Doe"): read only on pages that credit nobody anywhere else. Its label is an author label
+# or says who wrote the text ("Text", "Text und Fotos").
+_TEXT_CREDIT = re.compile(r"texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|photos?))?",
+                          re.IGNORECASE)
 # A heading over the authors' biographies ("About the Author", "Zu den AutorInnen").
 _ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the authors?|"
                     r"author bios?|über (?:den autor|die autor\w*)|zu(?:m|r| den) autor\w*|"
@@ -201,10 +201,12 @@ def credit_fallback(page: Page) -> list[Candidate]:
         text = el.text
         if not text or ":" not in text or len(text) > _MAX_CREDIT:
             continue
-        match = _CREDIT.match(_joined(el))
-        if not match or page.is_foreign(el) or is_hidden(el):
+        match = _LABEL.match(_joined(el))
+        if not match or not (label_kind(match.group(1)) == "authors"
+                             or _TEXT_CREDIT.fullmatch(match.group(1).strip())) \
+                or page.is_foreign(el) or is_hidden(el):
             continue
-        value = (match.group(1).strip() or _value_after(el)).split("\n")[0].strip()
+        value = (match.group(2).strip() or _value_after(el)).split("\n")[0].strip()
         names = split_names(value) if len(value) <= _MAX_CREDIT else []
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
