@@ -468,6 +468,9 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
     # "Di" opens Italian sentences too: before a small letter it is no by-word.
     ("Di recente il governo ha deciso", []),
+    ("Par ailleurs, le gouvernement a décidé", []),
+    ("Écrit par Jean Dupont", ["Jean Dupont"]),
+    ("<b>Von:</b> <br> Götz Warnke", ["Götz Warnke"]),
 ])
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
     """By-words and author labels of other languages credit the names after them."""

@@ -21,6 +21,7 @@ from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean
 from ..vocab import Vocabulary
+from .html import BY_WORDS
 from .labels import label_kind
 from .page import Page
 from .tree import Element, text_of, texts
@@ -33,12 +34,7 @@ _LINKED_HEADINGS = etree.XPath(
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
-# By-words of several languages; the short ones only before a capital ("Par ailleurs, ..."
-# and "Von der Leyen fordert ..." open sentences, not credits).
-_BY_WORDS = (r"(?:by|written by|posted by|ein beitrag von|geschrieben von|écrit par|"
-             r"escrito por|(?-i:[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|[Dd]oor|Di|Av|Af)"
-             r"(?=\s+[A-ZÀ-ÞĀ-Ž]))")
-_BY = re.compile(rf"^\s*{_BY_WORDS}\s*:?\s+", re.IGNORECASE)
+_BY = re.compile(rf"^\s*{BY_WORDS}\s*:?\s+", re.IGNORECASE)
 # A line that ends with the label: "March 3, 2024 · By" before a linked name.
 _CONNECTORS = {",", "and", "&", ", and", "und", "et", "y", "e", "en", "i"}
 _BY_END = re.compile(r"(?:^|[\s|·•–—-])(?:by|von|par|por|door|authors?|autor(?:in|en)?|"
