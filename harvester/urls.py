@@ -161,6 +161,11 @@ _TAXONOMY = frozenset({
     "fellows", "contributor", "contributors", "profile", "profiles", "user", "users",
     "label", "labels", "series", "programs", "centers", "content-type", "content-types",
     "archive", "archives", "schlagwort", "thema", "themen", "autor", "autoren", "rubrique",
+    # The same in the other languages publication sites write in.
+    "schlagworte", "stichwort", "stichworte", "kategorie", "kategorien", "rubrik", "rubriken",
+    "personen", "experten", "mitarbeiter", "auteur", "auteurs", "sujet", "sujets", "mots-cles",
+    "equipe", "autores", "autori", "tema", "temas", "etiqueta", "etiquetas", "categoria",
+    "categorias", "categorie", "equipo", "onderwerp", "onderwerpen", "trefwoord", "trefwoorden",
 })
 _UTILITY = frozenset({
     "search", "suche", "recherche", "buscar", "login", "logout", "signin", "sign-in", "signup",
@@ -172,9 +177,17 @@ _UTILITY = frozenset({
     "employment", "internships", "faq", "faqs", "help", "sitemap", "feed", "feeds", "rss",
     "wp-json", "wp-admin", "wp-login.php", "xmlrpc.php", "print", "share",
     "media-inquiries", "press-kit", "support-us", "comments", "trackback", "amp",
+    "kontakt", "contacto", "contatti", "contato", "ueber-uns", "uber-uns", "over-ons",
+    "a-propos", "quienes-somos", "chi-siamo", "sobre-nosotros", "mentions-legales",
+    "aviso-legal", "privacidad", "confidentialite", "datenschutzerklaerung", "barrierefreiheit",
+    "accessibilite", "spenden", "faire-un-don", "donar", "karriere", "stellenangebote",
+    "emplois", "empleo", "cerca", "zoeken", "rechercher", "anmelden", "registrieren",
+    "inscription", "warenkorb", "panier", "carrito", "agb", "nutzungsbedingungen", "cgu",
+    "hilfe", "aide", "ayuda",
 })
 # Listings whose items are pages of their own (an event), but not publications.
-_ITEM_LISTS = frozenset({"events", "event", "calendar", "veranstaltungen", "evenements"})
+_ITEM_LISTS = frozenset({"events", "event", "calendar", "veranstaltungen", "evenements",
+                         "termine", "eventos", "eventi", "agenda"})
 _ID_PARAMS = frozenset({"p", "id", "nid", "article", "articleid", "story", "post", "doc",
                         "docid", "item", "itemid", "publication", "pubid"})
 _PAGE_PARAMS = frozenset({

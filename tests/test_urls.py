@@ -161,6 +161,14 @@ def test_is_asset_url(url: str, expected: bool) -> None:
 
 
 NAVIGATION = [
+    # Sites in German, French, Spanish, Italian, Dutch
+    "https://www.example.de/schlagworte/klimaschutz", "https://www.example.de/personen/erika-muster",
+    "https://www.example.fr/sujets/migrations/", "https://www.example.es/temas/paz",
+    "https://www.example.nl/onderwerpen/klimaat", "https://www.example.fr/equipe/jean-dupont",
+    "https://www.example.de/kontakt", "https://www.example.fr/mentions-legales",
+    "https://www.example.es/aviso-legal", "https://www.example.nl/over-ons",
+    "https://www.example.it/cerca?q=pace", "https://www.example.de/termine",
+    "https://www.example.es/eventos/", "https://www.example.it/eventi",
     # WordPress
     "https://blog.example.org/tag/ukraine/",
     "https://blog.example.org/category/reports/",
@@ -209,6 +217,9 @@ PUBLICATIONS = [
     "https://www.rand.org/pubs/research_reports/RRA2345-1.html",
     "https://www.example.org/topics/climate/the-long-road-to-net-zero",
     "https://www.example.org/events/2024/a-conference-on-peace",
+    # Sites in other languages: an item under a folder whose name is only a type word
+    "https://www.example.de/themen/2024/wasserstoff-als-chance",
+    "https://www.example.es/agenda/2024-03-03-foro-de-paz",
 ]
 
 
