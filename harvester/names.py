@@ -54,7 +54,7 @@ _NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
-                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con)\s)\s*")
+                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και)\s)\s*")
 # "robert.stitz", "edilson.la.rosa": not "kath.net" (a domain ends in a short label).
 _DOTTED_LOGIN = re.compile(r"[a-zà-ÿ]{2,}(?:\.[a-zà-ÿ]{2,}){0,2}\.[a-zà-ÿ]{4,}")
 _LONG_TLDS = frozenset("info online news media blog site store tech shop club world today "

@@ -54,6 +54,13 @@ from harvester.names import is_name, split_names
     ("Jane Doe March 3, 2024", ["Jane Doe"]),
     ("Omar El Akkad", ["Omar El Akkad"]),
     ("Anna Mai", ["Anna Mai"]),
+    # "and" in Russian, Turkish, Polish, Finnish, Hungarian, Greek
+    ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+    ("Ali Veli ve Ayşe Yılmaz", ["Ali Veli", "Ayşe Yılmaz"]),
+    ("Jan Kowalski oraz Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+    ("Matti Virtanen ja Anna Korhonen", ["Matti Virtanen", "Anna Korhonen"]),
+    ("Kovács János és Nagy Anna", ["Kovács János", "Nagy Anna"]),
+    ("Γιάννης Παπαδόπουλος και Μαρία Νικολάου", ["Γιάννης Παπαδόπουλος", "Μαρία Νικολάου"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""
