@@ -79,10 +79,17 @@ _LINKERS = {"from", "of", "by", "von", "de", "par", "at", "in", "on", "am", "um"
 _EDGE_WORDS = frozenset(w.casefold() for w in _UI_WORDS | _LINKERS)
 _HONORIFIC = re.compile(
     r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
-    r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.)\s+)+")
+    r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.|"
+    # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Univ.-Prof.",
+    # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
+    r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"
+    r"Dipl\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|PD(?=\s+Dr\.)|"
+    r"(?:med|dent|vet|rer|nat|pol|oec|soc|phil|jur|iur|theol|techn|habil|h\.\s?c)\.)\s+)+")
 _DEGREE = re.compile(
     r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
-    r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS)"
+    r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"
+    # Members of parliament: "John Roe MP", "Erika Muster MdB".
+    r"MP|MEP|MdB|MdL|MdEP)"
     r"(?=[\s,;]|$)|,\s*(?:MD|MA|MS|RN|JD|BA|PhD)(?=[\s,;]|$)")
 _ROLE_WORDS = (
     "fellow", "director", "editor", "writer", "reporter", "correspondent", "contributor",

@@ -61,6 +61,17 @@ from harvester.names import is_name, split_names
     ("Matti Virtanen ja Anna Korhonen", ["Matti Virtanen", "Anna Korhonen"]),
     ("Kovács János és Nagy Anna", ["Kovács János", "Nagy Anna"]),
     ("Γιάννης Παπαδόπουλος και Μαρία Νικολάου", ["Γιάννης Παπαδόπουλος", "Μαρία Νικολάου"]),
+    # Academic titles of German-, Spanish-speaking pages; members of parliament
+    ("Univ.-Prof. Dr. Hans Beispiel", ["Hans Beispiel"]),
+    ("Dipl.-Ing. Hans Beispiel", ["Hans Beispiel"]),
+    ("Dr. rer. pol. Hans Muster", ["Hans Muster"]),
+    ("Prof. Dr. Dr. h.c. Hans Muster", ["Hans Muster"]),
+    ("PD Dr. Hans Muster, Mag.a Erika Muster", ["Hans Muster", "Erika Muster"]),
+    ("Dr.in Erika Muster", ["Erika Muster"]),
+    ("Dra. María López y Lic. Juan Pérez", ["María López", "Juan Pérez"]),
+    ("Erika Muster MdB", ["Erika Muster"]),
+    ("Hon. John Roe MP", ["John Roe"]),
+    ("PD James", ["PD James"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""
