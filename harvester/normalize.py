@@ -44,7 +44,8 @@ _SUMMARY_ORDER = ("rules", "meta:citation_abstract", "jsonld", "meta:og:descript
 _IMAGE_ORDER = ("rules", "jsonld", "meta:og:image:secure_url", "meta:og:image:url",
                 "meta:og:image", "meta:twitter:image", "meta:twitter:image:src", "html:img")
 _LANG_ORDER = ("rules", "html:lang", "meta:content-language", "meta:og:locale",
-               "meta:dc.language", "meta:citation_language", "jsonld", "meta:language")
+               "meta:dc.language", "meta:citation_language", "jsonld", "meta:language",
+               "html:words")
 
 
 def build_record(candidates: Iterable[Candidate], *, url: str | None,

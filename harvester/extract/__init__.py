@@ -96,6 +96,8 @@ def candidates(doc: Document, *,
     if not any(c.field == "authors" and c.value for c in found):
         # Only pages that credit nobody near the headline or in metadata pay for this.
         found += labels.credit_fallback(page)
+    if not any(c.field == "language" and c.value for c in found):
+        found += heuristics.language_guess(page)
     return found
 
 
