@@ -84,3 +84,13 @@ def test_a_script_no_word_list_covers_gives_its_language_or_none() -> None:
     assert guess_language(hindi + " Home Login Search the and of to in") == "hi"
     armenian_mixed = "Հայաստանի կառավարությունը " * 5 + "the and of " * 3
     assert guess_language(armenian_mixed) == "hy"
+
+
+def test_numeric_dates_of_a_page_without_a_declared_language_read_in_its_text_s_language() -> None:
+    """"03/04/2024" on an undeclared German page is 3 April; on a US English one, March 4."""
+    german = f"<h1>Die Reform der Pflege</h1><p>03/04/2024</p><p>{SAMPLES['de']}</p>"
+    english = f"<h1>The Reform of Care</h1><p>03/04/2024</p><p>{SAMPLES['en']}</p>"
+    assert extract_page(f"<html><body>{german}</body></html>",
+                        "https://x.example/a").published.isoformat() == "2024-04-03"
+    assert extract_page(f"<html><body>{english}</body></html>",
+                        "https://x.example/b").published.isoformat() == "2024-03-04"

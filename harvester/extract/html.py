@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
-from ..languages import guess_language
 from ..names import PEOPLE_FOLDERS, split_names
 from ..urls import host_of
 from ..record import Candidate
@@ -42,7 +41,6 @@ _AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
-_LANGUAGE_PARAGRAPHS = 40
 _MAX_SITE_NAME = 60
 _MAX_HOME_NAMES = 5
 _SCHEME_AND_WWW = len("https://www./")
@@ -165,9 +163,7 @@ def _opens(declared: str, first: str, second: str) -> bool:
 def language_guess(page: Page) -> list[Candidate]:
     """Return the language the page's headline and paragraphs are written in, for pages
     that declare none (read only then: it costs a pass over the main content)."""
-    parts = [text_of(page.h1)] if page.h1 is not None else []
-    parts += [text_of(p) for p in islice(page.main.iter("p"), _LANGUAGE_PARAGRAPHS)]
-    guess = guess_language(" ".join(parts))
+    guess = page.text_language
     return [Candidate("language", guess, "html:words")] if guess else []
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
+from itertools import islice
 from urllib.parse import urljoin
 
 
+from ..languages import guess_language
 from ..parse import Document
 from .classes import SEEN, learn
 from .regions import Regions, following, preceding
@@ -36,6 +38,7 @@ _WORDY = {"div", "section", "span", "p", "ul", "ol", "nav", "aside", "footer", "
 # The body's elements that the index looks at (others are skipped in C by lxml).
 _BODY_TAGS = tuple(sorted(_WORDY | set(_KINDS) | set(_HEAD_TAGS)))
 _MAX_META = 5000
+_LANGUAGE_PARAGRAPHS = 40
 _NEAR_AFTER = 150
 _NEAR_BEFORE = 40
 _CLOSE_AFTER = 60
@@ -304,11 +307,20 @@ class Page:
 
     @cached_property
     def dayfirst(self) -> bool | None:
-        """Return whether numeric dates read day first (all but US English), if known."""
-        lang = (self.lang or self.first_meta("og:locale", "content-language") or "").lower()
+        """Return whether numeric dates read day first (all but US English), if known: from
+        the declared language, else from the language the page's text is written in."""
+        lang = (self.lang or self.first_meta("og:locale", "content-language")
+                or self.text_language or "").lower()
         if not lang:
             return None
         return not (lang.startswith("en") and lang[3:5] in ("", "us"))
+
+    @cached_property
+    def text_language(self) -> str | None:
+        """Return the language the headline and the first paragraphs are written in."""
+        parts = [text_of(self.h1)] if self.h1 is not None else []
+        parts += [text_of(p) for p in islice(self.main.iter("p"), _LANGUAGE_PARAGRAPHS)]
+        return guess_language(" ".join(parts))
 
     @cached_property
     def lang(self) -> str | None:
