@@ -34,10 +34,11 @@ _STOPWORDS = {
     "bg": "и в не на че се за от да с по е са като това",
     "hu": "a az és hogy nem is egy van meg csak de ez el már mint volt után",
 }
-_SHARED = frozenset(w for w, n in Counter(w for words in _STOPWORDS.values()
-                                          for w in set(words.split())).items() if n > 1)
-# Each language's own words: one that two languages use tells neither from the other.
-_WORDS = {lang: frozenset(words.split()) - _SHARED for lang, words in _STOPWORDS.items()}
+_USES = Counter(w for words in _STOPWORDS.values() for w in set(words.split()))
+# Each word counts for each language that uses it, divided among them: a word of one
+# language says the most, one that two share says half as much for each.
+_WEIGHTS = {lang: {w: 1 / _USES[w] for w in set(words.split())}
+            for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts of one language each, and scripts shared by several with the letters that tell
 # them apart: kana among Han characters is Japanese, Persian or Urdu letters among Arabic
@@ -89,11 +90,12 @@ def guess_language(text: str) -> str | None:
     if len(words) < _MIN_WORDS:
         return None
     counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _WORDS.items()}
+    scores = {lang: sum(counts[w] * weight for w, weight in weights.items())
+              for lang, weights in _WEIGHTS.items()}
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    # Enough of the text is words of the best language's own, and clearly more than of the
-    # next one (Danish and Norwegian share theirs: neither wins then).
+    # Enough of the text is words of the best language, and clearly more than of the next
+    # one (Danish and Norwegian share nearly all of theirs: neither wins then).
     if top < len(words) * _MIN_OWN or top * _MIN_SHARE <= second:
         return None
     return best
