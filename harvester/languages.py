@@ -63,7 +63,7 @@ _URDU = re.compile(r"[ٹڈڑںے]")
 _PERSIAN = re.compile(r"[پچژگیک]")
 _MIN_WORDS = 30
 _MIN_SHARE = 0.5
-_MIN_OWN = 0.05
+_MIN_SCORE = 0.05
 _SAMPLE = 5000
 
 
@@ -96,6 +96,6 @@ def guess_language(text: str) -> str | None:
     (best, top), (_, second) = ranked[0], ranked[1]
     # Enough of the text is words of the best language, and clearly more than of the next
     # one (Danish and Norwegian share nearly all of theirs: neither wins then).
-    if top < len(words) * _MIN_OWN or top * _MIN_SHARE <= second:
+    if top < len(words) * _MIN_SCORE or top * _MIN_SHARE <= second:
         return None
     return best
