@@ -149,3 +149,18 @@ def test_an_editor_s_credit_is_no_update_label(credit: str, lang: str) -> None:
                                "<p>03.03.2024</p><p>Der Verein hat einen Spieler.</p>", lang),
                           "https://verein.example/news/spieler")
     assert (record.published, record.updated) == (date(2024, 3, 3), None)
+
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("Опубликовано: 03.03.2024, обновлено: 05.03.2024", "ru"),
+    ("Publicerad 3 mars 2024. Uppdaterad 5 mars 2024", "sv"),
+    ("Güncellenme: 05.03.2024 Yayınlanma: 03.03.2024", "tr"),
+    ("Aktualizováno 5. března 2024, publikováno 3. března 2024", "cs"),
+    ("Päivitetty 5.3.2024, julkaistu 3.3.2024", "fi"),
+])
+def test_published_and_updated_labels_of_more_languages(line: str, lang: str) -> None:
+    """The publication and update labels of Russian, Swedish, Turkish, Czech and Finnish
+    pages keep each date in its field, whichever comes first."""
+    record = extract_page(page(f"<h1>Neue Regeln für alle Mieter</h1><p>{line}</p>"
+                               "<p>Die Regeln gelten für alle Verträge.</p>", lang))
+    assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 5))

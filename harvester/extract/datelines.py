@@ -27,11 +27,15 @@ from .tree import HIDDEN, Element, is_hidden, text_of
 # Words that label a date as a modification ("Revista" is a magazine, not a revision;
 # "Edited by Jane Doe" credits an editor, and the date under it is the publication's).
 _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|"
-                      r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|aggiornat|atualizad|bijgewerkt|"
-                      r"gewijzigd|zaktualizowan", re.IGNORECASE)
+                      r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|"
+                      r"aggiornat|atualizad|bijgewerkt|gewijzigd|zaktualizowan|aktualizován|"
+                      r"güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
+                      r"frissítve", re.IGNORECASE)
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
-                        r"erschienen|gepubliceerd|opublikowan")
+                        r"erschienen|gepubliceerd|opublikowan|publikován|yayınlan|"
+                        r"опубликован|опубліковано|publicerad|udgivet|publisert|julkaistu|"
+                        r"közzétéve")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
