@@ -569,3 +569,26 @@ def test_a_short_first_headline_block_is_the_title_when_the_declared_title_opens
     html = f"""<html><head><title>{declared}</title></head><body>{heading}
       <p>The text of the report on ceasefire monitoring in the region.</p></body></html>"""
     assert extract_page(html, "https://inst.example/p/ceasefires").title == title
+
+
+@pytest.mark.parametrize("words", ["chapo", "article__chapeau", "entradilla", "bajada",
+                                   "c-article__vorspann", "sommario"])
+def test_the_standfirst_named_in_another_language_is_the_summary(words: str) -> None:
+    """French, Spanish, German and Italian sites name the standfirst in their language."""
+    html = f"""<html><body><main><h1>La sécheresse au Sahel</h1>
+      <p>Publié dans notre série sur le climat, en partenariat avec trois autres rédactions
+      européennes qui suivent la région.</p>
+      <div class="{words}">Trois ans sans pluie ont vidé les puits de la région, et les
+      éleveurs partent vers le sud avec leurs troupeaux.</div>
+      <p>Le premier paragraphe du texte, plus long, qui raconte la vie dans les villages
+      depuis que la pluie a cessé de tomber sur la région.</p></main></body></html>"""
+    summary = extract_page(html, "https://journal.example/sahel").summary
+    assert summary is not None and summary.startswith("Trois ans sans pluie")
+
+
+@pytest.mark.parametrize("words", ["dachzeile", "article__surtitre", "antetitulo"])
+def test_a_kicker_named_in_another_language_is_no_part_of_the_title(words: str) -> None:
+    """A German, French or Spanish kicker inside the headline is not the title."""
+    html = f"""<html><body><main><h1><span class="{words}">Klimawandel</span>
+      Die Dürre im Sahel</h1><p>Der Text.</p></main></body></html>"""
+    assert extract_page(html, "https://zeitung.example/sahel").title == "Die Dürre im Sahel"

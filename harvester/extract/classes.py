@@ -49,11 +49,14 @@ _PRECISE = {
     BYLINE: re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
                        r"avatar|photo|pic|title|job|role|position))|writer|contributor|creator|"
                        r"posted-?by|reporter|columnist|(?<![a-z])expert|full-?name"),
-    KICKER: re.compile(r"kicker|eyebrow|overline|content-?type|article-?type|post-?type|"
+    KICKER: re.compile(r"kicker|eyebrow|overline|dachzeile|surtitre|antetitulo|occhiello|"
+                       r"content-?type|article-?type|post-?type|"
                        r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
                        r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])"),
     SUMMARY: re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
-                        r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck)"
+                        r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck|"
+                        # French, Spanish, German and Italian names of the standfirst
+                        r"chapo|chapeau|entradilla|sumario|bajada|vorspann|sommario)"
                         r"(?![a-z])"),
     BIO: re.compile(r"author|(?<![a-z])bio|about|profile|caption|credit"),
     CRUMBS: re.compile(r"breadcrumb|crumbs"),
@@ -89,9 +92,11 @@ _KEYS: dict[int, dict[str, str]] = {
     ARTICLE: {"inside": "body content"},
     BYLINE: {"inside": "byline writer contributor creator posted reporter columnist fullname",
              "prefix": "author expert", "suffix": "by full"},
-    KICKER: {"inside": "kicker eyebrow overline type label rubric", "suffix": "flag"},
+    KICKER: {"inside": "kicker eyebrow overline dachzeile surtitre antetitulo occhiello type "
+                       "label rubric", "suffix": "flag"},
     SUMMARY: {"exact": "dek standfirst summary lede lead intro subtitle sub subhead subheadline "
-                       "teaser excerpt abstract description deck"},
+                       "teaser excerpt abstract description deck chapo chapeau entradilla "
+                       "sumario bajada vorspann sommario"},
     BIO: {"inside": "author about profile caption credit", "prefix": "bio"},
     CRUMBS: {"inside": "breadcrumb crumbs"},
     HEADLINE: {"inside": "headline title"},

@@ -49,7 +49,8 @@ _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2"
            "h5", "h6", "tr", "td", "header", "footer", "figure", "figcaption", "blockquote"}
 _BREAKS = ("br", "div", "p", "small", "h2", "h3")
 _TITLE_PART = re.compile(r"title|headline|header|(?<![a-z])text|line|main")
-_KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|roofline|"
+_KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|roofline|surtitre|"
+                          r"antetitulo|occhiello|"
                           r"sub-?heading|supertitle|pretitle|(?<![a-z])pre-title|"
                           r"(?<![a-z])label|category|rubric|flag|subtitle|subline|(?<![a-z])dek|"
                           r"teaser|date|time|(?<![a-z])sr-only|visually-hidden|screen-reader")
