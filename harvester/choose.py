@@ -250,7 +250,19 @@ def choose_authors(cands: list[Candidate],
         whole = first_names_only and len(other) < len(chosen) and _personal(other)
         if more or whole or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
-    return tuple(chosen), source
+    return _with_addresses(chosen, lists), source
+
+
+def _with_addresses(chosen: list[Author], lists: list[tuple[list[Author], str]]
+                    ) -> tuple[Author, ...]:
+    """Return the chosen authors, each with the profile address another source gives the
+    same name when the chosen source gives none (a byline's name, an author link's URL)."""
+    urls: dict[str, str] = {}
+    for people, _ in lists:
+        for person in people:
+            if person.url:
+                urls.setdefault(name_key(person.name), person.url)
+    return tuple(a if a.url else Author(a.name, urls.get(name_key(a.name))) for a in chosen)
 
 
 def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] | None:

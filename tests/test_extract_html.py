@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from harvester.extract import extract_page
-from harvester.extract.classes import FOREIGN, classify
+from harvester.extract.classes import BYLINE, FOREIGN, classify
 from harvester.extract.page import Page
 from harvester.parse import parse_html
 
@@ -592,3 +592,33 @@ def test_a_kicker_named_in_another_language_is_no_part_of_the_title(words: str) 
     html = f"""<html><body><main><h1><span class="{words}">Klimawandel</span>
       Die Dürre im Sahel</h1><p>Der Text.</p></main></body></html>"""
     assert extract_page(html, "https://zeitung.example/sahel").title == "Die Dürre im Sahel"
+
+
+@pytest.mark.parametrize(("words", "byline"), [
+    ("autor pull-left", True), ("c-article__auteur", True), ("verfasser", True),
+    ("redakteur-name", True), ("autor-bio", False), ("autorisiert", False),
+])
+def test_the_author_named_in_another_language_marks_a_byline(words: str, byline: bool) -> None:
+    """German, French, Spanish... class names of the byline mark it (not an author's bio)."""
+    assert bool(classify(words) & BYLINE) is byline
+
+
+def test_a_byline_with_place_and_date_credits_its_marked_up_name() -> None:
+    """"<strong>Name</strong> | Place | Date": the name is the marked-up piece, the place
+    is none."""
+    html = """<html><body><main><h3>Anticorrupción decidirá en Madrid</h3>
+      <p class="autor"><strong>Patricio Candia</strong> | Palma de Mallorca | 08/01/2014</p>
+      <p>El texto de la noticia sobre la decisión de la fiscalía en el caso.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://diario.example/noticias/local/fiscalia")
+    assert [a.name for a in record.authors] == ["Patricio Candia"]
+
+
+def test_an_author_keeps_the_address_another_source_gives_the_same_name() -> None:
+    """The "By" line names the author; the link in it gives the same person's profile."""
+    html = """<html><head><meta name="author" content="Ben Summer"></head><body>
+      <h1>Storm</h1><p>By <a href="/authors/ben-summer/">Ben Summer</a></p>
+      <p>The storm hit the coast.</p></body></html>"""
+    authors = extract_page(html, "https://news.example/a/storm").authors
+    assert [(a.name, a.url) for a in authors] == [
+        ("Ben Summer", "https://news.example/authors/ben-summer/")]

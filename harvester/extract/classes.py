@@ -48,7 +48,10 @@ _PRECISE = {
                         r"main-content|story-body"),
     BYLINE: re.compile(r"byline|by-line|(?<![a-z])author(?!-?(?:bio|desc|about|img|image|"
                        r"avatar|photo|pic|title|job|role|position))|writer|contributor|creator|"
-                       r"posted-?by|reporter|columnist|(?<![a-z])expert|full-?name"),
+                       r"posted-?by|reporter|columnist|(?<![a-z])expert|full-?name|"
+                       # The author in German, French, Spanish, Italian, Portuguese, Polish
+                       r"(?<![a-z])(?:autor(?!is)|auteur|verfasser|redakteur|redactor)(?!-?(?:bio|"
+                       r"desc|img|image|avatar|photo|pic|foto|bild|info|box))"),
     KICKER: re.compile(r"kicker|eyebrow|overline|dachzeile|surtitre|antetitulo|occhiello|"
                        r"content-?type|article-?type|post-?type|"
                        r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
@@ -91,7 +94,8 @@ _KEYS: dict[int, dict[str, str]] = {
     },
     ARTICLE: {"inside": "body content"},
     BYLINE: {"inside": "byline writer contributor creator posted reporter columnist fullname",
-             "prefix": "author expert", "suffix": "by full"},
+             "prefix": "author expert autor auteur verfasser redakteur redactor",
+             "suffix": "by full"},
     KICKER: {"inside": "kicker eyebrow overline dachzeile surtitre antetitulo occhiello type "
                        "label rubric", "suffix": "flag"},
     SUMMARY: {"exact": "dek standfirst summary lede lead intro subtitle sub subhead subheadline "

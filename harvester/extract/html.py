@@ -301,6 +301,12 @@ def _names_in(el: Element) -> list[str]:
     text = _joined(el)
     if len(text) > 400:
         return []
+    if any(bar in text for bar in "|·•"):
+        # "<strong>Name</strong> | Place | 08/01/2014": the names are the marked-up pieces.
+        marked = [n for child in el.iter("strong", "b", "a") if child is not el
+                  for n in split_names(text_of(child))]
+        if marked:
+            return marked
     return split_names(text)
 
 
