@@ -239,6 +239,11 @@ def choose_authors(cands: list[Candidate],
         slugs = _from_profile_urls(cands)
         return (tuple(slugs), "url:author") if slugs else fallback
     chosen, source = _agreed(lists) or lists[0]
+    if all(a.name.islower() and " " not in a.name for a in chosen):
+        # A login or a slug ("medellín", "jdoe") yields to people a trusted source names in
+        # full; alone, it is all the page says.
+        chosen, source = next(((o, s) for o, s in lists[1:] if s in _TRUSTED_AUTHORS
+                               and _personal(o)), (chosen, source))
     first_names_only = all(" " not in a.name for a in chosen)
     for other, other_source in lists[1:]:
         trusted = other_source in _TRUSTED_AUTHORS or first_names_only

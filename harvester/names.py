@@ -47,6 +47,10 @@ _MONTH = trie_pattern(sorted(MONTHS))
 # "Jane Doe March 3" (a connector in lower case: "Omar El Akkad" keeps his particle).
 _DATE_TAIL = (rf"\s(?-i:on|am|le|el|il|op|den|the)\s+(?:[^\W\d]+,?\s+)?(?:\d|(?:{_MONTH})\b).*$|"
               rf"(?<=\s)(?:{_MONTH})\.?\s+\d.*$|")
+# A credit that opens with a translation label names the translator, not an author.
+_TRANSLATION = re.compile(r"(?i)^\s*(?:übersetzung|übersetzt|translation|translated|traduction|"
+                          r"traduit|traducción|traducido|traduzione|tradotto|tradução|"
+                          r"vertaling|vertaald)\b")
 _NOISE = re.compile(
     _DATE_TAIL + r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
@@ -147,6 +151,8 @@ def _split(text: str) -> list[str]:
     # Line breaks separate names (one per element); clean() would fold them into spaces.
     text = clean(re.sub(r"\s*\n\s*", " ; ", text.strip()), limit=600) or ""
     if not text:
+        return []
+    if _TRANSLATION.match(text):
         return []
     text = _after_by(_NOT_AUTHORS.sub("", text))
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))

@@ -622,3 +622,28 @@ def test_an_author_keeps_the_address_another_source_gives_the_same_name() -> Non
     authors = extract_page(html, "https://news.example/a/storm").authors
     assert [(a.name, a.url) for a in authors] == [
         ("Ben Summer", "https://news.example/authors/ben-summer/")]
+
+
+@pytest.mark.parametrize("credit", [
+    '<div class="credito-image"><strong>Foto:</strong> <p class="autor">Jaiver Nieto</p></div>',
+    '<div><strong>Foto:</strong> <p class="autor">Jaiver Nieto</p></div>',
+    '<span class="author-name"><a class="license-author" href="https://commons.example/f">'
+    'Jaiver Nieto</a></span>',
+])
+def test_a_picture_s_credit_is_no_author(credit: str) -> None:
+    """A photographer or licensor credited under a picture is not the text's author."""
+    html = f"""<html><body><main><h1>Debate de candidatos</h1><figure><img src="/a.jpg">
+      </figure>{credit}<p class="autor">Por David Calle</p>
+      <p>El texto de la noticia sobre el debate en la universidad.</p></main></body></html>"""
+    record = extract_page(html, "https://diario.example/colombia/debate")
+    assert [a.name for a in record.authors] == ["David Calle"]
+
+
+def test_a_login_yields_to_the_full_name_a_trusted_source_gives() -> None:
+    """JSON-LD crediting a lower-case slug ("medellín") loses to the byline's full name."""
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "Debate", "author": {"@type": "Person", "name": "medellín"}}</script>
+      </head><body><h1>Debate</h1><p class="byline">Por David Calle</p>
+      <p>El texto de la noticia sobre el debate.</p></body></html>"""
+    record = extract_page(html, "https://diario.example/colombia/debate")
+    assert [a.name for a in record.authors] == ["David Calle"]

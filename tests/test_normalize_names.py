@@ -72,6 +72,10 @@ from harvester.names import is_name, split_names
     ("Erika Muster MdB", ["Erika Muster"]),
     ("Hon. John Roe MP", ["John Roe"]),
     ("PD James", ["PD James"]),
+    # A translator's credit names no author; an author's credit naming a translator does
+    ("Übersetzung Sarah-Indra Jungblut", []),
+    ("Traduction : Jean Dupont", []),
+    ("Jane Doe, translated by John Roe", ["Jane Doe"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

@@ -39,6 +39,11 @@ _CLOSE_DATELINE = 40
 _CLOSE_ABOVE = 4
 _AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
+# Blocks that credit a picture: its photographer or licensor is no author of the text.
+_IMAGE_CREDIT = re.compile(r"licen[cs]e|copyright|credit|caption|photographer|fotograf")
+_PHOTO_LABEL = re.compile(r"(?i)^\W*(?:fotos?|photos?|bild(?:er)?|imagen?|crédito|credito|"
+                          r"credits?|copyright|©)\W*$")
+_CREDIT_DEPTH = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
 _MAX_SITE_NAME = 60
@@ -187,7 +192,7 @@ def _authors(page: Page) -> list[Candidate]:
             if not page.is_foreign(el):
                 where = "near" if page.is_close(el) else "page"
                 groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
-        elif el.tag not in _CONTAINERS and not page.is_foreign(el):
+        elif el.tag not in _CONTAINERS and not page.is_foreign(el) and not _credits_image(el):
             where = "byline" if el in near else "author-class"
             block = bylines.setdefault(where, [])
             if not block or _same_block(block[0], el):
@@ -208,6 +213,19 @@ def _authors(page: Page) -> list[Candidate]:
         # The by-word goes here: names keep a leading "Di" or "Oleh" (Di Stefano).
         groups["html:by-text"] = split_names(_BY_TEXT.sub("", credit_line(by_line), count=1))
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
+
+
+def _credits_image(el: Element) -> bool:
+    """Tell whether an author element credits a picture, not the text: it sits in a credit,
+    caption or licence block ("credito-image", "license-author"), or a photo label goes
+    before it ("<strong>Foto:</strong> <p class="autor">Name</p>")."""
+    for node in (el, *islice(el.iterancestors(), _CREDIT_DEPTH), *el.iter("a")):
+        if _IMAGE_CREDIT.search((node.get("class") or "").lower()):
+            return True
+    previous = el.getprevious()
+    parent = el.getparent()
+    label = previous.text if previous is not None else parent.text if parent is not None else ""
+    return bool(label and _PHOTO_LABEL.match(label))
 
 
 def _is_by_line(text: str | None) -> bool:
