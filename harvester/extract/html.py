@@ -168,7 +168,7 @@ def _opens(declared: str, first: str, second: str) -> bool:
 
 def language_guess(page: Page) -> list[Candidate]:
     """Return the language the page's headline and paragraphs are written in, for pages
-    that declare none (read only then: it costs a pass over the main content)."""
+    that declare none (`Page.text_language`, guessed once and shared with `dayfirst`)."""
     guess = page.text_language
     return [Candidate("language", guess, "html:words")] if guess else []
 
