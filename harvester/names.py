@@ -22,10 +22,10 @@ PEOPLE_FOLDERS = (r"authors?|by|profiles?|people|persons?|experts?|experten|staf
                   r"autores|autori|auteurs?|redakteure?|journalists?|columnists?|bios?|personen|"
                   r"mitarbeiter")
 _PREFIX = re.compile(
-    r"^\s*(?:(?i:(?:(?:written|posted|published|reported|compiled|edited|produced|hosted|"
-    r"presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
-    r"(?:geschrieben|verfasst|erstellt|ein beitrag|artikel) von|écrit par|escrito por|"
-    r"scritto da|by|from|"
+    r"^\s*(?:(?i:(?:(?:written|authored|posted|published|reported|reporting|compiled|edited|"
+    r"produced|hosted|presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
+    r"(?:geschrieben|verfasst|erstellt|ein beitrag|artikel|text(?:\s+(?:und|&)\s+\w+)?) von|"
+    r"écrit par|escrito por|scritto da|by|from|"
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
     r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
@@ -38,10 +38,18 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
              r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
              r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|"
              r"sábado|domingo)\b")
-# Translators, photographers and illustrators are credited but are not authors.
-_NOT_AUTHORS = re.compile(r"(?i)\b(?:translated|übersetzt|traduit|traducido|tradotto|photos?|"
-                          r"fotos?|illustrat\w*|bilder?)(?:\s+\S+){0,3}?\s+(?:by|von|par|por|"
-                          r"da)\b.*$")
+# Translators, photographers and illustrators are credited but are not authors (the writer
+# of "Text and photos by Jane Doe" is).
+_NOT_AUTHORS = re.compile(r"(?i)(?<!and )(?<!und )(?<!& )\b(?:translated|übersetzt|traduit|"
+                          r"traducido|tradotto|photos?|fotos?|illustrat\w*|bilder?)"
+                          r"(?:\s+\S+){0,3}?\s+(?:by|von|par|por|da)\b.*$")
+# A wire credit's editors and helpers after its reporters ("...; Editing by Mark Potter").
+_HELPERS = re.compile(r"(?i)[;.,]\s*(?:(?:additional\s+)?(?:reporting|writing|editing)|edited|"
+                      r"compiled|graphics?)(?:\s+and\s+\w+)?\s+by\b.*$")
+# A reporter's place ("Reporting by Jane Doe in Kabul and John Roe", "Von Erika Muster in
+# Berlin"); a particle in lower case ("Sophie in 't Veld") is no place.
+_REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\- ]*?(?:,\s*[A-Z][A-Za-z.]{0,5})?"
+                             r"(?=\s+(?:and|und|et|y|e|en|och|og|&)\s|[;,]|$)")
 _MONTH = trie_pattern(sorted(MONTHS))
 # Where a credit runs into its date: "Jane Doe on March 3, 2024", "Von Jane Doe am 3. März",
 # "Jane Doe March 3" (a connector in lower case: "Omar El Akkad" keeps his particle).
@@ -154,7 +162,7 @@ def _split(text: str) -> list[str]:
         return []
     if _TRANSLATION.match(text):
         return []
-    text = _after_by(_NOT_AUTHORS.sub("", text))
+    text = _after_by(_NOT_AUTHORS.sub("", _REPORTER_PLACE.sub("", _HELPERS.sub("", text))))
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
     text = _NOISE.sub(" ", text)
     text = _DEGREE.sub("", text)

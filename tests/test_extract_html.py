@@ -471,6 +471,9 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("Par ailleurs, le gouvernement a décidé", []),
     ("Écrit par Jean Dupont", ["Jean Dupont"]),
     ("<b>Von:</b> <br> Götz Warnke", ["Götz Warnke"]),
+    ("Authored by Jane Doe", ["Jane Doe"]), ("Words by Jane Doe", ["Jane Doe"]),
+    ("Reporting by Jane Doe in Kabul; Editing by Mark Potter", ["Jane Doe"]),
+    ("Story by Jane Doe", ["Jane Doe"]), ("Text by Jane Doe", ["Jane Doe"]),
 ])
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
     """By-words and author labels of other languages credit the names after them."""

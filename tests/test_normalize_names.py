@@ -76,6 +76,17 @@ from harvester.names import is_name, split_names
     ("Übersetzung Sarah-Indra Jungblut", []),
     ("Traduction : Jean Dupont", []),
     ("Jane Doe, translated by John Roe", ["Jane Doe"]),
+    # A wire credit: reporters without their places, no editors or helpers
+    ("Reporting by Jane Doe in Kabul and John Roe in Islamabad; Editing by Mark Potter",
+     ["Jane Doe", "John Roe"]),
+    ("By Jane Doe in Washington, D.C.", ["Jane Doe"]),
+    ("Von Erika Muster in Berlin und Hans Beispiel in Wien", ["Erika Muster", "Hans Beispiel"]),
+    ("Jane Doe. Additional reporting by John Roe", ["Jane Doe"]),
+    ("Sophie in 't Veld", ["Sophie in 't Veld"]),
+    # The writer who took the photos too is the author
+    ("Words and photos by Jane Doe", ["Jane Doe"]),
+    ("Text und Fotos von Erika Muster", ["Erika Muster"]),
+    ("Authored by Dr. Jane Doe, PhD", ["Jane Doe"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

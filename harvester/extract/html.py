@@ -25,12 +25,13 @@ _DIGIT = re.compile(r"\d")
 #: Words that open a credit ("By", "Von", "Par", "Hosted by"...), for bylines and cards alike.
 #: The short ones open sentences too ("Par ailleurs", "Di recente", "Von der Leyen sagte"):
 #: they count only before a capital, a colon or nothing (the name in a link after them).
-BY_WORDS = (r"(?:by|written by|posted by|hosted by|presented by|hosts?|ein beitrag von|"
+BY_WORDS = (r"(?:by|written by|posted by|hosted by|presented by|authored by|words by|text by|"
+            r"story by|reported by|reporting by|hosts?|ein beitrag von|"
             r"geschrieben von|verfasst von|écrit par|escrito por|scritto da|بقلم|"
             r"(?-i:[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|[Dd]oor|Di|Av|Af|Oleh)"
             r"(?=\s*:?\s*(?:[A-ZÀ-ÞĀ-Ž]|$)))")
 _BY_TEXT = re.compile(rf"^\s*{BY_WORDS}\b\s*:?\s*", re.IGNORECASE)
-_BY_START = frozenset("bwphvdegséaoب")
+_BY_START = frozenset("bwphvdegséaortب")
 _SEPARATORS = "|·•/–—-"
 _LEAD = " \t\n|·•/–—-"
 _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
