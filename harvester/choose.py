@@ -214,19 +214,23 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-def choose_authors(cands: list[Candidate],
-                   sites: list[str]) -> tuple[tuple[Author, ...], str] | None:
+def choose_authors(cands: list[Candidate], sites: list[str],
+                   is_type: Callable[[str], bool] = lambda _: False
+                   ) -> tuple[tuple[Author, ...], str] | None:
     """Return the best-ranked credited people; organizations only when no person is named.
 
     A lower-ranked list wins when it names everyone the chosen one does and more
     (a byline that shows one of four authors, a first name where a meta tag has the
-    full name).
+    full name). A name that `is_type` knows as a content type ("Issue Brief" beside the
+    day) credits nobody.
     """
     site_keys = {name_key(s) for s in sites if len(name_key(s)) > 2}
     lists: list[tuple[list[Author], str]] = []
     fallback = None
     for cand in rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys, not cand.source.startswith("html:"))
+        if cand.source.startswith("html:"):
+            people = [a for a in people if not is_type(a.name)]
         # A lone word beside full names is where or for whom they wrote ("- Cairo", "TIME").
         if any(_full_name(a.name) for a in people):
             people = [a for a in people if _full_name(a.name)]

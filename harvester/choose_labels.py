@@ -19,7 +19,8 @@ from .record import Candidate
 from .text import clean
 from .vocab import Vocabulary, match_key
 
-_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "meta:citation_journal_title",
+_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type",
+              "meta:citation_journal_title",
               "jsonld", "html:itemtype", "html:category", "meta:article:section",
               "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
               "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")

@@ -81,12 +81,15 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
         if chosen is not None and chosen[0] not in (None, (), ""):
             values[name], provenance[name] = chosen
 
+    # A dateline's word is no section a title may start with ("Januar – Mai 2020" is a title).
     sections = [c.value for c in get("type", ()) if isinstance(c.value, str)
-                and c.source.startswith(("meta:", "html:"))]
+                and c.source.startswith(("meta:", "html:")) and c.source != "html:dateline-type"]
     homes = [c.value for c in get("site_home", ()) if isinstance(c.value, str)]
-    keep("title", choose_title(get("title", []), sites, sections, homes,
-                               lambda text: vocabulary.type_label(text) is not None))
-    keep("authors", choose_authors(get("authors", []), sites))
+    def is_type(text: str) -> bool:
+        return vocabulary.type_label(text) is not None
+
+    keep("title", choose_title(get("title", []), sites, sections, homes, is_type))
+    keep("authors", choose_authors(get("authors", []), sites, is_type))
     language = choose_language(get("language", []))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now,
                                       language[0] if language else None,

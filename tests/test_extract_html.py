@@ -650,3 +650,24 @@ def test_a_login_yields_to_the_full_name_a_trusted_source_gives() -> None:
       <p>El texto de la noticia sobre el debate.</p></body></html>"""
     record = extract_page(html, "https://diario.example/colombia/debate")
     assert [a.name for a in record.authors] == ["David Calle"]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Issue Brief | March 3, 2024", "Policy Brief"),
+    ("Commentary · 3 March 2024", "Commentary"),
+    ("Report | 03.03.2024 | 13:10", "Report"),
+    ("<span class='type'>Op-Ed</span>", "Commentary"),
+    ("<span class='teaser__type'>Working Paper</span>", "Working Paper"),
+    # Words the vocabulary does not know name no type
+    ("Erika Muster | 03.03.2024", None),
+])
+def test_a_type_beside_the_day_or_in_a_type_element_is_the_type(line: str,
+                                                                 kind: str | None) -> None:
+    """The word beside the day in a short dateline, or in an element of class "type" next
+    to the headline, is the type when the vocabulary knows it — and never an author."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1><p>{line}</p>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert record.type == kind
+    if kind:
+        assert record.authors == ()

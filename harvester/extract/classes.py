@@ -55,7 +55,9 @@ _PRECISE = {
     KICKER: re.compile(r"kicker|eyebrow|overline|dachzeile|surtitre|antetitulo|occhiello|"
                        r"content-?type|article-?type|post-?type|"
                        r"page-?type|doc-?type|pub-?type|publication-?type|category-?label|"
-                       r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])"),
+                       r"(?<![a-z])label(?![a-z])|__label|type-?label|rubric|flag(?![a-z])|"
+                       # "type", "teaser__type"; not WordPress's "type-post" on an article
+                       r"(?<![a-z])type(?![a-z-])"),
     SUMMARY: re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
                         r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck|"
                         # French, Spanish, German and Italian names of the standfirst

@@ -38,6 +38,7 @@ _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
 _CLOSE_ABOVE = 4
+_MAX_TYPE_WORDS = 3
 _AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 # Blocks that credit a picture: its photographer or licensor is no author of the text.
@@ -65,7 +66,7 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
 def extract(page: Page) -> list[Candidate]:
     """Return candidates from visible HTML, near the headline and outside foreign blocks."""
     found: list[Candidate] = []
-    for part in (_titles, _authors, _summary, _image, _misc):
+    for part in (_titles, _authors, _dateline_types, _summary, _image, _misc):
         found += part(page)
     return found
 
@@ -240,20 +241,41 @@ def _is_by_line(text: str | None) -> bool:
 def _dated_names(page: Page) -> list[str]:
     """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline
     (after it, or among the few elements right above it)."""
+    for pieces in _datelines(page):
+        names = [p for p in pieces if not _DIGIT.search(p)]
+        if len(names) == 1:
+            found = split_names(names[0])
+            if len(found) == 1 and len(found[0].split()) >= 2:
+                return found
+    return []
+
+
+def _dateline_types(page: Page) -> list[Candidate]:
+    """Return the words beside the day in a short "Issue Brief | March 3, 2024" line next to
+    the headline as type candidates (they count only when the vocabulary knows them)."""
+    for pieces in _datelines(page):
+        words = [p.strip() for p in pieces if not _DIGIT.search(p)]
+        found = [Candidate("type", w, "html:dateline-type") for w in words
+                 if len(w.split()) <= _MAX_TYPE_WORDS]
+        if found:
+            return found
+    return []
+
+
+def _datelines(page: Page) -> Iterator[list[str]]:
+    """Yield the pieces of each short line next to the headline that is a day (and a time)
+    plus at most two other pieces: "12.03.2024 | 13:10 | Jane Doe", "Report · 3 May 2024"."""
     for el in page.after[:_CLOSE_DATELINE] + page.before[:_CLOSE_ABOVE]:
         text = el.text
         if not text or len(text) > 100 or not _DIGIT.search(text) or len(el) \
                 or el.tag in _HEADINGS:
             continue
         pieces = [p for p in _DATELINE_SPLIT.split(text) if p.strip()]
-        names = [p for p in pieces if not _DIGIT.search(p)]
-        # The other pieces are a date or a time ("12.03.2024", "13:10"), not "Teil 49".
-        if 2 <= len(pieces) <= 4 and len(names) == 1 and all(
-                _DAY_OR_TIME.search(p) for p in pieces if p not in names):
-            found = split_names(names[0])
-            if len(found) == 1 and len(found[0].split()) >= 2:
-                return found
-    return []
+        others = [p for p in pieces if not _DIGIT.search(p)]
+        # The dated pieces are a date or a time ("12.03.2024", "13:10"), not "Teil 49".
+        if 2 <= len(pieces) <= 4 and 1 <= len(others) <= 2 and all(
+                _DAY_OR_TIME.search(p) for p in pieces if p not in others):
+            yield pieces
 
 
 def _near_link(first: Element, el: Element) -> bool:
