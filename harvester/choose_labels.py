@@ -19,7 +19,7 @@ from .record import Candidate
 from .text import clean
 from .vocab import Vocabulary, match_key
 
-_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type",
+_TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type", "html:type-href",
               "meta:citation_journal_title",
               "jsonld", "html:itemtype", "html:category", "meta:article:section",
               "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",

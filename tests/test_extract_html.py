@@ -671,3 +671,19 @@ def test_a_type_beside_the_day_or_in_a_type_element_is_the_type(line: str,
     assert record.type == kind
     if kind:
         assert record.authors == ()
+
+
+@pytest.mark.parametrize(("href", "kind"), [
+    ("/publications?type=report", "Report"),
+    ("/search?f%5B0%5D=content_type%3Areport", "Report"),
+    ("/content-type/report/", "Report"),
+    # A link elsewhere is no list of one type
+    ("/blog/types-of-reports", None),
+    ("/publications?sort=report", None),
+])
+def test_a_link_to_the_list_of_one_type_names_the_type(href: str, kind: str | None) -> None:
+    """A link next to the headline to the site's list of one type ("/publications?type=…")
+    names the page's type by its text."""
+    html = f"""<html><body><main><p><a href="{href}">Report</a></p><h1>Ceasefires That Hold</h1>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/ceasefires").type == kind

@@ -75,6 +75,13 @@ _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form",
 # Path segments that name a site's category (section) pages: these are not tags.
 _CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "categoria",
                       "categorie", "rubrik", "rubriken", "categorias"}
+# A link to the site's list of one type: "/publications?type=report", "/content-type/brief",
+# "/research?f[0]=publication_type:42" (the link's text names the type).
+_TYPE_HREF = re.compile(r"(?i)[?&](?:[\w\[\]%]*[_-])?(?:content|publication|pub|doc|resource|"
+                        r"article|post)?[_-]?types?(?:%5B%5D|\[\])?=|[?&]f(?:%5B|\[)\d+(?:%5D|\])="
+                        r"(?:\w+_)?type(?:%3A|:)|/(?:content|publication|resource|article|post)?-?"
+                        r"types?/[^/?#]+/?(?:$|[?#])")
+_MAX_TYPE_LINK = 40
 # Path segments that name a site's tag or topic pages (/tag/x/, /topics/y).
 _TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
                  "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
@@ -85,8 +92,8 @@ _TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwö
 def extract(page: Page) -> list[Candidate]:
     """Return type and topic candidates from labels, kickers, breadcrumbs and tag lists."""
     found: list[Candidate] = []
-    for part in (_labels, _kicker, _breadcrumbs, _categories, _tag_links, _topic_lists,
-                 _tag_hrefs, _itemtype):
+    for part in (_labels, _kicker, _type_hrefs, _breadcrumbs, _categories, _tag_links,
+                 _topic_lists, _tag_hrefs, _itemtype):
         found += part(page)
     return found
 
@@ -256,6 +263,18 @@ def _kicker(page: Page) -> list[Candidate]:
             if 0 < len(text) < 60:
                 return [Candidate("type", text, "html:kicker")]
     return []
+
+
+def _type_hrefs(page: Page) -> list[Candidate]:
+    """Return the text of links next to the headline to the site's list of one type
+    ("<a href="/publications?type=report">Report</a>"): it counts only when it maps."""
+    found = []
+    for a in page.near:
+        if a.tag == "a" and _TYPE_HREF.search(a.get("href") or "") and not page.is_foreign(a):
+            text = _link_text(a)
+            if 0 < len(text) <= _MAX_TYPE_LINK:
+                found.append(Candidate("type", text, "html:type-href"))
+    return found[:3]
 
 
 def _breadcrumbs(page: Page) -> list[Candidate]:
