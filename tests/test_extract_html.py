@@ -687,3 +687,24 @@ def test_a_link_to_the_list_of_one_type_names_the_type(href: str, kind: str | No
     html = f"""<html><body><main><p><a href="{href}">Report</a></p><h1>Ceasefires That Hold</h1>
       <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
     assert extract_page(html, "https://think.example/p/ceasefires").type == kind
+
+
+@pytest.mark.parametrize(("block", "topics"), [
+    ("<ul class='tags'><li>Peace Processes</li><li>Afghanistan</li></ul>",
+     ("Peace Processes", "Afghanistan")),
+    ("<span class='tag'>Peace Processes</span> <span class='tag'>Afghanistan</span>",
+     ("Peace Processes", "Afghanistan")),
+    ("<div class='keywords'>Keywords: Peace Processes; Afghanistan</div>",
+     ("Peace Processes", "Afghanistan")),
+    ("<div class='tags'><span>Tags</span><span>Peace Processes</span><span>Afghanistan</span>"
+     "</div>", ("Peace Processes", "Afghanistan")),
+    # One text in a tag-like box is a kicker or a note, not a list
+    ("<div class='topic'>Quelle: Agentur</div>", ()),
+])
+def test_a_tag_list_without_links_gives_its_items(block: str, topics: tuple[str, ...]) -> None:
+    """A tag list written without links (list items, spans of one class, a comma-separated
+    text) gives its items as topics."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1>
+      <p>The text of the report on ceasefire monitoring in the region.</p>{block}</main>
+      </body></html>"""
+    assert extract_page(html, "https://think.example/p/ceasefires").topics == topics

@@ -71,6 +71,8 @@ _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_TAG_WORDS = 6
+_LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
+_TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
 # Path segments that name a site's category (section) pages: these are not tags.
 _CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "categoria",
@@ -375,12 +377,32 @@ def _topic_lists(page: Page) -> list[Candidate]:
 
 
 def _tag_texts(container: Element) -> list[str]:
-    """Return the link texts of a tag/category list, or [] when it reads like prose."""
-    texts = [_link_text(a) for a in container.iter("a")]
+    """Return the link texts of a tag/category list (its items when it has no links), or []
+    when it reads like prose."""
+    texts = [_link_text(a) for a in container.iter("a")] or _plain_tags(container)
     texts = [t for t in texts if t]
     long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or _DIGIT.search(t) is not None
                and len(t) > 8)
     return [] if not texts or long * 3 > len(texts) else texts
+
+
+def _plain_tags(container: Element) -> list[str]:
+    """Return the items of a tag list written without links: its innermost items
+    ("<li>A</li><li>B</li>"), the elements of its class beside it ("<span class=tag>A</span>
+    <span class=tag>B</span>"), or its text split at commas; a "Tags" heading is dropped."""
+    if len(container):
+        items = [" ".join(text_of(el).split()) for el in container.iter()
+                 if len(el) == 0 and el is not container]
+    else:
+        parent, name = container.getparent(), container.get("class")
+        same = [el for el in parent if el.get("class") == name and len(el) == 0] \
+            if parent is not None and name else [container]
+        items = [" ".join(text_of(el).split()) for el in same]
+        if len(items) == 1:
+            items = _LIST_SPLIT.split(_TAGS_LABEL.sub("", items[0]))
+    items = [i for i in items if i and not _is_topic_heading(i)]
+    # One text alone is a kicker or a note in a tag-like box, not a list.
+    return items if len(items) >= 2 else []
 
 
 def _links_after(heading: Element) -> list[str]:
