@@ -708,3 +708,31 @@ def test_a_tag_list_without_links_gives_its_items(block: str, topics: tuple[str,
       <p>The text of the report on ceasefire monitoring in the region.</p>{block}</main>
       </body></html>"""
     assert extract_page(html, "https://think.example/p/ceasefires").topics == topics
+
+
+def test_rel_tag_links_in_a_menu_are_the_tags_when_the_page_has_no_others() -> None:
+    """A static site lists the page's own tags in a "Tags" menu of its navigation bar: with
+    no other rel=tag link on the page, that one short list gives the topics."""
+    menu = "".join(f"<li><a href='../../tag/{t}/' rel='tag'>{t}</a></li>"
+                   for t in ("emacs", "shell"))
+    html = f"""<html><body><main><h1>A cdpath replacement</h1>
+      <p>The text of the post about shells and editors and directories.</p></main>
+      <nav class="navbar"><ul class="dropdown-menu">{menu}</ul></nav></body></html>"""
+    assert extract_page(html, "https://blog.example/2020/cdpath/").topics == ("emacs", "shell")
+    # The post's own tags win over a menu's; links in several menus are a site's tag cloud.
+    own = "<p><a href='/tag/zsh/' rel='tag'>zsh</a></p>"
+    assert extract_page(html.replace("</main>", own + "</main>"),
+                        "https://blog.example/2020/cdpath/").topics == ("zsh",)
+    two = f"<nav><ul>{menu}</ul></nav><footer><ul><li><a href='/tag/x' rel='tag'>x</a></li></ul>"
+    assert extract_page(html.replace("</body>", two + "</footer></body>"),
+                        "https://blog.example/2020/cdpath/").topics == ()
+
+
+def test_a_taglist_class_in_one_word_marks_a_tag_list() -> None:
+    """"taglist", "tagcloud" and "keywordlist" mark a tag list as "tag-list" does."""
+    html = """<html><body><main><h1>Der Landwirtschafts-Simulator wird größer</h1>
+      <p>The text of the article about the game and its new edition for consoles.</p>
+      <ul class="taglist "><li><a class="tag" href="/v/trailer">Trailer</a></li>
+      <li><a class="tag">Xbox One</a></li></ul></main></body></html>"""
+    assert extract_page(html, "https://games.example/videos/ls19").topics == (
+        "Trailer", "Xbox One")

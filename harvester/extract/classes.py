@@ -72,7 +72,9 @@ _PRECISE = {
 _TOKEN_PRECISE = {
     TAGS: re.compile(r"(?:^|[-_])(?:tags?|topics?|keywords?|subjects?|themes?|issues?|"
                      r"taxonomy|terms|schlagworte?)(?:[-_](?:list|links|wrap|wrapper|container|"
-                     r"box|area|block|items?|cloud))?$"),
+                     r"box|area|block|items?|cloud))?$|"
+                     # one word: "taglist", "tagcloud", "keywordlist" (not "tagline")
+                     r"(?:^|[-_])(?:tag|topic|keyword)s?(?:list|links|box|cloud)$"),
     CATEGORY: re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
                          r"wrap|items?))?$"),
 }
@@ -107,7 +109,8 @@ _KEYS: dict[int, dict[str, str]] = {
     CRUMBS: {"inside": "breadcrumb crumbs"},
     HEADLINE: {"inside": "headline title"},
     TAGS: {"exact": "tag tags topic topics keyword keywords subject subjects theme themes issue "
-                    "issues taxonomy terms schlagwort schlagworte"},
+                    "issues taxonomy terms schlagwort schlagworte taglist tagslist taglinks "
+                    "tagbox tagcloud topiclist topicslist keywordlist keywordslist"},
     CATEGORY: {"exact": "cat categories category"},
 }
 _NUMBERS = re.compile(r"\d+")

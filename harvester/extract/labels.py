@@ -71,6 +71,7 @@ _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_TAG_WORDS = 6
+_MAX_MENU_TAGS = 15
 _LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
 _TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
@@ -310,13 +311,21 @@ def _categories(page: Page) -> list[Candidate]:
 
 
 def _tag_links(page: Page) -> list[Candidate]:
-    """Return rel=tag links (one link is one label, commas and all)."""
+    """Return rel=tag links (one link is one label, commas and all); those of a menu or a
+    footer only when the page has no others and they sit in one short list (a static
+    site's "Tags" menu names the page's own tags)."""
     # Some themes mark category links rel=tag too: their /category/ address tells them apart.
-    tags = [" ".join(text_of(el).split()) for el in page.rel_anchors
-            if "tag" in (el.get("rel") or "").split()
-            and "category" not in (el.get("rel") or "").split()
-            and not _is_category_href(el.get("href")) and not page.is_foreign(el)]
-    return [Candidate("topics", tags[:50], "html:rel-tag")] if tags else []
+    links = [el for el in page.rel_anchors if "tag" in (el.get("rel") or "").split()
+             and "category" not in (el.get("rel") or "").split()
+             and not _is_category_href(el.get("href"))]
+    tags = [" ".join(text_of(el).split()) for el in links if not page.is_foreign(el)]
+    if tags:
+        return [Candidate("topics", tags[:50], "html:rel-tag")]
+    lists = {el.getparent().getparent() for el in links if el.getparent() is not None}
+    if links and len(lists) == 1 and len(links) <= _MAX_MENU_TAGS:
+        return [Candidate("topics", [" ".join(text_of(el).split()) for el in links],
+                          "html:rel-tag-menu")]
+    return []
 
 
 def _tag_hrefs(page: Page) -> list[Candidate]:
