@@ -132,3 +132,14 @@ def test_one_person_node_naming_several_people() -> None:
         "@type": "Article", "headline": "Ceasefires", "datePublished": "2024-03-03",
         "author": {"@type": "Person", "name": ["Jane Doe", "John Roe"]}})), URL)
     assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
+
+
+def test_article_sections_are_topics_only_without_tags() -> None:
+    """The JSON-LD articleSection is a post's category: its topics when nothing tags it."""
+    data = json.dumps({"@type": "NewsArticle", "headline": "Sleep and the brain",
+                       "articleSection": ["Neurology / Neuroscience,Psychology / Psychiatry"]})
+    assert extract_page(page(data), URL).topics == (
+        "Neurology / Neuroscience", "Psychology / Psychiatry")
+    tagged = json.dumps({"@type": "NewsArticle", "headline": "Sleep and the brain",
+                         "articleSection": "Health", "keywords": ["sleep", "memory"]})
+    assert extract_page(page(tagged), URL).topics == ("sleep", "memory")
