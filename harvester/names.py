@@ -43,9 +43,12 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
 _NOT_AUTHORS = re.compile(r"(?i)(?<!and )(?<!und )(?<!& )\b(?:translated|übersetzt|traduit|"
                           r"traducido|tradotto|photos?|fotos?|illustrat\w*|bilder?)"
                           r"(?:\s+\S+){0,3}?\s+(?:by|von|par|por|da)\b.*$")
-# A wire credit's editors and helpers after its reporters ("...; Editing by Mark Potter").
+# A wire credit's editors and helpers after its reporters ("...; Editing by Mark Potter"),
+# a podcast's guests after its hosts.
 _HELPERS = re.compile(r"(?i)[;.,]\s*(?:(?:additional\s+)?(?:reporting|writing|editing)|edited|"
-                      r"compiled|graphics?)(?:\s+and\s+\w+)?\s+by\b.*$")
+                      r"compiled|graphics?)(?:\s+and\s+\w+)?\s+by\b.*$|"
+                      # A podcast's guests after its hosts ("Hosted by A. Guests: B, C")
+                      r"(?:^|[;.,|]\s*|\s)(?:special\s+)?(?:guests?|gäste?|invités?)\s*:.*$")
 # A reporter's place ("Reporting by Jane Doe in Kabul and John Roe", "Von Erika Muster in
 # Berlin"); a particle in lower case ("Sophie in 't Veld") is no place.
 _REPORTER_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\- ]*?(?:,\s*[A-Z][A-Za-z.]{0,5})?"

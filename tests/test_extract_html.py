@@ -736,3 +736,36 @@ def test_a_taglist_class_in_one_word_marks_a_tag_list() -> None:
       <li><a class="tag">Xbox One</a></li></ul></main></body></html>"""
     assert extract_page(html, "https://games.example/videos/ls19").topics == (
         "Trailer", "Xbox One")
+
+
+@pytest.mark.parametrize(("line", "names", "kind"), [
+    ("Commentary by Jane Doe", ["Jane Doe"], "Commentary"),
+    ("A report by <a href='/x'>Jane Doe</a> and <a href='/y'>John Roe</a>",
+     ["Jane Doe", "John Roe"], "Report"),
+    ("Eine Kolumne von Erika Muster", ["Erika Muster"], "Commentary"),
+    # Credits of pictures and productions, and German phrases with "von", credit nobody
+    ("Cover photo by Jane Doe", [], None),
+    ("Produced by Jane Doe", [], None),
+    ("Vereinbarkeit von Pflege und Beruf", [], None),
+    # A podcast's guests after its hosts are no authors
+    ("Hosted by Jane Doe. Guests: John Roe, Ann Lee.", ["Jane Doe"], None),
+])
+def test_a_credit_that_names_the_kind_of_text(line: str, names: list[str],
+                                              kind: str | None) -> None:
+    """"Commentary by Jane Doe" credits Jane Doe and says the page is a commentary."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1><p>{line}</p>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert ([a.name for a in record.authors], record.type) == (names, kind)
+
+
+def test_an_author_link_s_name_and_role_shown_apart_are_apart() -> None:
+    """"<a><span>Jane Doe</span><span>Senior Fellow</span></a>": the spans are shown apart by
+    style, so the name is "Jane Doe", not "Jane DoeSenior Fellow"."""
+    people = "".join(f"<a href='/experts/{n.lower().replace(' ', '-')}'><span>{n}</span>"
+                     f"<span>{role}</span></a>" for n, role in
+                     (("Jane Doe", "Senior Fellow, Asia Program"), ("John Roe", "Director")))
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1><div>{people}</div>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]

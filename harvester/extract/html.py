@@ -39,6 +39,17 @@ _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
 _CLOSE_ABOVE = 4
 _MAX_TYPE_WORDS = 3
+# "Commentary by", "Ein Kommentar von", "Une tribune par": one to three words, then the by-word.
+_TYPE_BY = re.compile(r"^\s*(?:(?:(?i:an?|une?|el|la|il|un)\s+)?([^\W\d_][\w-]*(?:\s[\w-]+){0,2}?)"
+                      r"\s+(?:by|par|por|door)|(?i:eine?)\s+([^\W\d_][\w-]*)\s+von)"
+                      r"(?:\s+(?=[A-ZÀ-Þ])|\s*$)")
+# Credits of what is not the text: pictures, sound, translation, production, editing.
+_NOT_A_TEXT = re.compile(r"(?i)photo|foto|picture|image|bild|illustrat|graphic|grafik|cover|"
+                         r"video|music|musik|produc|edit|translat|übersetz|tradu|sound|design|"
+                         r"camera|kamera|cartoon|map|karte|powered|made|hosted|presented|"
+                         r"written|posted|published|sponsored|supported|funded|followed|"
+                         r"liked|shared|recommended")
+_MAX_TYPE_BY_LINE = 100
 _AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 # Blocks that credit a picture: its photographer or licensor is no author of the text.
@@ -66,7 +77,7 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
 def extract(page: Page) -> list[Candidate]:
     """Return candidates from visible HTML, near the headline and outside foreign blocks."""
     found: list[Candidate] = []
-    for part in (_titles, _authors, _dateline_types, _summary, _image, _misc):
+    for part in (_titles, _authors, _dateline_types, _by_types, _summary, _image, _misc):
         found += part(page)
     return found
 
@@ -181,6 +192,15 @@ def _glued(before: str, text: str) -> bool:
     return bool(before) and before[-1].islower() and text[:1].isupper()
 
 
+def _unglued(el: Element) -> str:
+    """Return an element's text, with a line break where two pieces shown apart by style run
+    into each other ("<span>Jane Doe</span><span>Senior Fellow</span>")."""
+    out = ""
+    for piece in texts(el):
+        out += "\n" + piece if _glued(out, piece) else piece
+    return out
+
+
 def _authors(page: Page) -> list[Candidate]:
     """Return authors from itemprop/rel=author, byline blocks, author links and "By" lines."""
     near = page.near_set
@@ -205,7 +225,7 @@ def _authors(page: Page) -> list[Candidate]:
     block = [a for a in links if _near_link(links[0], a)] if links else []
     # Each name keeps its profile page's address ("/editors/jon-fingas").
     groups["html:author-link"] = [(n, page.absolute(a.get("href")), False)
-                                  for a in block for n in split_names(text_of(a))]
+                                  for a in block for n in split_names(_unglued(a))]
     dated = _dated_names(page)
     if dated:
         groups["html:dateline-name"] = dated
@@ -214,6 +234,10 @@ def _authors(page: Page) -> list[Candidate]:
     if by_line is not None:
         # The by-word goes here: names keep a leading "Di" or "Oleh" (Di Stefano).
         groups["html:by-text"] = split_names(_BY_TEXT.sub("", credit_line(by_line), count=1))
+    else:
+        typed = _type_by_line(page)  # "Commentary by Jane Doe"
+        if typed:
+            groups["html:by-text"] = split_names(typed[0])
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
 
 
@@ -260,6 +284,31 @@ def _dateline_types(page: Page) -> list[Candidate]:
         if found:
             return found
     return []
+
+
+def _by_types(page: Page) -> list[Candidate]:
+    """Return the words before "by" in a credit next to the headline ("Commentary by Jane
+    Doe", "Ein Kommentar von ...") as a type candidate (it counts only when it maps)."""
+    found = _type_by_line(page)
+    return [Candidate("type", found[1], "html:dateline-type")] if found else []
+
+
+def _type_by_line(page: Page) -> tuple[str, str] | None:
+    """Return the credit line next to the headline that names a kind of text before its
+    by-word ("Commentary by Jane Doe"), as (names, kind); a picture's, a translation's or a
+    production's credit ("Cover photo by", "Produced by") is none."""
+    for el in page.near[:_CLOSE_DATELINE]:
+        text = el.text
+        if not text or el.tag in _HEADINGS or text[:1].islower():
+            continue
+        match = _TYPE_BY.match(text)
+        kind = match and (match.group(1) or match.group(2))
+        if kind and not _NOT_A_TEXT.search(kind) and len(text_of(el)) <= _MAX_TYPE_BY_LINE:
+            line = credit_line(el)
+            start = _TYPE_BY.match(line)
+            if start:
+                return line[start.end():], kind
+    return None
 
 
 def _datelines(page: Page) -> Iterator[list[str]]:
