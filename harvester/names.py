@@ -40,8 +40,10 @@ _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|
              r"sábado|domingo)\b")
 # Translators, photographers and illustrators are credited but are not authors (the writer
 # of "Text and photos by Jane Doe" is).
-_NOT_AUTHORS = re.compile(r"(?i)(?<!and )(?<!und )(?<!& )\b(?:translated|übersetzt|traduit|"
-                          r"traducido|tradotto|photos?|fotos?|illustrat\w*|bilder?)"
+_NOT_AUTHORS = re.compile(r"(?i)(?<!and )(?<!und )(?<!& )\b(?:(?:cover|header|title|lead|top|main|"
+                          r"hero|featured?|teaser|article|titel|aufmacher)[\s-]*)?"
+                          r"(?:translated|übersetzt|traduit|traducido|tradotto|photos?|fotos?|"
+                          r"images?|illustrat\w*|bilder?|titelbild|titelfoto|beitragsbild|aufmacherbild)"
                           r"(?:\s+\S+){0,3}?\s+(?:by|von|par|por|da)\b.*$")
 # A wire credit's editors and helpers after its reporters ("...; Editing by Mark Potter"),
 # a podcast's guests after its hosts.

@@ -87,6 +87,8 @@ from harvester.names import is_name, split_names
     ("Words and photos by Jane Doe", ["Jane Doe"]),
     ("Text und Fotos von Erika Muster", ["Erika Muster"]),
     ("Authored by Dr. Jane Doe, PhD", ["Jane Doe"]),
+    ("Cover photo by Jane Doe", []), ("Jane Doe. Header image by John Roe", ["Jane Doe"]),
+    ("Titelbild von Erika Muster", []),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""
