@@ -143,3 +143,12 @@ def test_article_sections_are_topics_only_without_tags() -> None:
     tagged = json.dumps({"@type": "NewsArticle", "headline": "Sleep and the brain",
                          "articleSection": "Health", "keywords": ["sleep", "memory"]})
     assert extract_page(page(tagged), URL).topics == ("sleep", "memory")
+
+
+def test_an_ordered_list_of_authors_is_read() -> None:
+    """JSON-LD's list objects ({"@list": [...]}, {"@set": [...]}) hold the authors in order."""
+    for key in ("@list", "@set"):
+        data = json.dumps({"@type": "ScholarlyArticle", "headline": "Sleep and the brain",
+                           "author": {key: [{"@type": "Person", "name": "Jane Doe"},
+                                            {"@type": "Person", "name": "John Roe"}]}})
+        assert [a.name for a in extract_page(page(data), URL).authors] == ["Jane Doe", "John Roe"]

@@ -120,9 +120,14 @@ def types(node: Any) -> list[str]:
 
 
 def resolve(value: Any, index: dict[str, dict[str, Any]]) -> Any:
-    """Return the node an `{"@id": ...}` reference points to (or the value itself)."""
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in index:
-        return index[value["@id"]]
+    """Return the node an `{"@id": ...}` reference points to, the items of an ordered or
+    unordered list object (`{"@list": [...]}`, `{"@set": [...]}`), or the value itself."""
+    if isinstance(value, dict):
+        if set(value) <= {"@id", "@type"} and value.get("@id") in index:
+            return index[value["@id"]]
+        listed = value.get("@list", value.get("@set"))
+        if isinstance(listed, list) and len(value) == 1:
+            return listed
     return value
 
 
@@ -231,6 +236,7 @@ _BIO_NAME = re.compile(r"(?P<given>[^\W\d_][\w'-]*)(?: (?:[A-Z][a-z]{0,3}\. )?[^
 
 def _people(value: Any, index: dict[str, dict[str, Any]]) -> list[tuple[str, str | None, bool]]:
     """Return (name, url, is_organization) for each author; strings are kept whole."""
+    value = resolve(value, index)
     items = value if isinstance(value, list) else [value]
     people = []
     for item in items[:50]:
