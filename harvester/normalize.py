@@ -29,6 +29,9 @@ MAX_SUMMARY = 1000
 _HTTP = re.compile(r"https?://[^/\s]+")
 # Whitespace and characters XML cannot carry never belong in a URL we keep.
 _NOT_IN_URL = re.compile("[\\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# What sets a site's name off a title: " - Institute", "Institute | ".
+_SITE_SEPARATOR = re.compile(r"^\s+[-|–—·•]\s+|\s+[-|–—·•]\s+$")
+_MAX_SITE_WORDS = 5
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
@@ -162,12 +165,26 @@ def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str]
         if text and isinstance(cand.value, str) and "&lt;" in cand.value:  # "&lt;p&gt;Text"
             text = clean(strip_tags(text), limit=4 * MAX_SUMMARY)
         text = _SUMMARY_LABEL.sub("", text or "")
-        if not text or len(text) < 20 or (title and text.casefold() == title.casefold()):
+        if not text or len(text) < 20 or (title and _is_title(text, title)):
             continue
         if text.isascii() and not any(c.isspace() for c in text):
             continue  # one word of Latin letters: an id, a slug or an address, not prose
         return shorten(text, MAX_SUMMARY), cand.source
     return None
+
+
+def _is_title(text: str, title: str) -> bool:
+    """Tell whether a description is only the title, alone or with the site's name beside it
+    ("Ceasefires That Hold - Institute", "Institute | Ceasefires That Hold")."""
+    text, title = text.casefold(), title.casefold()
+    if text == title:
+        return True
+    rest = text[len(title):] if text.startswith(title) else \
+        text[:-len(title)] if text.endswith(title) else None
+    if rest is None or not _SITE_SEPARATOR.search(rest):
+        return False
+    rest = _SITE_SEPARATOR.sub("", rest)
+    return len(rest.split()) <= _MAX_SITE_WORDS and not any(c in rest for c in ".!?")
 
 
 def choose_image(cands: list[Candidate], base: str) -> tuple[Image, str] | None:

@@ -769,3 +769,25 @@ def test_an_author_link_s_name_and_role_shown_apart_are_apart() -> None:
       <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
     record = extract_page(html, "https://think.example/p/ceasefires")
     assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(("head", "block", "summary"), [
+    # A description that is only the title with the site's name is no summary
+    ("<meta name='description' content='Ceasefires That Hold - Institute'>", "",
+     "The first paragraph of the report"),
+    ("<meta name='description' content='Institute | Ceasefires That Hold'>", "",
+     "The first paragraph of the report"),
+    ("<meta name='description' content='Ceasefires That Hold - what three wars teach us.'>", "",
+     "Ceasefires That Hold - what three wars teach us."),
+    # An abstract's heading does not run into its text
+    ("", "<div class='abstract'><h2>Abstract</h2><p>We study ceasefires in three wars.</p></div>",
+     "We study ceasefires in three wars."),
+])
+def test_summary_is_not_the_title_nor_a_heading(head: str, block: str, summary: str) -> None:
+    """The summary is prose: not the title with the site's name, not "AbstractWe study"."""
+    html = f"""<html><head><title>Ceasefires That Hold | Institute</title>{head}</head><body>
+      <main><h1>Ceasefires That Hold</h1>{block}<p>The first paragraph of the report, on
+      ceasefire monitoring in the region and beyond, long enough to be read as prose.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert (record.summary or "").startswith(summary)

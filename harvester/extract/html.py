@@ -428,7 +428,7 @@ def _summary(page: Page) -> list[Candidate]:
         words = f"{el.get('class', '')} {el.get('id', '')}".lower()
         flags = classify(words) if words.strip() else 0
         if flags & SUMMARY and not flags & BIO:
-            text = text_of(el)
+            text = _unglued(el)  # "<h2>Abstract</h2><p>We study…": not "AbstractWe study…"
             if _weight(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
