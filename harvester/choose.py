@@ -229,7 +229,7 @@ def choose_authors(cands: list[Candidate], sites: list[str],
     fallback = None
     for cand in rank(cands, _AUTHOR_RANK):
         people, orgs = _authors_of(cand.value, site_keys, not cand.source.startswith("html:"))
-        if cand.source.startswith("html:"):
+        if cand.source.startswith("html:") or cand.source == "card":
             people = [a for a in people if not is_type(a.name)]
         # A lone word beside full names is where or for whom they wrote ("- Cairo", "TIME").
         if any(_full_name(a.name) for a in people):

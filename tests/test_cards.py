@@ -122,3 +122,37 @@ def test_cards_in_another_language() -> None:
     assert [a.name for a in second.authors] == ["Jana Novak"]
     assert third.authors == ()
     assert third.summary is not None and third.summary.startswith("Von der Leyen fordert")
+
+
+def _cards(card: str) -> list:
+    """Parse a listing of four cards of one shape ({i} numbers them)."""
+    html = ("<html><body><main><h1>Publications</h1><div class='list'>"
+            + "".join(card.format(i=i) for i in range(1, 5)) + "</div></main></body></html>")
+    return parse_cards(parse_html(html, "https://think.example/publications"))
+
+
+def test_a_heading_inside_its_link_makes_a_card() -> None:
+    """"<a href><h4>Title</h4></a>" cards are found as "<h4><a href>Title</a></h4>" ones."""
+    records = _cards("<li><a href='/p/c{i}'><h4>Talks Resume, part {i}</h4></a>"
+                     "<span>Analysis | {i} Feb 2024</span><span>By John Roe</span></li>")
+    assert [r.url for r in records] == [f"https://think.example/p/c{i}" for i in range(1, 5)]
+    assert [a.name for a in records[0].authors] == ["John Roe"]
+
+
+def test_the_word_beside_a_card_s_day_is_its_type() -> None:
+    """"Feb 27, 2024 · Podcast" and "Policy Brief · 1.3.2024" give the card's type; a place
+    there ("New York · …") is neither a type nor an author."""
+    assert [r.type for r in _cards(
+        "<div class='teaser'><h3><a href='/p/d{i}'>Ceasefire Monitors {i}</a></h3>"
+        "<div>Feb {i}, 2024 · Podcast</div></div>")] == ["Podcast"] * 4
+    records = _cards("<div class='result'><h3><a href='/p/e{i}'>Result {i} on peace</a></h3>"
+                     "<p>New York · {i}.3.2024</p></div>")
+    assert (records[0].type, records[0].authors) == (None, ())
+
+
+def test_a_short_sentence_is_a_card_s_summary() -> None:
+    """A card's line of a few words that ends as a sentence is its summary."""
+    records = _cards("<article class='card'><h3><a href='/p/a{i}'>Ceasefires That Hold {i}"
+                     "</a></h3><p>How ceasefires hold, with lessons from three wars.</p>"
+                     "</article>")
+    assert records[0].summary == "How ceasefires hold, with lessons from three wars."

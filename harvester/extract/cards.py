@@ -27,9 +27,11 @@ from .page import Page
 from .tree import Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
+# Headings that hold a link, or sit inside one ("<a href><h4>Title</h4></a>").
 _LINKED_HEADINGS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
-    "[descendant::a[@href and not(starts-with(@href, '#'))]]"
+    "[descendant::a[@href and not(starts-with(@href, '#'))] or "
+    "ancestor::a[@href and not(starts-with(@href, '#'))]]"
 )
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
@@ -46,6 +48,10 @@ _TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?
                           r"categor)", re.IGNORECASE)
 _TYPE_CLASS = re.compile(r"type|kicker|eyebrow|label|format|category", re.IGNORECASE)
 _MIN_CARDS = 3
+_MIN_SUMMARY = 60
+_MIN_SENTENCE_WORDS = 5
+_MAX_PIECE_WORDS = 4
+_DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 
 
 def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
@@ -109,6 +115,8 @@ def _heading_cards(root: Element) -> list[tuple[Element, Element]]:
         for child, headings in per_parent[parent].items():
             if len(headings) == 1:
                 link = headings[0].find(".//a[@href]")
+                if link is None:
+                    link = next(headings[0].iterancestors("a"), None)
                 if link is not None:
                     cards.append((child, link))
     return cards
@@ -194,13 +202,29 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
         elif kind == "topics":
             items = [t.strip() for t in re.split(r"[,;|·•]", label.group(2)) if t.strip()]
             found.append(Candidate("topics", items[:30], "card"))
-        elif len(line) < 80 and _DIGIT.search(line) is not None:
-            dates = find_dates(line)
-            if dates:
-                found.append(Candidate("published", dates[0][0], "card"))
-        elif len(line) >= 60:
+        elif len(line) < 80 and _DIGIT.search(line) is not None and (dates := find_dates(line)):
+            found.append(Candidate("published", dates[0][0], "card"))
+            found += _dateline_words(line)
+        elif len(line) >= _MIN_SUMMARY or _is_sentence(line):
             found.append(Candidate("summary", line, "card"))
     return found
+
+
+def _dateline_words(line: str) -> list[Candidate]:
+    """Return the words beside the day in a card's dateline ("Policy Brief · 3.3.2024",
+    "Feb 27, 2024 · Podcast") as type candidates: they count when the vocabulary knows
+    them. (A name there is not taken: it may as well be a place, "New York · May 3".)"""
+    pieces = [p.strip() for p in _DATELINE_SPLIT.split(line) if p.strip()]
+    if not 2 <= len(pieces) <= 4:
+        return []
+    return [Candidate("type", p, "card:dateline") for p in pieces
+            if not _DIGIT.search(p) and len(p.split()) <= _MAX_PIECE_WORDS]
+
+
+def _is_sentence(line: str) -> bool:
+    """Tell whether a shorter line reads as a sentence (a short summary): several words and
+    a closing stop."""
+    return len(line.split()) >= _MIN_SENTENCE_WORDS and line.rstrip()[-1:] in ".!?…"
 
 
 def _linked_names(lines: list[str], i: int) -> str:
