@@ -20,9 +20,10 @@ from .text import clean
 from .vocab import Vocabulary, match_key
 
 _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type", "card:dateline",
-              "html:type-href", "meta:citation_journal_title", "jsonld", "html:itemtype", "html:category", "meta:article:section",
-              "meta:parsely-section", "meta:og:type", "meta:dc.type", "meta:dcterms.type",
-              "meta:citation_article_type", "html:breadcrumb", "jsonld:WebPage")
+              "html:type-href", "meta:citation_journal_title", "jsonld", "html:itemtype",
+              "html:category", "meta:article:section", "meta:parsely-section", "meta:og:type",
+              "meta:dc.type", "meta:dcterms.type", "meta:citation_article_type",
+              "html:breadcrumb", "jsonld:WebPage")
 _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
                "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
                "meta:parsely-page",

@@ -124,8 +124,11 @@ _SHORT_DMY = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<ye
 _DATE_PREPOSITIONS = {"am", "vom", "den", "on", "le", "du", "el", "del", "il", "op", "dne"}
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _COMPACT = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
-_URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)"
-                       r"(?P<day>[0-3]\d)(?!\d)")
+_URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<month>[01]\d)(?P=sep)"
+                       r"(?P<day>[0-3]\d)(?!\d)|"
+                       # whole path segments without leading zeros: /2024/3/7/
+                       r"(?<=/)(?P<year2>(?:19|20)\d{2})/(?P<month2>1[0-2]|[1-9])/"
+                       r"(?P<day2>3[01]|[12]\d|[1-9])(?=/|$)")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
 # Each pattern with the characters one of which it cannot match without (a cheap test first).
 _PATTERNS = ((_ISO, "-"), (_MDY, ""), (_DMY, ""), (_YMD, "/."), (_NUMERIC, "/.-"),
@@ -289,14 +292,17 @@ def local_day(value: DateValue) -> date:
 
 
 def url_date(url: str | None) -> date | None:
-    """Return the full date written in a URL's path (/2024/02/13/, /2024-02-13-, /20240213/)."""
+    """Return the full date written in a URL's path (/2024/02/13/, /2024-02-13-, /20240213/,
+    /2024.02.13/, /2024/2/13/)."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
     path = path.split("://", 1)[-1].partition("/")[2]
     for match in _URL_DATE.finditer(path):
+        year, month, day = (match["year"], match["month"], match["day"]) if match["year"] \
+            else (match["year2"], match["month2"], match["day2"])
         try:
-            value = date(int(match["year"]), int(match["month"]), int(match["day"]))
+            value = date(int(year), int(month), int(day))
         except ValueError:
             continue
         if is_plausible(value):

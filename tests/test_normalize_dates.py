@@ -114,6 +114,11 @@ def test_find_dates_returns_them_in_text_order() -> None:
     ("https://example.org/a/20240213/slug", date(2024, 2, 13)),
     ("https://example.org/publications/2024/02/slug", None),
     ("https://example.org/item/12345678", None),
+    # Dots between the parts, and whole segments without leading zeros
+    ("https://example.org/doc/2024.02.13/slug", date(2024, 2, 13)),
+    ("https://example.org/a/2024/2/3/slug", date(2024, 2, 3)),
+    ("https://example.org/a/2024/2/3x/slug", None),
+    ("https://example.org/a/2024/13/3/slug", None),
 ])
 def test_url_date(url: str, day: date | None) -> None:
     """Only a full year/month/day in the path is a URL date."""
