@@ -120,6 +120,9 @@ _ROLE_WORDS = (
     "correspondant", "redakteur", "redaktion", "rédaction", "redacción", "member", "scholar",
     "team", "guest", "host", "moderator", "program", "programme", "assistant", "consultant",
     "partner", "senior", "junior", "lead ", "principal", "visiting", "non-resident",
+    # Reporters sent somewhere, in French, Spanish, Portuguese and Italian; "Special to"
+    "envoyé", "envoyée", "envoyés", "corresponsal", "correspondente", "corrispondente",
+    "enviado", "enviada", "inviato", "inviata", "special to",
 )
 _ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in _ROLE_WORDS) + r")s?\b", re.IGNORECASE)
 _NOT_NAMES = {
@@ -171,12 +174,12 @@ def _split(text: str) -> list[str]:
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
     text = _NOISE.sub(" ", text)
     text = _DEGREE.sub("", text)
-    if _is_sentence(text):
+    if _is_sentence(_without_roles(text)):
         return []
     text = _LABEL.sub("", text)
     names: list[str | None] = []
     for chunk in text.split(";"):
-        if _is_sentence(chunk, long_line=10):
+        if _is_sentence(_without_roles(chunk), long_line=10):
             continue  # an author box's bio line beside the name
         pieces = chunk.split(",")
         while len(pieces) > 2 and _is_role(pieces[-1]):
@@ -186,6 +189,13 @@ def _split(text: str) -> list[str]:
         names += [inverted] if inverted else [clean_name(_without_outlet(p))
                                               for p in _SPLIT.split(chunk)]
     return unique_names([n for n in names if n])
+
+
+def _without_roles(text: str) -> str:
+    """Return a credit without the comma-separated pieces that open with a role: a role after
+    a name ("Jean Dupont, envoyé spécial à Kiev") does not make the credit prose (but "is a
+    senior fellow at…" does)."""
+    return ",".join(p for p in text.split(",") if not _ROLE.match(p.strip()))
 
 
 def _without_outlet(text: str) -> str:

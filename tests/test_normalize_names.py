@@ -89,6 +89,10 @@ from harvester.names import is_name, split_names
     ("Authored by Dr. Jane Doe, PhD", ["Jane Doe"]),
     ("Cover photo by Jane Doe", []), ("Jane Doe. Header image by John Roe", ["Jane Doe"]),
     ("Titelbild von Erika Muster", []),
+    # A reporter's posting after the name does not make the credit prose
+    ("Par Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"]),
+    ("Jane Doe and John Roe, Special to The Post", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Ph.D., is a senior fellow at the institute and writes on peace", []),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""
