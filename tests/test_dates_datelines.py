@@ -164,3 +164,24 @@ def test_published_and_updated_labels_of_more_languages(line: str, lang: str) ->
     record = extract_page(page(f"<h1>Neue Regeln für alle Mieter</h1><p>{line}</p>"
                                "<p>Die Regeln gelten für alle Verträge.</p>", lang))
     assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("ko", "입력 2024.03.03 23:45 | 수정 2024.03.05 10:00"),
+    ("ko", "수정 2024.03.05 10:00 입력 2024.03.03 23:45"),
+    ("ja", "公開日：2024年3月3日　更新日：2024年3月5日"),
+    ("zh", "发布时间：2024-03-03 23:45 更新时间：2024-03-05"),
+    ("ar", "نشر في 3 مارس 2024 - آخر تحديث 5 مارس 2024"),
+    ("id", "Diperbarui 5 Maret 2024, Diterbitkan 3 Maret 2024"),
+    ("he", "פורסם 03.03.2024 עודכן 05.03.2024"),
+    ("en", "Updated 2024.03.05 Published 2024.03.03"),
+])
+def test_publication_and_update_labels_in_asian_and_other_languages(lang: str,
+                                                                    line: str) -> None:
+    """Korean, Japanese, Chinese, Arabic, Indonesian and Hebrew labels tell the update from
+    the publication, in either order; a label before an earlier date of the line is that
+    date's, not the next one's."""
+    record = extract_page(page(f"<main><h1>Ceasefires That Hold</h1><p>{line}</p>"
+                               "<p>The text of the article on ceasefire monitoring.</p></main>",
+                               lang), "https://news.example/p/ceasefires")
+    assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 5))

@@ -30,12 +30,14 @@ _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualiz
                       r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|"
                       r"aggiornat|atualizad|bijgewerkt|gewijzigd|zaktualizowan|aktualizován|"
                       r"güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
-                      r"frissítve", re.IGNORECASE)
+                      r"frissítve|diperbarui|cập nhật|수정|업데이트|更新|修改|تحديث|עודכן",
+                      re.IGNORECASE)
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
                         r"erschienen|gepubliceerd|opublikowan|publikován|yayınlan|"
                         r"опубликован|опубліковано|publicerad|udgivet|publisert|julkaistu|"
-                        r"közzétéve")
+                        r"közzétéve|diterbitkan|dipublikasikan|xuất bản|입력|등록|게시|公開|"
+                        r"配信|发布|發布|發表|发表|投稿日|نشر|פורסם")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
@@ -134,7 +136,8 @@ def _text_dates(page: Page) -> list[Candidate]:
             else:
                 continue
             for i, (value, pos) in enumerate(dates):
-                label = _label(el, text, pos, is_tail, i == len(dates) - 1)
+                label = _label(el, text, pos, is_tail, i == len(dates) - 1,
+                               dates[i - 1][1] if i else 0)
                 field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
@@ -154,11 +157,13 @@ def _text_source(close: bool, field: str, label: str) -> str:
     return "html:text-close"
 
 
-def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool) -> str:
+def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool,
+           start: int = 0) -> str:
     """Return the words that label a date: those before it (or after the last one:
     "2019.03.26 lastupdate"), else the label element just before ("<b>Published:</b> 3 May",
     "<span>Erschienen am:</span><h2>13.10.2021</h2>")."""
-    label = text[max(0, pos - 30):pos]
+    # Not the words before an earlier date of the line ("Updated 5.3.2024 Published 3.3.2024").
+    label = text[max(start, pos - 30):pos]
     if not label.strip():
         if is_tail:
             label = el.text or ""
