@@ -219,11 +219,13 @@ def navigation_reason(url: str) -> str | None:
         return "pagination"
     if not query and (not segments or (len(segments) == 1 and _LANGUAGE.match(segments[0]))):
         return "home page"
+    # A language prefix is the root of its language's site ("/en/jobs/x" is "/jobs/x").
+    root = 1 if len(segments) > 1 and _LANGUAGE.match(segments[0]) else 0
     for index, segment in enumerate(segments):
         rest = segments[index + 1:]
         if segment in _TAXONOMY and len(rest) <= 1:
             return f"taxonomy page (/{segment}/)"
-        if segment in _UTILITY and (index == 0 or not rest):
+        if segment in _UTILITY and (index == root or not rest):
             return f"site page (/{segment})"
         if segment in _ITEM_LISTS and (not rest or not _is_slug(rest[-1])):
             return f"listing page (/{segment})"

@@ -1,0 +1,113 @@
+"""Discovery on small sites shaped like the CMSs publication sites run on, from a start URL.
+
+Each test builds a site as a map of paths to HTML (`page` wraps content in a header menu
+and a footer, as real sites do), serves it on a real local HTTP server and checks which
+links discovery yields: the publications, and no menu, job, section or other site page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from harvester.config import Settings, Source
+from harvester.discover import DiscoverReport, Link, discover
+from harvester.fetch import Fetcher
+from harvester.store import Store
+from harvester.urls import navigation_reason
+
+Pages = dict[str, str]
+MENU = (("/research/", "Research"), ("/commentary/", "Commentary"), ("/events/", "Events"),
+        ("/about/", "About us"), ("/donate/", "Donate"))
+
+
+def page(content: str, menu: tuple[tuple[str, str], ...] = MENU) -> str:
+    """Return a whole HTML page: a header with the menu, the content, a footer."""
+    items = "".join(f'<li><a href="{href}">{text}</a></li>' for href, text in menu)
+    return (f'<!doctype html><html><head><title>Site</title></head><body>'
+            f'<header class="site-header"><a href="/">Home</a><nav class="main-menu"><ul>{items}'
+            f'</ul></nav><a href="/user/login">Log in</a></header><main>{content}</main>'
+            f'<footer><a href="/privacy-policy">Privacy</a> <a href="/contact">Contact</a>'
+            f"</footer></body></html>")
+
+
+def card(path: str, title: str) -> str:
+    """Return one listing card: a linked heading and a date."""
+    return (f'<article class="card"><h2><a href="{path}">{title}</a></h2><p>3 March 2024</p>'
+            f"</article>")
+
+
+def serve_pages(server: HTTPServer, pages: Pages) -> None:
+    """Serve the pages (path, or path?query, to HTML); anything else is a 404."""
+    def handler(request: Request) -> Response:
+        query = request.query_string.decode()
+        key = request.path + (f"?{query}" if query else "")
+        body = pages.get(key)
+        if body is None:
+            return Response("<html><body>Not found</body></html>", 404, content_type="text/html")
+        kind = "application/xml" if request.path.endswith(".xml") else "text/html"
+        return Response(body, 200, content_type=kind)
+    server.expect_request(re.compile(".*")).respond_with_handler(handler)
+
+
+@pytest.fixture
+def base(httpserver_ipv4: HTTPServer) -> str:
+    """The test server's base URL, without a trailing slash."""
+    return httpserver_ipv4.url_for("/").rstrip("/")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite store in a temporary folder."""
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+def found(server: HTTPServer, pages: Pages, start: str, store: Store, tmp_path: Path
+          ) -> tuple[list[str], DiscoverReport]:
+    """Serve the site, run discovery from one start path; return the paths yielded."""
+    serve_pages(server, pages)
+    base = server.url_for("/").rstrip("/")
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0,
+                        retries=0, timeout=3.0, max_pages=10)
+    report = DiscoverReport()
+    with Fetcher(settings) as fetcher:
+        links: list[Link] = list(discover(Source(name="s", start_urls=(base + start,)), settings,
+                                          fetcher, store, incremental=False, report=report))
+    return [link.url.removeprefix(base) for link in links], report
+
+
+# -- a multilingual site: its utility pages live under the language prefix ----------------
+
+@pytest.mark.parametrize("url", [
+    "https://www.example.org/en/jobs/research-assistant-m-f-d",
+    "https://www.example.de/de/karriere/wissenschaftliche-mitarbeiterin-energie",
+    "https://www.example.fr/fr/recherche/resultats-de-la-recherche-avancee",
+    "https://www.example.org/en/newsletter/subscribe-to-our-weekly-briefing",
+])
+def test_site_pages_under_a_language_prefix_are_navigation(url: str) -> None:
+    """"/en/jobs/x" is the English site's "/jobs/x": a site page, not a publication."""
+    assert navigation_reason(url) is not None
+
+
+def test_language_prefix_keeps_publications_about_site_words() -> None:
+    """Only the folder right under the language counts: an item named like one does not."""
+    assert navigation_reason("https://x.org/en/publications/search-and-rescue-at-sea") is None
+    assert navigation_reason("https://x.org/en/research/jobs-in-the-green-economy") is None
+
+
+def test_multilingual_listing_leaves_out_its_job_ads(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A news-and-publications listing under /en/ mixes job ads in: only the reports."""
+    reports = [f"/en/publications/energy-security-in-europe-part-{k}" for k in range(4)]
+    jobs = ["/en/jobs/research-assistant-m-f-d", "/en/jobs/head-of-communications-m-f-d"]
+    cards = [card(p, f"Energy security in Europe, part {k}") for k, p in enumerate(reports)]
+    cards[1:1] = [card(p, "Research Assistant (m/f/d) in our energy team") for p in jobs]
+    pages = {"/en/publications/": page("<h1>Latest</h1>" + "".join(cards))}
+    paths, _ = found(httpserver_ipv4, pages, "/en/publications/", store, tmp_path)
+    assert paths == reports
