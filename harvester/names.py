@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .dates import MONTHS
-from .text import clean, strip_accents, trie_pattern
+from .text import WIDE_CHARS, clean, strip_accents, trie_pattern
 
 _DIGIT = re.compile(r"\d")
 #: Folders of a site's people pages ("/experts/jane-doe", "/autoren/erika-muster"): a link
@@ -33,6 +33,9 @@ _PREFIX = re.compile(
 _LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
 _CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
                         r"撰文|编者)\s*[:：]?\s*")
+# A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
+_CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"
+                       r"特派员|特派員|编辑|編集委員)$")
 _MID_BY = re.compile(r"(?i)\b(?:by|von|par|por)\s*:?\s+(?=\S)")
 _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
              r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
@@ -66,7 +69,7 @@ _TRANSLATION = re.compile(r"(?i)^\s*(?:übersetzung|übersetzt|translation|trans
                           r"vertaling|vertaald)\b")
 _NOISE = re.compile(
     _DATE_TAIL + r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
-    r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
+    r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|（[^（）]{0,60}）|\[[^\[\]]{0,60}\]|"
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{1,4}t|utc|gmt)\b)?|"
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
@@ -135,7 +138,7 @@ _NOT_NAMES = {
     "website", "web", "bio", "x", "copy link", "mail", "tumblr", "flipboard", "google",
     "text", "foto", "fotos", "photo", "photos", "bild", "bilder", "interview", "quelle",
     "source", "sources", "video", "audio", "grafik", "illustration", "image", "images",
-    "watch live", "live", "extra", "updates", "update",
+    "watch live", "live", "extra", "updates", "update", "기자", "记者", "記者",
 }
 _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
@@ -145,7 +148,8 @@ _ORGANIZATION = re.compile(
     r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
-    r"office|committee|commission|bureau|redaktion|rédaction|redacción|staff|team|desk)\b|"
+    r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
+    r"redactie|staff|team|desk)\b|"
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
     r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b",
     re.IGNORECASE)
@@ -254,6 +258,7 @@ def clean_name(text: str) -> str | None:
     text = _PREFIX.sub("", text)
     text = _HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
     text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
+    text = _CJK_ROLE.sub("", text)
     if _is_role(text) and not is_name(text, strict=True):
         return None
     text = _strip_ui_words(text) if not is_organization(text) else text
@@ -289,7 +294,8 @@ def is_name(text: str, *, strict: bool = False) -> bool:
     if not tokens or len(tokens) > (4 if strict else 7):
         return False
     if len(tokens) == 1 and len(text) <= 2:
-        return text in _TWO_LETTER_AGENCIES
+        # Two Chinese characters or Hangul syllables make a whole name ("张三", "이훈").
+        return text in _TWO_LETTER_AGENCIES or len(WIDE_CHARS.findall(text)) == 2
     if _DIGIT.search(text) is not None or not _TOKEN.search(text):
         return False
     if any(ch in text for ch in "<>{}=\\?!#%:"):

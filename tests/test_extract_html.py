@@ -474,6 +474,13 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("Authored by Jane Doe", ["Jane Doe"]), ("Words by Jane Doe", ["Jane Doe"]),
     ("Reporting by Jane Doe in Kabul; Editing by Mark Potter", ["Jane Doe"]),
     ("Story by Jane Doe", ["Jane Doe"]), ("Text by Jane Doe", ["Jane Doe"]),
+    # Asian and Middle Eastern bylines; a second label on the line ends the name
+    ("홍길동 기자", ["홍길동"]), ("文：山田太郎　写真：佐藤花子", ["山田太郎"]),
+    ("来源：新华社 记者：张三", ["张三"]), ("نویسنده: علی رضایی", ["علی رضایی"]),
+    ("מאת: ישראל ישראלי", ["ישראל ישראלי"]), ("Penulis: Budi Santoso", ["Budi Santoso"]),
+    ("Por Maria da Silva, da Redação", ["Maria da Silva"]),
+    # A sentence with "type:" in it is no label line
+    ("After this type: make", []),
 ])
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
     """By-words and author labels of other languages credit the names after them."""

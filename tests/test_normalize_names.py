@@ -93,6 +93,9 @@ from harvester.names import is_name, split_names
     ("Par Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"]),
     ("Jane Doe and John Roe, Special to The Post", ["Jane Doe", "John Roe"]),
     ("Jane Doe, Ph.D., is a senior fellow at the institute and writes on peace", []),
+    # Two Chinese characters are a whole name; a reporter's title and a reading are dropped
+    ("张三", ["张三"]), ("홍길동 기자 hong@example.com", ["홍길동"]), ("张三记者", ["张三"]),
+    ("山田 太郎（やまだ たろう）", ["山田 太郎"]), ("AB", []),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

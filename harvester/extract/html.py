@@ -50,6 +50,8 @@ _NOT_A_TEXT = re.compile(r"(?i)photo|foto|picture|image|bild|illustrat|graphic|g
                          r"written|posted|published|sponsored|supported|funded|followed|"
                          r"liked|shared|recommended")
 _MAX_TYPE_BY_LINE = 100
+# A Korean byline: a name of two to four syllables, "기자" (reporter), maybe an address.
+_KOREAN_BYLINE = re.compile(r"^\s*[가-힣]{2,4}\s*(?:선임|객원)?(?:기자|특파원)(?:\s+\S+@\S+)?\s*$")
 _AUTHOR_HREF = re.compile(rf"/(?:{PEOPLE_FOLDERS})/[^/?#]+", re.IGNORECASE)
 _CONTAINERS = ("body", "html", "article", "main", "section")
 # Blocks that credit a picture: its photographer or licensor is no author of the text.
@@ -238,6 +240,11 @@ def _authors(page: Page) -> list[Candidate]:
         typed = _type_by_line(page)  # "Commentary by Jane Doe"
         if typed:
             groups["html:by-text"] = split_names(typed[0])
+        else:
+            reporter = next((el.text for el in page.near[:_CLOSE_DATELINE]
+                             if el.text and _KOREAN_BYLINE.match(el.text)), None)
+            if reporter:  # "홍길동 기자": the name and the word for reporter
+                groups["html:by-text"] = split_names(reporter)
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
 
 

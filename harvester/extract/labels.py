@@ -24,6 +24,13 @@ from .tree import Element, is_hidden, text_of, texts
 _DIGIT = re.compile(r"\d")
 # "Label: value" lines: the label (before the first colon) is looked up in the sets below.
 _LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
+# Where a second label may start in a line: a space, then one short word and a colon.
+_NEXT_LABEL = re.compile(r"\s+(?=[^\W\d][^\s:：]{0,11}[:：])")
+# Credit labels that end an author's name on a line: pictures, sources, editors.
+_OTHER_CREDITS = frozenset({
+    "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "source",
+    "sources", "quelle", "editor", "editing", "redaktion", "写真", "撮影", "摄影", "图", "圖",
+    "来源", "來源", "出典", "编辑", "編輯", "责任编辑", "責任編輯", "사진", "편집"})
 # A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
 # Doe"): read only on pages that credit nobody anywhere else. Its label is an author label
 # or says who wrote the text ("Text", "Text und Fotos").
@@ -56,7 +63,9 @@ _AUTHOR_LABELS = frozenset({
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
     "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
-    "글"})
+    "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
+    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "كاتب", "الكاتب", "מאת",
+    "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文"})
 # Categories are topics on a labelled line; a heading above a list says "Topics", not that.
 _CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
                               "categorías", "catégories", "categorie"})
@@ -106,6 +115,23 @@ def _joined(el: Element) -> str:
     return "\n".join(t.strip() for t in texts(el) if t.strip())[:1000]
 
 
+def _label_segments(line: str) -> list[str]:
+    """Split a "Label: value" line where another known label starts ("文：山田太郎　写真：佐藤花子",
+    "Source: Xinhua Reporter: Zhang San"); a line that opens with no label stays whole."""
+    parts = _NEXT_LABEL.split(line)
+    if len(parts) == 1 or not _LABEL.match(parts[0]):
+        return [line]
+    segments = [parts[0]]
+    for part in parts[1:]:
+        match = _LABEL.match(part)
+        label = _label_key(match.group(1)) if match else ""
+        if label and (label_kind(label) or label in _OTHER_CREDITS):
+            segments.append(part)
+        else:
+            segments[-1] += " " + part
+    return segments
+
+
 def _labels(page: Page) -> list[Candidate]:
     """Return candidates from "Label: value" lines near the headline."""
     found = []
@@ -114,8 +140,9 @@ def _labels(page: Page) -> list[Candidate]:
         if not text or len(text) > 60:
             continue
         if ":" in text or "：" in text:
-            match = _LABEL.match(_joined(el))
-            if not match:
+            match = next((m for m in map(_LABEL.match, _label_segments(_joined(el)))
+                          if m and label_kind(m.group(1))), None)
+            if match is None:
                 continue
             kind, value = label_kind(match.group(1)), match.group(2).strip()
         elif el.tag == "dt" and not len(el):
