@@ -798,3 +798,26 @@ def test_summary_is_not_the_title_nor_a_heading(head: str, block: str, summary: 
       </main></body></html>"""
     record = extract_page(html, "https://think.example/p/ceasefires")
     assert (record.summary or "").startswith(summary)
+
+
+_PROSE = ("<p>Der Bericht über die Waffenruhe in der Region, die Beobachter und die Lage an der "
+          "Front, mit allem, was die Verhandlungen in dieser Woche gebracht haben, und mehr.</p>")
+
+
+@pytest.mark.parametrize(("after", "names"), [
+    ("<p><b><i>Stefan Wasmer</i></b></p>", ["Stefan Wasmer"]),
+    ("<p align='right'><em>Denis Clerc</em></p><p>(1) Ces chiffres sont de l'OCDE et "
+     "d'Eurostat, et publiés chaque année dans leurs rapports sur l'emploi en Europe.</p>",
+     ["Denis Clerc"]),
+    # A bold line that more text follows is a subheading; a closing wish is no name
+    ("<p><strong>Große Pläne</strong></p>" + _PROSE, []),
+    ("<p><strong>Weitere Artikel</strong></p><ul><li><a href='/a'>A</a></li></ul>", []),
+    ("<p><strong>Guten Appetit</strong></p>", []),
+])
+def test_a_name_that_signs_the_text_is_its_author(after: str, names: list[str]) -> None:
+    """A page that credits nobody else is signed by a name alone in bold, italics or set
+    right right after its last paragraph (only footnotes may follow)."""
+    html = f"""<html><body><main><h1>Halbfinale der Champions Hockey League</h1>
+      {_PROSE}{_PROSE}{after}</main></body></html>"""
+    record = extract_page(html, "https://sport.example/artikel/halbfinale")
+    assert [a.name for a in record.authors] == names

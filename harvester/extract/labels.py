@@ -51,6 +51,20 @@ _MAX_BIOS = 4
 _BIO_REACH = 40
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
+_MAX_SIGNATURE = 60
+_MIN_PROSE = 150
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+# What a subheading introduces, not a signature.
+_AFTER_TEXT = frozenset({"ul", "ol", "h2", "h3", "h4", "h5", "h6", "dl", "blockquote"})
+# Closing words that look like a name in bold ("Guten Appetit", "Best Regards").
+_SIGN_OFFS = frozenset({"guten", "viel", "alles", "bis", "frohe", "schöne", "schönen",
+                        "liebe", "lieben", "herzliche", "herzlichen", "beste", "besten",
+                        "happy", "merry", "enjoy", "best", "kind", "warm", "warmest", "thank",
+                        "thanks", "many", "danke", "vielen", "merci", "bon", "bonne", "buen",
+                        "buena", "buon", "buona", "gracias", "grazie", "cheers", "see",
+                        "stay", "hasta", "à", "a", "bien", "mit", "with", "your", "yours"})
+# A note under the text: "(1) Ces chiffres…", "[2] Siehe…", "* Name geändert".
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+\)|\*)")
 # Label words (lowercased) in the languages publication pages are written in.
 _TYPE_LABELS = frozenset({
     "type", "content type", "publication type", "document type", "format", "article type",
@@ -248,7 +262,37 @@ def credit_fallback(page: Page) -> list[Candidate]:
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
             return [Candidate("authors", names, "html:credit")]
-    return _biographies(page)
+    return _signature(page) or _biographies(page)
+
+
+def _signature(page: Page) -> list[Candidate]:
+    """Return the name that signs the text: a paragraph of one full name alone, in bold or
+    italics or set right, right after the text's last paragraph ("<p><b><i>Stefan
+    Wasmer</i></b></p>"); only footnotes may follow it."""
+    for p in page.main.iter("p"):
+        text = " ".join(text_of(p).split())
+        if not 4 < len(text) <= _MAX_SIGNATURE or _DIGIT.search(text) or not _set_apart(p):
+            continue
+        before = p.getprevious()
+        if before is None or before.tag != "p" or len(text_of(before)) < _MIN_PROSE:
+            continue
+        if any(el.tag in _AFTER_TEXT or el.tag == "p" and len(text_of(el)) >= _MIN_PROSE
+               and not _FOOTNOTE.match(text_of(el)) for el in p.itersiblings()):
+            continue  # a bold line between paragraphs, or over a list, is a subheading
+        names = split_names(text)
+        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and names[0] == text \
+                and text.split()[0].lower() not in _SIGN_OFFS and not page.is_foreign(p):
+            return [Candidate("authors", names, "html:signature")]
+    return []
+
+
+def _set_apart(p: Element) -> bool:
+    """Tell whether a paragraph is set apart from the text: aligned right, or all of it in
+    bold or italics."""
+    if "right" in (p.get("align") or "") + (p.get("style") or ""):
+        return True
+    child = p[0] if len(p) == 1 and not (p.text or "").strip() else None
+    return child is not None and child.tag in _EMPHASIS and not (child.tail or "").strip()
 
 
 def _biographies(page: Page) -> list[Candidate]:
