@@ -21,7 +21,7 @@ from .extract.cards import find_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .urls import (is_asset_url, is_content_like, is_same_site, is_under, matches_pattern,
-                   navigation_reason, path_segments)
+                   navigation_reason, path_segments, section_urls)
 
 log = logging.getLogger(__name__)
 
@@ -147,9 +147,19 @@ def publication_links(links: list[tuple[str, LinkContext]]) -> list[str]:
             rejected.pop(key, None)
         else:
             rejected.setdefault(key, reason)
+    for key in _sections_of_others(list(accepted.values())):
+        rejected[key] = "a section holding other links of the page"
+        del accepted[key]
     for key, reason in rejected.items():
         log.debug("dropped link %s: %s", key, reason)
     return list(accepted.values())
+
+
+def _sections_of_others(urls: list[str]) -> list[str]:
+    """Return the record keys of the URLs that are the folder above another one and not
+    item-shaped themselves: a home page's "Politics" heading over its stories' cards."""
+    above = {record_key(folder) for url in urls for folder in section_urls(url)}
+    return [record_key(u) for u in urls if record_key(u) in above and not is_content_like(u)]
 
 
 def _score(url: str, context: LinkContext) -> int:

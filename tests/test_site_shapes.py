@@ -111,3 +111,22 @@ def test_multilingual_listing_leaves_out_its_job_ads(
     pages = {"/en/publications/": page("<h1>Latest</h1>" + "".join(cards))}
     paths, _ = found(httpserver_ipv4, pages, "/en/publications/", store, tmp_path)
     assert paths == reports
+
+
+# -- a news site's home page: a block per section, its heading linking the section ---------
+
+def test_news_home_page_yields_stories_not_the_sections_heading_them(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """"<h2><a href=/politics/>Politics</a></h2>" over the section's story cards is the
+    section (walked as a listing), not a publication."""
+    sections = {name: [f"/{name}/article-{12345 + k}{len(name)}.html" for k in range(2)]
+                for name in ("politics", "business")}
+    blocks = "".join(
+        f'<section class="section-block"><h2><a href="/{name}/">{name.title()}</a></h2>'
+        + "".join(f'<div class="teaser"><h3><a href="{p}">Minister resigns over the budget '
+                  f"row, story {p[-9:-5]}</a></h3></div>" for p in stories) + "</section>"
+        for name, stories in sections.items())
+    pages = {"/": page(blocks), "/politics/": page(""), "/business/": page("")}
+    paths, report = found(httpserver_ipv4, pages, "/", store, tmp_path)
+    assert sorted(paths) == sorted(p for stories in sections.values() for p in stories)
+    assert report.listing_pages == 3
