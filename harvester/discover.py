@@ -38,9 +38,9 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (host_of, is_asset_url, is_content_like, is_listing_url, is_navigation_url,
-                   is_same_site, is_site_home, is_under, matches_pattern, path_segments,
-                   section_urls)
+from .urls import (host_of, is_asset_url, is_content_like, is_listing_url, is_menu_section,
+                   is_navigation_url, is_same_site, is_site_home, is_site_page, is_under,
+                   matches_pattern, path_segments, section_urls)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,7 @@ class _Discovery:
             links = self._listing_links(doc, start)
             if pages == 1 and hub and not links:
                 hub_listings = self._sub_listings(doc, start)
+                sections = is_site_home(start)
                 self._mark_hub(url)
             elif pages == 1 and hub and is_site_home(start):
                 hub_listings = self._sections(doc, links)
@@ -205,15 +206,24 @@ class _Discovery:
 
     def _sub_listings(self, doc: Document, start: str) -> list[str]:
         """Return the listings a hub page leads to: its links (outside navigation) to pages
-        below it, or to topic and list pages, at most MAX_SUB_LISTINGS."""
+        below it, or to topic and list pages, at most MAX_SUB_LISTINGS.
+
+        A home page showing no publication (a landing page) leads to them through the
+        sections its menu links ("/research/", "/en/commentary/"): those come first.
+        """
+        home = is_site_home(start)
+        menu: list[str] = []
         found: list[str] = []
         for url, context in classify.page_links(doc, section=start, allowed_domains=self.domains):
-            if context.boilerplate or url in found or not is_same_site(url, self.domains) \
+            if url in found or url in menu or not is_same_site(url, self.domains) \
                     or is_asset_url(url) or record_key(url) in self.listings:
                 continue
-            if is_under(url, start) or is_listing_url(url):
+            if context.boilerplate:
+                if home and is_menu_section(url, start):
+                    menu.append(url)
+            elif is_listing_url(url) or (is_under(url, start) and not is_site_page(url)):
                 found.append(url)
-        return found[:MAX_SUB_LISTINGS]
+        return [*menu, *(u for u in found if u not in menu)][:MAX_SUB_LISTINGS]
 
     def _sections(self, doc: Document, links: list[Link]) -> list[str]:
         """Return the listings a home page links (its menu included) that hold the

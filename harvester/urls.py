@@ -243,6 +243,25 @@ def is_listing_url(url: str) -> bool:
     return reason is not None and reason.startswith(("taxonomy page", "listing page"))
 
 
+def is_site_page(url: str) -> bool:
+    """Tell whether a URL is a site's own page (about, contact, search, login) or its home."""
+    reason = navigation_reason(url)
+    return reason is not None and reason.startswith(("site page", "home page"))
+
+
+def is_menu_section(url: str, home: str) -> bool:
+    """Tell whether a menu link of a home page names a section of its site: one folder
+    below the home page ("/research/", "/en/commentary" from "/en/"), no site page,
+    taxonomy or query."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return False
+    depth = len(path_segments(home)) + 1
+    return not query and len(path_segments(url)) == depth and is_under(url, home) \
+        and navigation_reason(url) is None
+
+
 def is_navigation_url(url: str) -> bool:
     """Tell whether a URL looks like navigation rather than a publication."""
     return navigation_reason(url) is not None

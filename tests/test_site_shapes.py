@@ -130,3 +130,25 @@ def test_news_home_page_yields_stories_not_the_sections_heading_them(
     paths, report = found(httpserver_ipv4, pages, "/", store, tmp_path)
     assert sorted(paths) == sorted(p for stories in sections.values() for p in stories)
     assert report.listing_pages == 3
+
+
+# -- a landing page: no publication on the home page, its sections only in the menu -------
+
+@pytest.mark.parametrize("home", ["/", "/en/"])
+def test_landing_home_page_leads_to_the_sections_its_menu_links(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, home: str) -> None:
+    """A home page with a hero and a menu: the menu's sections are walked (not its about,
+    donate or event pages, nor another language's), and nothing else is yielded."""
+    menu = tuple((f"{home}{href.lstrip('/')}", text) for href, text in MENU) + (
+        ("/de/forschung/", "Deutsch"),)
+    reports = [f"{home}research/the-future-of-european-defence-{k}/" for k in range(3)]
+    notes = [f"{home}commentary/a-note-on-defence-budgets-{k}/" for k in range(2)]
+    pages = {
+        home: page('<section class="hero"><h1>Independent research on defence</h1>'
+                   f'<a class="button" href="{home}about/">Learn more</a></section>', menu),
+        f"{home}research/": page("".join(card(p, f"Report {p[-3:-1]}") for p in reports), menu),
+        f"{home}commentary/": page("".join(card(p, f"Note {p[-3:-1]}") for p in notes), menu),
+    }
+    paths, report = found(httpserver_ipv4, pages, home, store, tmp_path)
+    assert paths == reports + notes
+    assert report.listing_pages == 3
