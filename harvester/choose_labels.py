@@ -42,18 +42,13 @@ _SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
                   "collectionpage", "wpheader", "story", "content"}
-# Section folders that name a type, in English and in the languages of the vocabulary.
-_URL_SEGMENTS = re.compile(r"/(podcasts?|special-reports?|blogs?|events?|press-releases?|"
-                           r"reports?|analysis|commentary|opinion|videos?|briefs?|"
-                           r"policy-briefs?|working-papers?|testimony|interviews?|"
-                           r"fact-sheets?|op-eds?|explainers?|news|"
-                           r"pressemitteilung(?:en)?|presseinformation(?:en)?|"
-                           r"medienmitteilung(?:en)?|nachrichten|meldung(?:en)?|studien?|"
-                           r"berichte?|kommentare?|analysen?|kolumnen?|veranstaltung(?:en)?|"
-                           r"arbeitspapiere?|communiques?(?:-de-presse)?|actualites?|"
-                           r"rapports?|noticias?|informes?|estudios?|notizie|comunicati-stampa|"
-                           r"nieuws|persberichten?)(?:/|$)", re.IGNORECASE)
+# A section folder's name: letters and hyphens ("press-releases", "pressemitteilungen").
+_FOLDER = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){0,3}")
+_MAX_FOLDER = 40
+_MIN_FOLDER = 3  # "/qa/" on a questions site is no interview
 MAX_TOPICS = 25
+_PARTS = re.compile(r"\s*[/|·•:–—]\s*|\s+-\s+")
+_NUMBERED = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
 # A machine identifier a CMS puts in its tag metadata ("cat_neurology", "k1_brain-disorders").
 _IDENTIFIER = re.compile(r"^[a-z0-9]+_[a-z0-9_-]+$")
 _key = lru_cache(maxsize=16384)(match_key)
@@ -91,11 +86,20 @@ def choose_type(cands: list[Candidate], url: str | None,
         if cand.source in ("rules", "html:label", "card") and 0 < len(raw) <= 40 \
                 and _key(raw) not in _GENERIC_TYPES:
             return raw.title() if raw.islower() or raw.isupper() else raw, cand.source
-    match = _URL_SEGMENTS.search((url or "").split("?", 1)[0])
-    if match:
-        label = _type_label(vocabulary, match.group(1).replace("-", " "))
-        if label:
-            return label, "url:segment"
+    label = _url_type(url, vocabulary)
+    return (label, "url:segment") if label else None
+
+
+def _url_type(url: str | None, vocabulary: Vocabulary) -> str | None:
+    """Return the type the URL's deepest section folder names ("/news/press-releases/x" is a
+    press release), mapped through the vocabulary; the last segment is the page's own."""
+    path = (url or "").split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
+    folders = path.split("/")[1:-1]
+    for folder in reversed(folders):
+        if _MIN_FOLDER <= len(folder) <= _MAX_FOLDER and _FOLDER.fullmatch(folder):
+            label = _type_label(vocabulary, folder.replace("-", " ").replace("_", " "))
+            if label:
+                return label
     return None
 
 
@@ -123,7 +127,8 @@ def _memo(vocabulary: Vocabulary, kind: str, raw: str) -> str | None:
 
 
 def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
-    """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa")."""
+    """Map a label onto the vocabulary, also trying its parts ("Briefing N°19 / Africa"); of
+    several parts, the last that maps, the narrowest ("Insights / Podcast episode")."""
     for variant in _variants(raw):
         if _key(variant) in _GENERIC_TYPES:
             continue
@@ -134,10 +139,14 @@ def _type_of(raw: str, vocabulary: Vocabulary) -> str | None:
 
 
 def _variants(raw: str) -> list[str]:
-    """Return a label, its parts around separators, and each without a trailing number."""
-    parts = [raw] + [p for p in re.split(r"\s*[/|·•:–—]\s*|\s+-\s+", raw) if p]
-    numbered = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
-    return parts + [numbered.sub("", p) for p in parts if numbered.search(p)]
+    """Return a label, then its parts around separators from the last to the first, each
+    followed by itself without a trailing number ("Briefing N°19" then "Briefing")."""
+    variants = [raw]
+    for part in reversed([p for p in _PARTS.split(raw) if p]):
+        variants.append(part)
+        if _NUMBERED.search(part):
+            variants.append(_NUMBERED.sub("", part))
+    return variants
 
 
 def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[str],

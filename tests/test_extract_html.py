@@ -453,6 +453,12 @@ def test_a_byline_wins_over_the_about_the_author_section() -> None:
     ("https://ong.example/fr/communiques-de-presse/accord", "Press Release"),
     # A folder whose name only holds a type word is no type folder.
     ("https://blog.example/2024/03/nachrichtenagenturen/dpa", None),
+    # Any folder the vocabulary knows, the deepest first; never the page's own last segment
+    ("https://think.example/news/press-releases/accord", "Press Release"),
+    ("https://think.example/speeches/remarks-at-the-summit", "Speech"),
+    ("https://think.example/research/occasional-papers/ceasefires", "Working Paper"),
+    ("https://think.example/about/annual-report", None),
+    ("https://answers.example/qa/11763760.html", None),
 ])
 def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str | None) -> None:
     """A page filed under a folder that names a type in German, French or Spanish has it."""
@@ -821,3 +827,10 @@ def test_a_name_that_signs_the_text_is_its_author(after: str, names: list[str]) 
       {_PROSE}{_PROSE}{after}</main></body></html>"""
     record = extract_page(html, "https://sport.example/artikel/halbfinale")
     assert [a.name for a in record.authors] == names
+
+
+def test_of_a_kicker_s_parts_the_narrowest_is_the_type() -> None:
+    """"Insights / Podcast episode": the section comes first, the format last."""
+    html = """<html><body><main><p class="eyebrow">Insights / Podcast episode</p>
+      <h1>The Big Tech Threat?</h1><p>The text of the episode page.</p></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/big-tech").type == "Podcast"
