@@ -46,6 +46,8 @@ _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "th
 _FOLDER = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){0,3}")
 _MAX_FOLDER = 40
 _MIN_FOLDER = 3  # "/qa/" on a questions site is no interview
+# Folders that hold many kinds of page ("/interactive/2024/…" is a news site's feature).
+_VAGUE_FOLDERS = frozenset({"interactive", "data", "media", "content", "chapter"})
 MAX_TOPICS = 25
 _PARTS = re.compile(r"\s*[/|·•:–—]\s*|\s+-\s+")
 _NUMBERED = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
@@ -96,7 +98,8 @@ def _url_type(url: str | None, vocabulary: Vocabulary) -> str | None:
     path = (url or "").split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
     folders = path.split("/")[1:-1]
     for folder in reversed(folders):
-        if _MIN_FOLDER <= len(folder) <= _MAX_FOLDER and _FOLDER.fullmatch(folder):
+        if _MIN_FOLDER <= len(folder) <= _MAX_FOLDER and _FOLDER.fullmatch(folder) \
+                and folder.lower() not in _VAGUE_FOLDERS:
             label = _type_label(vocabulary, folder.replace("-", " ").replace("_", " "))
             if label:
                 return label

@@ -459,6 +459,7 @@ def test_a_byline_wins_over_the_about_the_author_section() -> None:
     ("https://think.example/research/occasional-papers/ceasefires", "Working Paper"),
     ("https://think.example/about/annual-report", None),
     ("https://answers.example/qa/11763760.html", None),
+    ("https://news.example/interactive/2024/03/03/us/election-map.html", None),
 ])
 def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str | None) -> None:
     """A page filed under a folder that names a type in German, French or Spanish has it."""
