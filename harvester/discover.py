@@ -13,7 +13,10 @@ seen again on a later listing page was already yielded and keeps its first card.
 Sitemaps and feeds list a whole site, so their URLs are kept only when they
 have the shape of the publication links found on the listing pages (first path
 segment and depth); with no listing links (a JavaScript-only listing), only
-URLs under a start URL's path that look like single items are kept.
+URLs under a start URL's path that look like single items are kept. A start URL
+that is one tag's, topic's or filter's listing ("/category/analysis/",
+"/publications?type=report") reads no sitemap and only its own feed's extra items:
+the site's sitemaps and main feed cannot tell its part of the site apart.
 """
 
 from __future__ import annotations
@@ -38,9 +41,9 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (host_of, is_asset_url, is_content_like, is_listing_url, is_menu_section,
-                   is_navigation_url, is_same_site, is_site_home, is_site_page, is_under,
-                   matches_pattern, path_segments, section_urls)
+from .urls import (host_of, is_asset_url, is_content_like, is_filtered_listing, is_listing_url,
+                   is_menu_section, is_navigation_url, is_same_site, is_site_home, is_site_page,
+                   is_under, matches_pattern, path_segments, section_urls)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -117,6 +120,12 @@ class _Discovery:
         self.listings: set[str] = set()
         self.shapes: set[tuple[str, int]] = set()
         self.feed_cards: dict[str, tuple[str, Record]] = {}
+        # Feed items that may be yielded though no listing showed them (see _read_feeds).
+        self.feed_links: set[str] = set()
+        # A tag's, topic's or filter's listing is a part of its site that the site's
+        # sitemaps and main feed cannot tell apart: they are left out then.
+        self.filtered = bool(self.starts) and all(
+            is_filtered_listing(s) for s in self.starts if not is_index_url(s))
         self.prefetched: dict[str, Page] = {}
         self.pages = Revalidator(fetcher, store, source.name, incremental=incremental,
                                  domains=self.domains, delay=source.delay, fail=self._fail)
@@ -164,7 +173,7 @@ class _Discovery:
             self.report.listing_pages += 1
             self.listings.add(record_key(page.url))
             if pages == 1 and self.source.use_feeds:
-                self._read_feeds(doc)
+                self._read_feeds(doc, start)
             if pages == 1 and start in self.starts \
                     and pagekind.page_kind(doc).kind == pagekind.PUBLICATION:
                 # A start URL may be a publication ("harvest this report"): it is handed on
@@ -286,15 +295,22 @@ class _Discovery:
 
     # -- feeds ---------------------------------------------------------------------------
 
-    def _read_feeds(self, doc: Document) -> None:
-        """Read the feeds a start page announces; keep their items as cards."""
+    def _read_feeds(self, doc: Document, start: str) -> None:
+        """Read the feeds a start page announces; keep their items as cards.
+
+        A filtered listing's items come from its own feed only (WordPress's
+        "/category/analysis/feed/", not the whole blog's "/feed/" it announces too).
+        """
         for feed_url in feed_urls(doc)[:MAX_FEEDS]:
             page = self.pages.fetch(feed_url, "feed", "xml")
             if page is None or page.not_modified:
                 continue
+            own = not self.filtered or is_under(feed_url, start)
             for url, found in parse_feed(page.body, page.url):
                 self.feed_cards.setdefault(record_key(url), (url, self._feed_card(url, found)))
                 self.report.feed_items += 1
+                if own:
+                    self.feed_links.add(record_key(url))
 
     def _feed_card(self, url: str, found: list[Candidate]) -> Record:
         """Return the partial record a feed item gives (provenance "feed")."""
@@ -304,7 +320,7 @@ class _Discovery:
     def _feed_leftovers(self) -> Iterator[Link]:
         """Yield feed items no listing page showed, when they look like publications."""
         leftovers = [Link(url, card, "feed") for key, (url, card) in self.feed_cards.items()
-                     if key not in self.seen and self._wanted(url)]
+                     if key not in self.seen and key in self.feed_links and self._wanted(url)]
         yield from self._emit(leftovers)
 
     # -- sitemaps ------------------------------------------------------------------------
@@ -333,6 +349,9 @@ class _Discovery:
             return list(roots.items())
         if self.source.sitemaps:
             return [*roots.items(), *((canonical_url(u), True) for u in self.source.sitemaps)]
+        if self.filtered:
+            log.debug("%s: a filtered listing: the site's sitemaps are left out", self.source.name)
+            return list(roots.items())
         for start in self.starts:
             declared = self.fetcher.robots_sitemaps(start)
             guessed = [urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]

@@ -243,6 +243,18 @@ def is_listing_url(url: str) -> bool:
     return reason is not None and reason.startswith(("taxonomy page", "listing page"))
 
 
+def is_filtered_listing(url: str) -> bool:
+    """Tell whether a listing shows a part of its site picked by a term or a filter: one
+    tag, topic or author ("/category/analysis/", "/topics/climate/page/2/") or a filter
+    query ("/publications?type=report"); not a taxonomy's index ("/topics/")."""
+    first = without_page(url)
+    reason = navigation_reason(first)
+    if reason == "search or filter query":
+        return True
+    segments = [s.lower() for s in path_segments(first)]
+    return bool(reason and reason.startswith("taxonomy page")) and segments[-1] not in _TAXONOMY
+
+
 def is_site_page(url: str) -> bool:
     """Tell whether a URL is a site's own page (about, contact, search, login) or its home."""
     reason = navigation_reason(url)

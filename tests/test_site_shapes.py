@@ -19,7 +19,7 @@ from harvester.config import Settings, Source
 from harvester.discover import DiscoverReport, Link, discover
 from harvester.fetch import Fetcher
 from harvester.store import Store
-from harvester.urls import navigation_reason
+from harvester.urls import is_filtered_listing, navigation_reason
 
 Pages = dict[str, str]
 MENU = (("/research/", "Research"), ("/commentary/", "Commentary"), ("/events/", "Events"),
@@ -152,3 +152,47 @@ def test_landing_home_page_leads_to_the_sections_its_menu_links(
     paths, report = found(httpserver_ipv4, pages, home, store, tmp_path)
     assert paths == reports + notes
     assert report.listing_pages == 3
+
+
+# -- a WordPress category: a part of the blog, among posts the sitemap and feed list all ---
+
+@pytest.mark.parametrize(("url", "filtered"), [
+    ("https://blog.example/category/analysis/", True),
+    ("https://blog.example/category/analysis/page/3/", True),
+    ("https://www.example.org/topics/climate", True),
+    ("https://www.example.org/publications?type=report", True),
+    ("https://www.example.org/topics/", False),
+    ("https://www.example.org/issue-areas", False),
+    ("https://www.example.org/publications", False),
+    ("https://www.example.org/", False),
+])
+def test_filtered_listings_are_told_from_whole_sections(url: str, filtered: bool) -> None:
+    """One tag's, topic's or filter's listing is a part of its site; an index is not."""
+    assert is_filtered_listing(url) is filtered
+
+
+def test_category_start_keeps_to_the_categorys_posts(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A category's listing announces the blog's feed and the sitemap lists every post:
+    neither adds the posts of other categories; the category's own feed may."""
+    posts = [f"/2024/03/{day:02d}/thoughts-on-the-grain-deal-{day}/" for day in range(1, 9)]
+    ours, feed_only = posts[:3], posts[3]
+
+    def rss(paths: list[str]) -> str:
+        items = "".join(f"<item><title>Post</title><link>{{BASE}}{p}</link></item>" for p in paths)
+        return f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+
+    feeds = ('<link rel="alternate" type="application/rss+xml" href="/feed/">'
+             '<link rel="alternate" type="application/rss+xml" href="/category/analysis/feed/">')
+    urls = "".join(f"<url><loc>{{BASE}}{p}</loc></url>" for p in posts)
+    pages = {
+        "/category/analysis/": page("".join(card(p, f"Thoughts on the grain deal, {p[9:11]}")
+                                            for p in ours)).replace("</head>", feeds + "</head>"),
+        "/feed/": rss(posts), "/category/analysis/feed/": rss([*ours, feed_only]),
+        "/sitemap.xml": ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                         f'sitemap/0.9">{urls}</urlset>'),
+    }
+    base = httpserver_ipv4.url_for("/").rstrip("/")
+    pages = {path: body.replace("{BASE}", base) for path, body in pages.items()}
+    paths, _ = found(httpserver_ipv4, pages, "/category/analysis/", store, tmp_path)
+    assert paths == [*ours, feed_only]
