@@ -21,7 +21,7 @@ from .extract.cards import find_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .urls import (is_asset_url, is_content_like, is_same_site, is_under, matches_pattern,
-                   navigation_reason, path_segments, section_urls)
+                   navigation_reason, path_segments, section_urls, url_shape)
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ class LinkContext:
     allowed_domains: tuple[str, ...] = ()
     pattern: str | None = None
     listings: frozenset[str] = frozenset()
+    # URL shapes (`urls.url_shape`) of the publications found on the listing's earlier pages.
+    shapes: frozenset[tuple[str, int]] = frozenset()
 
 
 def link_rejection(url: str, context: LinkContext) -> str | None:
@@ -98,7 +100,8 @@ def is_publication_link(url: str, context: LinkContext) -> bool:
 
 def page_links(doc: Document, *, section: str | None = None,
                allowed_domains: tuple[str, ...] = (), pattern: str | None = None,
-               listings: frozenset[str] = frozenset()) -> list[tuple[str, LinkContext]]:
+               listings: frozenset[str] = frozenset(),
+               shapes: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[str, LinkContext]]:
     """Return every <a href> of a page as (canonical URL, context), in page order.
 
     Args:
@@ -107,6 +110,7 @@ def page_links(doc: Document, *, section: str | None = None,
         allowed_domains: the source's hosts.
         pattern: the source's `link_pattern`, which overrides the heuristics.
         listings: record keys of listing pages already known (never publications).
+        shapes: URL shapes of the publications the listing's earlier pages showed.
     """
     base = document_base(doc)
     boiler = boilerplate(doc.root)
@@ -118,7 +122,7 @@ def page_links(doc: Document, *, section: str | None = None,
             page_url=doc.url or base, text=anchor_text(anchor), card_title=anchor in titles,
             card_secondary=anchor in secondary, heading=_in_heading(anchor),
             boilerplate=inside(anchor, boiler), section=section,
-            allowed_domains=allowed_domains, pattern=pattern, listings=listings)
+            allowed_domains=allowed_domains, pattern=pattern, listings=listings, shapes=shapes)
         found.append((url, context))
     return found
 
@@ -170,6 +174,8 @@ def _score(url: str, context: LinkContext) -> int:
     own = path_segments(url)
     if (context.section and is_under(url, context.section)) or (page and own[:1] == page[:1]):
         score += 1
+    # A last page's one or two items make no cards: the shape of the earlier pages' items counts.
+    score += url_shape(url) in context.shapes
     return score - 3 * context.card_secondary
 
 

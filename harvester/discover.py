@@ -43,7 +43,7 @@ from .revalidate import Revalidator
 from .store import Store
 from .urls import (host_of, is_asset_url, is_content_like, is_filtered_listing, is_listing_url,
                    is_menu_section, is_navigation_url, is_same_site, is_site_home, is_site_page,
-                   is_under, matches_pattern, path_segments, section_urls)
+                   is_under, matches_pattern, path_segments, section_urls, url_shape)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -258,14 +258,15 @@ class _Discovery:
         """Return the publication links of one listing page, with their cards."""
         pattern = self.source.link_pattern
         contexts = classify.page_links(doc, section=start, allowed_domains=self.domains,
-                                       pattern=pattern, listings=frozenset(self.listings))
+                                       pattern=pattern, listings=frozenset(self.listings),
+                                       shapes=frozenset(self.shapes))
         urls = classify.publication_links(contexts)
         cards = {record_key(c.url): c for c in parse_cards(
             doc, vocabulary=self.vocabulary, source=self.source.name)}
         links = []
         for url in urls:
             key = record_key(url)
-            self.shapes.add(_shape(url))
+            self.shapes.add(url_shape(url))
             card = _merge(cards.get(key), self.feed_cards.get(key, (None, None))[1])
             links.append(Link(url, card.with_changes(url=url) if card else None, "listing"))
         return links
@@ -290,7 +291,7 @@ class _Discovery:
         self.report.feed_items += len(items)
         links = [Link(u, self._feed_card(u, found), "feed") for u, found in items
                  if is_same_site(u, self.domains) and not is_asset_url(u)]
-        self.shapes.update(_shape(link.url) for link in links)
+        self.shapes.update(url_shape(link.url) for link in links)
         yield from self._emit(links)
 
     # -- feeds ---------------------------------------------------------------------------
@@ -383,7 +384,7 @@ class _Discovery:
         if is_navigation_url(url) or record_key(url) in self.listings:
             return False
         if self.shapes:
-            shape = _shape(url)
+            shape = url_shape(url)
             # A one-segment shape says nothing about the section: ask for an item's shape too.
             return shape in self.shapes and (bool(shape[0]) or is_content_like(url))
         sections = [s for s in self.starts if path_segments(s) and not is_index_url(s)]
@@ -415,12 +416,6 @@ def _merge(card: Record | None, feed: Record | None) -> Record | None:
     if card is None or feed is None:
         return card or feed
     return merge(card, feed)
-
-
-def _shape(url: str) -> tuple[str, int]:
-    """Return a publication URL's shape: its first path segment (when deeper) and depth."""
-    segments = path_segments(url)
-    return (segments[0].lower() if len(segments) > 1 else "", len(segments))
 
 
 def _hosts(urls: list[str]) -> tuple[str, ...]:

@@ -255,6 +255,12 @@ def is_filtered_listing(url: str) -> bool:
     return bool(reason and reason.startswith("taxonomy page")) and segments[-1] not in _TAXONOMY
 
 
+def url_shape(url: str) -> tuple[str, int]:
+    """Return a URL's shape: its first path segment (when deeper) and its depth."""
+    segments = path_segments(url)
+    return (segments[0].lower() if len(segments) > 1 else "", len(segments))
+
+
 def is_site_page(url: str) -> bool:
     """Tell whether a URL is a site's own page (about, contact, search, login) or its home."""
     reason = navigation_reason(url)

@@ -196,3 +196,22 @@ def test_category_start_keeps_to_the_categorys_posts(
     pages = {path: body.replace("{BASE}", base) for path, body in pages.items()}
     paths, _ = found(httpserver_ipv4, pages, "/category/analysis/", store, tmp_path)
     assert paths == [*ours, feed_only]
+
+
+# -- a blog's last page: one post left, too few to make cards -------------------------------
+
+def test_last_page_of_few_posts_is_read_by_the_earlier_pages_shapes(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """Ghost and WordPress posts at the root ("/lisbon/"): the last page's lone post, in a
+    heading but no card and with a short slug, has the shape of the posts before it."""
+    posts = ["/hello-world/", "/my-trip/", "/lisbon/", "/sourdough/"]
+
+    def listing(paths: list[str], more: str = "") -> str:
+        cards = "".join(f'<article class="post-card"><a href="{p}"><h2>{p.strip("/")}</h2>'
+                        f"<p>An excerpt.</p></a><time>Jan 1, 2024</time></article>" for p in paths)
+        return page(cards + more, (("/about/", "About"),))
+
+    pages = {"/": listing(posts[:3], '<a rel="next" href="/page/2/">Older posts</a>'),
+             "/page/2/": listing(posts[3:])}
+    paths, report = found(httpserver_ipv4, pages, "/", store, tmp_path)
+    assert paths == posts and report.listing_pages == 2
