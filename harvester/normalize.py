@@ -29,6 +29,8 @@ MAX_SUMMARY = 1000
 _HTTP = re.compile(r"https?://[^/\s]+")
 # Whitespace and characters XML cannot carry never belong in a URL we keep.
 _NOT_IN_URL = re.compile("[\\s\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# The size suffix of a CMS's copy of an image: "-300x169", "-scaled", "@2x".
+_IMAGE_SIZE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|@\dx)+(?=\.\w+$)")
 # What sets a site's name off a title: " - Institute", "Institute | ".
 _SITE_SEPARATOR = re.compile(r"^\s+[-|–—·•]\s+|\s+[-|–—·•]\s+$")
 _MAX_SITE_WORDS = 5
@@ -197,15 +199,24 @@ def choose_image(cands: list[Candidate], base: str) -> tuple[Image, str] | None:
         url = _absolute_http(cand.value[0], None if base == UNKNOWN_URL else base)
         if not url:
             continue
-        caption = clean(cand.value[1], limit=MAX_SUMMARY) or clean(
-            captions.get(_file_key(cand.value[0])), limit=MAX_SUMMARY)
+        caption = _caption(cand.value[1]) or _caption(captions.get(_file_key(cand.value[0])))
         return Image(url, caption), cand.source
     return None
 
 
+def _caption(value: Any) -> str | None:
+    """Return a caption as clean text (one written as markup, "<p>Bernd Lucke…</p>" in
+    JSON-LD, without its tags)."""
+    if isinstance(value, str) and "<" in value:
+        value = strip_tags(value)
+    return clean(value, limit=MAX_SUMMARY)
+
+
 def _file_key(url: str | None) -> str:
-    """Return the file name of an image URL (for matching og:image with the figure)."""
-    return (url or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    """Return the file name of an image URL (for matching og:image with the figure), without
+    the size a CMS adds to its copies ("photo-300x169.jpg", "photo-scaled.jpg": "photo.jpg")."""
+    name = (url or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    return _IMAGE_SIZE.sub("", name)
 
 
 def choose_language(cands: list[Candidate]) -> tuple[str, str] | None:

@@ -835,3 +835,43 @@ def test_of_a_kicker_s_parts_the_narrowest_is_the_type() -> None:
     html = """<html><body><main><p class="eyebrow">Insights / Podcast episode</p>
       <h1>The Big Tech Threat?</h1><p>The text of the episode page.</p></main></body></html>"""
     assert extract_page(html, "https://think.example/p/big-tech").type == "Podcast"
+
+
+@pytest.mark.parametrize(("img", "url"), [
+    # A lazy-loaded image: the placeholder is skipped, the real file read
+    ("<img src='data:image/gif;base64,R0lGOD' data-src='/img/lazy.jpg' alt='The line'>",
+     "https://think.example/img/lazy.jpg"),
+    ("<img src='/plugins/lazy_placeholder.gif' data-lazy-srcset='/img/b.jpg 800w, /img/c.jpg "
+     "1600w' alt='The line'>", "https://think.example/img/c.jpg"),
+    # The widest of a srcset, whose URLs may hold commas
+    ("<img srcset='/img/s.jpg 400w, /img/l.jpg 1200w' src='/img/s.jpg' alt='The line'>",
+     "https://think.example/img/l.jpg"),
+    ("<img srcset='https://cdn.example/w_400,h_300/a.jpg 400w, "
+     "https://cdn.example/w_800,h_600/a.jpg 800w' alt='The line'>",
+     "https://cdn.example/w_800,h_600/a.jpg"),
+])
+def test_the_lead_image_is_the_real_and_widest_file(img: str, url: str) -> None:
+    """Lazy-loading placeholders are skipped and a srcset gives its widest candidate."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1><figure>{img}</figure>
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    image = extract_page(html, "https://think.example/p/ceasefires").image
+    assert image is not None and image.url == url
+
+
+def test_an_image_caption_is_text_and_a_file_name_is_none() -> None:
+    """A caption given as markup loses its tags; an alt text that is a file's name is no
+    caption; the figure's caption is found for og:image even when the page shows a resized
+    copy ("photo-300x169.jpg" of "photo.jpg")."""
+    data = ('{"@type": "NewsArticle", "headline": "Ceasefires That Hold", "image": '
+            '{"@type": "ImageObject", "url": "https://think.example/img/a.jpg", '
+            '"caption": "<p>Monitors at the line</p>"}}')
+    html = f"""<html><head><script type="application/ld+json">{data}</script></head><body>
+      <main><h1>Ceasefires That Hold</h1><p>The text of the report.</p></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/x").image.caption == "Monitors at the line"
+    html = """<html><head><meta property="og:image" content="https://think.example/img/b.jpg">
+      </head><body><main><h1>Ceasefires That Hold</h1><figure><img src="/img/b-300x169.jpg">
+      <figcaption>Monitors at the line</figcaption></figure></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/x").image.caption == "Monitors at the line"
+    html = """<html><body><main><h1>Ceasefires That Hold</h1>
+      <img src="/img/born-baby-750x369-1.jpg" alt="born-baby-750x369-1"></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/x").image.caption is None

@@ -468,8 +468,7 @@ def _image(page: Page) -> list[Candidate]:
     host = _host(page)
     for el in page.near:
         if el.tag == "img":
-            src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
-            url = page.absolute(src)
+            url = page.absolute(_image_source(el))
             if not url or url.startswith("data:") or _tiny(el) or _is_logo(el, url, host):
                 continue
             figure = next((a for a in el.iterancestors("figure")), None)
@@ -477,8 +476,62 @@ def _image(page: Page) -> list[Candidate]:
             if figure is not None:
                 cap = figure.find(".//figcaption")
                 caption = text_of(cap) if cap is not None else None
-            return [Candidate("image", (url, caption or el.get("alt")), "html:img")]
+            alt = el.get("alt") or ""
+            # An alt text that is a file's name ("born-baby-750x369-1") is no caption.
+            return [Candidate("image", (url, caption or (alt if " " in alt.strip() else None)),
+                              "html:img")]
     return []
+
+
+def _image_source(img: Element) -> str | None:
+    """Return an image's file: the widest of its srcset (lazy-loading attributes first),
+    else its lazy-loading source, else its src ("data:" placeholders skipped)."""
+    for attr in ("data-srcset", "data-lazy-srcset", "srcset"):
+        widest = _widest(img.get(attr))
+        if widest:
+            return widest
+    for attr in ("data-src", "data-lazy-src", "data-original", "src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def _widest(srcset: str | None) -> str | None:
+    """Return the widest candidate of a srcset ("a.jpg 400w, b.jpg 1200w" -> "b.jpg"), read as
+    the HTML standard reads it: a URL may hold commas ("w_400,h_300/a.jpg")."""
+    best, best_size = None, -1.0
+    for url, descriptor in _srcset(srcset or ""):
+        size = descriptor[:-1] if descriptor[-1:] in ("w", "x") else "1"
+        try:
+            value = float(size)
+        except ValueError:
+            continue
+        if value > best_size and not url.startswith("data:"):
+            best, best_size = url, value
+    return best
+
+
+def _srcset(text: str) -> Iterator[tuple[str, str]]:
+    """Yield (URL, descriptor) of each srcset candidate: a URL runs to the next space (a comma
+    at its end ends it), its descriptor to the next comma."""
+    pos = 0
+    while pos < len(text):
+        while pos < len(text) and (text[pos].isspace() or text[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < len(text) and not text[pos].isspace():
+            pos += 1
+        url = text[start:pos]
+        if not url:
+            return
+        if url.endswith(","):
+            yield url.rstrip(","), ""
+            continue
+        end = text.find(",", pos)
+        end = len(text) if end < 0 else end
+        yield url, text[pos:end].strip()
+        pos = end + 1
 
 
 def _is_logo(img: Element, url: str, host: str) -> bool:
