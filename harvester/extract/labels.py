@@ -411,18 +411,22 @@ def _tag_hrefs(page: Page) -> list[Candidate]:
 
 def _is_tag_href(href: str | None) -> bool:
     """Tell whether a link points to a tag or topic page (its last-but-one path segment)."""
-    if not href or "/" not in href:
-        return False
-    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
-    return len(path) == 3 and path[1].lower() in _TAG_SEGMENTS and bool(path[2])
+    return href is not None and _TAG_HREF.search(href) is not None
 
 
 def _is_category_href(href: str | None) -> bool:
     """Tell whether a link points to a category (section) page (/category/x/)."""
-    if not href or "/" not in href:
-        return False
-    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 2)
-    return len(path) == 3 and path[1].lower() in _CATEGORY_SEGMENTS and bool(path[2])
+    return href is not None and _CATEGORY_HREF.search(href) is not None
+
+
+def _folder_href(folders: frozenset[str] | set[str]) -> re.Pattern[str]:
+    """Return a pattern for a link whose last-but-one path segment is one of `folders`."""
+    names = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
+    return re.compile(rf"(?i)/(?:{names})/[^/?#]+/*(?:[?#]|$)")
+
+
+_TAG_HREF = _folder_href(_TAG_SEGMENTS)
+_CATEGORY_HREF = _folder_href(_CATEGORY_SEGMENTS)
 
 
 def _link_text(a: Element) -> str:
