@@ -13,7 +13,7 @@ from .canonical import canonical_url, is_http_url
 from .extract.rules import compile_rule
 from .extract.tree import Element, text_of
 from .parse import Document
-from .urls import is_content_like, page_number, without_page
+from .urls import is_content_like, is_offset_page, page_number, without_page
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|go to (?:the )?next page|next posts|older|"
@@ -124,7 +124,10 @@ def _numbered_next(root: Element, url: str, base: str) -> list[str]:
     for anchor in root.iter("a"):
         target = canonical_url(anchor.get("href", ""), base)
         number = page_number(target)
-        if number in wanted and without_page(target) == base:
+        if number is None or without_page(target) != base:
+            continue
+        # An offset (Joomla's "?start=20") steps by a page's size: the next is the least above.
+        if number in wanted or is_offset_page(target) and number > (current or 0):
             numbered.setdefault(number, target)
     return [numbered[min(numbered)]] if numbered else []
 

@@ -194,6 +194,7 @@ _PAGE_PARAMS = frozenset({
     "page", "paged", "pg", "pagenum", "page_no", "pagenumber", "currentpage", "start",
     "offset", "from", "p_page",
 })
+_OFFSET_PARAMS = frozenset({"start", "offset", "from"})
 _FILTER_PARAMS = frozenset({
     "s", "q", "query", "search", "keys", "keyword", "keywords", "term", "sort", "sortby",
     "order", "orderby", "filter", "type", "types", "topic", "topics", "tag", "tags",
@@ -313,6 +314,15 @@ def page_number(url: str) -> int | None:
         return int(match.group(1))
     found = _page_param(parts.query)
     return found[1] if found else None
+
+
+def is_offset_page(url: str) -> bool:
+    """Tell whether a listing URL numbers its page by the first item's offset (`?start=20`)."""
+    try:
+        found = _page_param(urlsplit(url).query)
+    except ValueError:
+        return False
+    return found is not None and unquote(found[0]).lower() in _OFFSET_PARAMS
 
 
 def without_page(url: str) -> str:

@@ -18,6 +18,8 @@ from werkzeug import Request, Response
 from harvester.config import Settings, Source
 from harvester.discover import DiscoverReport, Link, discover
 from harvester.fetch import Fetcher
+from harvester.paginate import next_pages
+from harvester.parse import parse_html
 from harvester.store import Store
 from harvester.urls import is_filtered_listing, navigation_reason
 
@@ -215,3 +217,17 @@ def test_last_page_of_few_posts_is_read_by_the_earlier_pages_shapes(
              "/page/2/": listing(posts[3:])}
     paths, report = found(httpserver_ipv4, pages, "/", store, tmp_path)
     assert paths == posts and report.listing_pages == 2
+
+
+# -- Joomla: pages numbered by the first item's offset, linked by number only -------------
+
+@pytest.mark.parametrize(("url", "wanted"), [
+    ("https://x.org/publications", "https://x.org/publications?start=10"),
+    ("https://x.org/publications?start=10", "https://x.org/publications?start=20"),
+    ("https://x.org/publications?start=20", None),
+])
+def test_offset_pages_follow_one_another(url: str, wanted: str | None) -> None:
+    """"?start=10" after the first page, "?start=20" after it: the least offset above."""
+    links = "".join(f'<a href="/publications?start={n}">{n // 10 + 1}</a>' for n in (0, 10, 20))
+    doc = parse_html(f'<html><body><div class="pagination">{links}</div></body></html>', url)
+    assert (next_pages(doc, url) or [None])[0] == wanted
