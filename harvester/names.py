@@ -29,6 +29,11 @@ _PREFIX = re.compile(
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
     r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
+# "Jane Doe is a senior fellow...": the name that opens a biography.
+_BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+|van|von|der|"
+                       r"den|de|del|da|di|le|la|bin|al|el)){1,3})\s+(?:is|was|serves|works|"
+                       r"leads|directs|covers|writes|reports|ist|war|arbeitet|leitet|schreibt|"
+                       r"est|était|es|fue|è|é)\b")
 # A short label before a colon ("Interview:", "责任编辑：", "Text:") is not part of a name.
 _LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
 _CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
@@ -140,6 +145,8 @@ _NOT_NAMES = {
     "source", "sources", "video", "audio", "grafik", "illustration", "image", "images",
     "watch live", "live", "extra", "updates", "update", "기자", "记者", "記者",
 }
+# A letter after a hyphen or an apostrophe inside a name ("Doe-Smith", "O'Roe", "D’Angelo").
+_JOINS = re.compile(r"(?<=\w[-'’])\w")
 _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
@@ -153,6 +160,15 @@ _ORGANIZATION = re.compile(
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
     r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b",
     re.IGNORECASE)
+
+
+def opening_name(text: str) -> str | None:
+    """Return the full name that opens a biography ("Jane Doe is a senior fellow…")."""
+    match = _BIO_NAME.match(" ".join(text.split()[:8]))
+    names = split_names(match.group(1)) if match else []
+    if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and not _DIGIT.search(names[0]):
+        return names[0]
+    return None
 
 
 def split_names(text: str) -> list[str]:
@@ -315,9 +331,10 @@ def _is_role(text: str) -> bool:
 
 
 def _title_case(text: str) -> str:
-    """Title-case an ALL CAPS name, keeping particles lowercase."""
-    words = [w.capitalize() if w.lower() not in _LOWER_PARTICLES else w.lower()
-             for w in text.split()]
+    """Title-case an ALL CAPS name, keeping particles lowercase; each part of a joined name
+    opens with a capital ("DOE-SMITH" -> "Doe-Smith", "O'ROE" -> "O'Roe")."""
+    words = [_JOINS.sub(lambda m: m.group(0).upper(), w.capitalize())
+             if w.lower() not in _LOWER_PARTICLES else w.lower() for w in text.split()]
     return " ".join(words)
 
 

@@ -875,3 +875,16 @@ def test_an_image_caption_is_text_and_a_file_name_is_none() -> None:
     html = """<html><body><main><h1>Ceasefires That Hold</h1>
       <img src="/img/born-baby-750x369-1.jpg" alt="born-baby-750x369-1"></main></body></html>"""
     assert extract_page(html, "https://think.example/p/x").image.caption is None
+
+
+def test_an_author_box_s_bio_alone_names_its_author_but_a_testimonial_does_not() -> None:
+    """"<p class=author>Jane Doe is a writer based in London.</p>" credits Jane Doe; the
+    author of a testimonial or a quote is not the page's."""
+    html = """<html><body><main><h1>Ceasefires That Hold</h1>{}<p>The text of the report on
+      ceasefire monitoring in the region and beyond.</p></main></body></html>"""
+    bio = "<p class='author'>Jane Doe is a writer based in London.</p>"
+    assert [a.name for a in extract_page(html.format(bio), "https://x.example/p/a").authors] \
+        == ["Jane Doe"]
+    quote = ("<div class='testimonial-author'>Kundin Anna Keller ist eine zufriedene "
+             "Kundin.</div>")
+    assert extract_page(html.format(quote), "https://x.example/p/a").authors == ()

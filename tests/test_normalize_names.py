@@ -96,6 +96,9 @@ from harvester.names import is_name, split_names
     # Two Chinese characters are a whole name; a reporter's title and a reading are dropped
     ("张三", ["张三"]), ("홍길동 기자 hong@example.com", ["홍길동"]), ("张三记者", ["张三"]),
     ("山田 太郎（やまだ たろう）", ["山田 太郎"]), ("AB", []),
+    # A name in capitals keeps a capital after its hyphens and apostrophes
+    ("BY JANE DOE-SMITH AND JOHN O'ROE", ["Jane Doe-Smith", "John O'Roe"]),
+    ("MARIE-CLAIRE D’ANGELO", ["Marie-Claire D’Angelo"]),
 ])
 def test_credit_lines(line: str, names: list[str]) -> None:
     """Prefixes, roles, degrees, honorifics, contacts and duplicates are dropped."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
-from ..names import PEOPLE_FOLDERS, split_names
+from ..names import PEOPLE_FOLDERS, opening_name, split_names
 from ..urls import host_of
 from ..record import Candidate
 from ..text import WIDE_CHARS
@@ -37,6 +37,7 @@ _LEAD = " \t\n|·•/–—-"
 _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
+_QUOTED = re.compile(r"testimonial|quote|review|zitat|citation")
 _CLOSE_ABOVE = 4
 _MAX_TYPE_WORDS = 3
 # "Commentary by", "Ein Kommentar von", "Une tribune par": one to three words, then the by-word.
@@ -209,8 +210,10 @@ def _authors(page: Page) -> list[Candidate]:
     groups: dict[str, list[str]] = {}
     bylines: dict[str, list[Element]] = {}
     for el, words, flags in page.named:
-        # A comment's author ("comment byuser comment-author-jane") is not the page's.
-        if not flags & BYLINE or flags & FOREIGN and "comment" in words:
+        # A comment's author ("comment byuser comment-author-jane") is not the page's, nor
+        # a testimonial's, a quote's or a review's.
+        if not flags & BYLINE or flags & FOREIGN and "comment" in words \
+                or _QUOTED.search(words):
             continue
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
             if not page.is_foreign(el):
@@ -404,7 +407,11 @@ def _names_in(el: Element) -> list[str]:
                   for n in split_names(text_of(child))]
         if marked:
             return marked
-    return split_names(text)
+    names = split_names(text)
+    if not names:  # an author box's bio alone: "Jane Doe is a writer based in London."
+        name = opening_name(text)
+        names = [name] if name else []
+    return names
 
 
 def _joined(el: Element) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import split_names
+from ..names import opening_name, split_names
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
@@ -42,10 +42,6 @@ _ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the a
                     r"à propos (?:de l['’]|des )auteure?s?|l['’]auteure?|les auteurs|"
                     r"sobre (?:el|la|los|las|o|a|os) autor(?:a|es|as)?|sull['’]autore|"
                     r"over de auteurs?)\W*$", re.IGNORECASE)
-# "Jane Doe is a senior fellow...": the name that opens a biography.
-_BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+|van|von|der|"
-                       r"den|de|del|da|di|le|la|bin|al|el)){1,3})\s+(?:is|was|serves|works|"
-                       r"leads|directs|ist|war|arbeitet|leitet|est|était|es|fue|è|é)\b")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MAX_BIOS = 4
 _BIO_REACH = 40
@@ -320,8 +316,7 @@ def _bio_name(paragraph: Element) -> str | None:
     if first is not None and first.tag in ("strong", "b"):
         candidate = " ".join(text_of(first).split()).rstrip(",:")
     else:
-        match = _BIO_NAME.match(" ".join(text_of(paragraph).split()[:8]))
-        candidate = match.group(1) if match else ""
+        return opening_name(text_of(paragraph))
     names = split_names(candidate) if candidate else []
     if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and not _DIGIT.search(names[0]):
         return names[0]
