@@ -44,6 +44,8 @@ _ARTICLE_TYPES = frozenset({
     "episode", "book", "chapter", "thesis", "dataset", "legislation", "medicalscholarlyarticle",
 })
 _LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "blog"})
+# Pages that are no publication whatever their text: a job ad, a product, a shop's offer.
+_OTHER_TYPES = frozenset({"jobposting", "product", "productgroup", "offer", "aggregateoffer"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         return PageKind(LISTING, "the URL is a numbered page of a listing")
     if s.types & _LISTING_TYPES and not s.types & _ARTICLE_TYPES:
         return PageKind(LISTING, "JSON-LD says " + ", ".join(sorted(s.types & _LISTING_TYPES)))
+    if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES:
+        return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
     if s.article and (s.dated or s.words >= 100) and not (s.cards >= 8 and s.words < 80):
         return PageKind(PUBLICATION, f"marked as {s.article}")
     if "profilepage" in s.types or s.og_type == "profile":

@@ -156,3 +156,15 @@ def test_whole_card_overlay_links_and_base_href() -> None:
     assert found == [BASE + "/articles/why-tariffs-are-back/",
                      BASE + "/articles/a-new-era-for-nato/",
                      BASE + "/articles/the-budget-deal-explained/"]
+
+
+@pytest.mark.parametrize("kind", ["JobPosting", "Product"])
+def test_a_job_ad_or_a_product_is_no_publication(kind: str) -> None:
+    """A page whose JSON-LD is a job posting or a product is another page, however long its
+    text and whatever its dates."""
+    data = f'{{"@type": "{kind}", "title": "Research Assistant", "datePosted": "2024-03-03"}}'
+    text = "<p>" + "The institute is looking for a research assistant to join us. " * 20 + "</p>"
+    html = (f"<html><head><script type='application/ld+json'>{data}</script></head><body>"
+            f"<main><h1>Research Assistant</h1><p>March 3, 2024</p>{text}</main></body></html>")
+    doc = parse_html(html, BASE + "/careers/research-assistant")
+    assert page_kind(doc, extract_document(doc)).kind == "other"
