@@ -156,3 +156,16 @@ def test_a_short_sentence_is_a_card_s_summary() -> None:
                      "</a></h3><p>How ceasefires hold, with lessons from three wars.</p>"
                      "</article>")
     assert records[0].summary == "How ceasefires hold, with lessons from three wars."
+
+
+def test_a_section_s_own_heading_is_no_card() -> None:
+    """"<section><h2><a href=/politics/>Politics</a></h2>" over h3 story cards: the
+    section's heading is no card of its own."""
+    def section(name: str) -> str:
+        stories = "".join(f"<article><h3><a href='/{name}/story-{i}'>Story {i} about {name}"
+                          "</a></h3><p>Teaser text.</p></article>" for i in range(3))
+        return f"<section><h2><a href='/{name}/'>{name.title()}</a></h2>{stories}</section>"
+
+    html = f"<html><body><main>{section('politics')}{section('business')}</main></body></html>"
+    urls = [r.url for r in parse_cards(parse_html(html, "https://news.example/"))]
+    assert len(urls) == 6 and "https://news.example/politics/" not in urls

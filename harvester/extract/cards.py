@@ -112,7 +112,13 @@ def _heading_cards(root: Element) -> list[tuple[Element, Element]]:
     for parent in containers:
         if parent in outer:
             continue
+        levels = Counter(hs[0].tag for hs in per_parent[parent].values() if len(hs) == 1)
+        common = levels.most_common(1)[0][0]
         for child, headings in per_parent[parent].items():
+            # The section's own heading over its cards ("<h2><a href=/politics/>" over h3
+            # cards) is a heading of another level that stands alone: no card.
+            if child is headings[0] and headings[0].tag != common and levels[child.tag] == 1:
+                continue
             if len(headings) == 1:
                 link = headings[0].find(".//a[@href]")
                 if link is None:
