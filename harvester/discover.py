@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import urljoin
 
+from lxml import etree
+
 
 from . import classify, pagekind
 from .canonical import canonical_url, is_http_url, record_key
@@ -35,7 +37,7 @@ from .errors import ExtractError
 from .extract.cards import parse_cards
 from .fetch import Fetcher, Page
 from .indexes import feed_urls, is_index_url, parse_feed, walk_sitemaps
-from .normalize import build_record, merge
+from .normalize import build_record, merge, summary_key
 from .paginate import next_pages
 from .parse import Document, parse_html
 from .record import Candidate, Record
@@ -51,6 +53,10 @@ log = logging.getLogger(__name__)
 MAX_FEEDS = 3
 MAX_SUB_LISTINGS = 30
 _NO_PROGRESS_PAGES = 2
+# A page's own descriptions: its meta description, OpenGraph's and Twitter's.
+_DESCRIPTIONS = etree.XPath(
+    "//meta[@name='description' or @property='og:description' or @name='twitter:description'"
+    " or @property='twitter:description']/@content")
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,9 @@ class DiscoverReport:
     feed_items: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     stopped_early: bool = False
+    # Keys (normalize.summary_key) of the descriptions the listing pages read give: the
+    # site's tagline, which its publications' meta tags often repeat. Filled as it goes.
+    descriptions: set[str] = field(default_factory=set)
 
 
 def discover(
@@ -172,6 +181,7 @@ class _Discovery:
             pages += 1
             self.report.listing_pages += 1
             self.listings.add(record_key(page.url))
+            listed_description = True
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc, start)
             if pages == 1 and start in self.starts \
@@ -179,7 +189,10 @@ class _Discovery:
                 # A start URL may be a publication ("harvest this report"): it is handed on
                 # as fetched, and the links it holds are followed as a listing's.
                 self.seen.add(record_key(page.url))
+                listed_description = False  # its description is its own summary
                 yield Link(page.url, via="start", page=page)
+            if listed_description:
+                self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
             links = self._listing_links(doc, start)
             if pages == 1 and hub and not links:
                 hub_listings = self._sub_listings(doc, start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from typing import Any
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from urllib.parse import urljoin, urlsplit
 
 from .choose import choose_authors, choose_title
@@ -55,7 +55,8 @@ _LANG_ORDER = ("rules", "html:lang", "meta:content-language", "meta:og:locale",
 
 def build_record(candidates: Iterable[Candidate], *, url: str | None,
                  vocabulary: Vocabulary, source: str | None = None,
-                 now: datetime | None = None) -> Record:
+                 now: datetime | None = None,
+                 site_descriptions: Collection[str] = ()) -> Record:
     """Assemble one Record from every extractor's candidates.
 
     Args:
@@ -64,6 +65,9 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
         vocabulary: maps site types and topics onto the configured labels.
         source: the configured source name, copied into the record.
         now: the harvest time (default: now, UTC, whole seconds).
+        site_descriptions: keys (`summary_key`) of the descriptions the site's listing
+            pages give: a publication that repeats one gives the site's tagline, no
+            summary of its own.
 
     Returns:
         The normalized record; fields nobody proposed stay unknown.
@@ -103,7 +107,7 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     keep("updated", updated)
     keep("type", choose_type(get("type", []), url, vocabulary))
     keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
-    keep("summary", choose_summary(get("summary", []), values.get("title")))
+    keep("summary", choose_summary(get("summary", []), values.get("title"), site_descriptions))
     keep("image", choose_image(get("image", []), record_url))
     keep("language", language)
     return Record(url=record_url, source=source, first_seen=now, harvested_at=now,
@@ -159,8 +163,15 @@ def host_names(url: str | None) -> list[str]:
     return [host, main] if len(main) > 2 else [host]
 
 
-def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str] | None:
-    """Return the first description that is real prose (not the title, not a stub)."""
+def summary_key(text: str) -> str:
+    """Return the key two descriptions share when they are the same text."""
+    return " ".join(text.split()).casefold()
+
+
+def choose_summary(cands: list[Candidate], title: str | None,
+                   site_descriptions: Collection[str] = ()) -> tuple[str, str] | None:
+    """Return the first description that is real prose (not the title, not a stub, not the
+    site's own description that its listing pages give too)."""
     for cand in _ordered(cands, _SUMMARY_ORDER):
         text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
                      limit=4 * MAX_SUMMARY)
@@ -168,6 +179,9 @@ def choose_summary(cands: list[Candidate], title: str | None) -> tuple[str, str]
             text = clean(strip_tags(text), limit=4 * MAX_SUMMARY)
         text = _SUMMARY_LABEL.sub("", text or "")
         if not text or len(text) < 20 or (title and _is_title(text, title)):
+            continue
+        if site_descriptions and cand.source.startswith("meta:") \
+                and summary_key(text) in site_descriptions:
             continue
         if text.isascii() and not any(c.isspace() for c in text):
             continue  # one word of Latin letters: an id, a slug or an address, not prose

@@ -106,6 +106,8 @@ class _Run:
         # Record keys of every URL handled, its final URL and its record's URL: a redirect
         # target that discovery yields again (from the sitemap) is not fetched twice.
         self.done: set[str] = set()
+        # Keys of the descriptions of the listing pages discovery reads (the site's tagline).
+        self.site_descriptions: set[str] = set()
 
     def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
@@ -116,6 +118,7 @@ class _Run:
         budget = min(limit or source.max_items or settings.max_items,
                      source.max_items or settings.max_items)
         found = discover.DiscoverReport(0, 0, 0, [], False)
+        self.site_descriptions = found.descriptions  # filled as discovery reads listings
         cut_short = False
         error: str | None = None
         try:
@@ -229,7 +232,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         doc = parse_html(page.body, page.url, page.content_type)
         report.extracted += 1
         record = extract_document(doc, rules=source.rules, vocabulary=config.vocabulary,
-                                  source=source.name)
+                                  source=source.name, site_descriptions=run.site_descriptions)
     except ExtractError as exc:
         return _page_failed(store, fresh, report, link.url, f"unreadable page: {exc}")
     kind = pagekind.page_kind(doc, record)

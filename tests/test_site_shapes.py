@@ -15,11 +15,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from harvester.config import Settings, Source
+from harvester.config import Config, Settings, Source
 from harvester.discover import DiscoverReport, Link, discover
+from harvester.extract import default_vocabulary
 from harvester.fetch import Fetcher
 from harvester.paginate import next_pages
 from harvester.parse import parse_html
+from harvester.pipeline import run_source
 from harvester.store import Store
 from harvester.urls import is_filtered_listing, navigation_reason
 
@@ -231,3 +233,43 @@ def test_offset_pages_follow_one_another(url: str, wanted: str | None) -> None:
     links = "".join(f'<a href="/publications?start={n}">{n // 10 + 1}</a>' for n in (0, 10, 20))
     doc = parse_html(f'<html><body><div class="pagination">{links}</div></body></html>', url)
     assert (next_pages(doc, url) or [None])[0] == wanted
+
+
+# -- a site whose pages all carry its tagline as their description ------------------------
+
+def test_the_site_s_tagline_is_no_publication_s_summary(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A CMS that gives every page the site's description ("The Institute is an independent
+    think tank…") gives it on the listing too: a publication's summary is then its own
+    first paragraph; a description of its own is kept."""
+    tagline = "The Institute is an independent, nonpartisan think tank on conflict."
+    head = f'<meta name="description" content="{tagline}">'
+
+    def article(title: str, own: str | None) -> str:
+        meta = f'<meta name="description" content="{own}">' if own else head
+        more = "<p>More of the report, on the lines, the talks and the monitors.</p>" * 8
+        return (f'<html><head><title>{title}</title>{meta}<meta property="og:type" '
+                f'content="article"></head><body><main><h1>{title}</h1><p>3 March 2024</p>'
+                f"<p>The first paragraph of {title}, which says what the report finds about "
+                f"ceasefires and the monitors who watch them.</p>{more}</main></body></html>")
+
+    titles = ["Ceasefires That Hold", "Monitors at the Line", "Talks Resume in Geneva"]
+    pages = {f"/research/{t.lower().replace(' ', '-')}": article(t, "Its own summary." * 3
+                                                                  if i == 2 else None)
+             for i, t in enumerate(titles)}
+    listing = "".join(card(path, t) for path, t in zip(pages, titles, strict=True))
+    pages["/research/"] = page(listing).replace("<title>Site</title>",
+                                                f"<title>Research</title>{head}")
+    serve_pages(httpserver_ipv4, pages)
+    base = httpserver_ipv4.url_for("/").rstrip("/")
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0,
+                        retries=0, timeout=3.0, max_pages=10)
+    source = Source(name="s", start_urls=(base + "/research/",))
+    config = Config(path=None, settings=settings, sources=(source,),
+                    vocabulary=default_vocabulary())
+    with Fetcher(settings) as fetcher:
+        run_source(source, config, store=store, fetcher=fetcher)
+    summaries = {r.title: r.summary for r in store.records()}
+    assert summaries["Ceasefires That Hold"].startswith("The first paragraph of Ceasefires")
+    assert summaries["Monitors at the Line"].startswith("The first paragraph of Monitors")
+    assert summaries["Talks Resume in Geneva"].startswith("Its own summary.")

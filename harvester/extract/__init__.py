@@ -16,7 +16,7 @@ other content, `classes` classifies class/id words, `cards` reads listing cards.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from ..config import shipped_config_dir
@@ -61,7 +61,8 @@ def extract_page(html: bytes | str, url: str | None = None, *,
 
 
 def extract_document(doc: Document, *, rules: Mapping[str, Sequence[str]] | None = None,
-                     vocabulary: Vocabulary | None = None, source: str | None = None) -> Record:
+                     vocabulary: Vocabulary | None = None, source: str | None = None,
+                     site_descriptions: Collection[str] = ()) -> Record:
     """Extract one normalized Record from an already-parsed document.
 
     The document is not changed: script, style, noscript and template content is
@@ -74,13 +75,15 @@ def extract_document(doc: Document, *, rules: Mapping[str, Sequence[str]] | None
         rules: the source's site rules, if any.
         vocabulary: type and topic vocabulary (default: the shipped one).
         source: the configured source name, copied into the record.
+        site_descriptions: keys of the descriptions the site's listing pages give (see
+            `harvester.normalize.build_record`).
 
     Returns:
         The normalized record.
     """
     found = candidates(doc, rules=rules)
     return build_record(found, url=doc.url, vocabulary=vocabulary or default_vocabulary(),
-                        source=source)
+                        source=source, site_descriptions=site_descriptions)
 
 
 def candidates(doc: Document, *,
