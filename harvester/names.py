@@ -17,10 +17,12 @@ from .text import WIDE_CHARS, clean, strip_accents, trie_pattern
 _DIGIT = re.compile(r"\d")
 #: Folders of a site's people pages ("/experts/jane-doe", "/autoren/erika-muster"): a link
 #: there names a person, and its last segment often spells the name.
-PEOPLE_FOLDERS = (r"authors?|by|profiles?|people|persons?|experts?|experten|staff|writers?|"
-                  r"editors?|contributors?|team|fellows?|scholars?|researchers?|autor(?:en)?|"
-                  r"autores|autori|auteurs?|redakteure?|journalists?|columnists?|bios?|personen|"
-                  r"mitarbeiter")
+PEOPLE_FOLDERS = (r"(?:our-|unsere-|nos-|nuestros-)?(?:authors?|by|profiles?|people|persons?|"
+                  r"experts?|experten|staff|writers?|editors?|contributors?|team|fellows?|"
+                  r"scholars?|researchers?|autor(?:en)?|autores|autori|auteurs?|redakteure?|"
+                  r"journalists?|columnists?|bios?|personen|mitarbeiter|chercheu(?:r|rs|ses?)|"
+                  r"investigador(?:es|as?)?|ricercat(?:ori|rici)|wissenschaftler(?:innen|-in)?|"
+                  r"forschende)")
 _PREFIX = re.compile(
     r"^\s*(?:(?i:(?:(?:written|authored|posted|published|reported|reporting|compiled|edited|"
     r"produced|hosted|presented|text|story|words|photos?|interview)\s+(?:and\s+\w+\s+)?by|"
@@ -147,6 +149,9 @@ _NOT_NAMES = {
 }
 # A letter after a hyphen or an apostrophe inside a name ("Doe-Smith", "O'Roe", "D’Angelo").
 _JOINS = re.compile(r"(?<=\w[-'’])\w")
+# Indefinite articles open a phrase, never a name ("Ein Beitrag der Red."); a definite one
+# may open an organization's ("The Frontier Post", "Die Tagespresse").
+_ARTICLES = frozenset({"ein", "eine", "einer", "eines", "a", "an"})
 _LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du", "la", "le",
                     "di", "dos", "das", "do", "bin", "ibn", "al", "el", "ten", "ter", "y", "zu"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
@@ -316,6 +321,8 @@ def is_name(text: str, *, strict: bool = False) -> bool:
         return False
     if any(ch in text for ch in "<>{}=\\?!#%:"):
         return False
+    if len(tokens) > 1 and tokens[0].lower() in _ARTICLES:
+        return False  # "Ein Beitrag der Red": a phrase, not a name
     capitalized = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in _LOWER_PARTICLES]
     if lower and lower[0] == tokens[0] and capitalized:

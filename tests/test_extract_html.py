@@ -888,3 +888,24 @@ def test_an_author_box_s_bio_alone_names_its_author_but_a_testimonial_does_not()
     quote = ("<div class='testimonial-author'>Kundin Anna Keller ist eine zufriedene "
              "Kundin.</div>")
     assert extract_page(html.format(quote), "https://x.example/p/a").authors == ()
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    # A profile under "/about-us/our-people/", its role in a span of its own
+    ("<div class='person'><a href='/about-us/our-people/jane-doe'><span>Dr Jane Doe</span>"
+     "<span>Senior Research Fellow</span></a></div>", ["Jane Doe"]),
+    # Researchers' folders in French, Spanish and German
+    ("<div class='auteur'>Le point de vue de <a href='/chercheurs/jane-doe/'>Jane Doe</a></div>",
+     ["Jane Doe"]),
+    ("<p><a href='/wissenschaftler-in/erika-muster'>Dr. Erika Muster</a></p>", ["Erika Muster"]),
+    ("<p><a href='/investigadores/juana-perez'>Juana Pérez</a></p>", ["Juana Pérez"]),
+    # A linked abbreviation in a byline sentence is no name
+    ("<div class='autor'>Ein Beitrag der <a href='/red'>Red.</a></div>", []),
+])
+def test_author_links_to_people_pages_in_more_shapes(byline: str, names: list[str]) -> None:
+    """Profile links under "our-people", "chercheurs", "wissenschaftler-in" credit their
+    names; a byline that reads as a sentence credits the full names it links."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1>{byline}
+      <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert [a.name for a in record.authors] == names

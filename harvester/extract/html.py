@@ -411,6 +411,8 @@ def _names_in(el: Element) -> list[str]:
     if not names:  # an author box's bio alone: "Jane Doe is a writer based in London."
         name = opening_name(text)
         names = [name] if name else []
+    if not names:  # "Le point de vue de <a>Jane Doe</a>": the linked full names
+        names = [n for a in el.iter("a") for n in split_names(_unglued(a)) if " " in n]
     return names
 
 
