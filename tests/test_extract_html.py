@@ -909,3 +909,14 @@ def test_author_links_to_people_pages_in_more_shapes(byline: str, names: list[st
       <p>The text of the report on ceasefire monitoring in the region.</p></main></body></html>"""
     record = extract_page(html, "https://think.example/p/ceasefires")
     assert [a.name for a in record.authors] == names
+
+
+def test_a_category_written_without_a_link_counts() -> None:
+    """"<span class="category">Interviews</span>" names the type as a category link does;
+    a category that is no type is a topic of a page without tags."""
+    html = """<html><body><main><h1>Les cessez-le-feu qui tiennent</h1>
+      <div class="meta"><span class="category">{}</span></div>
+      <p>The text of the interview on ceasefire monitoring.</p></main></body></html>"""
+    assert extract_page(html.format("Interviews"), "https://x.example/p/a").type == "Interview"
+    assert extract_page(html.format("Coronavirus"), "https://x.example/p/a").topics == (
+        "Coronavirus",)

@@ -90,6 +90,7 @@ _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_TAG_WORDS = 6
+_MAX_LABEL = 40
 _MAX_MENU_TAGS = 15
 _LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
 _TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
@@ -369,7 +370,9 @@ def _categories(page: Page) -> list[Candidate]:
             links.append(" ".join(text_of(el).split()))
     for el, _, flags in page.named:
         if flags & CATEGORY and el.tag != "a" and page.in_main(el):
-            links += _tag_texts(el)
+            # A category written without a link ("<span class=cat>Interviews</span>") too.
+            links += _tag_texts(el) or ([" ".join(text_of(el).split())]
+                                        if not len(el) and len(text_of(el)) < _MAX_LABEL else [])
     found = [Candidate("type", text, "html:category") for text in links[:5] if text]
     if links:
         found.append(Candidate("topics", links[:20], "html:category"))
