@@ -102,7 +102,8 @@ _ZONES = {
 }
 _TIME = (r"(?:\s*(?:,|at|um|à|a las|alle|-|\||T|@)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})"
          r"(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-         r"\s*(?:Uhr\s*)?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?\b|\(?[A-Z]{1,4}T\b\)?|UTC|GMT)?)?")
+         r"\s*(?:Uhr\s*)?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?\b|\(?(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?\b\)?"
+         r"|\(?[A-Z]{1,4}T\b\)?|UTC|GMT)?)?")
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
                   + _TIME.replace(r"(?:,|at", r"(?:,|T|at"))
 _YMD = re.compile(r"(?<![\d/.])(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})(?![\d/])"
@@ -266,8 +267,16 @@ def _with_time(day: date, groups: dict[str, str | None]) -> datetime | None:
 
 
 def _offset(zone: str) -> timezone | None:
-    """Return the timezone of an offset (`+05:30`, `-0500`, `Z`) or a known abbreviation."""
+    """Return the timezone of an offset (`+05:30`, `-0500`, `Z`, `GMT+7`, `UTC-05:00`) or a
+    known abbreviation."""
     zone = zone.strip("() ")
+    if zone[:3].lower() in ("utc", "gmt") and zone[3:].strip()[:1] in ("+", "-"):
+        # "GMT+7": the sign and hours, with an optional ":30" (a one-digit hour is padded).
+        sign, rest = zone[3:].strip()[0], zone[3:].strip()[1:]
+        hours, _, minutes = rest.partition(":")
+        if not minutes and len(hours) > 2:
+            hours, minutes = hours[:-2], hours[-2:]
+        zone = f"{sign}{int(hours):02d}:{minutes or '00'}"
     if zone[:1] in "+-" and zone[1:3].isdigit():
         digits = zone[1:].replace(":", "")
         hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
