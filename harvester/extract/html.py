@@ -37,6 +37,8 @@ _LEAD = " \t\n|·•/–—-"
 _DAY_OR_TIME = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d{2}\b")
 _DATELINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+")
 _CLOSE_DATELINE = 40
+# One srcset candidate: a URL (not ending in a comma), then maybe its descriptor.
+_SRCSET = re.compile(r"[\s,]*(\S*[^\s,])(?:\s+([^,]*))?")
 _QUOTED = re.compile(r"testimonial|quote|review|zitat|citation")
 _CLOSE_ABOVE = 4
 _MAX_TYPE_WORDS = 3
@@ -524,23 +526,8 @@ def _widest(srcset: str | None) -> str | None:
 def _srcset(text: str) -> Iterator[tuple[str, str]]:
     """Yield (URL, descriptor) of each srcset candidate: a URL runs to the next space (a comma
     at its end ends it), its descriptor to the next comma."""
-    pos = 0
-    while pos < len(text):
-        while pos < len(text) and (text[pos].isspace() or text[pos] == ","):
-            pos += 1
-        start = pos
-        while pos < len(text) and not text[pos].isspace():
-            pos += 1
-        url = text[start:pos]
-        if not url:
-            return
-        if url.endswith(","):
-            yield url.rstrip(","), ""
-            continue
-        end = text.find(",", pos)
-        end = len(text) if end < 0 else end
-        yield url, text[pos:end].strip()
-        pos = end + 1
+    for match in _SRCSET.finditer(text):
+        yield match.group(1), (match.group(2) or "").strip()
 
 
 def _is_logo(img: Element, url: str, host: str) -> bool:
