@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from harvester import extract_page
 from harvester.dates import parse_date
 
 
@@ -35,3 +36,46 @@ def test_an_impossible_gmt_offset_keeps_only_the_day() -> None:
     assert parse_date("2024-03-03 10:00 GMT+15") == date(2024, 3, 3)
     assert parse_date("2024-03-03 10:00 GMT+7") == datetime(
         2024, 3, 3, 10, tzinfo=timezone(timedelta(hours=7)))
+
+
+def page(header: str, lang: str = "en") -> str:
+    """Return an article page with a header block under its headline."""
+    return (f"<html lang='{lang}'><head><title>Wellness hotels</title></head><body><article>"
+            f"<h1>Wellness hotels for the winter season</h1>{header}"
+            "<p>Our favourite places to rest when the days grow short and cold, and the long "
+            "nights invite a slower pace of life across the continent.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("header", [
+    "<p>Event date: 15 May 2024</p>",
+    "<p>When: 15 May 2024, 10:00</p><p>Where: Berlin</p>",
+    "<p>Application deadline: 15 May 2024</p>",
+    "<div class='event-date'>15 May 2024</div>",
+    "<div class='event-meta'><time datetime='2024-05-15'>15 May 2024</time></div>",
+    "<p>When: <time datetime='2024-05-15T10:00'>15 May 2024</time></p>",
+])
+def test_an_events_or_deadlines_date_is_not_the_publication(header: str) -> None:
+    """The day an event takes place or applications close is not when the page appeared."""
+    record = extract_page(page(header), "https://example.org/events/winter-talk")
+    assert record.published is None
+
+
+def test_the_publication_date_beside_an_event_date_is_kept() -> None:
+    """A page that says when it was posted is dated so, whatever event it announces."""
+    html = page("<p>Event date: 15 May 2024</p><p>Posted 3 March 2024</p>")
+    assert extract_page(html).published == date(2024, 3, 3)
+
+
+def test_a_publication_label_outweighs_an_event_class() -> None:
+    """CMS templates reuse event boxes for press releases: "Erschienen am:" still dates it."""
+    html = page("<div class='eventbox-event'><span>Erschienen am:</span><h2>13.10.2021</h2></div>",
+                lang="de")
+    assert extract_page(html).published == date(2021, 10, 13)
+
+
+def test_last_reviewed_is_an_update_not_the_publication() -> None:
+    """Health and reference pages show "Last reviewed": a later look, not the first day."""
+    record = extract_page(page("<p>Published 3 March 2024</p><p>Last reviewed 5 April 2024</p>"))
+    assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 4, 5))
+    alone = extract_page(page("<p>Page last reviewed: 5 April 2024</p>"))
+    assert alone.published is None

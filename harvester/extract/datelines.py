@@ -29,7 +29,7 @@ from .tree import HIDDEN, Element, is_hidden, text_of
 _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|"
                       r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|"
                       r"aggiornat|atualizad|bijgewerkt|gewijzigd|zaktualizowan|aktualizován|"
-                      r"güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
+                      r"\breviewed\b|überprüft|güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
                       r"frissítve|diperbarui|cập nhật|수정|업데이트|更新|修改|تحديث|עודכן",
                       re.IGNORECASE)
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
@@ -38,6 +38,11 @@ _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|verö
                         r"опубликован|опубліковано|publicerad|udgivet|publisert|julkaistu|"
                         r"közzétéve|diterbitkan|dipublikasikan|xuất bản|입력|등록|게시|公開|"
                         r"配信|发布|發布|發表|发表|投稿日|نشر|פורסם")
+# Words that label a date as another thing's: an event's, a deadline's ("When: 15 May",
+# "Application deadline: 1 June"); such a date is neither the publication nor its update.
+_OTHER_DATE = re.compile(r"(?i)\bevent|\bwhen\s*:|deadline|closing date|\bdue\b|"
+                         r"veranstaltung|termin\b|frist\b|évènement|événement|evento|"
+                         r"wydarzeni|мероприяти|evenement")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
@@ -83,7 +88,7 @@ def _dates(page: Page) -> list[Candidate]:
         if el.tag == "time" or prop and _DATE_PROPERTY.search(prop):
             value = el.get("datetime") or el.get("content") or parse_date(
                 text_of(el), dayfirst=page.dayfirst)
-            if not value:
+            if not value or _is_other_date(el, _own_label(el)):
                 continue
             field = "updated" if _UPDATED.search(prop) else _date_field(el)
             kind = "time" if el.tag == "time" else "itemprop"
@@ -107,10 +112,15 @@ def _image_dates(page: Page) -> list[Candidate]:
 def _date_field(el: Element) -> str:
     """Return "updated" when an element or its label says it is a modification date."""
     words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
+    return "updated" if _UPDATED.search(words) or _UPDATED.search(_own_label(el)) \
+        else "published"
+
+
+def _own_label(el: Element) -> str:
+    """Return the words that open an element's parent and the element ("Updated: <time>")."""
     parent = el.getparent()
     label = parent.text if parent is not None and parent.text else ""
-    label += el.text or ""
-    return "updated" if _UPDATED.search(words) or _UPDATED.search(label[:40]) else "published"
+    return (label + (el.text or ""))[:40]
 
 
 def _text_dates(page: Page) -> list[Candidate]:
@@ -136,8 +146,10 @@ def _text_dates(page: Page) -> list[Candidate]:
             else:
                 continue
             for i, (value, pos) in enumerate(dates):
-                label = _label(el, text, pos, is_tail, i == len(dates) - 1,
-                               dates[i - 1][1] if i else 0)
+                before = _label(el, text, pos, is_tail, dates[i - 1][1] if i else 0)
+                if _is_other_date(el, before):
+                    continue
+                label = before + (text[pos:pos + 30] if i == len(dates) - 1 else "")
                 field = "updated" if _UPDATED.search(label) else "published"
                 if field not in seen:
                     seen.add(field)
@@ -157,11 +169,23 @@ def _text_source(close: bool, field: str, label: str) -> str:
     return "html:text-close"
 
 
-def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool,
-           start: int = 0) -> str:
-    """Return the words that label a date: those before it (or after the last one:
-    "2019.03.26 lastupdate"), else the label element just before ("<b>Published:</b> 3 May",
-    "<span>Erschienen am:</span><h2>13.10.2021</h2>")."""
+def _is_other_date(el: Element, label: str) -> bool:
+    """Tell whether a date is an event's or a deadline's, by its label or by its element's
+    or its parent's class ("event-date", "event__meta"); a date labelled as the
+    publication's ("Erschienen am:" in a CMS's "eventbox") is the page's own."""
+    if _PUBLISHED.search(label):
+        return False
+    parent = el.getparent()
+    words = f"{el.get('class', '')} {el.get('id', '')}"
+    if parent is not None:
+        words += f" {parent.get('class', '')} {parent.get('id', '')}"
+    return _OTHER_DATE.search(label) is not None or _OTHER_DATE.search(words) is not None
+
+
+def _label(el: Element, text: str, pos: int, is_tail: bool, start: int = 0) -> str:
+    """Return the words that label a date: those before it, else the label element just
+    before ("<b>Published:</b> 3 May", "<span>Erschienen am:</span><h2>13.10.2021</h2>").
+    The caller adds those after the last date of a line ("2019.03.26 lastupdate")."""
     # Not the words before an earlier date of the line ("Updated 5.3.2024 Published 3.3.2024").
     label = text[max(start, pos - 30):pos]
     if not label.strip():
@@ -175,7 +199,7 @@ def _label(el: Element, text: str, pos: int, is_tail: bool, last: bool,
             elif prev is None and parent is not None:
                 label = parent.text or ""
         label = label[-30:]
-    return label + (text[pos:pos + 30] if last else "")
+    return label
 
 
 def _close_first(page: Page) -> list[tuple[Element, bool]]:
@@ -241,7 +265,8 @@ def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
     """Return the first <time> (outside foreign blocks and cards unless `anywhere`)."""
     cards = set() if anywhere else _cards(page)
     for el in page.times:
-        if anywhere or not page.is_foreign(el) and el not in cards:
+        if (anywhere or not page.is_foreign(el) and el not in cards) \
+                and not _is_other_date(el, _own_label(el)):
             value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
             if value:
                 return [Candidate(_date_field(el), value, "html:time-page")]
@@ -307,7 +332,7 @@ def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> lis
             if names and _DATE_CLASS.search(names):
                 value = el.get("title") or el.get("content")
         if value and _YEAR.search(value) and (anywhere or not page.is_foreign(el)) \
-                and not is_hidden(el):
+                and not is_hidden(el) and not _is_other_date(el, _own_label(el)):
             day = parse_date(value, dayfirst=page.dayfirst)
             if day:
                 return [Candidate("published", day, "html:attribute")]
