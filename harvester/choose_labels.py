@@ -20,7 +20,8 @@ from .text import clean
 from .vocab import Vocabulary, match_key
 
 _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type", "card:dateline",
-              "html:type-href", "meta:citation_journal_title", "jsonld", "html:itemtype",
+              "html:type-href", "meta:citation_journal_title", "jsonld", "jsonld:genre",
+              "jsonld:additionalType", "html:itemtype", "jsonld:articleSection",
               "html:category", "meta:article:section", "meta:parsely-section", "meta:og:type",
               "meta:dc.type", "meta:dcterms.type", "meta:citation_article_type",
               "html:breadcrumb", "jsonld:WebPage")

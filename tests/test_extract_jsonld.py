@@ -152,3 +152,18 @@ def test_an_ordered_list_of_authors_is_read() -> None:
                            "author": {key: [{"@type": "Person", "name": "Jane Doe"},
                                             {"@type": "Person", "name": "John Roe"}]}})
         assert [a.name for a in extract_page(page(data), URL).authors] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(("key", "value", "kind"), [
+    ("genre", "Commentary", "Commentary"),
+    ("genre", ["Policy Brief"], "Policy Brief"),
+    ("additionalType", "https://schema.org/Report", "Report"),
+    ("articleSection", "Analysis", "Analysis"),
+    ("articleSection", "World News", None),
+])
+def test_the_kind_of_work_in_words_names_the_type(key: str, value: object,
+                                                   kind: str | None) -> None:
+    """JSON-LD's genre, additionalType and articleSection name the type when the
+    vocabulary knows them."""
+    data = json.dumps({"@type": "Article", "headline": "Sleep and the brain", key: value})
+    assert extract_page(page(data), "https://example.org/p/sleep").type == kind

@@ -207,6 +207,15 @@ def _fields(node: dict[str, Any], index: dict[str, dict[str, Any]],
     if authors:
         found.append(Candidate("authors", authors, source))
     found += [Candidate("type", t, source) for t in types(node)]
+    # The kind of work in words ("genre": "Commentary", "additionalType": "Policy Brief") or
+    # its section ("articleSection": "Analysis"): each counts when the vocabulary knows it.
+    for key in ("genre", "additionalType", "articleSection"):
+        values = node.get(key)
+        for value in (values if isinstance(values, list) else [values])[:3]:
+            text = _text(value)
+            if text and len(text) <= _MAX_KIND:
+                found.append(Candidate("type", text.rstrip("/").rsplit("/", 1)[-1],
+                                       f"{source}:{key}"))
     found += _topics(node, index, source)
     image = _image(resolve(node.get("image"), index), index) or _image(
         node.get("thumbnailUrl"), index)
@@ -229,6 +238,7 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+_MAX_KIND = 80
 # A bio that opens with a whole name: given name, then one or two capitalized names.
 _BIO_NAME = re.compile(r"(?P<given>[^\W\d_][\w'-]*)(?: (?:[A-Z][a-z]{0,3}\. )?[^\W\d_a-z]"
                        r"[\w'-]+){1,2}(?=\s*(?:[-–—,(]|\s[a-zäöüéè]|$))")
