@@ -169,3 +169,19 @@ def test_a_section_s_own_heading_is_no_card() -> None:
     html = f"<html><body><main>{section('politics')}{section('business')}</main></body></html>"
     urls = [r.url for r in parse_cards(parse_html(html, "https://news.example/"))]
     assert len(urls) == 6 and "https://news.example/politics/" not in urls
+
+
+def test_a_card_s_dateline_credits_and_its_short_lines_type() -> None:
+    """"3.3.2024 | Von Erika Muster", "Publié le 3 mars 2024 par Jean Dupont" credit their
+    names; a kicker ("dachzeile") or a line of one type word ("Informe") gives the type."""
+    records = _cards("<div class='teaser'><p class='dachzeile'>Kommentar</p><h3>"
+                     "<a href='/p/a{i}'>Waffenruhen, die halten {i}</a></h3>"
+                     "<p>0{i}.03.2024 | Von Erika Muster</p></div>")
+    assert ([a.name for a in records[0].authors], records[0].type) == (["Erika Muster"],
+                                                                       "Commentary")
+    records = _cards("<article><h2><a href='/fr/a{i}'>Les cessez-le-feu {i}</a></h2>"
+                     "<p>Publié le {i} mars 2024 par Jean Dupont</p></article>")
+    assert [a.name for a in records[0].authors] == ["Jean Dupont"]
+    records = _cards("<li class='item'><a href='/es/a{i}'>Altos el fuego que perduran {i}</a>"
+                     "<span>{i} de marzo de 2024</span><span>Informe</span></li>")
+    assert records[0].type == "Report"

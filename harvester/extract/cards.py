@@ -46,7 +46,10 @@ _LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.+)$")
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor|expert", re.IGNORECASE)
 _TOPIC_CLASS = re.compile(r"(?<![a-z])(?:tags?|topics?|issues?|subjects?|themes?|terms?|"
                           r"categor)", re.IGNORECASE)
-_TYPE_CLASS = re.compile(r"type|kicker|eyebrow|label|format|category", re.IGNORECASE)
+_TYPE_CLASS = re.compile(r"type|kicker|eyebrow|label|format|category|overline|dachzeile|"
+                         r"surtitre|antetitulo|occhiello|rubric", re.IGNORECASE)
+# A by-word inside a dated line, before a name: "Publié le 3 mars 2024 par Jean Dupont".
+_MID_BY = re.compile(r"\s(?:by|von|par|por|door|di)\s+(?=[A-ZÀ-Þ])")
 _MIN_CARDS = 3
 _MIN_SUMMARY = 60
 _MIN_SENTENCE_WORDS = 5
@@ -211,8 +214,12 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
         elif len(line) < 80 and _DIGIT.search(line) is not None and (dates := find_dates(line)):
             found.append(Candidate("published", dates[0][0], "card"))
             found += _dateline_words(line)
+            if _MID_BY.search(line):  # "Publié le 3 mars 2024 par Jean Dupont"
+                found.append(Candidate("authors", split_names(line), "card"))
         elif len(line) >= _MIN_SUMMARY or _is_sentence(line):
             found.append(Candidate("summary", line, "card"))
+        elif len(line.split()) <= _MAX_PIECE_WORDS:
+            found.append(Candidate("type", line, "card:dateline"))  # "Informe", if it maps
     return found
 
 
@@ -223,8 +230,13 @@ def _dateline_words(line: str) -> list[Candidate]:
     pieces = [p.strip() for p in _DATELINE_SPLIT.split(line) if p.strip()]
     if not 2 <= len(pieces) <= 4:
         return []
-    return [Candidate("type", p, "card:dateline") for p in pieces
-            if not _DIGIT.search(p) and len(p.split()) <= _MAX_PIECE_WORDS]
+    found = []
+    for piece in pieces:
+        if _BY.match(piece):  # "3.3.2024 | Von Erika Muster"
+            found.append(Candidate("authors", split_names(_BY.sub("", piece, count=1)), "card"))
+        elif not _DIGIT.search(piece) and len(piece.split()) <= _MAX_PIECE_WORDS:
+            found.append(Candidate("type", piece, "card:dateline"))
+    return found
 
 
 def _is_sentence(line: str) -> bool:
