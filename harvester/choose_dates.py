@@ -102,7 +102,8 @@ def _redated(chosen: tuple[DateValue, str], pub: list[tuple[DateValue, str]],
     metadata gives as the modification (the page was re-dated), or a day next to the
     metadata's (a timestamp in another zone): readers see the dateline's day."""
     shown = [(v, s) for v, s in pub if s.endswith("-close")]
-    if not shown or any(_agree(v, chosen[0]) for v, _ in shown):
+    # The metadata's day shown beside the headline, even as the update's, is the readers'.
+    if not shown or any(_agree(v, chosen[0]) for v, s in shown + upd if s.endswith("-close")):
         return chosen
     modified = {local_day(v) for v, s in upd if s.startswith(("jsonld", "meta:"))}
     redated = next(((v, s) for v, s in shown if local_day(v) in modified), None)

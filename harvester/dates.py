@@ -77,6 +77,9 @@ _MORE_MONTHS = (
     "грудня грудень декември δεκεμβρίου δεκέμβριος δεκ decembrie desember דצמבר בדצמבר "
      "prosinca decembra detsember detsembril gruodžio gruodzio decembris",
 )
+# Hindi names (with and without the nukta of "फ़रवरी", with either nasal spelling).
+_HINDI_MONTHS = ("जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
+                 "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर")
 # Arabic and Persian names of the Gregorian months (Egyptian/Gulf and Iranian usage).
 _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",
                   "يونيو ژوئن", "يوليو ژوئیه", "أغسطس اغسطس", "سبتمبر سپتامبر",
@@ -84,8 +87,9 @@ _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مار�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
-MONTHS |= {name: number for number, names in enumerate(_MORE_MONTHS, 1)
-           for name in names.split() if name not in MONTHS}
+MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS)
+           for number, names in enumerate(table, 1) for name in names.split()
+           if name not in MONTHS}
 # Solar Hijri month names ("2 تیر 1399"): their number is the month of that calendar.
 MONTHS |= JALALI_MONTHS
 
@@ -113,7 +117,7 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P
 _MDY = re.compile(_WEEKDAY + r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<day>\d{1,2})"
                   r"(?:st|nd|rd|th)?\.?,?\s+(?P<year>\d{4})(?!\d)" + _TIME, re.IGNORECASE)
 _DMY = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?"
-                  r"(?P<mon>" + _MONTH_RE + r")\b\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
+                  r"(?P<mon>" + _MONTH_RE + r")(?!\w)\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
                   + _TIME, re.IGNORECASE)
 _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")\.?\s+"
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)

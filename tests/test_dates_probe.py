@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from harvester import extract_page
-from harvester.dates import parse_date
+from harvester.dates import local_day, parse_date
 
 
 def _hours(value: object) -> float | None:
@@ -79,3 +79,45 @@ def test_last_reviewed_is_an_update_not_the_publication() -> None:
     assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 4, 5))
     alone = extract_page(page("<p>Page last reviewed: 5 April 2024</p>"))
     assert alone.published is None
+
+
+@pytest.mark.parametrize(("header", "lang"), [
+    ("<p class='date'>٣ مارس ٢٠٢٤</p>", "ar"),
+    ("<p class='date'>3 मार्च 2024</p>", "hi"),
+    ("<p class='date'>३ मार्च २०२४</p>", "hi"),
+    ("<p class='date'>２０２４年３月３日</p>", "ja"),
+])
+def test_dates_in_other_digits_and_hindi_month_names(header: str, lang: str) -> None:
+    """Arabic-Indic, Devanagari and full-width digits, and Hindi month names, date a page."""
+    assert extract_page(page(header, lang)).published == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("3 जनवरी 2024", 1), ("3 फ़रवरी 2024", 2), ("3 फरवरी 2024", 2), ("10 दिसंबर 2024", 12),
+])
+def test_hindi_months_ending_in_a_vowel_sign(text: str, month: int) -> None:
+    """A name ending in a vowel sign ("जनवरी") has no word boundary after it, yet ends."""
+    value = parse_date(text)
+    assert value is not None and value.month == month
+
+
+def test_a_cards_neighbouring_day_does_not_redate_metadata_the_byline_shows() -> None:
+    """JSON-LD at 01:00 on the 16th, the byline "Updated ... 16 Apr" and a card of the 15th
+    below: the byline shows the metadata's day, so the card's day is no re-dating."""
+    data = ('{"@context": "https://schema.org", "@type": "NewsArticle", '
+            '"datePublished": "2020-04-16T01:00:03+05:30"}')
+    html = (f"<html lang='hi'><head><script type='application/ld+json'>{data}</script></head>"
+            "<body><article><h1>जिले में 32 क्रय केंद्रों पर गेहूं की खरीद शुरू</h1>"
+            "<div><a href='/editor/bureau'>वाराणसी ब्यूरो</a>\nUpdated Thu, 16 Apr 2020 01:00 AM "
+            "IST\n</div><p>गेहूं की खरीद शुरू हो गई है और किसान केंद्रों पर पहुंच रहे हैं।</p>"
+            "</article><section><h3><a href='/other'>दूसरी खबर</a></h3>"
+            "<p class='time-clock'>15 अप्रैल 2020</p></section></body></html>")
+    record = extract_page(html, "https://www.example.in/city/news-1234")
+    assert record.published is not None and local_day(record.published) == date(2020, 4, 16)
+
+
+def test_a_french_dateline_with_times_in_hours_notation() -> None:
+    """"à 10h30" is part of the dateline, not prose: both dates of the line are read."""
+    html = page("<p>Publié le 3 mars 2024 à 10h30, mis à jour le 4 mars 2024 à 11h00</p>", "fr")
+    record = extract_page(html)
+    assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 4))

@@ -46,8 +46,9 @@ _OTHER_DATE = re.compile(r"(?i)\bevent|\bwhen\s*:|deadline|closing date|\bdue\b|
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year: a cheap filter before the date patterns.
-# Gregorian years 1800-2099, and Solar Hijri ones 1300-1499 (in any digits: "۱۳۹۹").
-_YEAR = re.compile(r"(?:1[3489]|20)\d\d|[۱١][۳۴٣٤]\d\d")
+# Gregorian years 1800-2099, and Solar Hijri ones 1300-1499, in any digits: Arabic-Indic
+# and Persian ("٢٠٢٤", "۱۳۹۹"), Devanagari ("२०२४"), full-width ("２０２４").
+_YEAR = re.compile(r"(?:1[3489]|20)\d\d|[۱١][۳۴٣٤]\d\d|[٢۲२２][٠۰०０]\d\d")
 # Words that belong to a written date itself (months, weekdays, "at", "um"...). Both lists
 # are factored by their first letters: the engine then tries a few letters at each word
 # instead of every word (same matches: a stem's match runs on to the end of its letters,
@@ -59,6 +60,11 @@ _DATE_SHORT = ("at um à de del of the uhr et edt est pst pdt cet cest gmt utc d
                "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
                "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì "
                "mercoledì giovedì venerdì sabato domenica")
+# Time zones written in capitals after a time ("01:00 AM IST"; German "ist" is a word).
+_ZONE_WORDS = frozenset("IST JST KST HKT SGT AEST AEDT ACST AWST BST MSK WIB WITA PKT NZST "
+                        "NZDT MEZ MESZ".split())
+# A time in French or Portuguese notation ("à 10h30").
+_HOURS = re.compile(r"\d{1,2}h\d\d")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:" + trie_pattern(sorted(_DATE_STEMS.split())) + r")[a-zéûä]*\.?"
     r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
@@ -239,6 +245,9 @@ def _is_dateline(text: str, most: int = 6) -> bool:
     """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
     words = 0
     for word in _DATE_WORDS.sub(" ", text).split():
+        word = word.strip("(),.")
+        if word in _ZONE_WORDS or _HOURS.fullmatch(word):
+            continue
         if word.isalpha() or any(c.isalpha() for c in word):
             words += 1
             if words > most:
