@@ -44,14 +44,19 @@ def choose_dates(published: list[Candidate], updated: list[Candidate], url: str 
     pub = _parsed(published, now)
     upd = _parsed(updated, now, _UPDATED_RANK)
     chosen = _pick_published(pub, url_date(url))
+    offset = _page_offset(pub + upd)
     if chosen is not None:
         chosen = _redated(chosen, pub, upd)
+    if chosen is not None and not isinstance(chosen[0], datetime):
+        # The shown day with the time of the metadata's UTC timestamp of that day (read in
+        # the page's zone), as when metadata alone dates the page.
+        chosen = next(((v, s) for v, s in pub if _is_utc(v) and _votes(s) and local_day(
+            in_page_zone(v, language, region, offset)) == chosen[0]), chosen)
     later = None
     if upd:
         value, source = _prefer_local(upd[0], upd)
         if chosen is None or _after(value, chosen[0]):
             later = (value, source)
-    offset = _page_offset(pub + upd)
     return tuple(None if c is None else (in_page_zone(c[0], language, region, offset), c[1])
                  for c in (chosen, later))  # type: ignore[return-value]
 

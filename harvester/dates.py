@@ -119,6 +119,12 @@ _MDY = re.compile(_WEEKDAY + r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<day>\d{1,2
 _DMY = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?"
                   r"(?P<mon>" + _MONTH_RE + r")(?!\w)\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
                   + _TIME, re.IGNORECASE)
+# "03-Mar-2024": day, month name and year joined by hyphens.
+_DMY_DASHED = re.compile(r"(?<![\d.-])(?P<day>\d{1,2})-(?P<mon>" + _MONTH_RE + r")-"
+                         r"(?P<year>\d{4})(?!\d)" + _TIME, re.IGNORECASE)
+# Korean "2024. 3. 3.": dotted with spaces, the day closed by a dot too.
+_YMD_SPACED = re.compile(r"(?<![\d.])(?P<year>\d{4})\.\s(?P<month>\d{1,2})\.\s"
+                         r"(?P<day>\d{1,2})\.(?!\d)")
 _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")\.?\s+"
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)
 _CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
@@ -128,7 +134,10 @@ _SHORT_DMY = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<ye
                         r"(?![\w.]|\.\d)")
 _DATE_PREPOSITIONS = {"am", "vom", "den", "on", "le", "du", "el", "del", "il", "op", "dne"}
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
-_COMPACT = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
+# ISO 8601 basic format: "20240303", "20240303T100000Z", "20240303T1000+0100".
+_COMPACT = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)"
+                      r"(?:T(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)(?P<second>[0-5]\d)?(?:[.,]\d+)?"
+                      r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?")
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<month>[01]\d)(?P=sep)"
                        r"(?P<day>[0-3]\d)(?!\d)|"
                        # whole path segments without leading zeros: /2024/3/7/
@@ -137,7 +146,7 @@ _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<mont
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
 # Each pattern with the characters one of which it cannot match without (a cheap test first).
 _PATTERNS = ((_ISO, "-"), (_MDY, ""), (_DMY, ""), (_YMD, "/."), (_NUMERIC, "/.-"),
-             (_YMD_TEXT, ""), (_CJK, "年년"))
+             (_DMY_DASHED, "-"), (_YMD_SPACED, "."), (_YMD_TEXT, ""), (_CJK, "年년"))
 EARLIEST = date(1900, 1, 1)
 
 
@@ -160,6 +169,7 @@ def parse_date(text: object, *, now: datetime | None = None,
             value = date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
         except ValueError:
             return None
+        value = _with_time(value, compact.groupdict()) or value
         return value if is_plausible(value, now) else None
     for value, _ in iter_dates(text, dayfirst=dayfirst):
         return value if is_plausible(value, now) else None

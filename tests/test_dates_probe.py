@@ -121,3 +121,26 @@ def test_a_french_dateline_with_times_in_hours_notation() -> None:
     html = page("<p>Publié le 3 mars 2024 à 10h30, mis à jour le 4 mars 2024 à 11h00</p>", "fr")
     record = extract_page(html)
     assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 4))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("20240303T100000Z", datetime(2024, 3, 3, 10, tzinfo=timezone.utc)),
+    ("20240303T1000+0100", datetime(2024, 3, 3, 10, tzinfo=timezone(timedelta(hours=1)))),
+    ("20240303T100000", date(2024, 3, 3)),
+    ("03-Mar-2024", date(2024, 3, 3)),
+    ("2024. 3. 3.", date(2024, 3, 3)),
+    ("2024. 03. 03. 오전 10:00", date(2024, 3, 3)),
+])
+def test_basic_iso_hyphenated_and_korean_spaced_dates(text: str, expected: object) -> None:
+    """ISO 8601 basic timestamps in metadata, "03-Mar-2024" and Korean "2024. 3. 3."."""
+    assert parse_date(text) == expected
+
+
+def test_the_shown_day_takes_the_time_of_the_metadata_of_that_day() -> None:
+    """A dateline "19.10.2019" and a UTC timestamp of that day in the page's zone: the
+    record gives the moment, in the page's offset, as when metadata alone dates it."""
+    html = page("<p>19.10.2019</p>", "de").replace(
+        "</head>", "<meta name='date' content='2019-10-19T13:07:47Z'></head>")
+    value = extract_page(html, "https://www.example.de/artikel-1").published
+    assert value == datetime(2019, 10, 19, 15, 7, 47, tzinfo=timezone(timedelta(hours=2)))
+    assert _hours(value) == 2
