@@ -80,6 +80,15 @@ _MORE_MONTHS = (
 # Hindi names (with and without the nukta of "फ़रवरी", with either nasal spelling).
 _HINDI_MONTHS = ("जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
                  "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर")
+# Thai names, full and abbreviated ("3 มีนาคม 2567", "3 มี.ค. 67"): Thai pages count years in
+# the Buddhist era, 543 ahead of the common one.
+_THAI_MONTHS = ("มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.", "พฤษภาคม พ.ค.",
+                "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.", "กันยายน ก.ย.", "ตุลาคม ต.ค.",
+                "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค.")
+THAI_MONTHS = frozenset(n for names in _THAI_MONTHS for n in names.split())
+_BUDDHIST_ERA = 543
+# Japanese eras and the common year before their first ("令和6年" is 2024; "元年" is year 1).
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 # Arabic and Persian names of the Gregorian months (Egyptian/Gulf and Iranian usage).
 _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",
                   "يونيو ژوئن", "يوليو ژوئیه", "أغسطس اغسطس", "سبتمبر سپتامبر",
@@ -87,7 +96,7 @@ _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مار�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
-MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS)
+MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS, _THAI_MONTHS)
            for number, names in enumerate(table, 1) for name in names.split()
            if name not in MONTHS}
 # Solar Hijri month names ("2 تیر 1399"): their number is the month of that calendar.
@@ -129,6 +138,12 @@ _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)
 _CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
                   r"(?P<day>\d{1,2})\s*[日일]?")
+# A Japanese era date: "令和6年3月3日", "平成元年1月8日".
+_ERA_DATE = re.compile(r"(?P<era>令和|平成|昭和)\s*(?P<eyear>元|\d{1,2})\s*年\s*"
+                       r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# Vietnamese "ngày 3 tháng 3 năm 2024" ("day 3, month 3, year 2024").
+_VIETNAMESE = re.compile(r"(?i)(?<!\d)(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2}),?\s+"
+                         r"năm\s+(?P<year>\d{4})(?!\d)")
 # "8.5.12", "02.12.19": a day first, dotted, with a two-digit year (only read in datelines).
 _SHORT_DMY = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})"
                         r"(?![\w.]|\.\d)")
@@ -146,7 +161,8 @@ _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<mont
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
 # Each pattern with the characters one of which it cannot match without (a cheap test first).
 _PATTERNS = ((_ISO, "-"), (_MDY, ""), (_DMY, ""), (_YMD, "/."), (_NUMERIC, "/.-"),
-             (_DMY_DASHED, "-"), (_YMD_SPACED, "."), (_YMD_TEXT, ""), (_CJK, "年년"))
+             (_DMY_DASHED, "-"), (_YMD_SPACED, "."), (_YMD_TEXT, ""), (_ERA_DATE, "年"),
+             (_CJK, "年년"), (_VIETNAMESE, "ă"))
 EARLIEST = date(1900, 1, 1)
 
 
@@ -226,7 +242,12 @@ def iter_dates(text: str, *, dayfirst: bool | None = None) -> Iterator[tuple[Dat
 def _from_match(match: re.Match[str], dayfirst: bool | None) -> DateValue | None:
     """Build a date (or aware datetime) from one regex match; None if impossible."""
     groups = match.groupdict()
-    year = int(groups["year"])
+    if "era" in groups:
+        year = _ERAS[groups["era"]] + (1 if groups["eyear"] == "元" else int(groups["eyear"]))
+    else:
+        year = int(groups["year"])
+    if "mon" in groups and groups["mon"] in THAI_MONTHS and year > _BUDDHIST_ERA + 1900:
+        year -= _BUDDHIST_ERA  # "3 มีนาคม 2567" is 3 March 2024
     if "mon" in groups:
         month = MONTHS.get(groups["mon"].lower())
         day = int(groups["day"])

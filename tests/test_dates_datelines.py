@@ -185,3 +185,15 @@ def test_publication_and_update_labels_in_asian_and_other_languages(lang: str,
                                "<p>The text of the article on ceasefire monitoring.</p></main>",
                                lang), "https://news.example/p/ceasefires")
     assert (record.published, record.updated) == (date(2024, 3, 3), date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("ja", "公開日：令和6年3月3日"), ("th", "วันที่ 3 มี.ค. 2567 เวลา 10:00 น."),
+    ("vi", "Thứ hai, ngày 03 tháng 03 năm 2024"),
+])
+def test_datelines_in_eras_and_words_of_other_calendars(lang: str, line: str) -> None:
+    """A Japanese era, a Thai Buddhist-era year or Vietnamese words beside the headline."""
+    record = extract_page(page(f"<main><h1>Ceasefires That Hold</h1><p>{line}</p>"
+                               "<p>The text of the article on ceasefire monitoring.</p></main>",
+                               lang), "https://news.example/p/ceasefires")
+    assert record.published == date(2024, 3, 3)

@@ -174,3 +174,18 @@ def test_a_short_year_dateline_by_the_headline_dates_the_page() -> None:
             "</main></body></html>")
     assert extract_page(html, "https://example.org/en/debate/cards").published == date(
         2019, 12, 2)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # Japanese eras, Thai Buddhist-era years, Vietnamese words: days of the common era
+    ("令和6年3月3日", date(2024, 3, 3)),
+    ("平成元年1月8日", date(1989, 1, 8)),
+    ("3 มีนาคม 2567", date(2024, 3, 3)),
+    ("วันที่ 3 มี.ค. 2567", date(2024, 3, 3)),
+    ("Thứ hai, ngày 03 tháng 03 năm 2024", date(2024, 3, 3)),
+    # A Buddhist-era year needs a Thai month name: "3 March 2567" is no day
+    ("3 March 2567", None),
+])
+def test_dates_of_other_eras_and_words(text: str, day: date | None) -> None:
+    """Era and Buddhist-era years are counted into common-era ones, never guessed."""
+    assert parse_date(text, now=NOW) == day

@@ -45,10 +45,11 @@ _OTHER_DATE = re.compile(r"(?i)\bevent|\bwhen\s*:|deadline|closing date|\bdue\b|
                          r"wydarzeni|мероприяти|evenement")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
-# Every date pattern needs a four-digit year: a cheap filter before the date patterns.
-# Gregorian years 1800-2099, and Solar Hijri ones 1300-1499, in any digits: Arabic-Indic
-# and Persian ("٢٠٢٤", "۱۳۹۹"), Devanagari ("२०२४"), full-width ("２０２４").
-_YEAR = re.compile(r"(?:1[3489]|20)\d\d|[۱١][۳۴٣٤]\d\d|[٢۲२２][٠۰०０]\d\d")
+# Every date pattern needs a four-digit year or a Japanese era: a cheap filter before the
+# date patterns. Gregorian years 1800-2099, Solar Hijri ones 1300-1499 and Thai Buddhist-era
+# ones 2500-2599, in any digits: Arabic-Indic and Persian ("٢٠٢٤", "۱۳۹۹"), Devanagari
+# ("२०२४"), full-width ("２０２４"); "令和6年".
+_YEAR = re.compile(r"(?:1[3489]|20|25)\d\d|[۱١][۳۴٣٤]\d\d|[٢۲२２][٠۰०０]\d\d|(?:令和|平成|昭和)")
 # Words that belong to a written date itself (months, weekdays, "at", "um"...). Both lists
 # are factored by their first letters: the engine then tries a few letters at each word
 # instead of every word (same matches: a stem's match runs on to the end of its letters,
