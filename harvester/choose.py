@@ -41,7 +41,18 @@ _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
 _CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
-                               rf"(?<={_CJK})(?:-{{1,3}}|_|\||—)(?={_CJK})")
+                               rf"(?<={_CJK})(?:-{{1,3}}|_|\||—|：)(?={_CJK})")
+# A site's name in brackets after the title ("Title (Institute)", "Title [Institute]").
+_BRACKETED_END = re.compile(r"\s+[(\[]([^()\[\]]{2,60})[)\]]$")
+# Markers a site or a search engine adds to a title, no part of it: the page of a paged
+# article ("| Page 2 of 4", "– Seite 2", "(Page 2)"), "[PDF]", a closing "(Updated)" (an
+# opening "[Update]" is the blogger's own).
+_PAGE_NUMBER = (r"(?:page|pg\.?|seite|p[áa]gina|pag\.|strona|sida|side|pagin[aă]|sayfa|"
+                r"halaman|стр\.?|страница)\s*\d+(?:\s*(?:of|von|de|sur|di|из|/)\s*\d+)?")
+_MARKER = re.compile(rf"(?i)\s+[|\-–—·•:]\s+{_PAGE_NUMBER}(?=\s+[|\-–—·•]\s+|\s*$)"
+                     rf"|\s*[(\[]\s*(?:{_PAGE_NUMBER}|pdf)\s*[)\]]\s*"
+                     r"|\s*[(\[]\s*(?:updated|aktualisiert|mis à jour|actualizado|aggiornato)"
+                     r"\s*[)\]]\s*$")
 _PROFILE = re.compile(rf"/(?:{PEOPLE_FOLDERS})/([a-z][a-z'_-]+[a-z])/?$", re.IGNORECASE)
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
@@ -101,22 +112,34 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
             best, best_score = (text, src), score
     headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
     if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
-        return headline
+        return _cased(headline, pool)
     if headline and best[1] != "html:h1" and _after_crumbs(headline[0], best[0]):
         return best  # "Home / News / Title" or "Kicker / Title": the declared title
     if headline and len(headline[0].split()) >= 2:
-        return headline
-    return best
+        return _cased(headline, pool)
+    return _cased(best, pool)
+
+
+def _cased(chosen: tuple[str, str], pool: list[tuple[str, str]]) -> tuple[str, str]:
+    """Return the chosen title, or the same title in ordinary case when it is in capitals
+    ("WHY RATES MUST FALL" in a headline styled so, "Why Rates Must Fall" in og:title)."""
+    text = chosen[0]
+    if not text.isupper() or sum(c.isalpha() for c in text) < 8:
+        return chosen
+    key = fold(text)
+    return next(((t, s) for t, s in pool if not t.isupper() and fold(t) == key), chosen)
 
 
 
 
 def _title_text(value: Any) -> str | None:
-    """Return a title candidate as clean text, without a date in front ("23.01.2022 - ") or
-    a theme's decoration around it ("[> Title", "» Title", "Title •")."""
+    """Return a title candidate as clean text, without a date in front ("23.01.2022 - "), a
+    theme's decoration around it ("[> Title", "» Title", "Title •") or a marker beside it
+    ("| Page 2", "(Updated)", "[PDF]")."""
     if not isinstance(value, str):
         return None
     text = _DATE_PREFIX.sub("", clean(strip_tags(value)) or "")
+    text = " ".join(_MARKER.sub(" ", text).split()) or text
     return _DECORATION.sub("", text) or text or None
 
 
@@ -145,6 +168,10 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
                home_keys: set[str] = frozenset()) -> str:
     """Remove a " | Site" / "Site - " part when it is the site name or not in other titles
     (`home_keys`: names the site's home links show, matched only exactly)."""
+    bracketed = _BRACKETED_END.search(title)
+    if bracketed and len(title[:bracketed.start()].split()) >= 2 and (
+            fold(bracketed.group(1)) in home_keys or _is_site_part(bracketed.group(1), site_keys)):
+        title = title[:bracketed.start()]  # "Title (Institute)"
     head, colon, tail = title.partition(": ")
     if colon and fold(head) in site_keys and len(tail.split()) >= 2:
         title = tail.strip()  # "ECFR: Title": the site's name set before a colon

@@ -1,0 +1,60 @@
+"""Titles as real sites write them, probed with small synthetic pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvester import extract_page
+
+_PARAGRAPH = ("<p>The government announced on Tuesday a sweeping new set of measures meant to "
+              "curb inflation and support households across the country.</p>")
+
+
+def _title(head: str, body: str = "", url: str = "https://www.example.org/research/rates",
+           lang: str = "en") -> str | None:
+    """Return the title extracted from a page with `head` and `body` (plus a paragraph)."""
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+            f"<body>{body}{_PARAGRAPH}</body></html>")
+    return extract_page(html, url).title
+
+
+_SITE = "<meta property='og:site_name' content='Example Institute'>"
+
+
+@pytest.mark.parametrize("title", [
+    "Why Rates Must Fall Now | Page 2 | Example Institute",
+    "Why Rates Must Fall Now - Page 2 of 4 - Example Institute",
+    "Why Rates Must Fall Now (Page 3)",
+    "Why Rates Must Fall Now (Updated)",
+    "[PDF] Why Rates Must Fall Now",
+    "Why Rates Must Fall Now (Example Institute)",
+    "Why Rates Must Fall Now [Example Institute]",
+])
+def test_markers_and_bracketed_site_names_are_no_part_of_the_title(title: str) -> None:
+    """A paged article's page number, "(Updated)", "[PDF]" and the site's name in brackets
+    are set beside the title by the site, not written in it."""
+    assert _title(f"<title>{title}</title>{_SITE}") == "Why Rates Must Fall Now"
+
+
+def test_a_bracketed_part_that_is_not_the_site_stays() -> None:
+    """"(Part 2)" or a year in brackets belongs to the title."""
+    assert _title(f"<title>The Long War (1914-1918)</title>{_SITE}") == "The Long War (1914-1918)"
+
+
+def test_a_full_width_colon_glued_to_a_japanese_site_name_sets_it_off() -> None:
+    """Japanese sites write "見出し：朝日新聞デジタル" without spaces."""
+    head = ("<title>利下げが必要な理由：朝日新聞デジタル</title>"
+            "<meta property='og:site_name' content='朝日新聞デジタル'>")
+    url = "https://www.asahi.com/articles/x.html"
+    assert _title(head, url=url, lang="ja") == "利下げが必要な理由"
+
+
+def test_a_headline_in_capitals_takes_the_case_of_its_declared_twin() -> None:
+    """A headline typed in capitals reads better as og:title spells it."""
+    head = "<meta property='og:title' content='Why Rates Must Fall Now'>"
+    assert _title(head, "<h1>WHY RATES MUST FALL NOW</h1>") == "Why Rates Must Fall Now"
+
+
+def test_a_headline_in_capitals_alone_stays() -> None:
+    """With no other spelling, the capitals are the title."""
+    assert _title("", "<h1>WHY RATES MUST FALL NOW</h1>") == "WHY RATES MUST FALL NOW"
