@@ -37,6 +37,18 @@ _MAX_SITE_WORDS = 5
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
+# Notices to the reader that sites put where a description goes: a link's words, a cookie
+# banner, a newsletter box, a request to turn on scripts, a CMS's default tagline.
+_BOILERPLATE = re.compile(
+    r"(?i)\W*(?:read more\b|click here|learn more about (?:us|our)\b|see more\b|"
+    r"(?:we|this (?:web)?site) uses? cookies|by (?:using|continuing to (?:use|browse))\b|"
+    r"sign up for\b|subscribe (?:to|now|for)\b|please (?:enable|turn on|upgrade)\b|"
+    r"you need to enable|your browser does not|share (?:this|on)\b|just another wordpress|"
+    r"weiterlesen|hier klicken|wir (?:verwenden|nutzen) cookies|lire la suite|cliquez ici|"
+    r"nous utilisons des cookies|leer m[aá]s\b|haga clic aqu[ií]|utilizamos cookies|"
+    r"leggi (?:di più|tutto)|clicca qui|utilizziamo (?:i )?cookie)")
+# What ends a description cut short: "...", "…", "[…]", "(...)".
+_CUT = re.compile(r"\s*(?:\.{3}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\))\s*$")
 # Three-letter codes (ISO 639-2) of languages that have a two-letter one: BCP 47 wants that.
 _TWO_LETTER = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
                "ita": "it", "por": "pt", "rus": "ru", "jpn": "ja", "zho": "zh", "chi": "zh",
@@ -171,22 +183,37 @@ def summary_key(text: str) -> str:
 def choose_summary(cands: list[Candidate], title: str | None,
                    site_descriptions: Collection[str] = ()) -> tuple[str, str] | None:
     """Return the first description that is real prose (not the title, not a stub, not the
-    site's own description that its listing pages give too)."""
-    for cand in _ordered(cands, _SUMMARY_ORDER):
-        text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
-                     limit=4 * MAX_SUMMARY)
-        if text and isinstance(cand.value, str) and "&lt;" in cand.value:  # "&lt;p&gt;Text"
-            text = clean(strip_tags(text), limit=4 * MAX_SUMMARY)
-        text = _SUMMARY_LABEL.sub("", text or "")
+    site's own description that its listing pages give too, not a notice to the reader);
+    one cut short ("...") yields to a later one that it opens (the standfirst in full)."""
+    texts = [(_summary_text(c), c.source) for c in _ordered(cands, _SUMMARY_ORDER)]
+    for text, source in texts:
         if not text or len(text) < 20 or (title and _is_title(text, title)):
             continue
-        if site_descriptions and cand.source.startswith("meta:") \
+        if site_descriptions and source.startswith("meta:") \
                 and summary_key(text) in site_descriptions:
             continue
         if text.isascii() and not any(c.isspace() for c in text):
             continue  # one word of Latin letters: an id, a slug or an address, not prose
-        return shorten(text, MAX_SUMMARY), cand.source
+        if _BOILERPLATE.match(text):
+            continue
+        stem = _CUT.sub("", text)
+        if stem != text:
+            text, source = next(((t, s) for t, s in texts if t and len(t) > len(stem)
+                                 and not _CUT.search(t)
+                                 and summary_key(t).startswith(summary_key(stem))),
+                                (text, source))
+        return shorten(text, MAX_SUMMARY), source
     return None
+
+
+def _summary_text(cand: Candidate) -> str | None:
+    """Return a summary candidate as plain text, without markup (even escaped: "&lt;p&gt;")
+    or a label in front ("Abstract:")."""
+    text = clean(strip_tags(cand.value) if isinstance(cand.value, str) else cand.value,
+                 limit=4 * MAX_SUMMARY)
+    if text and isinstance(cand.value, str) and "&lt;" in cand.value:  # "&lt;p&gt;Text"
+        text = clean(strip_tags(text), limit=4 * MAX_SUMMARY)
+    return _SUMMARY_LABEL.sub("", text or "")
 
 
 def _is_title(text: str, title: str) -> bool:
