@@ -45,3 +45,30 @@ def test_a_description_cut_short_stays_when_nothing_completes_it() -> None:
     """With no fuller text that it opens, the cut description is still the best summary."""
     head = "<meta name='description' content='Rates must fall, and soon, for three reasons...'>"
     assert _summary(head)[1] == "meta:description"
+
+
+@pytest.mark.parametrize("first", [
+    "<p>By Jane Doe and John Smith, Senior Fellows at the Example Institute for Economic "
+    "Policy Studies, Washington</p>",
+    "<figure><img src='/a.jpg'><figcaption><p>A woman shops for groceries at a supermarket in "
+    "Washington, D.C., on March 1, 2024. (Photo by John Smith/Getty Images)</p></figcaption>"
+    "</figure>",
+    "<p>5 min read · Published March 3, 2024 · Updated March 4, 2024 · Jane Doe, Senior "
+    "Economist</p>",
+    "<p>Updated March 3, 2024 at 10:15 a.m. ET | Originally published March 2, 2024 at 9:00 "
+    "a.m. ET</p>",
+    "<blockquote class='twitter-tweet'><p>This is a post someone wrote about inflation and "
+    "rates, embedded in the article, and it is quite long.</p></blockquote>",
+    "<p>Sign up for our newsletter to get the latest analysis delivered to your inbox every "
+    "morning, for free.</p>",
+])
+def test_a_byline_caption_stamp_embed_or_notice_is_not_the_first_paragraph(first: str) -> None:
+    """The summary is the text's first paragraph, not the lines and boxes set before it."""
+    summary, source = _summary(body=first + _PARAGRAPH)
+    assert source == "html:p" and summary and summary.startswith(_LEAD)
+
+
+def test_a_paragraph_in_a_bare_blockquote_is_the_text() -> None:
+    """Old pages indent their whole text with a blockquote of no class."""
+    summary, _ = _summary(body=f"<blockquote>{_PARAGRAPH}</blockquote>")
+    assert summary and summary.startswith(_LEAD)

@@ -64,6 +64,16 @@ _PHOTO_LABEL = re.compile(r"(?i)^\W*(?:fotos?|photos?|bild(?:er)?|imagen?|crédi
 _CREDIT_DEPTH = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 _MIN_PARAGRAPH = 80
+_PARAGRAPHS = 2
+# A separator set off by spaces, between the items of a line of facts ("5 min read · March 3").
+_SPACED_BAR = re.compile(r"\s[|·•]\s")
+# A time stamp line: "Updated March 3, 2024", "Published: 03.03.2024", "Mis à jour le 3 mars".
+_STAMP = re.compile(r"(?i)\W*(?:last\s+)?(?:updated|published|posted|modified|aktualisiert|"
+                    r"ver[öo]ffentlicht|publi[ée]|mis à jour|publicado|actualizado|pubblicato|"
+                    r"aggiornato)\b[^.!?]{0,40}?\d")
+# Where a paragraph is a picture's caption, not the text. Someone else's words are in a
+# blockquote of a class ("twitter-tweet", "pullquote"); a bare one may only indent the text.
+_CAPTIONS = frozenset({"figure", "figcaption"})
 _MAX_SITE_NAME = 60
 _MAX_HOME_NAMES = 5
 _SCHEME_AND_WWW = len("https://www./")
@@ -438,7 +448,8 @@ def _joined(el: Element) -> str:
 
 
 def _summary(page: Page) -> list[Candidate]:
-    """Return a dek/standfirst near the title and the first substantial paragraph."""
+    """Return a dek/standfirst near the title and the first two substantial paragraphs (the
+    first may be a notice to the reader, which `choose_summary` passes over)."""
     found = []
     for el in page.near:
         if el.tag not in ("p", "div", "h2", "span"):  # tested first: classifying costs more
@@ -450,19 +461,29 @@ def _summary(page: Page) -> list[Candidate]:
             if _weight(text) > 40:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
+    paragraphs = 0
     for el in page.near:
         if el.tag == "p" and not classify((el.get("class") or "").lower()) & BIO:
             text = text_of(el)
             if _weight(text) >= _MIN_PARAGRAPH and _is_prose(el, text):
                 found.append(Candidate("summary", text, "html:p"))
-                break
+                paragraphs += 1
+                if paragraphs == _PARAGRAPHS:
+                    break
     return found
 
 
 def _is_prose(paragraph: Element, text: str) -> bool:
-    """Tell whether a paragraph reads as prose, not as a bar of links and labels ("vor 5
-    Stunden in Aktuelles | Artikel versenden | Tippfehler melden")."""
-    if text.count("|") >= 2:
+    """Tell whether a paragraph reads as the text's prose, not as a bar of links and labels
+    ("vor 5 Stunden in Aktuelles | Artikel versenden | Tippfehler melden", "5 min read ·
+    March 3, 2024 · Jane Doe"), a byline, a time stamp ("Updated March 3, 2024 at 10:15")
+    or a picture's caption or an embedded post (in a figure or a classed blockquote)."""
+    if text.count("|") >= 2 or len(_SPACED_BAR.findall(text)) >= 2:
+        return False
+    if _is_by_line(text) or _STAMP.match(text):
+        return False
+    if any(a.tag in _CAPTIONS or a.tag == "blockquote" and a.get("class")
+           for a in paragraph.iterancestors()):
         return False
     linked = sum(len(text_of(a)) for a in paragraph.iter("a"))
     return linked * 2 < len(text)
