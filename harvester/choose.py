@@ -36,6 +36,7 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
 _AGREEING = 3
+_MAX_KICKER_WORDS = 3
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -43,7 +44,9 @@ _CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
                                rf"(?<={_CJK})(?:-{{1,3}}|_|\||—|：)(?={_CJK})")
 # A site's name in brackets after the title ("Title (Institute)", "Title [Institute]").
-_BRACKETED_END = re.compile(r"\s+[(\[]([^()\[\]]{2,60})[)\]]$")
+_BRACKETED_END = re.compile(r"\s+[(\[]([^()\[\]]{2,60})[)\]]$|\s*【([^【】]{2,30})】$")
+# What sets a content type off a title: "Title | Commentary", "Title :: Blog", "News - Title".
+_TYPE_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|»)\s+)")
 # Markers a site or a search engine adds to a title, no part of it: the page of a paged
 # article ("| Page 2 of 4", "– Seite 2", "(Page 2)"), "[PDF]", a closing "(Updated)" (an
 # opening "[Update]" is the blogger's own).
@@ -113,7 +116,8 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
     headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
     if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
         return _cased(headline, pool)
-    if headline and best[1] != "html:h1" and _after_crumbs(headline[0], best[0]):
+    if headline and best[1] != "html:h1" and (_after_crumbs(headline[0], best[0])
+                                              or _after_kicker(headline[0], best[0])):
         return best  # "Home / News / Title" or "Kicker / Title": the declared title
     if headline and len(headline[0].split()) >= 2:
         return _cased(headline, pool)
@@ -151,6 +155,17 @@ def _after_crumbs(headline: str, title: str) -> bool:
     return bool(head) and fold(last) == fold(title)
 
 
+def _after_kicker(headline: str, title: str) -> bool:
+    """Tell whether a headline is the declared title with a kicker of one to three words run
+    into it ("<a class=cat>Economy</a> Why Rates Must Fall" beside og:title "Why Rates Must
+    Fall")."""
+    head, title = fold(headline), fold(title)
+    kicker = head[:-len(title)].split() if head.endswith(" " + title) else []
+    # Words the headline sets off itself ("Exklusiv:", "\"Pure Leere\":") belong to it.
+    plain = all(w.isalnum() for w in headline.split()[:len(kicker)])
+    return plain and 1 <= len(kicker) <= _MAX_KICKER_WORDS and len(title.split()) >= 3
+
+
 def _truncated(text: str, others: list[str]) -> bool:
     """Tell whether a title was cut short ("...") and another candidate completes it."""
     if not text.endswith(("...", "\u2026")):
@@ -169,9 +184,10 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
     """Remove a " | Site" / "Site - " part when it is the site name or not in other titles
     (`home_keys`: names the site's home links show, matched only exactly)."""
     bracketed = _BRACKETED_END.search(title)
-    if bracketed and len(title[:bracketed.start()].split()) >= 2 and (
-            fold(bracketed.group(1)) in home_keys or _is_site_part(bracketed.group(1), site_keys)):
-        title = title[:bracketed.start()]  # "Title (Institute)"
+    name = bracketed and (bracketed.group(1) or bracketed.group(2))
+    if name and len(title[:bracketed.start()].split()) >= 1 and (
+            fold(name) in home_keys or _is_site_part(name, site_keys)):
+        title = title[:bracketed.start()]  # "Title (Institute)", "标题【新华网】"
     head, colon, tail = title.partition(": ")
     if colon and fold(head) in site_keys and len(tail.split()) >= 2:
         title = tail.strip()  # "ECFR: Title": the site's name set before a colon
@@ -206,13 +222,17 @@ def strip_section(title: str, section_keys: set[str]) -> str:
 
 
 def strip_type(title: str, is_type: Callable[[str], bool]) -> str:
-    """Remove a content type set off by a bar at the start or end of a title ("Opinion |
-    Title", "Title | COMMENTARY") when at least three words of title remain."""
-    head, bar, tail = title.rpartition(" | ")
-    if bar and len(tail.split()) <= 3 and len(head.split()) >= 3 and is_type(tail):
+    """Remove a content type set off by a bar, a dash or a double colon at the start or end
+    of a title ("Opinion | Title", "Title | COMMENTARY", "Title :: Blog") when at least three
+    words of title remain."""
+    parts = _TYPE_SEPARATOR.split(title)
+    if len(parts) < 3:
+        return title
+    head, tail = "".join(parts[:-2]), parts[-1]
+    if len(tail.split()) <= 3 and len(head.split()) >= 3 and is_type(tail):
         return head.strip()
-    head, bar, tail = title.partition(" | ")
-    if bar and len(head.split()) <= 3 and len(tail.split()) >= 3 and is_type(head):
+    head, tail = parts[0], "".join(parts[2:])
+    if len(head.split()) <= 3 and len(tail.split()) >= 3 and is_type(head):
         return tail.strip()
     return title
 

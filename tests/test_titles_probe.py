@@ -58,3 +58,32 @@ def test_a_headline_in_capitals_takes_the_case_of_its_declared_twin() -> None:
 def test_a_headline_in_capitals_alone_stays() -> None:
     """With no other spelling, the capitals are the title."""
     assert _title("", "<h1>WHY RATES MUST FALL NOW</h1>") == "WHY RATES MUST FALL NOW"
+
+
+def test_a_chinese_site_name_in_lenticular_brackets_is_no_part_of_the_title() -> None:
+    """Chinese sites close a title with "【新华网】"."""
+    head = ("<title>利率必须下降的原因【新华网】</title>"
+            "<meta property='og:site_name' content='新华网'>")
+    assert _title(head, lang="zh") == "利率必须下降的原因"
+
+
+def test_a_type_set_off_by_a_double_colon_or_a_dash_is_no_part_of_the_title() -> None:
+    """"Title :: Blog :: Site" and "Title - Opinion - Site" label the title with its type."""
+    assert _title(f"<title>Why Rates Must Fall Now :: Blog :: Example Institute</title>{_SITE}") \
+        == "Why Rates Must Fall Now"
+    assert _title(f"<title>Why Rates Must Fall Now - Opinion - Example Institute</title>{_SITE}") \
+        == "Why Rates Must Fall Now"
+
+
+def test_a_kicker_run_into_the_headline_yields_to_the_declared_title() -> None:
+    """"<h1><a class=cat>Economy</a> Title</h1>": the declared title has no kicker."""
+    body = "<h1><a class='cat' href='/economy'>Economy</a> Why Rates Must Fall Now</h1>"
+    head = "<title>Why Rates Must Fall Now | Example Institute</title>"
+    assert _title(head, body) == "Why Rates Must Fall Now"
+
+
+def test_a_headline_s_own_opening_set_off_by_a_colon_stays() -> None:
+    """'"Pure Leere": Title' is the headline as written, even when og:title drops the quote."""
+    head = "<meta property='og:title' content='Marita Kramer verpasst die Spiele'>"
+    body = "<h1>\"Pure Leere\": Marita Kramer verpasst die Spiele</h1>"
+    assert _title(head, body) == "\"Pure Leere\": Marita Kramer verpasst die Spiele"
