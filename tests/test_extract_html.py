@@ -920,3 +920,13 @@ def test_a_category_written_without_a_link_counts() -> None:
     assert extract_page(html.format("Interviews"), "https://x.example/p/a").type == "Interview"
     assert extract_page(html.format("Coronavirus"), "https://x.example/p/a").topics == (
         "Coronavirus",)
+
+
+@pytest.mark.parametrize("name", ["linha-fina", "article__anons", "announce"])
+def test_standfirst_classes_in_portuguese_and_russian(name: str) -> None:
+    """Portuguese "linha fina" and Russian "anons" mark the standfirst."""
+    html = f"""<html><body><main><h1>Ceasefires That Hold</h1>
+      <p class="{name}">Why ceasefires hold in some wars and fail in others, in three cases.</p>
+      <p>The first paragraph of the report, on ceasefire monitoring in the region and beyond,
+      long enough to be read as prose by any reader of it.</p></main></body></html>"""
+    assert extract_page(html, "https://x.example/p/a").summary.startswith("Why ceasefires")

@@ -60,8 +60,10 @@ _PRECISE = {
                        r"(?<![a-z])type(?![a-z-])"),
     SUMMARY: re.compile(r"(?<![a-z])(?:dek|standfirst|summary|lede|lead|intro|subtitle|"
                         r"sub-?head(?:line)?|teaser|excerpt|abstract|description|deck|"
-                        # French, Spanish, German and Italian names of the standfirst
-                        r"chapo|chapeau|entradilla|sumario|bajada|vorspann|sommario)"
+                        # French, Spanish, German, Italian, Portuguese and Russian names of
+                        # the standfirst
+                        r"chapo|chapeau|entradilla|sumario|bajada|vorspann|sommario|"
+                        r"linha-?fina|anons|announce)"
                         r"(?![a-z])"),
     BIO: re.compile(r"author|(?<![a-z])bio|about|profile|caption|credit"),
     CRUMBS: re.compile(r"breadcrumb|crumbs"),
@@ -104,7 +106,7 @@ _KEYS: dict[int, dict[str, str]] = {
                        "label rubric", "suffix": "flag"},
     SUMMARY: {"exact": "dek standfirst summary lede lead intro subtitle sub subhead subheadline "
                        "teaser excerpt abstract description deck chapo chapeau entradilla "
-                       "sumario bajada vorspann sommario"},
+                       "sumario bajada vorspann sommario linha fina linhafina anons announce"},
     BIO: {"inside": "author about profile caption credit", "prefix": "bio"},
     CRUMBS: {"inside": "breadcrumb crumbs"},
     HEADLINE: {"inside": "headline title"},
