@@ -159,10 +159,10 @@ _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<mont
                        r"(?<=/)(?P<year2>(?:19|20)\d{2})/(?P<month2>1[0-2]|[1-9])/"
                        r"(?P<day2>3[01]|[12]\d|[1-9])(?=/|$)")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
-# Each pattern with the characters one of which it cannot match without (a cheap test first).
-_PATTERNS = ((_ISO, "-"), (_MDY, ""), (_DMY, ""), (_YMD, "/."), (_NUMERIC, "/.-"),
-             (_DMY_DASHED, "-"), (_YMD_SPACED, "."), (_YMD_TEXT, ""), (_ERA_DATE, "年"),
-             (_CJK, "年년"), (_VIETNAMESE, "ă"))
+# Each pattern with the strings one of which it cannot match without (a cheap test first).
+_PATTERNS = ((_ISO, ("-",)), (_MDY, ()), (_DMY, ()), (_YMD, ("/", ".")),
+             (_NUMERIC, ("/", ".", "-")), (_DMY_DASHED, ("-",)), (_YMD_SPACED, (". ",)),
+             (_YMD_TEXT, ()), (_ERA_DATE, ("年",)), (_CJK, ("年", "년")), (_VIETNAMESE, ("háng",)))
 EARLIEST = date(1900, 1, 1)
 
 
@@ -227,7 +227,7 @@ def iter_dates(text: str, *, dayfirst: bool | None = None) -> Iterator[tuple[Dat
     """Yield (value, position) for each date pattern match, pattern by pattern."""
     taken: list[tuple[int, int]] = []
     for pattern, needs in _PATTERNS:
-        if needs and not any(char in text for char in needs):
+        if needs and not any(part in text for part in needs):
             continue
         for match in pattern.finditer(text):
             span = match.span()
