@@ -26,11 +26,11 @@ from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import datelines, jsonld, labels, meta, rules
+from . import bylines, datelines, images, jsonld, labels, meta, rules
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
-              datelines.extract, labels.extract)
+              bylines.extract, images.extract, datelines.extract, labels.extract)
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 

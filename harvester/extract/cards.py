@@ -21,7 +21,7 @@ from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean
 from ..vocab import Vocabulary
-from .html import BY_WORDS
+from .bylines import BY_WORDS
 from .labels import label_kind
 from .page import Page
 from .tree import Element, text_of, texts

@@ -50,3 +50,18 @@ def _visible_texts(el: Element) -> Iterator[str]:
 def is_hidden(el: Element) -> bool:
     """Tell whether an element is, or sits inside, content that is never shown as text."""
     return el.tag in HIDDEN or any(a.tag in HIDDEN for a in el.iterancestors())
+
+
+def glued(before: str, text: str) -> bool:
+    """Tell whether a child's text would run into the text before it ("InfantaUltima Hora"):
+    two blocks shown apart by style, not one sentence."""
+    return bool(before) and before[-1].islower() and text[:1].isupper()
+
+
+def unglued(el: Element) -> str:
+    """Return an element's text, with a line break where two pieces shown apart by style run
+    into each other ("<span>Jane Doe</span><span>Senior Fellow</span>")."""
+    out = ""
+    for piece in texts(el):
+        out += "\n" + piece if glued(out, piece) else piece
+    return out
