@@ -26,7 +26,7 @@ from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import bylines, datelines, images, jsonld, labels, meta, rules
+from . import bylines, credits, datelines, images, jsonld, labels, meta, rules
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
@@ -98,7 +98,7 @@ def candidates(doc: Document, *,
         found += datelines.fallback(page)
     if not any(c.field == "authors" and c.value for c in found):
         # Only pages that credit nobody near the headline or in metadata pay for this.
-        found += labels.credit_fallback(page)
+        found += credits.credit_fallback(page)
     if not any(c.field == "language" and c.value for c in found):
         found += heuristics.language_guess(page)
     return found

@@ -5,25 +5,21 @@
 is the type), tag links and "Related Topics" link lists, and the microdata
 type of the item that holds the headline. Only blocks outside related cards,
 sidebars and navigation count (breadcrumbs are read from wherever they are).
-Pages that credit nobody anywhere else get `credit_fallback`: the first
-"Autor: Name" or "Text: Name" line of the main content, far below the headline,
-else the people an "About the Author" section introduces ("Jane Doe is...").
+"Author:" lines near the headline give authors too (`credits` reads the far ones).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..names import opening_name, split_names
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
 from .page import Page
-from .regions import following
-from .tree import Element, is_hidden, text_of, texts
+from .tree import Element, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 # "Label: value" lines: the label (before the first colon) is looked up in the sets below.
-_LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
+LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # Where a second label may start in a line: a space, then one short word and a colon.
 _NEXT_LABEL = re.compile(r"\s+(?=[^\W\d][^\s:：]{0,11}[:：])")
 # Credit labels that end an author's name on a line: pictures, sources, editors.
@@ -31,36 +27,6 @@ _OTHER_CREDITS = frozenset({
     "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "source",
     "sources", "quelle", "editor", "editing", "redaktion", "写真", "撮影", "摄影", "图", "圖",
     "来源", "來源", "出典", "编辑", "編輯", "责任编辑", "責任編輯", "사진", "편집"})
-# A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
-# Doe"): read only on pages that credit nobody anywhere else. Its label is an author label
-# or says who wrote the text ("Text", "Text und Fotos").
-_TEXT_CREDIT = re.compile(r"texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|photos?))?",
-                          re.IGNORECASE)
-# A heading over the authors' biographies ("About the Author", "Zu den AutorInnen").
-_ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the authors?|"
-                    r"author bios?|über (?:den autor|die autor\w*)|zu(?:m|r| den) autor\w*|"
-                    r"à propos (?:de l['’]|des )auteure?s?|l['’]auteure?|les auteurs|"
-                    r"sobre (?:el|la|los|las|o|a|os) autor(?:a|es|as)?|sull['’]autore|"
-                    r"over de auteurs?)\W*$", re.IGNORECASE)
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_MAX_BIOS = 4
-_BIO_REACH = 40
-_CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
-_MAX_CREDIT = 80
-_MAX_SIGNATURE = 60
-_MIN_PROSE = 150
-_EMPHASIS = frozenset({"b", "strong", "i", "em"})
-# What a subheading introduces, not a signature.
-_AFTER_TEXT = frozenset({"ul", "ol", "h2", "h3", "h4", "h5", "h6", "dl", "blockquote"})
-# Closing words that look like a name in bold ("Guten Appetit", "Best Regards").
-_SIGN_OFFS = frozenset({"guten", "viel", "alles", "bis", "frohe", "schöne", "schönen",
-                        "liebe", "lieben", "herzliche", "herzlichen", "beste", "besten",
-                        "happy", "merry", "enjoy", "best", "kind", "warm", "warmest", "thank",
-                        "thanks", "many", "danke", "vielen", "merci", "bon", "bonne", "buen",
-                        "buena", "buon", "buona", "gracias", "grazie", "cheers", "see",
-                        "stay", "hasta", "à", "a", "bien", "mit", "with", "your", "yours"})
-# A note under the text: "(1) Ces chiffres…", "[2] Siehe…", "* Name geändert".
-_FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+\)|\*)")
 # Label words (lowercased) in the languages publication pages are written in.
 _TYPE_LABELS = frozenset({
     "type", "content type", "publication type", "document type", "format", "article type",
@@ -121,7 +87,7 @@ def extract(page: Page) -> list[Candidate]:
     return found
 
 
-def _joined(el: Element) -> str:
+def lines_of(el: Element) -> str:
     """Return an element's text pieces separated by line breaks."""
     return "\n".join(t.strip() for t in texts(el) if t.strip())[:1000]
 
@@ -130,11 +96,11 @@ def _label_segments(line: str) -> list[str]:
     """Split a "Label: value" line where another known label starts ("文：山田太郎　写真：佐藤花子",
     "Source: Xinhua Reporter: Zhang San"); a line that opens with no label stays whole."""
     parts = _NEXT_LABEL.split(line)
-    if len(parts) == 1 or not _LABEL.match(parts[0]):
+    if len(parts) == 1 or not LABEL.match(parts[0]):
         return [line]
     segments = [parts[0]]
     for part in parts[1:]:
-        match = _LABEL.match(part)
+        match = LABEL.match(part)
         label = _label_key(match.group(1)) if match else ""
         if label and (label_kind(label) or label in _OTHER_CREDITS):
             segments.append(part)
@@ -151,7 +117,7 @@ def _labels(page: Page) -> list[Candidate]:
         if not text or len(text) > 60:
             continue
         if ":" in text or "：" in text:
-            match = next((m for m in map(_LABEL.match, _label_segments(_joined(el)))
+            match = next((m for m in map(LABEL.match, _label_segments(lines_of(el)))
                           if m and label_kind(m.group(1))), None)
             if match is None:
                 continue
@@ -167,7 +133,7 @@ def _labels(page: Page) -> list[Candidate]:
         if kind is None:
             continue
         if not value:
-            value = _value_after(el)
+            value = value_after(el)
         found += _labelled(kind, value)
     return found
 
@@ -193,7 +159,7 @@ def _is_topic_heading(text: str) -> bool:
     return _label_key(text.strip(_PUNCTUATION)) in _TOPIC_HEADINGS
 
 
-def _value_after(label: Element) -> str:
+def value_after(label: Element) -> str:
     """Return the value of a label element that stands alone: its tail, the <dd> of a
     <dt>, else what follows it in its parent up to the next label ("<span>Kategorie:</span>
     <a>A</a>, <a>B</a>", a "field-label" div and its items)."""
@@ -204,13 +170,13 @@ def _value_after(label: Element) -> str:
         for sibling in label.itersiblings():
             if sibling.tag != "dd":
                 break
-            values.append(_joined(sibling))
+            values.append(lines_of(sibling))
         return "\n".join(v for v in values if v)[:1000]
     pieces = []
     for sibling in label.itersiblings():
         if isinstance(sibling.tag, str):
-            text = _joined(sibling)
-            if _LABEL.match(text):
+            text = lines_of(sibling)
+            if LABEL.match(text):
                 break
             pieces.append(text)
         if sibling.tail:
@@ -221,7 +187,7 @@ def _value_after(label: Element) -> str:
     parent = label.getparent()
     if parent is None:
         return ""
-    return _joined(parent).split(":", 1)[-1].strip()
+    return lines_of(parent).split(":", 1)[-1].strip()
 
 
 def _labelled(kind: str, value: str) -> list[Candidate]:
@@ -237,91 +203,14 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
     return [Candidate("topics", items[:30], "html:label")] if items else []
 
 
-def credit_fallback(page: Page) -> list[Candidate]:
-    """Return the names of the first credit label in the main content ("Autor: Jane Doe"
-    under the last paragraph), else of an "About the Author" section, for pages whose
-    extractors found no author at all.
-
-    The value must read as one to three full names (no digits, two words or more each):
-    "Text: Lorem ipsum dolor sit amet" and "Autor: unbekannt" credit nobody.
-    """
-    for el in page.main.iter(_CREDIT_TAGS):
-        text = el.text
-        if not text or ":" not in text or len(text) > _MAX_CREDIT:
-            continue
-        match = _LABEL.match(_joined(el))
-        if not match or not (label_kind(match.group(1)) == "authors"
-                             or _TEXT_CREDIT.fullmatch(match.group(1).strip())) \
-                or page.is_foreign(el) or is_hidden(el):
-            continue
-        value = (match.group(2).strip() or _value_after(el)).split("\n")[0].strip()
-        names = split_names(value) if len(value) <= _MAX_CREDIT else []
-        if names and len(names) <= 3 and not _DIGIT.search(value) \
-                and all(2 <= len(n.split()) <= 4 for n in names):
-            return [Candidate("authors", names, "html:credit")]
-    return _signature(page) or _biographies(page)
 
 
-def _signature(page: Page) -> list[Candidate]:
-    """Return the name that signs the text: a paragraph of one full name alone, in bold or
-    italics or set right, right after the text's last paragraph ("<p><b><i>Stefan
-    Wasmer</i></b></p>"); only footnotes may follow it."""
-    for p in page.main.iter("p"):
-        text = " ".join(text_of(p).split())
-        if not 4 < len(text) <= _MAX_SIGNATURE or _DIGIT.search(text) or not _set_apart(p):
-            continue
-        before = p.getprevious()
-        if before is None or before.tag != "p" or len(text_of(before)) < _MIN_PROSE:
-            continue
-        if any(el.tag in _AFTER_TEXT or el.tag == "p" and len(text_of(el)) >= _MIN_PROSE
-               and not _FOOTNOTE.match(text_of(el)) for el in p.itersiblings()):
-            continue  # a bold line between paragraphs, or over a list, is a subheading
-        names = split_names(text)
-        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and names[0] == text \
-                and text.split()[0].lower() not in _SIGN_OFFS and not page.is_foreign(p):
-            return [Candidate("authors", names, "html:signature")]
-    return []
 
 
-def _set_apart(p: Element) -> bool:
-    """Tell whether a paragraph is set apart from the text: aligned right, or all of it in
-    bold or italics."""
-    if "right" in (p.get("align") or "") + (p.get("style") or ""):
-        return True
-    child = p[0] if len(p) == 1 and not (p.text or "").strip() else None
-    return child is not None and child.tag in _EMPHASIS and not (child.tail or "").strip()
 
 
-def _biographies(page: Page) -> list[Candidate]:
-    """Return the people an "About the Author" section introduces ("Jane Doe is a senior
-    fellow...", or a name in bold that opens the paragraph), up to the next heading."""
-    for heading in page.headings:
-        if len(heading) > 2 or not _ABOUT.match(text_of(heading)) or page.is_foreign(heading):
-            continue
-        names: list[str] = []
-        for el in following(heading, _BIO_REACH):
-            if el.tag in _HEADING_TAGS or len(names) >= _MAX_BIOS:
-                break
-            if el.tag == "p":
-                name = _bio_name(el)
-                if name and name not in names:
-                    names.append(name)
-        if names:
-            return [Candidate("authors", names, "html:biography")]
-    return []
 
 
-def _bio_name(paragraph: Element) -> str | None:
-    """Return the full name that opens a biography paragraph, if it opens with one."""
-    first = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
-    if first is not None and first.tag in ("strong", "b"):
-        candidate = " ".join(text_of(first).split()).rstrip(",:")
-    else:
-        return opening_name(text_of(paragraph))
-    names = split_names(candidate) if candidate else []
-    if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and not _DIGIT.search(names[0]):
-        return names[0]
-    return None
 
 
 def _kicker(page: Page) -> list[Candidate]:

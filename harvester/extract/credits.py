@@ -1,0 +1,132 @@
+"""Far credits, for pages that credit nobody near the headline or in their metadata.
+
+The first "Autor: Name" or "Text: Name" line of the main content, far below the
+headline; else a name alone in bold, italics or set right that signs the last
+paragraph; else the people an "About the Author" section introduces ("Jane Doe is...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import opening_name, split_names
+from ..record import Candidate
+from .labels import LABEL, label_kind, lines_of, value_after
+from .page import Page
+from .regions import following
+from .tree import Element, is_hidden, text_of
+
+_DIGIT = re.compile(r"\d")
+# A credit under the text, far from the headline ("Autor: Jane Doe", "Text und Fotos: Jane
+# Doe"): read only on pages that credit nobody anywhere else. Its label is an author label
+# or says who wrote the text ("Text", "Text und Fotos").
+_TEXT_CREDIT = re.compile(r"texte?(?:\s*(?:und|&|/|and|\+|et)\s*(?:fotos?|bilder?|photos?))?",
+                          re.IGNORECASE)
+# A heading over the authors' biographies ("About the Author", "Zu den AutorInnen").
+_ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the authors?|"
+                    r"author bios?|über (?:den autor|die autor\w*)|zu(?:m|r| den) autor\w*|"
+                    r"à propos (?:de l['’]|des )auteure?s?|l['’]auteure?|les auteurs|"
+                    r"sobre (?:el|la|los|las|o|a|os) autor(?:a|es|as)?|sull['’]autore|"
+                    r"over de auteurs?)\W*$", re.IGNORECASE)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_MAX_BIOS = 4
+_BIO_REACH = 40
+_CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
+_MAX_CREDIT = 80
+_MAX_SIGNATURE = 60
+_MIN_PROSE = 150
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+# What a subheading introduces, not a signature.
+_AFTER_TEXT = frozenset({"ul", "ol", "h2", "h3", "h4", "h5", "h6", "dl", "blockquote"})
+# Closing words that look like a name in bold ("Guten Appetit", "Best Regards").
+_SIGN_OFFS = frozenset({"guten", "viel", "alles", "bis", "frohe", "schöne", "schönen",
+                        "liebe", "lieben", "herzliche", "herzlichen", "beste", "besten",
+                        "happy", "merry", "enjoy", "best", "kind", "warm", "warmest", "thank",
+                        "thanks", "many", "danke", "vielen", "merci", "bon", "bonne", "buen",
+                        "buena", "buon", "buona", "gracias", "grazie", "cheers", "see",
+                        "stay", "hasta", "à", "a", "bien", "mit", "with", "your", "yours"})
+# A note under the text: "(1) Ces chiffres…", "[2] Siehe…", "* Name geändert".
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+\)|\*)")
+
+
+def credit_fallback(page: Page) -> list[Candidate]:
+    """Return the names of the first credit label in the main content ("Autor: Jane Doe"
+    under the last paragraph), else of an "About the Author" section, for pages whose
+    extractors found no author at all.
+
+    The value must read as one to three full names (no digits, two words or more each):
+    "Text: Lorem ipsum dolor sit amet" and "Autor: unbekannt" credit nobody.
+    """
+    for el in page.main.iter(_CREDIT_TAGS):
+        text = el.text
+        if not text or ":" not in text or len(text) > _MAX_CREDIT:
+            continue
+        match = LABEL.match(lines_of(el))
+        if not match or not (label_kind(match.group(1)) == "authors"
+                             or _TEXT_CREDIT.fullmatch(match.group(1).strip())) \
+                or page.is_foreign(el) or is_hidden(el):
+            continue
+        value = (match.group(2).strip() or value_after(el)).split("\n")[0].strip()
+        names = split_names(value) if len(value) <= _MAX_CREDIT else []
+        if names and len(names) <= 3 and not _DIGIT.search(value) \
+                and all(2 <= len(n.split()) <= 4 for n in names):
+            return [Candidate("authors", names, "html:credit")]
+    return _signature(page) or _biographies(page)
+
+def _signature(page: Page) -> list[Candidate]:
+    """Return the name that signs the text: a paragraph of one full name alone, in bold or
+    italics or set right, right after the text's last paragraph ("<p><b><i>Stefan
+    Wasmer</i></b></p>"); only footnotes may follow it."""
+    for p in page.main.iter("p"):
+        text = " ".join(text_of(p).split())
+        if not 4 < len(text) <= _MAX_SIGNATURE or _DIGIT.search(text) or not _set_apart(p):
+            continue
+        before = p.getprevious()
+        if before is None or before.tag != "p" or len(text_of(before)) < _MIN_PROSE:
+            continue
+        if any(el.tag in _AFTER_TEXT or el.tag == "p" and len(text_of(el)) >= _MIN_PROSE
+               and not _FOOTNOTE.match(text_of(el)) for el in p.itersiblings()):
+            continue  # a bold line between paragraphs, or over a list, is a subheading
+        names = split_names(text)
+        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and names[0] == text \
+                and text.split()[0].lower() not in _SIGN_OFFS and not page.is_foreign(p):
+            return [Candidate("authors", names, "html:signature")]
+    return []
+
+def _set_apart(p: Element) -> bool:
+    """Tell whether a paragraph is set apart from the text: aligned right, or all of it in
+    bold or italics."""
+    if "right" in (p.get("align") or "") + (p.get("style") or ""):
+        return True
+    child = p[0] if len(p) == 1 and not (p.text or "").strip() else None
+    return child is not None and child.tag in _EMPHASIS and not (child.tail or "").strip()
+
+def _biographies(page: Page) -> list[Candidate]:
+    """Return the people an "About the Author" section introduces ("Jane Doe is a senior
+    fellow...", or a name in bold that opens the paragraph), up to the next heading."""
+    for heading in page.headings:
+        if len(heading) > 2 or not _ABOUT.match(text_of(heading)) or page.is_foreign(heading):
+            continue
+        names: list[str] = []
+        for el in following(heading, _BIO_REACH):
+            if el.tag in _HEADING_TAGS or len(names) >= _MAX_BIOS:
+                break
+            if el.tag == "p":
+                name = _bio_name(el)
+                if name and name not in names:
+                    names.append(name)
+        if names:
+            return [Candidate("authors", names, "html:biography")]
+    return []
+
+def _bio_name(paragraph: Element) -> str | None:
+    """Return the full name that opens a biography paragraph, if it opens with one."""
+    first = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+    if first is not None and first.tag in ("strong", "b"):
+        candidate = " ".join(text_of(first).split()).rstrip(",:")
+    else:
+        return opening_name(text_of(paragraph))
+    names = split_names(candidate) if candidate else []
+    if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and not _DIGIT.search(names[0]):
+        return names[0]
+    return None
