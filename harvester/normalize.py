@@ -1,7 +1,7 @@
 """Candidates -> Record: choose one value per field with cross-checks, clean it, trace it.
 
 Every extractor proposes candidates with their source; this module decides.
-Field rules live in small choosers (titles and topics in `harvester.choose`);
+Field rules live in small choosers (`harvester.choose` and its `choose_*` siblings);
 each returns the value and the source that gave it, which becomes
 `record.provenance[field]`.
 """
@@ -14,7 +14,8 @@ from typing import Any
 from collections.abc import Collection, Iterable
 from urllib.parse import urljoin, urlsplit
 
-from .choose import choose_authors, choose_title
+from .choose import choose_title
+from .choose_authors import choose_authors
 from .choose_dates import choose_dates
 from .choose_labels import choose_topics, choose_type
 from .dates import DateValue, local_day

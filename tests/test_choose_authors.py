@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harvester.choose import choose_authors
+from harvester.choose_authors import choose_authors
 from harvester.record import Candidate
 
 
