@@ -197,3 +197,21 @@ def test_datelines_in_eras_and_words_of_other_calendars(lang: str, line: str) ->
                                "<p>The text of the article on ceasefire monitoring.</p></main>",
                                lang), "https://news.example/p/ceasefires")
     assert record.published == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(("markup", "day"), [
+    ("<span class='date' data-timestamp='1709460000'>3 hours ago</span>", date(2024, 3, 3)),
+    ("<span class='time' data-time='1709460000000'>3h</span>", date(2024, 3, 3)),
+    ("<span data-publish-date='2024-03-03T10:00:00Z'>yesterday</span>", date(2024, 3, 3)),
+    # A moment on an element that is no date says nothing (a widget's, a video's time)
+    ("<div class='widget' data-timestamp='1709460000'>Weather</div>", None),
+    ("<video data-time='120'></video>", None),
+])
+def test_the_moment_behind_a_relative_date(markup: str, day: date | None) -> None:
+    """A page that shows only "3 hours ago" dates itself by the moment its date element
+    holds in an attribute; the relative words alone are never turned into a day."""
+    record = extract_page(page(f"<main><h1>Neuer Spieler</h1>{markup}<p>Der Text des "
+                               "Artikels über den neuen Spieler und seine Mannschaft.</p>"
+                               "</main>"), "https://news.example/sport/neuer-spieler")
+    published = record.published
+    assert (published.date() if hasattr(published, "date") else published) == day

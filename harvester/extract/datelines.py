@@ -83,6 +83,12 @@ _KEY_SPAN = 120
 _OPENING = 100
 _OPENERS = " \t\r\n\xa0(["
 _DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
+# Attributes that hold the moment a relative date ("3 hours ago") stands for: read on an
+# element of a date class, or when their name says "publish".
+_MOMENT_ATTRS = ("data-publish-date", "data-published", "data-published-at",
+                 "data-publishdate", "data-timestamp", "data-date", "data-time")
+# Seconds or milliseconds since 1970 ("1709460000", "1709460000000").
+_EPOCH_VALUE = re.compile(r"\s*\d{10}(?:\d{3})?\s*")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -331,20 +337,28 @@ def _dated_elements(root: Element) -> list[Element]:
     for el in root.iter(etree.Element):
         names = el.keys()
         if names and ("datetime" in names or "class" in names
-                      and ("title" in names or "content" in names)):
+                      and ("title" in names or "content" in names)
+                      or any(a in names for a in _MOMENT_ATTRS)):
             found.append(el)
     return found
 
 
 def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> list[Candidate]:
-    """Return the first date held in an attribute of these elements."""
+    """Return the first date held in an attribute of these elements: a datetime, a dated
+    title or content, or the moment a relative date stands for ("<span class="date"
+    data-timestamp="1709460000">3 hours ago</span>")."""
     for el in elements:
         value = el.get("datetime")
         if value is None:
             names = el.get("class")
-            if names and _DATE_CLASS.search(names):
+            dated_class = bool(names and _DATE_CLASS.search(names))
+            if dated_class:
                 value = el.get("title") or el.get("content")
-        if value and _YEAR.search(value) and (anywhere or not page.is_foreign(el)) \
+            if not value:
+                value = next((el.get(a) for a in _MOMENT_ATTRS
+                              if el.get(a) and (dated_class or "publish" in a)), None)
+        if value and (_YEAR.search(value) or _EPOCH_VALUE.fullmatch(value)) \
+                and (anywhere or not page.is_foreign(el)) \
                 and not is_hidden(el) and not _is_other_date(el, _own_label(el)):
             day = parse_date(value, dayfirst=page.dayfirst)
             if day:
