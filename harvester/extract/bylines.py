@@ -64,10 +64,11 @@ _BLOCKS = {"div", "p", "li", "ul", "ol", "br", "dd", "dt", "dl", "section", "h2"
 
 def extract(page: Page) -> list[Candidate]:
     """Return the page's credited names, and the type words its credit lines give."""
-    return _authors(page) + _dateline_types(page) + _by_types(page)
+    typed = _type_by_line(page)  # "Commentary by Jane Doe": read once, used twice
+    return _authors(page, typed) + _dateline_types(page) + _by_types(typed)
 
 
-def _authors(page: Page) -> list[Candidate]:
+def _authors(page: Page, typed: tuple[str, str] | None = None) -> list[Candidate]:
     """Return authors from itemprop/rel=author, byline blocks, author links and "By" lines."""
     near = page.near_set
     groups: dict[str, list[str]] = {}
@@ -103,8 +104,7 @@ def _authors(page: Page) -> list[Candidate]:
         # The by-word goes here: names keep a leading "Di" or "Oleh" (Di Stefano).
         groups["html:by-text"] = split_names(_BY_TEXT.sub("", credit_line(by_line), count=1))
     else:
-        typed = _type_by_line(page)  # "Commentary by Jane Doe"
-        if typed:
+        if typed:  # "Commentary by Jane Doe"
             groups["html:by-text"] = split_names(typed[0])
         else:
             reporter = next((el.text for el in page.near[:_CLOSE_DATELINE]
@@ -154,11 +154,11 @@ def _dateline_types(page: Page) -> list[Candidate]:
             return found
     return []
 
-def _by_types(page: Page) -> list[Candidate]:
+def _by_types(typed: tuple[str, str] | None) -> list[Candidate]:
     """Return the words before "by" in a credit next to the headline ("Commentary by Jane
     Doe", "Ein Kommentar von ...") as a type candidate (it counts only when it maps)."""
-    found = _type_by_line(page)
-    return [Candidate("type", found[1], "html:dateline-type")] if found else []
+    return [Candidate("type", typed[1], "html:dateline-type")] if typed else []
+
 
 def _type_by_line(page: Page) -> tuple[str, str] | None:
     """Return the credit line next to the headline that names a kind of text before its
