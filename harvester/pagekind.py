@@ -21,6 +21,7 @@ from .extract.cards import find_cards
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
 from .extract.tree import Element
+from .dates import url_date
 from .parse import Document
 from .record import Record
 from .urls import is_asset_url, is_content_like, navigation_reason
@@ -30,8 +31,11 @@ _LINKED_HEADINGS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
 _JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 _META = etree.XPath("//meta[@property or @name]")
+_MICRODATA = etree.XPath("//*[@itemscope and @itemtype]")
+_DATE_PROPS = etree.XPath("//*[@itemprop='datePublished']")
 _NOT_TEXT = frozenset({"a", "script", "style", "noscript", "head", "button", "select",
                        "option", "textarea", "svg", "template"})
+_LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PAGER = etree.XPath(
     "//link[@rel='next' or @rel='prev']|//a[contains(concat(' ', @rel, ' '), ' next ')]"
@@ -44,6 +48,9 @@ _ARTICLE_TYPES = frozenset({
     "episode", "book", "chapter", "thesis", "dataset", "legislation", "medicalscholarlyarticle",
 })
 _LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "blog"})
+# Metadata giving an article's own publication date.
+_DATE_METAS = ("article:published_time", "citation_publication_date", "citation_date",
+               "dc.date.issued", "citation_online_date")
 # Pages that are no publication whatever their text: a job ad, a product, a shop's offer.
 _OTHER_TYPES = frozenset({"jobposting", "product", "productgroup", "offer", "aggregateoffer"})
 
@@ -73,6 +80,12 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         return PageKind(LISTING, "JSON-LD says " + ", ".join(sorted(s.types & _LISTING_TYPES)))
     if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES:
         return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
+    if s.dated and not s.url_reason and (s.dated_url or s.article and s.declared):
+        # The page names its own day: an article with its publication date in metadata,
+        # or a URL that files the page under a day ("/2024/05/04/slug"). A listing never
+        # does; a short story beside many related cards still counts.
+        why = "its URL files it under a day" if s.dated_url else f"marked as {s.article}"
+        return PageKind(PUBLICATION, f"a dated article ({why})")
     if s.article and (s.dated or s.words >= 100) and not (s.cards >= 8 and s.words < 80):
         return PageKind(PUBLICATION, f"marked as {s.article}")
     if "profilepage" in s.types or s.og_type == "profile":
@@ -101,11 +114,13 @@ class _Signals:
     pager: bool
     url_reason: str | None
     dated: bool
+    dated_url: bool
+    declared: bool
 
 
 def _signals(doc: Document, record: Record | None) -> _Signals:
     """Gather the signals of a page once."""
-    types = _jsonld_types(doc.root)
+    types, declared = _jsonld_types(doc.root)
     metas = {(m.get("property") or m.get("name") or "").lower(): m.get("content") or ""
              for m in _META(doc.root)}
     og_type = metas.get("og:type", "").strip().lower()
@@ -114,6 +129,9 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
         article = "JSON-LD " + ", ".join(sorted(types & _ARTICLE_TYPES))
     elif og_type == "article" or "article:published_time" in metas or "citation_title" in metas:
         article = "an article by its meta tags"
+    elif kind := _microdata_article(doc.root):
+        article = f"microdata {kind}"
+        declared = declared or bool(_DATE_PROPS(doc.root))
     boiler = boilerplate(doc.root)
     cards = [card for card, link in find_cards(doc.root)
              if _size(anchor_text(link)) >= 3 and not inside(card, boiler)]
@@ -121,9 +139,11 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
     dated = record is not None and record.published is not None \
         and record.provenance.get("published") != "url"
     url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
+    declared = declared or any(key in metas for key in _DATE_METAS)
     linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not inside(h, boiler))
     return _Signals(types, og_type, article, len(cards), words, _items(doc, boiler), linked,
-                    bool(_PAGER(doc.root)), url_reason, dated)
+                    bool(_PAGER(doc.root)), url_reason, dated,
+                    _is_dated_url(doc.url), declared)
 
 
 def _items(doc: Document, boiler: set[Element]) -> int:
@@ -181,9 +201,35 @@ def _size(text: str) -> int:
     return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
-def _jsonld_types(root: Element) -> frozenset[str]:
-    """Return the lowercased @type names of the top-level and @graph JSON-LD nodes."""
+def _microdata_article(root: Element) -> str | None:
+    """Return the type of the one microdata article a page holds ("article"), or None: a
+    listing's cards may each be marked up as one (a blog index of BlogPostings)."""
+    found = []
+    for el in _MICRODATA(root):
+        for value in (el.get("itemtype") or "").split():
+            kind = value.rstrip("/").rsplit("/", 1)[-1].lower()
+            if kind in _ARTICLE_TYPES:
+                found.append(kind)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _is_dated_url(url: str | None) -> bool:
+    """Tell whether a URL files its page under a day and names the page after it
+    ("/2024/05/04/slug", "/article/2019/03/05/42049.html"); a day's archive ends at the day."""
+    if url_date(url) is None or not url:
+        return False
+    tail = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    if tail.isdigit():  # "/2024/05/04" or "/20240504" is the day itself; "/42049" a page
+        return len(tail) > 2 and len(tail) != 8 and not 1800 <= int(tail) <= 2100
+    return _LETTER.search(tail) is not None
+
+
+def _jsonld_types(root: Element) -> tuple[frozenset[str], bool]:
+    """Return the lowercased @type names of the top-level and @graph JSON-LD nodes, and
+    whether an article among them gives its publication date."""
     found: set[str] = set()
+    declared = False
     for script in _JSONLD(root):
         stack = load_jsonld(script.text or "")
         while stack and len(found) < 100:
@@ -191,7 +237,9 @@ def _jsonld_types(root: Element) -> frozenset[str]:
             if isinstance(node, list):
                 stack.extend(node[:100])
             elif isinstance(node, dict):
-                found.update(t.lower() for t in jsonld_types(node))
+                kinds = {t.lower() for t in jsonld_types(node)}
+                found.update(kinds)
+                declared = declared or bool(kinds & _ARTICLE_TYPES and node.get("datePublished"))
                 graph = node.get("@graph")
                 stack.extend(graph[:100] if isinstance(graph, list) else [graph])
-    return frozenset(found)
+    return frozenset(found), declared

@@ -168,3 +168,72 @@ def test_a_job_ad_or_a_product_is_no_publication(kind: str) -> None:
             f"<main><h1>Research Assistant</h1><p>March 3, 2024</p>{text}</main></body></html>")
     doc = parse_html(html, BASE + "/careers/research-assistant")
     assert page_kind(doc, extract_document(doc)).kind == "other"
+
+
+def _short_story(head: str = "", scope: str = "", cards: int = 9, words: int = 40) -> str:
+    """Return a short dated story beside many related cards (a news site's page)."""
+    related = "".join(
+        f"<div class='teaser'><h3><a href='/2024/05/0{1 + n % 3}/story-{n}'>Another story "
+        f"number {n} of the day</a></h3><p>May 2, 2024</p><p>What else happened in the town "
+        f"yesterday, told in a sentence.</p></div>" for n in range(cards))
+    text = "Police said the road stays closed until the evening. " * (words // 8)
+    return (f"<html><head>{head}</head><body><main{scope}><h1>Three hurt in a crash on "
+            f"the ring road</h1><p><time datetime='2024-05-04T09:00:00-03:00'>May 4, 2024"
+            f"</time></p><p>{text}</p></main><section class='related'>{related}</section>"
+            f"</body></html>")
+
+
+@pytest.mark.parametrize(("path", "head", "scope"), [
+    # the URL files the page under its day
+    ("/2024/05/04/three-hurt-in-a-crash", "", ""),
+    ("/article/2024/05/04/48213.html", "", ""),
+    # JSON-LD: an article with its publication date
+    ("/news/three-hurt-in-a-crash", "<script type='application/ld+json'>{\"@type\": "
+     "\"NewsArticle\", \"headline\": \"Three hurt\", \"datePublished\": \"2024-05-04\"}"
+     "</script>", ""),
+    # article meta tags
+    ("/news/three-hurt-in-a-crash",
+     "<meta property='article:published_time' content='2024-05-04T09:00:00-03:00'>", ""),
+    # one microdata article with its date
+    ("/194420/three-hurt-in-a-crash", "",
+     " itemscope itemtype='https://schema.org/Article'><meta itemprop='datePublished' "
+     "content='2024-05-04'"),
+])
+def test_a_short_dated_story_beside_many_cards_is_a_publication(
+        path: str, head: str, scope: str) -> None:
+    """A story of a few dozen words beside a related-stories block of many cards is a
+    publication when it names its own day: in its URL, or as an article in metadata."""
+    doc = parse_html(_short_story(head, scope), BASE + path)
+    verdict = page_kind(doc, extract_document(doc))
+    assert verdict.kind == "publication", verdict.reason
+
+
+@pytest.mark.parametrize(("path", "head", "scope"), [
+    # the same page without any sign of its own day stays a listing
+    ("/news/three-hurt-in-a-crash", "", ""),
+    # marked as an article, but undated in metadata
+    ("/news/three-hurt-in-a-crash", "<meta property='og:type' content='article'>", ""),
+    # a day's archive names no page after the day
+    ("/2024/05/04/", "", ""),
+    ("/archive/20240504", "", ""),
+])
+def test_a_page_of_cards_that_names_no_day_of_its_own_stays_a_listing(
+        path: str, head: str, scope: str) -> None:
+    """Without its own day in metadata or URL, little text beside many cards is a listing."""
+    doc = parse_html(_short_story(head, scope, cards=12, words=16), BASE + path)
+    verdict = page_kind(doc, extract_document(doc))
+    assert verdict.kind == "listing", verdict.reason
+
+
+def test_a_blog_index_of_microdata_postings_is_no_article() -> None:
+    """A listing whose every card is marked up as a BlogPosting is no article for it."""
+    cards = "".join(
+        f"<article itemscope itemtype='https://schema.org/BlogPosting'><h2><a href='/blog/"
+        f"post-{n}'>Post number {n} on the blog</a></h2><time itemprop='datePublished' "
+        f"datetime='2024-05-0{n}'>May {n}, 2024</time><p>A line about the post.</p></article>"
+        for n in range(1, 8))
+    doc = parse_html(f"<html><body><main><h1>Blog</h1>{cards}</main></body></html>",
+                     BASE + "/blog/notes")
+    verdict = page_kind(doc, extract_document(doc))
+    assert verdict.kind == "listing", verdict.reason
+
