@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -20,8 +21,8 @@ from .canonical import canonical_url, is_http_url, record_key
 from .extract.cards import find_cards
 from .extract.tree import Element, text_of
 from .parse import Document
-from .urls import (is_asset_url, is_content_like, is_same_site, is_under, matches_pattern,
-                   navigation_reason, path_segments, section_urls, url_shape)
+from .urls import (has_id_param, is_asset_url, is_content_like, is_same_site, is_under,
+                   matches_pattern, navigation_reason, path_segments, section_urls, url_shape)
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,9 @@ def link_rejection(url: str, context: LinkContext) -> str | None:
     reason = navigation_reason(url)
     if reason:
         return reason
-    if context.section and is_under(context.section, url):
+    if context.section and is_under(context.section, url) \
+            and not has_id_param(urlsplit(url).query):
+        # "/?p=123" is above every section, but it is one post (WordPress's plain links).
         return "a parent section of the listing"
     if context.boilerplate:
         return "in navigation, header, footer or sidebar"

@@ -194,6 +194,8 @@ _PAGE_PARAMS = frozenset({
     "page", "paged", "pg", "pagenum", "page_no", "pagenumber", "currentpage", "start",
     "offset", "from", "p_page",
 })
+# Taxonomies whose one number is a post's: WordPress's numeric permalinks ("/archives/123").
+_ARCHIVES = frozenset({"archive", "archives"})
 _OFFSET_PARAMS = frozenset({"start", "offset", "from"})
 _FILTER_PARAMS = frozenset({
     "s", "q", "query", "search", "keys", "keyword", "keywords", "term", "sort", "sortby",
@@ -224,7 +226,8 @@ def navigation_reason(url: str) -> str | None:
     root = 1 if len(segments) > 1 and _LANGUAGE.match(segments[0]) else 0
     for index, segment in enumerate(segments):
         rest = segments[index + 1:]
-        if segment in _TAXONOMY and len(rest) <= 1:
+        if segment in _TAXONOMY and len(rest) <= 1 \
+                and not (segment in _ARCHIVES and rest and _is_post_number(rest[0])):
             return f"taxonomy page (/{segment}/)"
         if segment in _UTILITY and (index == root or not rest):
             return f"site page (/{segment})"
@@ -232,8 +235,10 @@ def navigation_reason(url: str) -> str | None:
             return f"listing page (/{segment})"
     if _is_date_archive(segments):
         return "date archive"
-    names = {unquote(p.split("=", 1)[0]).lower() for p in query.split("&") if p}
-    if names & _FILTER_PARAMS:
+    if _has_filter(query) and not (has_id_param(query) or segments and not
+                                       _YEAR.match(segments[-1]) and _is_slug(segments[-1])):
+        # A query on one item's page is the link's tracking ("/2024/story.html?tag=top",
+        # "/show/NCT0374?term=x", "detail.php?id=7&lang=de"), not a filter of a listing.
         return "search or filter query"
     return None
 
@@ -249,9 +254,10 @@ def is_filtered_listing(url: str) -> bool:
     tag, topic or author ("/category/analysis/", "/topics/climate/page/2/") or a filter
     query ("/publications?type=report"); not a taxonomy's index ("/topics/")."""
     first = without_page(url)
-    reason = navigation_reason(first)
-    if reason == "search or filter query":
+    # A start URL is a listing by the user's word: any filter of its query counts.
+    if _has_filter(urlsplit(first).query):
         return True
+    reason = navigation_reason(first)
     segments = [s.lower() for s in path_segments(first)]
     return bool(reason and reason.startswith("taxonomy page")) and segments[-1] not in _TAXONOMY
 
@@ -292,12 +298,14 @@ def is_content_like(url: str) -> bool:
         query = urlsplit(url).query
     except ValueError:
         return False
-    if any(_is_id_param(pair) for pair in query.split("&")):
+    if has_id_param(query):
         return True
     segments = path_segments(url)
     if not segments:
         return False
     if _is_slug(segments[-1]):
+        return True
+    if _is_slug_before_date(segments):
         return True
     dated = any(_YEAR.match(s) for s in segments[:-1])
     return dated and len(_words(segments[-1])) >= 2
@@ -350,6 +358,24 @@ def _is_slug(segment: str) -> bool:
     return len(_words(segment)) >= 3 or len(bare) >= 24 or bool(_ID.search(bare))
 
 
+def _has_filter(query: str) -> bool:
+    """Tell whether a URL's query filters or searches a listing (`type=`, `tag=`, `q=`)."""
+    names = {unquote(p.split("=", 1)[0]).lower() for p in query.split("&") if p}
+    return bool(names & _FILTER_PARAMS)
+
+
+def has_id_param(query: str) -> bool:
+    """Tell whether a URL's query names one item by its id (`p=123`, `id=42`)."""
+    return any(_is_id_param(pair) for pair in query.split("&"))
+
+
+def _is_post_number(segment: str) -> bool:
+    """Tell whether a path segment is a post's number ("2146078", "12345.html"): the
+    numeric permalinks of "/archives/2146078"; a year names an archive."""
+    bare = _PAGE_FILE.sub("", segment)
+    return bare.isdigit() and len(bare) >= 3 and not _YEAR.match(bare)
+
+
 def _is_id_param(pair: str) -> bool:
     """Tell whether a query pair is an item id such as `p=123` or `id=42`."""
     name, _, value = pair.partition("=")
@@ -365,12 +391,28 @@ def _page_param(query: str) -> tuple[str, int] | None:
     return None
 
 
-def _is_date_archive(segments: list[str]) -> bool:
-    """Tell whether a path ends in a year, year/month or year/month/day archive."""
+def _date_tail(segments: list[str]) -> list[str]:
+    """Return the year, month and day numbers a path ends in, if any ("2024", "03")."""
     tail: list[str] = []
     for segment in reversed(segments):
         if _YEAR.match(segment) or _NUMBER.match(segment):
             tail.insert(0, segment)
         else:
             break
-    return bool(tail) and bool(_YEAR.match(tail[0])) and len(tail) <= 3
+    return tail
+
+
+def _is_date_archive(segments: list[str]) -> bool:
+    """Tell whether a path ends in a year, year/month or year/month/day archive."""
+    tail = _date_tail(segments)
+    return bool(tail) and bool(_YEAR.match(tail[0])) and len(tail) <= 3 \
+        and not _is_slug_before_date(segments)
+
+
+def _is_slug_before_date(segments: list[str]) -> bool:
+    """Tell whether a path files a post's slug under its day ("/news/5-ways-to-save-water-
+    at-home/2022/12/29/"): five words or more say a title, where a section has a few
+    ("/news-and-analysis/2024/")."""
+    tail = _date_tail(segments)
+    head = segments[:len(segments) - len(tail)]
+    return bool(tail) and bool(head) and len(_words(head[-1])) >= 5

@@ -237,3 +237,9 @@ def test_a_blog_index_of_microdata_postings_is_no_article() -> None:
     verdict = page_kind(doc, extract_document(doc))
     assert verdict.kind == "listing", verdict.reason
 
+
+def test_a_plain_wordpress_link_is_no_parent_section() -> None:
+    """"/?p=123" lies above every section by its path, but it is one post."""
+    assert link_rejection(BASE + "/?p=31228", context(text="Tesla opens a new plant",
+                                                      card_title=True)) is None
+    assert link_rejection(BASE + "/", context(text="Home")) is not None

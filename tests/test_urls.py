@@ -192,6 +192,12 @@ NAVIGATION = [
     # Hugo / static
     "https://site.example/tags/go/",
     "https://site.example/categories/",
+    # archives: a year's, a day's, and one taxonomy term's
+    "https://blog.example.org/archives/2024", "https://blog.example.org/news/2024/03/12/",
+    "https://blog.example.org/archives/ukraine",
+    "https://www.example.org/news-and-analysis/2024/03/",
+    # a filter on a listing whose last segment is a year or a word
+    "https://www.example.org/news/2024?tag=climate", "https://www.example.org/research?term=x",
     "https://site.example/posts/page/2/",
     "https://site.example/en/",
     # news sites and utilities
@@ -220,6 +226,14 @@ PUBLICATIONS = [
     # Sites in other languages: an item under a folder whose name is only a type word
     "https://www.example.de/themen/2024/wasserstoff-als-chance",
     "https://www.example.es/agenda/2024-03-03-foro-de-paz",
+    # WordPress's numeric permalinks, in the Japanese blogs that use them most
+    "https://getnews.example.jp/archives/2146078", "https://blog.example.jp/archives/52013.html",
+    # a post filed under its day after its slug
+    "https://www.example.de/aktuelles/5-inspirierende-frauen-aus-dem-sport/2022/12/29/",
+    # a link's tracking query on an item's page
+    "https://news.example/8301-30686_3-20014053-266.html?tag=topStories1",
+    "https://trials.example.gov/ct2/show/NCT03746262?term=Guardant+Health",
+    "https://www.example.de/detail1.php?id=765&lang=de",
 ]
 
 
