@@ -21,6 +21,7 @@ from .canonical import canonical_url, is_http_url, record_key
 from .extract.cards import find_cards
 from .extract.tree import Element, text_of
 from .parse import Document
+from .text import word_count
 from .urls import (has_id_param, is_asset_url, is_content_like, is_same_site, is_under,
                    matches_pattern, navigation_reason, path_segments, section_urls, url_shape)
 
@@ -172,7 +173,7 @@ def _sections_of_others(urls: list[str]) -> list[str]:
 def _score(url: str, context: LinkContext) -> int:
     """Weigh the evidence that a link in the content region leads to one publication."""
     score = 2 * context.card_title + context.heading + 2 * is_content_like(url)
-    score += len(context.text.split()) >= 4
+    score += word_count(context.text) >= 4
     page = path_segments(context.page_url)
     own = path_segments(url)
     if (context.section and is_under(url, context.section)) or (page and own[:1] == page[:1]):

@@ -24,6 +24,7 @@ from .extract.tree import Element
 from .dates import url_date
 from .parse import Document
 from .record import Record
+from .text import word_count
 from .urls import is_asset_url, is_content_like, navigation_reason
 
 PUBLICATION, LISTING, OTHER = "publication", "listing", "other"
@@ -36,7 +37,6 @@ _DATE_PROPS = etree.XPath("//*[@itemprop='datePublished']")
 _NOT_TEXT = frozenset({"a", "script", "style", "noscript", "head", "button", "select",
                        "option", "textarea", "svg", "template"})
 _LETTER = re.compile(r"[^\W\d_]")
-_CJK = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PAGER = etree.XPath(
     "//link[@rel='next' or @rel='prev']|//a[contains(concat(' ', @rel, ' '), ' next ')]"
     "|//*[contains(@class, 'pagination') or contains(@class, 'pager')]"
@@ -134,7 +134,7 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
         declared = declared or bool(_DATE_PROPS(doc.root))
     boiler = boilerplate(doc.root)
     cards = [card for card, link in find_cards(doc.root)
-             if _size(anchor_text(link)) >= 3 and not inside(card, boiler)]
+             if word_count(anchor_text(link)) >= 3 and not inside(card, boiler)]
     words = _own_words(doc.root, boiler | set(cards))
     dated = record is not None and record.published is not None \
         and record.provenance.get("published") != "url"
@@ -190,15 +190,10 @@ def _own_words(root: Element, skip: set[Element]) -> int:
         if el in skip or not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
             continue
         chunks = [el.text or ""] + [child.tail or "" for child in el]
-        size = _size(" ".join(chunks))
+        size = word_count(" ".join(chunks))
         total += size if size >= 8 else 0
         stack.extend(el)
     return total
-
-
-def _size(text: str) -> int:
-    """Return the length of a text in words, counting two CJK or Thai characters as one."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _microdata_article(root: Element) -> str | None:

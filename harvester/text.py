@@ -23,6 +23,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 # Chinese, Japanese and Korean characters: each says about as much as two Latin letters,
 # and such text is written without spaces.
 WIDE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Scripts written without spaces between words (Thai, Chinese, Japanese), and Hangul.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 MAX_FIELD = 2000
 
 
@@ -41,6 +43,12 @@ def clean(text: object, *, limit: int = MAX_FIELD) -> str | None:
     if len(text) > limit:
         text = shorten(text, limit)
     return text or None
+
+
+def word_count(text: str) -> int:
+    """Return a text's length in words, two Thai, Chinese, Japanese or Korean characters
+    counting as one (those scripts write whole sentences without a space)."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def strip_tags(text: str) -> str:

@@ -305,7 +305,10 @@ def is_content_like(url: str) -> bool:
         return False
     if _is_slug(segments[-1]):
         return True
-    if _is_slug_before_date(segments):
+    if _is_slug_before_date(segments) or len(segments) > 1 and len(_words(segments[-2])) >= 5:
+        # A title's slug before a short code ("/my-long-story-title/ar-BBwsPWG").
+        return True
+    if _is_filed_by_day(segments):
         return True
     dated = any(_YEAR.match(s) for s in segments[:-1])
     return dated and len(_words(segments[-1])) >= 2
@@ -400,6 +403,17 @@ def _date_tail(segments: list[str]) -> list[str]:
         else:
             break
     return tail
+
+
+def _is_filed_by_day(segments: list[str]) -> bool:
+    """Tell whether a path files a page under a year/month/day and names it after that
+    ("/2016/05/03/slug/abc123/story.html"); a day's index page names nothing."""
+    for i in range(len(segments) - 3):
+        if _YEAR.match(segments[i]) and _NUMBER.match(segments[i + 1]) \
+                and _NUMBER.match(segments[i + 2]):
+            rest = segments[i + 3:]
+            return not (len(rest) == 1 and _PAGE_FILE.sub("", rest[0]).lower() == "index")
+    return False
 
 
 def _is_date_archive(segments: list[str]) -> bool:

@@ -243,3 +243,13 @@ def test_a_plain_wordpress_link_is_no_parent_section() -> None:
     assert link_rejection(BASE + "/?p=31228", context(text="Tesla opens a new plant",
                                                       card_title=True)) is None
     assert link_rejection(BASE + "/", context(text="Home")) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "バルセロナ、マンＵに先勝…準々決勝第１戦", "新华社记者在北京报道疫情防控",
+    "Barcelona win the first leg"])
+def test_a_long_title_counts_in_any_script(text: str) -> None:
+    """A card's title written without spaces (Japanese, Chinese) is as long as its words."""
+    url = BASE + "/sports/soccer/20190411-OYT1T50287/"
+    assert link_rejection(url, context(text=text)) is None
+    assert link_rejection(url, context(text="バルセロナ")) is not None

@@ -234,6 +234,9 @@ PUBLICATIONS = [
     "https://news.example/8301-30686_3-20014053-266.html?tag=topStories1",
     "https://trials.example.gov/ct2/show/NCT03746262?term=Guardant+Health",
     "https://www.example.de/detail1.php?id=765&lang=de",
+    # a title's slug before a code or a file, under the day it is filed by
+    "https://www.example.com/en-us/health/this-is-your-brain-on-sad-movies/ar-BBwsPWG",
+    "https://www.example.com/business/2016/05/03/women-in-tech/mWL9Pte1lx34HXM/story.html",
 ]
 
 
