@@ -796,6 +796,9 @@ def test_an_author_link_s_name_and_role_shown_apart_are_apart() -> None:
     # An abstract's heading does not run into its text
     ("", "<div class='abstract'><h2>Abstract</h2><p>We study ceasefires in three wars.</p></div>",
      "We study ceasefires in three wars."),
+    # nor a question that heads a summary
+    ("", "<div class='c-summary'><h2>What's new?</h2><p>Pakistan's election produced a "
+     "fractured parliament.</p></div>", "Pakistan's election produced a fractured parliament."),
 ])
 def test_summary_is_not_the_title_nor_a_heading(head: str, block: str, summary: str) -> None:
     """The summary is prose: not the title with the site's name, not "AbstractWe study"."""
@@ -835,6 +838,27 @@ def test_of_a_kicker_s_parts_the_narrowest_is_the_type() -> None:
     html = """<html><body><main><p class="eyebrow">Insights / Podcast episode</p>
       <h1>The Big Tech Threat?</h1><p>The text of the episode page.</p></main></body></html>"""
     assert extract_page(html, "https://think.example/p/big-tech").type == "Podcast"
+
+
+def test_a_type_kicker_after_a_topic_kicker_is_the_type() -> None:
+    """A topic's kicker over the headline and the type's beside the byline: the type is the
+    kicker the vocabulary knows."""
+    html = """<html><body><main><div class="topic-kicker"><a href="/topics/maritime-security">
+      Maritime Security</a></div><h1>Why the Red Sea Matters</h1><div class="meta">
+      <span class="article-header__type">Blog Post</span> by <a href="/expert/jane-doe">Jane
+      Doe</a></div><p>Attacks on shipping in the Red Sea have disrupted trade.</p></main>
+      </body></html>"""
+    record = extract_page(html, "https://think.example/blog/red-sea")
+    assert (record.type, [a.name for a in record.authors]) == ("Blog Post", ["Jane Doe"])
+
+
+def test_a_button_s_label_is_no_type() -> None:
+    """"<button><span class="btn__label">Comment</span></button>" is an action, not a kicker."""
+    html = """<html><body><main><h1>The best projects of the year</h1><div class="actions">
+      <button type="button"><span class="btn__label">Save</span></button><button
+      type="button"><span class="btn__label">Commentary</span></button></div>
+      <p>Our readers picked these projects as the best of the year.</p></main></body></html>"""
+    assert extract_page(html, "https://think.example/magazine/best-projects").type is None
 
 
 @pytest.mark.parametrize(("img", "url"), [
@@ -901,6 +925,14 @@ def test_an_author_box_s_bio_alone_names_its_author_but_a_testimonial_does_not()
     ("<p><a href='/investigadores/juana-perez'>Juana Pérez</a></p>", ["Juana Pérez"]),
     # A linked abbreviation in a byline sentence is no name
     ("<div class='autor'>Ein Beitrag der <a href='/red'>Red.</a></div>", []),
+    # Each linked name beside its role and programme: the links, not the mixed-up text
+    ("<div class='authors'><div class='author'><a href='/about-us/our-people/jane-doe'>Jane "
+     "Doe</a><span>Senior Research Fellow, Russia and Eurasia Programme</span></div><div "
+     "class='author'><a href='/about-us/our-people/john-roe'>John Roe</a><span>Associate "
+     "Fellow, Russia and Eurasia Programme</span></div></div>", ["Jane Doe", "John Roe"]),
+    # A linked name and one without a link, both in the text: the text's names
+    ("<p class='byline'>By <a href='/experts/jane-doe'>Jane Doe</a> and John Roe</p>",
+     ["Jane Doe", "John Roe"]),
 ])
 def test_author_links_to_people_pages_in_more_shapes(byline: str, names: list[str]) -> None:
     """Profile links under "our-people", "chercheurs", "wissenschaftler-in" credit their
@@ -930,3 +962,26 @@ def test_standfirst_classes_in_portuguese_and_russian(name: str) -> None:
       <p>The first paragraph of the report, on ceasefire monitoring in the region and beyond,
       long enough to be read as prose by any reader of it.</p></main></body></html>"""
     assert extract_page(html, "https://x.example/p/a").summary.startswith("Why ceasefires")
+
+
+@pytest.mark.parametrize(("box", "topics"), [
+    # "Related Topics" lists the page's own topics
+    ("<div class='related-topics'><h3>Related Topics</h3><ul><li><a href='/topic/glaciers/'>"
+     "Glaciers</a></li><li><a href='/topic/water-rights/'>Water Rights</a></li>"
+     "</ul></div>", ["Glaciers", "Water Rights"]),
+    ("<ul class='related-tags'><li><a href='/tag/glaciers'>Glaciers</a></li></ul>",
+     ["Glaciers"]),
+    # a box of related links to a news section names no topic
+    ("<div class='related-topics'><span>Related: </span><a href='/news/technology'>Tech</a>"
+     "</div>", []),
+    # related stories are other pages
+    ("<div class='related-articles'><h3>Related</h3><a href='/topic/glaciers/'>Glaciers</a>"
+     "</div>", []),
+])
+def test_related_topics_are_the_page_s_own(box: str, topics: list[str]) -> None:
+    """A box of related topics or tags holds the page's own terms, linked to their pages."""
+    html = f"""<html><body><main><h1>Melting Glaciers</h1><p>March 3, 2024</p>
+      <p>The text of the report on the glaciers of the region and their water.</p>{box}
+      </main></body></html>"""
+    record = extract_page(html, "https://think.example/p/ceasefires")
+    assert list(record.topics) == topics

@@ -16,7 +16,7 @@ from ..names import PEOPLE_FOLDERS, opening_name, split_names
 from ..record import Candidate
 from .classes import BYLINE, FOREIGN
 from .page import Page
-from .tree import HIDDEN, Element, text_of, texts, unglued
+from .tree import HIDDEN, Element, inner_spaces, text_of, texts, unglued
 
 _DIGIT = re.compile(r"\d")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
@@ -258,6 +258,12 @@ def _names_in(el: Element) -> list[str]:
         if marked:
             return marked
     names = split_names(text)
+    linked = [n for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")
+              for n in split_names(unglued(a))]
+    if linked and not set(linked) <= set(names):
+        # Names linked to their profiles, each with a role beside it ("Jane Doe Senior
+        # Fellow, Russia and Eurasia Programme"): the text mixes them up, the links do not.
+        return linked
     if not names:  # an author box's bio alone: "Jane Doe is a writer based in London."
         name = opening_name(text)
         names = [name] if name else []
@@ -272,11 +278,11 @@ def _joined(el: Element) -> str:
     def walk(node: Element) -> None:
         block = node.tag in _BLOCKS
         out.append("\n" if block else " ")
-        out.append(node.text or "")
+        out.append(inner_spaces(node.text or ""))
         for child in node:
             if isinstance(child.tag, str) and child.tag not in HIDDEN:
                 walk(child)
-            out.append(child.tail or "")
+            out.append(inner_spaces(child.tail or ""))
         out.append("\n" if block else " ")
 
     walk(el)

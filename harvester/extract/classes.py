@@ -115,6 +115,9 @@ _KEYS: dict[int, dict[str, str]] = {
                     "tagbox tagcloud topiclist topicslist keywordlist keywordslist"},
     CATEGORY: {"exact": "cat categories category"},
 }
+# A list of the page's own terms that calls them related ("related-topics", "related_tags").
+_RELATED_TERMS = re.compile(r"\S*related[-_]?(?:topics?|tags?|subjects?|issues?|keywords?|"
+                            r"themes?|terms)(?:[-_]\S*)?(?!\S)")
 _NUMBERS = re.compile(r"\d+")
 _RUN = re.compile(r"[a-z]+")
 _DIGITS = b"0123456789"
@@ -239,6 +242,10 @@ def _confirm(words: str, implied: int) -> int:
         if any(pattern.search(t) for t in words.split()) if per_token \
                 else pattern.search(words):
             flags |= flag
+    if flags & FOREIGN and flags & TAGS \
+            and not _PRECISE[FOREIGN].search(_RELATED_TERMS.sub(" ", words)):
+        # "Related topics" lists the page's own topics: related stories are another thing.
+        flags &= ~FOREIGN
     return flags
 
 

@@ -188,6 +188,9 @@ def language_guess(page: Page) -> list[Candidate]:
 
 
 
+_SUB_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
 def _summary(page: Page) -> list[Candidate]:
     """Return a dek/standfirst near the title and the first two substantial paragraphs (the
     first may be a notice to the reader, which `choose_summary` passes over)."""
@@ -199,7 +202,13 @@ def _summary(page: Page) -> list[Candidate]:
         flags = classify(words) if words.strip() else 0
         if flags & SUMMARY and not flags & BIO:
             text = unglued(el)  # "<h2>Abstract</h2><p>We study…": not "AbstractWe study…"
-            if _weight(text) > 40:
+            weight = _weight(text)  # a headed block is a summary however short its text
+            head = el[0] if len(el) and not (el.text or "").strip() else None
+            if head is not None and head.tag in _SUB_HEADINGS:
+                # The dek's own heading ("What's new?", "Summary") is no part of it.
+                lead = unglued(head)
+                text = text[len(lead):].lstrip() if text.startswith(lead) else text
+            if weight > 40 and text:
                 found.append(Candidate("summary", text, "html:dek"))
                 break
     paragraphs = 0

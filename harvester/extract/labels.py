@@ -11,6 +11,7 @@ sidebars and navigation count (breadcrumbs are read from wherever they are).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..record import Candidate
 from .classes import CATEGORY, CRUMBS, KICKER, TAGS
@@ -213,15 +214,31 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
 
 
 
+_MAX_KICKERS = 3
+
+
 def _kicker(page: Page) -> list[Candidate]:
-    """Return the first kicker/eyebrow/type label near the headline as a type candidate."""
+    """Return the kickers/eyebrows/type labels near the headline as type candidates, first
+    first: a topic's kicker may come before the type's ("Maritime Security", "Blog Post"),
+    and only a kicker the vocabulary knows becomes the type."""
     near = page.near_set
-    for el, _, flags in page.named:
-        if flags & KICKER and el in near and el.tag not in ("a", "h1"):
+    found: list[Candidate] = []
+    for el, words, flags in page.named:
+        if flags & KICKER and el in near and el.tag not in ("a", "h1") \
+                and not (found and page.is_foreign(el)) and not _is_control(el, words):
             text = " ".join(text_of(el).split())
-            if 0 < len(text) < 60:
-                return [Candidate("type", text, "html:kicker")]
-    return []
+            if 0 < len(text) < 60 and all(c.value != text for c in found):
+                found.append(Candidate("type", text, "html:kicker"))
+                if len(found) == _MAX_KICKERS:
+                    break
+    return found
+
+
+def _is_control(el: Element, words: str) -> bool:
+    """Tell whether a label names a control ("<button><span class="btn__label">Comment"):
+    a button's words are actions, never a type."""
+    return "btn" in words or "button" in words \
+        or any(node.tag == "button" for node in islice(el.iterancestors(), 3))
 
 
 def _type_hrefs(page: Page) -> list[Candidate]:
@@ -336,9 +353,11 @@ def _topic_lists(page: Page) -> list[Candidate]:
             if 0 < len(links) <= 40:
                 found.append(Candidate("topics", links, "html:topic-list"))
                 break
-    for el, _, flags in page.named:
+    for el, words, flags in page.named:
         if not flags & TAGS or el.tag in ("a", "body", "html", "article", "main"):
             continue
+        if "related" in words and not any(_is_tag_href(a.get("href")) for a in el.iter("a")):
+            continue  # "Related: <a href=/news/technology>": a section, not the page's topics
         if page.in_main(el):
             links = _tag_texts(el)
             if 0 < len(links) <= 40:

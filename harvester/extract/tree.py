@@ -53,9 +53,21 @@ def is_hidden(el: Element) -> bool:
 
 
 def glued(before: str, text: str) -> bool:
-    """Tell whether a child's text would run into the text before it ("InfantaUltima Hora"):
-    two blocks shown apart by style, not one sentence."""
-    return bool(before) and before[-1].islower() and text[:1].isupper()
+    """Tell whether a child's text would run into the text before it ("InfantaUltima Hora",
+    "What's new?Pakistan's"): two blocks shown apart by style, not one sentence."""
+    return bool(before) and (before[-1].islower() or before[-1] in ".?!:") \
+        and text[:1].isupper()
+
+
+def inner_spaces(text: str) -> str:
+    """Return a text with the line breaks between its words made spaces, as a browser shows
+    them ("Jane\n      Doe"); the whitespace around it, where a source line often ends
+    between two pieces a style sets apart, is kept."""
+    core = text.strip()
+    if not core or core.isprintable() and "  " not in core:
+        return text
+    lead = text[:len(text) - len(text.lstrip())]
+    return lead + " ".join(core.split()) + text[len(text.rstrip()):]
 
 
 def unglued(el: Element) -> str:
@@ -63,5 +75,6 @@ def unglued(el: Element) -> str:
     into each other ("<span>Jane Doe</span><span>Senior Fellow</span>")."""
     out = ""
     for piece in texts(el):
+        piece = inner_spaces(piece)
         out += "\n" + piece if glued(out, piece) else piece
     return out
