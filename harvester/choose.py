@@ -15,7 +15,8 @@ from .text import clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
-               "meta:sailthru.title", "html:h1", "html:headline", "meta:headline",
+               "meta:sailthru.title", "html:h1", "html:headline", "html:title-shown",
+               "meta:headline",
                "jsonld:WebPage", "meta:title", "html:title")
 _MAX_KICKER_WORDS = 3
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")

@@ -985,3 +985,21 @@ def test_related_topics_are_the_page_s_own(box: str, topics: list[str]) -> None:
       </main></body></html>"""
     record = extract_page(html, "https://think.example/p/ceasefires")
     assert list(record.topics) == topics
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    # no headline: the <title>'s part the page shows is the title
+    ("<div class='title'>Report on Water Security in the Region</div>",
+     "Report on Water Security in the Region"),
+    # only the site's name is shown: the whole <title> stays
+    ("<footer><a href='/about'>The Water Institute for Research</a></footer>",
+     "Report on Water Security in the Region | The Water Institute for Research"),
+])
+def test_a_page_without_a_headline_shows_its_title_part(body: str, title: str) -> None:
+    """Without an <h1>, the longest part of the <title> shown as an element's whole text
+    is the title; a shown site name does not make the title."""
+    html = f"""<html><head><title>Report on Water Security in the Region | The Water Institute
+      for Research</title></head><body><main>{body}<p>3 March 2024</p><p>This report looks
+      at water security in the region, what threatens it, and what can be done.</p></main>
+      </body></html>"""
+    assert extract_page(html, "https://think.example/publications/water").title == title

@@ -9,6 +9,7 @@ paragraph never becomes the page's. Bylines are read in `bylines`, the lead imag
 from __future__ import annotations
 
 import re
+from itertools import islice
 from urllib.parse import urlsplit
 
 from ..urls import host_of
@@ -50,6 +51,13 @@ def extract(page: Page) -> list[Candidate]:
     return found
 
 
+# A title's parts: "Title | Site", "Title - Section - Site", "Site :: Title".
+_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
+_MIN_SHOWN_TITLE = 12
+_MAX_SHOWN_TITLE_SCAN = 3000
+
+
 def _titles(page: Page) -> list[Candidate]:
     """Return the headline <h1> and the document <title>."""
     found = []
@@ -62,6 +70,8 @@ def _titles(page: Page) -> list[Candidate]:
                 found.append(Candidate("title", text_of(el), "html:headline"))
                 break
     if page.titles:
+        if not found:
+            found += _title_parts_shown(page, page.titles[0])
         found.append(Candidate("title", page.titles[0], "html:title"))
         # The headline of two words or more is the title whatever the <title> holds: the
         # site's name there matters only without one (and reading every link costs).
@@ -69,6 +79,23 @@ def _titles(page: Page) -> list[Candidate]:
             found += [Candidate("site_home", name, "html:home-link")
                       for name in _home_names(page)]
     return found
+
+
+def _title_parts_shown(page: Page, title: str) -> list[Candidate]:
+    """Return the part of the <title> that the page shows as the text of one element, for a
+    page without a headline ("<div class=title>Report on Water</div>" beside "Report on
+    Water | Institute"): the title without the site's name."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(" ".join(title.split()))]
+    # The title is the longest part: the site's and the section's names are short.
+    longest = max(parts, key=len)
+    if len(parts) < 2 or len(longest) < _MIN_SHOWN_TITLE:
+        return []
+    for el in islice(page.root.iter(_SHOWN_TITLE_TAGS), _MAX_SHOWN_TITLE_SCAN):
+        text = text_of(el)
+        if len(longest) <= len(text) <= 2 * len(longest) and " ".join(text.split()) == longest \
+                and not page.is_foreign(el):
+            return [Candidate("title", longest, "html:title-shown")]
+    return []
 
 
 def _home_names(page: Page) -> list[str]:
