@@ -48,6 +48,10 @@ _BOILERPLATE = re.compile(
     r"weiterlesen|hier klicken|wir (?:verwenden|nutzen) cookies|lire la suite|cliquez ici|"
     r"nous utilisons des cookies|leer m[aá]s\b|haga clic aqu[ií]|utilizamos cookies|"
     r"leggi (?:di più|tutto)|clicca qui|utilizziamo (?:i )?cookie)")
+# "<Name of one to five words> is a/an ...": a site saying what it is, in seven languages.
+_BLURB = re.compile(r"((?:\S+\s+){0,4}?\S+)\s+(?:is|are|ist|est|es|è|é|är|er)\s+"
+                    r"(?:a|an|the|ein|eine|der|die|das|un|une|le|la|l'|una|uno|il|um|uma|"
+                    r"een|de|het|en|ett)\s", re.IGNORECASE)
 # What ends a description cut short: "...", "…", "[…]", "(...)".
 _CUT = re.compile(r"\s*(?:\.{3}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\))\s*$")
 # Three-letter codes (ISO 639-2) of languages that have a two-letter one: BCP 47 wants that.
@@ -120,7 +124,8 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
     keep("updated", updated)
     keep("type", choose_type(get("type", []), url, vocabulary))
     keep("topics", choose_topics(get("topics", []), vocabulary, declared, values.get("type")))
-    keep("summary", choose_summary(get("summary", []), values.get("title"), site_descriptions))
+    keep("summary", choose_summary(get("summary", []), values.get("title"), site_descriptions,
+                                   [*sites, *homes]))
     keep("image", choose_image(get("image", []), record_url))
     keep("language", language)
     return Record(url=record_url, source=source, first_seen=now, harvested_at=now,
@@ -182,16 +187,20 @@ def summary_key(text: str) -> str:
 
 
 def choose_summary(cands: list[Candidate], title: str | None,
-                   site_descriptions: Collection[str] = ()) -> tuple[str, str] | None:
+                   site_descriptions: Collection[str] = (),
+                   site_names: Collection[str] = ()) -> tuple[str, str] | None:
     """Return the first description that is real prose (not the title, not a stub, not the
-    site's own description that its listing pages give too, not a notice to the reader);
-    one cut short ("...") yields to a later one that it opens (the standfirst in full)."""
+    site's own description that its listing pages give too or that introduces the site by
+    one of its `site_names`, not a notice to the reader); one cut short ("...") yields to a
+    later one that it opens (the standfirst in full)."""
     texts = [(_summary_text(c), c.source) for c in _ordered(cands, _SUMMARY_ORDER)]
+    names = {fold(n) for n in site_names if n and len(fold(n)) > 2}
     for text, source in texts:
         if not text or len(text) < 20 or (title and _is_title(text, title)):
             continue
-        if site_descriptions and source.startswith("meta:") \
-                and summary_key(text) in site_descriptions:
+        if source.startswith("meta:") and (
+                site_descriptions and summary_key(text) in site_descriptions
+                or names and _is_site_blurb(text, names)):
             continue
         if text.isascii() and not any(c.isspace() for c in text):
             continue  # one word of Latin letters: an id, a slug or an address, not prose
@@ -205,6 +214,22 @@ def choose_summary(cands: list[Candidate], title: str | None,
                                 (text, source))
         return shorten(text, MAX_SUMMARY), source
     return None
+
+
+def _is_site_blurb(text: str, names: set[str]) -> bool:
+    """Tell whether a description introduces the site, not the page: one of its names
+    opens it and is said to be a something ("SIPRI is an independent institute...", "The
+    Brookings Institution is a nonprofit...", "Die SWP ist ein Forschungsinstitut...")."""
+    match = _BLURB.match(text)
+    words = match.group(1).split() if match else []
+    # A name's words are capitalized but its short joins ("Council on Foreign Relations",
+    # "Stiftung Wissenschaft und Politik"); "Brookings experts say the deal is a turning
+    # point" tells news.
+    if not words or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() or len(w) <= 3 for w in words):
+        return False
+    subject = f" {fold(match.group(1))} "
+    return any(f" {name} " in subject for name in names)
 
 
 def _summary_text(cand: Candidate) -> str | None:

@@ -112,6 +112,33 @@ def test_summary_markup_escaped_twice_is_removed_too() -> None:
     assert rec.summary == "Ports & harbours of the Baltic coast"
 
 
+@pytest.mark.parametrize(("url", "description", "site_name", "blurb"), [
+    ("https://www.sipri.org/commentary/x", "SIPRI is an independent international institute "
+     "dedicated to research into conflict and armaments.", None, True),
+    ("https://www.brookings.edu/articles/x", "The Brookings Institution is a nonprofit public "
+     "policy organization based in Washington, DC.", None, True),
+    ("https://www.swp-berlin.org/publikation/x", "Die Stiftung Wissenschaft und Politik ist "
+     "ein Forschungsinstitut, das den Bundestag berät.", "Stiftung Wissenschaft und Politik",
+     True),
+    # the page's own news, opening with the site's name
+    ("https://www.brookings.edu/articles/x", "Brookings experts say the deal is a turning "
+     "point for the region.", None, False),
+    # a person introduced by the site's description of them
+    ("https://www.sipri.org/people/x", "Jane Doe is a senior researcher at SIPRI working on "
+     "arms transfers.", None, False),
+])
+def test_a_description_that_introduces_the_site_is_no_summary(
+        url: str, description: str, site_name: str | None, blurb: bool) -> None:
+    """"SIPRI is an independent institute...": the site's self-description in a page's meta
+    tags gives way to the page's own prose; a description about the page stays."""
+    prose = "International arms transfers fell slightly in 2023, while Europe imported more."
+    cands = [Candidate("summary", description, "meta:description"),
+             Candidate("summary", prose, "html:p")]
+    if site_name:
+        cands.append(Candidate("site_name", site_name, "meta:og:site_name"))
+    assert record(*cands, url=url).summary == (prose if blurb else description)
+
+
 @pytest.mark.parametrize("junk", ["5b274ebc-2e46-40d6-830e-d912e48ca7fa", "www.sonnenenergie.de",
                                   "https://example.org/pubs/x?utm_source=feed"])
 def test_an_id_or_an_address_is_no_summary(junk: str) -> None:
