@@ -91,6 +91,8 @@ def _title_parts_shown(page: Page, title: str) -> list[Candidate]:
     if len(parts) < 2 or len(longest) < _MIN_SHOWN_TITLE:
         return []
     for el in islice(page.root.iter(_SHOWN_TITLE_TAGS), _MAX_SHOWN_TITLE_SCAN):
+        if len(el) > 3:
+            continue  # a title's element holds a few inline pieces; a block's text is long
         text = text_of(el)
         if len(longest) <= len(text) <= 2 * len(longest) and " ".join(text.split()) == longest \
                 and not page.is_foreign(el):
