@@ -285,6 +285,8 @@ def clean_name(text: str) -> str | None:
     text = _strip_ui_words(text) if not is_organization(text) else text
     if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3:
         text = text[:-1]
+    if text.startswith("the ") and text[4:5].isupper():
+        text = "The " + text[4:]  # "By the Editorial Board": the board's name
     if text.isupper() and len(text) > 3:
         text = _title_case(text)
     if _DOTTED_LOGIN.fullmatch(text) and text.rsplit(".", 1)[1] not in _LONG_TLDS:

@@ -1003,3 +1003,21 @@ def test_a_page_without_a_headline_shows_its_title_part(body: str, title: str) -
       at water security in the region, what threatens it, and what can be done.</p></main>
       </body></html>"""
     assert extract_page(html, "https://think.example/publications/water").title == title
+
+
+@pytest.mark.parametrize(("credit", "names"), [
+    # full names beside the day, without a by-word
+    ("<p>Jane Doe and John Roe | March 3, 2024</p>", ["Jane Doe", "John Roe"]),
+    ("<p>Jane Doe | March 3, 2024</p>", ["Jane Doe"]),
+    # a place beside the day is no name
+    ("<p>Washington | March 3, 2024</p>", []),
+    # an editorial board credited with a lowercase article
+    ("<p class='byline'>By the Editorial Board</p><p>March 3, 2024</p>",
+     ["The Editorial Board"]),
+])
+def test_names_beside_the_day_and_boards(credit: str, names: list[str]) -> None:
+    """A dateline of full names credits them all; "By the Editorial Board" credits the board."""
+    html = f"""<html><body><main><h1>A story about water</h1>{credit}<p>Text of the story
+      about water, long enough to be prose and read as such by anyone.</p></main></body></html>"""
+    record = extract_page(html, "https://www.example.org/news/a-story-about-water")
+    assert [a.name for a in record.authors] == names

@@ -132,14 +132,18 @@ def is_by_line(text: str | None) -> bool:
     text = text.lstrip(_LEAD)  # "| By " after a kicker, a screen-reader label
     return text[:1].lower() in _BY_START and _BY_TEXT.match(text) is not None
 
+_MAX_DATED_NAMES = 4
+
+
 def _dated_names(page: Page) -> list[str]:
     """Return the name in a short "12.03.2024 | 13:10 | Jane Doe" line next to the headline
     (after it, or among the few elements right above it)."""
     for pieces in _datelines(page):
         names = [p for p in pieces if not _DIGIT.search(p)]
         if len(names) == 1:
+            # One piece of full names ("Jane Doe", "Jane Doe and John Roe"), not a place.
             found = split_names(names[0])
-            if len(found) == 1 and len(found[0].split()) >= 2:
+            if 0 < len(found) <= _MAX_DATED_NAMES and all(len(n.split()) >= 2 for n in found):
                 return found
     return []
 
