@@ -194,11 +194,12 @@ class _Discovery:
             if listed_description:
                 self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
             links = self._listing_links(doc, start)
+            home = _home_of(start, page.url)
             if pages == 1 and hub and not links:
-                hub_listings = self._sub_listings(doc, start)
-                sections = is_site_home(start)
+                hub_listings = self._sub_listings(doc, start, home)
+                sections = home is not None
                 self._mark_hub(url)
-            elif pages == 1 and hub and is_site_home(start):
+            elif pages == 1 and hub and home:
                 hub_listings = self._sections(doc, links)
                 sections = bool(hub_listings)
                 if sections:
@@ -226,14 +227,13 @@ class _Discovery:
         if state is not None and state.kind == "listing":
             self.store.save_fetch_state(replace(state, kind="hub"))
 
-    def _sub_listings(self, doc: Document, start: str) -> list[str]:
+    def _sub_listings(self, doc: Document, start: str, home: str | None) -> list[str]:
         """Return the listings a hub page leads to: its links (outside navigation) to pages
         below it, or to topic and list pages, at most MAX_SUB_LISTINGS.
 
         A home page showing no publication (a landing page) leads to them through the
         sections its menu links ("/research/", "/en/commentary/"): those come first.
         """
-        home = is_site_home(start)
         menu: list[str] = []
         found: list[str] = []
         for url, context in classify.page_links(doc, section=start, allowed_domains=self.domains):
@@ -241,7 +241,7 @@ class _Discovery:
                     or is_asset_url(url) or record_key(url) in self.listings:
                 continue
             if context.boilerplate:
-                if home and is_menu_section(url, start):
+                if home and is_menu_section(url, home):
                     menu.append(url)
             elif is_listing_url(url) or (is_under(url, start) and not is_site_page(url)):
                 found.append(url)
@@ -429,6 +429,17 @@ def _merge(card: Record | None, feed: Record | None) -> Record | None:
     if card is None or feed is None:
         return card or feed
     return merge(card, feed)
+
+
+def _home_of(start: str, final: str) -> str | None:
+    """Return the home page a start URL is, as served, or None when it is no home page.
+
+    A site's root often redirects to its language's home ("/" to "/en/"): the menu's
+    sections lie below the page served, not below the root asked for.
+    """
+    if not is_site_home(start):
+        return None
+    return final if is_site_home(final) and is_under(final, start) else start
 
 
 def _hosts(urls: list[str]) -> tuple[str, ...]:

@@ -276,14 +276,19 @@ def is_site_page(url: str) -> bool:
 
 def is_menu_section(url: str, home: str) -> bool:
     """Tell whether a menu link of a home page names a section of its site: one folder
-    below the home page ("/research/", "/en/commentary" from "/en/"), no site page,
-    taxonomy or query."""
+    below the home page ("/research/", "/en/commentary" from "/en/"), or two where a
+    menu opens on a section's parts ("/research/reports/"); no site page, taxonomy,
+    query or item."""
     try:
         query = urlsplit(url).query
     except ValueError:
         return False
-    depth = len(path_segments(home)) + 1
-    return not query and len(path_segments(url)) == depth and is_under(url, home) \
+    segments = path_segments(url)
+    depth = len(segments) - len(path_segments(home))
+    # A mega-menu's second level also features single items ("/research/a-long-title/"),
+    # and a language switcher leads to another language's sections ("/de/forschung/").
+    other = depth == 2 and (is_content_like(url) or bool(_LANGUAGE.match(segments[-2])))
+    return not query and depth in (1, 2) and not other and is_under(url, home) \
         and navigation_reason(url) is None
 
 

@@ -23,7 +23,7 @@ from harvester.paginate import next_pages
 from harvester.parse import parse_html
 from harvester.pipeline import run_source
 from harvester.store import Store
-from harvester.urls import is_filtered_listing, navigation_reason
+from harvester.urls import is_filtered_listing, is_menu_section, navigation_reason
 
 Pages = dict[str, str]
 MENU = (("/research/", "Research"), ("/commentary/", "Commentary"), ("/events/", "Events"),
@@ -47,13 +47,16 @@ def card(path: str, title: str) -> str:
 
 
 def serve_pages(server: HTTPServer, pages: Pages) -> None:
-    """Serve the pages (path, or path?query, to HTML); anything else is a 404."""
+    """Serve the pages (path, or path?query, to HTML, or "->/to" to redirect); anything else
+    is a 404."""
     def handler(request: Request) -> Response:
         query = request.query_string.decode()
         key = request.path + (f"?{query}" if query else "")
         body = pages.get(key)
         if body is None:
             return Response("<html><body>Not found</body></html>", 404, content_type="text/html")
+        if body.startswith("->"):  # a redirect: "->/en/"
+            return Response("", 301, headers={"Location": body[2:]})
         kind = "application/xml" if request.path.endswith(".xml") else "text/html"
         return Response(body, 200, content_type=kind)
     server.expect_request(re.compile(".*")).respond_with_handler(handler)
@@ -155,6 +158,49 @@ def test_landing_home_page_leads_to_the_sections_its_menu_links(
     }
     paths, report = found(httpserver_ipv4, pages, home, store, tmp_path)
     assert paths == reports + notes
+    assert report.listing_pages == 3
+
+
+# -- a landing page whose menu opens on the sections' parts (a mega-menu) -----------------
+
+@pytest.mark.parametrize(("url", "home", "section"), [
+    ("https://x.org/research/", "https://x.org/", True),
+    ("https://x.org/research/reports/", "https://x.org/", True),
+    ("https://x.org/en/research/briefs/", "https://x.org/en/", True),
+    ("https://x.org/research/the-annual-energy-outlook-2024/", "https://x.org/", False),
+    ("https://x.org/de/forschung/", "https://x.org/", False),
+    ("https://x.org/about/team/", "https://x.org/", False),
+    ("https://x.org/research/reports/energy/", "https://x.org/", False),
+])
+def test_menu_sections_lie_one_or_two_folders_below_home(
+        url: str, home: str, section: bool) -> None:
+    """A section, or a section's part; no item, other language, site page or deeper page."""
+    assert is_menu_section(url, home) is section
+
+
+@pytest.mark.parametrize("start", ["/", "/en/"])
+def test_landing_page_mega_menu_leads_to_two_level_sections(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, start: str) -> None:
+    """"/" redirects to "/en/", whose menu links "Reports" and "Policy briefs" under a
+    "Research" heading ("/en/research/reports/"): both are walked; the menu's featured
+    report, its jobs and the other language's sections are not."""
+    menu = (("/en/research/reports/", "Reports"), ("/en/research/briefs/", "Policy briefs"),
+            ("/en/research/the-annual-energy-outlook-2024/", "Energy Outlook 2024"),
+            ("/en/jobs/", "Jobs"), ("/en/about/team/", "Team"), ("/fr/recherche/", "Français"))
+    reports = [f"/en/research/reports/the-future-of-european-defence-{k}/" for k in range(3)]
+    briefs = [f"/en/research/briefs/a-note-on-defence-budgets-{k}/" for k in range(2)]
+    french = ["/fr/recherche/rapports/l-avenir-de-la-defense-europeenne/"]
+    pages = {
+        "/": "->/en/",
+        "/en/": page('<section class="hero"><h1>Independent research on defence</h1>'
+                     '<a class="button" href="/en/about/">Who we are</a></section>', menu),
+        "/en/research/reports/": page("".join(card(p, f"Report {p[-3:-1]}") for p in reports),
+                                      menu),
+        "/en/research/briefs/": page("".join(card(p, f"Brief {p[-3:-1]}") for p in briefs), menu),
+        "/fr/recherche/": page("".join(card(p, "Rapport") for p in french), menu),
+    }
+    paths, report = found(httpserver_ipv4, pages, start, store, tmp_path)
+    assert paths == reports + briefs
     assert report.listing_pages == 3
 
 
