@@ -124,7 +124,7 @@ def _numbered_next(root: Element, url: str, base: str) -> list[str]:
     for anchor in root.iter("a"):
         target = canonical_url(anchor.get("href", ""), base)
         number = page_number(target)
-        if number is None or without_page(target) != base:
+        if number is None or not _same_listing(target, base):
             continue
         # An offset (Joomla's "?start=20") steps by a page's size: the next is the least above.
         if number in wanted or is_offset_page(target) and number > (current or 0):
@@ -132,3 +132,13 @@ def _numbered_next(root: Element, url: str, base: str) -> list[str]:
     return [numbered[min(numbered)]] if numbered else []
 
 
+
+
+def _same_listing(target: str, listing: str) -> bool:
+    """Tell whether a numbered page belongs to a listing (given without its page number):
+    the same path, and its query keeps every field of the listing's. A pager may add the
+    fields of the listing's form ("?type=All&sort_by=created&page=1" from "/research")."""
+    have, want = urlsplit(without_page(target)), urlsplit(listing)
+    if (have.netloc, have.path) != (want.netloc, want.path):
+        return False
+    return {p for p in want.query.split("&") if p} <= set(have.query.split("&"))

@@ -203,6 +203,7 @@ _FILTER_PARAMS = frozenset({
     "category", "categories", "cat", "author", "year", "month", "region", "lang", "format",
     "view", "display", "limit", "per_page", "items_per_page", "action", "redirect_to",
 })
+_ARRAY_KEY = re.compile(r"\[([^\[\]]+)\]$")
 _PATH_PAGE = re.compile(r"/(?:page|seite|pagina|strona|pages)/(\d{1,6})/?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"^\d{1,2}$")
@@ -338,7 +339,7 @@ def is_offset_page(url: str) -> bool:
         found = _page_param(urlsplit(url).query)
     except ValueError:
         return False
-    return found is not None and unquote(found[0]).lower() in _OFFSET_PARAMS
+    return found is not None and _param_name(found[0]) in _OFFSET_PARAMS
 
 
 def without_page(url: str) -> str:
@@ -349,9 +350,7 @@ def without_page(url: str) -> str:
         return url
     path = _PATH_PAGE.sub("/", parts.path)
     query = "&".join(
-        p for p in parts.query.split("&")
-        if p and unquote(p.split("=", 1)[0]).lower() not in _PAGE_PARAMS
-    )
+        p for p in parts.query.split("&") if p and _param_name(p) not in _PAGE_PARAMS)
     return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") or "/", query, ""))
 
 
@@ -394,9 +393,17 @@ def _page_param(query: str) -> tuple[str, int] | None:
     """Return the (name, number) of a page-number query parameter, if any."""
     for pair in query.split("&"):
         name, _, value = pair.partition("=")
-        if unquote(name).lower() in _PAGE_PARAMS and value.isdigit():
+        if _param_name(pair) in _PAGE_PARAMS and value.isdigit():
             return name, int(value)
     return None
+
+
+def _param_name(pair: str) -> str:
+    """Return a query pair's name, lowercased; of a PHP-style array its last key
+    (TYPO3's "tx_news_pi1[@widget_0][currentPage]=2" names "currentpage")."""
+    name = unquote(pair.partition("=")[0]).lower()
+    match = _ARRAY_KEY.search(name)
+    return match.group(1) if match else name
 
 
 def _date_tail(segments: list[str]) -> list[str]:

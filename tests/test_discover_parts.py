@@ -47,6 +47,14 @@ def first_next(markup: str, url: str = BASE + "/research", selector: str | None 
      BASE + "/news?page=2", "/news?page=3"),
     ('<a href="/blog/page/2/">2</a> <a href="/blog/page/3/">3</a>', BASE + "/blog/",
      "/blog/page/2/"),
+    # a pager that keeps the listing form's empty fields, and TYPO3's array-named page field
+    ('<a href="?type=All&amp;sort_by=created&amp;page=1">2</a>', BASE + "/research",
+     "/research?page=1&sort_by=created&type=All"),
+    ('<a href="?type=All&amp;sort_by=created&amp;page=2">3</a>',
+     BASE + "/research?page=1&sort_by=created&type=All",
+     "/research?page=2&sort_by=created&type=All"),
+    ('<a href="/news?tx_news_pi1%5BcurrentPage%5D=2">2</a>', BASE + "/news",
+     "/news?tx_news_pi1%5BcurrentPage%5D=2"),
 ])
 def test_next_page_is_found(markup: str, url: str, wanted: str) -> None:
     """rel=next, "Next"/"Older posts"/"»"/"Load more" wording, buttons, forms and numbers."""
@@ -61,6 +69,8 @@ def test_next_page_is_found(markup: str, url: str, wanted: str) -> None:
      BASE + "/research"),
     ('<a href="/research/2024/a-long-report-about-courts">Next</a>', BASE + "/research"),
     ('<a href="/other-listing?page=2">2</a>', BASE + "/research"),
+    ('<a href="/research?page=2">2</a>', BASE + "/research?type=report"),
+    ('<a href="/research?type=brief&amp;page=2">2</a>', BASE + "/research?type=report"),
     ("<p>No pagination at all.</p>", BASE + "/research"),
 ])
 def test_no_next_page_where_there_is_none(markup: str, url: str) -> None:
