@@ -2,8 +2,9 @@
 
 Order of work, per source: each start URL's listing pages (following
 pagination, bounded by `max_pages` per start URL; a hub start page without
-publication links has the listings it links walked too, and a home page the
-listings of the publications it shows), then the items of the site's own feeds
+publication links has the listings it links walked too, a home page the
+listings of the publications it shows, and a listing tabbed by year its years),
+then the items of the site's own feeds
 not already seen on a listing, then the site's sitemaps.
 Links are yielded lazily, page by page, each once (de-duplicated by
 `canonical.record_key`), so the pipeline fetches publications while discovery goes
@@ -45,7 +46,8 @@ from .revalidate import Revalidator
 from .store import Store
 from .urls import (host_of, is_asset_url, is_content_like, is_filtered_listing, is_listing_url,
                    is_menu_section, is_navigation_url, is_same_site, is_site_home, is_site_page,
-                   is_under, matches_pattern, path_segments, section_urls, url_shape)
+                   is_under, is_year_of, matches_pattern, path_segments, section_urls,
+                   url_shape)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -167,6 +169,7 @@ class _Discovery:
         url: str | None = start
         pages = idle = 0
         hub_listings: list[str] = []
+        years: list[str] = []
         sections = False
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
@@ -204,6 +207,8 @@ class _Discovery:
                 sections = bool(hub_listings)
                 if sections:
                     self._mark_hub(url)
+            if pages == 1 and links:
+                years = self._years(doc, page.url)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -214,6 +219,9 @@ class _Discovery:
                           "all links known" if stale else "no new links")
                 break
             url = self._next_url(doc, page.url)
+        for year in years:
+            if record_key(year) not in self.listings:
+                yield from self._paginate(year, hub=False)
         for listing in hub_listings:
             if record_key(listing) not in self.listings:
                 # A home page's section may be a hub of its own ("/research/" leading to
@@ -246,6 +254,16 @@ class _Discovery:
             elif is_listing_url(url) or (is_under(url, start) and not is_site_page(url)):
                 found.append(url)
         return [*menu, *(u for u in found if u not in menu)][:MAX_SUB_LISTINGS]
+
+    def _years(self, doc: Document, listing: str) -> list[str]:
+        """Return the listing's parts by year that the page links, tabs or menu alike
+        ("/publications/2023/" of "/publications/"): they hold what no next page leads to."""
+        found: list[str] = []
+        for url, _ in classify.page_links(doc, allowed_domains=self.domains):
+            if is_year_of(url, listing) and record_key(url) not in self.listings \
+                    and url not in found:
+                found.append(url)
+        return found[:MAX_SUB_LISTINGS]
 
     def _sections(self, doc: Document, links: list[Link]) -> list[str]:
         """Return the listings a home page links (its menu included) that hold the

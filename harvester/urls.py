@@ -293,6 +293,26 @@ def is_menu_section(url: str, home: str) -> bool:
         and navigation_reason(url) is None
 
 
+def is_year_of(url: str, listing: str) -> bool:
+    """Tell whether a URL is one year's part of a listing: its folder for the year
+    ("/publications/2023/" of "/publications/") or its year field ("/publications?year=2023",
+    Drupal's "?date[year]=2023"), where a listing tabs its items by year, not by page."""
+    try:
+        parts, whole = urlsplit(url), urlsplit(without_page(listing))
+    except ValueError:
+        return False
+    if parts.netloc != whole.netloc:
+        return False
+    inner, outer = path_segments(url), path_segments(whole.geturl())
+    pairs = [p for p in parts.query.split("&") if p and _param_name(p) not in _PAGE_PARAMS]
+    if len(inner) == len(outer) + 1 and inner[:-1] == outer:
+        return bool(outer) and not pairs and not whole.query and bool(_YEAR.match(inner[-1]))
+    years = [p for p in pairs if "year" in _param_name(p) and _YEAR.match(p.partition("=")[2])]
+    rest = sorted(p for p in pairs if p not in years)
+    return inner == outer and len(years) == 1 and rest == sorted(
+        p for p in whole.query.split("&") if p)
+
+
 def is_navigation_url(url: str) -> bool:
     """Tell whether a URL looks like navigation rather than a publication."""
     return navigation_reason(url) is not None

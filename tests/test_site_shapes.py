@@ -23,7 +23,8 @@ from harvester.paginate import next_pages
 from harvester.parse import parse_html
 from harvester.pipeline import run_source
 from harvester.store import Store
-from harvester.urls import is_filtered_listing, is_menu_section, navigation_reason
+from harvester.urls import (is_filtered_listing, is_menu_section, is_year_of,
+                            navigation_reason)
 
 Pages = dict[str, str]
 MENU = (("/research/", "Research"), ("/commentary/", "Commentary"), ("/events/", "Events"),
@@ -202,6 +203,42 @@ def test_landing_page_mega_menu_leads_to_two_level_sections(
     paths, report = found(httpserver_ipv4, pages, start, store, tmp_path)
     assert paths == reports + briefs
     assert report.listing_pages == 3
+
+
+# -- a listing tabbed by year instead of paged ----------------------------------------------
+
+@pytest.mark.parametrize(("url", "listing", "year"), [
+    ("https://x.org/publications/2023/", "https://x.org/publications/", True),
+    ("https://x.org/publications?year=2023", "https://x.org/publications", True),
+    ("https://x.org/research?date%5Byear%5D=2023&type=report",
+     "https://x.org/research?type=report", True),
+    ("https://x.org/2023/", "https://x.org/", False),
+    ("https://x.org/publications/2023/03/", "https://x.org/publications/", False),
+    ("https://x.org/publications?year=2023&topic=energy", "https://x.org/publications", False),
+    ("https://x.org/publications/a-report-on-energy/", "https://x.org/publications/", False),
+    ("https://x.org/news/2023/", "https://x.org/publications/", False),
+])
+def test_a_listing_s_years_are_told(url: str, listing: str, year: bool) -> None:
+    """A year's folder below the listing, or its year field; no month, filter or root year."""
+    assert is_year_of(url, listing) is year
+
+
+@pytest.mark.parametrize("tab", ["/publications/{year}/", "/publications/?year={year}"])
+def test_listing_tabbed_by_year_walks_every_year(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, tab: str) -> None:
+    """"/publications/" shows this year's reports and tabs to "2023" and "2022" (a folder or
+    a year field), with no next page: every year's reports are found, each tab read once."""
+    years = {2024: 3, 2023: 2, 2022: 2}
+    reports = {y: [f"/publications/{y}/the-state-of-the-energy-union-{y}-{k}/" for k in range(n)]
+               for y, n in years.items()}
+    tabs = '<ul class="year-tabs">' + "".join(
+        f'<li><a href="{tab.format(year=y)}">{y}</a></li>' for y in years) + "</ul>"
+    pages = {tab.format(year=y): page(tabs + "".join(card(p, f"The energy union {p[-8:-1]}")
+                                                     for p in reports[y])) for y in years}
+    pages["/publications/"] = pages[tab.format(year=2024)]
+    paths, report = found(httpserver_ipv4, pages, "/publications/", store, tmp_path)
+    assert paths == [p for y in years for p in reports[y]]
+    assert report.listing_pages == 4
 
 
 # -- a WordPress category: a part of the blog, among posts the sitemap and feed list all ---
