@@ -203,7 +203,7 @@ class _Discovery:
                 sections = home is not None
                 self._mark_hub(url)
             elif pages == 1 and hub and home:
-                hub_listings = self._sections(doc, links)
+                hub_listings = self._sections(doc, links, home)
                 sections = bool(hub_listings)
                 if sections:
                     self._mark_hub(url)
@@ -265,17 +265,26 @@ class _Discovery:
                 found.append(url)
         return found[:MAX_SUB_LISTINGS]
 
-    def _sections(self, doc: Document, links: list[Link]) -> list[str]:
-        """Return the listings a home page links (its menu included) that hold the
-        publications it shows: the folders above their URLs ("/publications/" for
-        "/publications/2024/report"). A home page shows a few; their listing has all."""
+    def _sections(self, doc: Document, links: list[Link], home: str) -> list[str]:
+        """Return the listings a home page links that hold publications: the folders above
+        the ones it shows ("/publications/" for "/publications/2024/report"), which list
+        them all, then the other sections its menu links ("/podcasts/"), which a home page
+        may show nothing of today."""
         above = {record_key(s) for link in links for s in section_urls(link.url)}
-        found: list[str] = []
-        for url, _ in classify.page_links(doc, allowed_domains=self.domains):
+        shown: list[str] = []
+        menu: list[str] = []
+        for url, context in classify.page_links(doc, allowed_domains=self.domains):
             key = record_key(url)
-            if key in above and key not in self.listings and url not in found:
-                found.append(url)
-        return found[:MAX_SUB_LISTINGS]
+            if key in self.listings or url in shown:
+                continue
+            if key in above:
+                shown.append(url)
+            elif context.boilerplate and is_menu_section(url, home) and url not in menu:
+                menu.append(url)
+        if not shown:
+            # Posts at the root ("/hello-world/"): the home page is the blog's listing itself.
+            return []
+        return [*shown, *(u for u in menu if u not in shown)][:MAX_SUB_LISTINGS]
 
     def _unchanged(self, page: Page, url: str) -> bool:
         """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""

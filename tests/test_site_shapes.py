@@ -140,6 +140,27 @@ def test_news_home_page_yields_stories_not_the_sections_heading_them(
     assert report.listing_pages == 3
 
 
+# -- a home page showing some sections' latest: its menu's other sections hold more -------
+
+def test_home_page_walks_the_menu_sections_it_shows_nothing_of(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """The home page shows the latest research and commentary; the menu's "Podcasts" is
+    shown nowhere on it today, yet it is a section of publications too. The menu's events,
+    about and donate pages are not walked."""
+    menu = (("/research/", "Research"), ("/commentary/", "Commentary"),
+            ("/podcasts/", "Podcasts"), ("/events/", "Events"), ("/about/", "About us"),
+            ("/donate/", "Donate"))
+    sections = {name: [f"/{name}/the-future-of-european-defence-{name}-{k}/" for k in range(2)]
+                for name in ("research", "commentary", "podcasts")}
+    pages = {f"/{name}/": page("".join(card(p, f"Defence {p[-3:-1]}") for p in items), menu)
+             for name, items in sections.items()}
+    pages["/"] = page("".join(card(items[0], "Latest") for name, items in sections.items()
+                              if name != "podcasts"), menu)
+    paths, report = found(httpserver_ipv4, pages, "/", store, tmp_path)
+    assert sorted(paths) == sorted(p for items in sections.values() for p in items)
+    assert report.listing_pages == 4
+
+
 # -- a landing page: no publication on the home page, its sections only in the menu -------
 
 @pytest.mark.parametrize("home", ["/", "/en/"])
