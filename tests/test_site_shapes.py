@@ -121,6 +121,25 @@ def test_multilingual_listing_leaves_out_its_job_ads(
     assert paths == reports
 
 
+# -- a grid of whole-card links: no heading, short slugs (a React/Next.js site) -----------
+
+def test_whole_card_links_without_headings_are_publications(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """"<a class=Card_root href=/insights/nato><div>Report</div><span>…</span><p>date</p></a>"
+    in a row: each card is a publication, though its slug is one word and no heading says
+    which text is its title; the filter tabs beside them are not."""
+    slugs = ["nato", "brexit", "cop28", "g20"]
+    cards = "".join(f'<a class="Card_root__x7Fq2" href="/insights/{s}"><div>Report</div>'
+                    f'<span class="Card_name__b2">{s.upper()}</span><p>12 May 2024</p></a>'
+                    for s in slugs)
+    tabs = ('<div class="Tabs_row"><a class="Tab" href="/insights/reports">Reports</a>'
+            '<a class="Tab" href="/insights/podcasts">Podcasts</a>'
+            '<a class="Tab" href="/insights/events">Events</a></div>')
+    pages = {"/insights": page(f'<h1>Insights</h1>{tabs}<div class="Grid_grid">{cards}</div>')}
+    paths, _ = found(httpserver_ipv4, pages, "/insights", store, tmp_path)
+    assert paths == [f"/insights/{s}" for s in slugs]
+
+
 # -- a news site's home page: a block per section, its heading linking the section ---------
 
 def test_news_home_page_yields_stories_not_the_sections_heading_them(
