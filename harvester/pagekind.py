@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -27,6 +28,20 @@ from .record import Record
 from .text import word_count
 from .urls import is_asset_url, is_content_like, navigation_reason
 
+# Blocks of related publications, by class or heading, in the languages of publication sites.
+_RELATED_CLASS = re.compile(r"related|recommend|more-?from|read-?next|also-?read|see-?also|"
+                            r"further-?reading|you-?may|similar")
+_RELATED_TERMS_CLASS = re.compile(r"related[-_]?(?:topics?|tags?|subjects?|issues?|terms)")
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:related\b(?!\s+(?:topics?|tags?|subjects?|issues?|regions?|experts?)\W*$)|"
+    r"recommended|more from|see also|further reading|read (?:next|also)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|other (?:publications|reports|articles)|"
+    r"similar\b|weitere (?:beiträge|artikel|publikationen)|mehr zum thema|lesen sie auch|"
+    r"à lire aussi|sur le même sujet|lire aussi|lee también|artículos relacionados|"
+    r"publicaciones relacionadas|leggi anche|articoli correlati)", re.IGNORECASE)
+_SUB_HEADINGS = ("h2", "h3", "h4", "h5")
+_PAGE_BLOCKS = frozenset({"body", "html", "main", "article"})
+_RELATED_DEPTH = 6
 PUBLICATION, LISTING, OTHER = "publication", "listing", "other"
 _LINKED_HEADINGS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
@@ -116,6 +131,7 @@ class _Signals:
     dated: bool
     dated_url: bool
     declared: bool
+    related_credited: bool
 
 
 def _signals(doc: Document, record: Record | None) -> _Signals:
@@ -135,15 +151,24 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
     boiler = boilerplate(doc.root)
     cards = [card for card, link in find_cards(doc.root)
              if word_count(anchor_text(link)) >= 3 and not inside(card, boiler)]
+    # Cards under "Related Publications" describe other pages: like a menu, they are no
+    # part of what the page is (a report's landing page beside its related reports).
+    h1 = doc.root.find(".//h1")
+    page = set(h1.iterancestors()) if h1 is not None else set()
+    related = {block for card in cards if (block := _related_block(card, page)) is not None}
+    if related:
+        boiler = boiler | related
+        cards = [card for card in cards if not inside(card, related)]
     words = _own_words(doc.root, boiler | set(cards))
     dated = record is not None and record.published is not None \
         and record.provenance.get("published") != "url"
     url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
     declared = declared or any(key in metas for key in _DATE_METAS)
     linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not inside(h, boiler))
+    credited = record is not None and bool(record.authors or record.type or record.published)
     return _Signals(types, og_type, article, len(cards), words, _items(doc, boiler), linked,
                     bool(_PAGER(doc.root)), url_reason, dated,
-                    _is_dated_url(doc.url), declared)
+                    _is_dated_url(doc.url), declared, bool(related) and credited)
 
 
 def _items(doc: Document, boiler: set[Element]) -> int:
@@ -175,10 +200,36 @@ def _by_text(s: _Signals) -> PageKind:
         return PageKind(PUBLICATION, f"a text of {s.words} words")
     if s.dated and (s.words >= 40 and s.cards < 5 or s.words >= 25 and s.linked <= 1):
         return PageKind(PUBLICATION, f"a dated page with {s.words} words of text")
+    if s.related_credited and s.words >= 40 and s.cards < 3 and s.items < 3:
+        # A report's landing page: its byline, type or date, a short abstract, a download
+        # link and related publications ("March 2024" names no day).
+        return PageKind(PUBLICATION, f"a credited page with {s.words} words of text beside "
+                                     f"related publications")
     if s.cards >= 3 or s.items >= 3 or s.linked >= 2:
         return PageKind(LISTING, f"links to {max(s.cards, s.items, s.linked)} items and has "
                                  f"little text of its own")
     return PageKind(OTHER, f"little text ({s.words} words) and no date")
+
+
+def _related_block(card: Element, page: set[Element]) -> Element | None:
+    """Return the block around a card that says it holds related publications, by its
+    class ("related-posts", "recommended") or the heading that opens it ("Related
+    Publications", "See also"), looking a few levels up; None for a listing's card.
+    `page` holds the headline's ancestors: a block around the headline is the page."""
+    for node in islice(chain((card,), card.iterancestors()), _RELATED_DEPTH):
+        if node in page or node.tag in _PAGE_BLOCKS:
+            return None
+        words = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if _RELATED_CLASS.search(words) and not _RELATED_TERMS_CLASS.search(words):
+            return node
+        heading = next((el for el in islice(node.itersiblings(preceding=True), _RELATED_DEPTH)
+                        if isinstance(el.tag, str) and el.tag in _SUB_HEADINGS), None)
+        if heading is not None and _RELATED_HEADING.match(" ".join(heading.itertext())):
+            parent = node.getparent()
+            # The heading's block holds every related card; a flat page holds the headline.
+            return parent if parent is not None and parent not in page \
+                and parent.tag not in _PAGE_BLOCKS else node
+    return None
 
 
 def _own_words(root: Element, skip: set[Element]) -> int:

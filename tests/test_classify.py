@@ -170,7 +170,8 @@ def test_a_job_ad_or_a_product_is_no_publication(kind: str) -> None:
     assert page_kind(doc, extract_document(doc)).kind == "other"
 
 
-def _short_story(head: str = "", scope: str = "", cards: int = 9, words: int = 40) -> str:
+def _short_story(head: str = "", scope: str = "", cards: int = 9, words: int = 40,
+                 block: str = "related") -> str:
     """Return a short dated story beside many related cards (a news site's page)."""
     related = "".join(
         f"<div class='teaser'><h3><a href='/2024/05/0{1 + n % 3}/story-{n}'>Another story "
@@ -179,7 +180,7 @@ def _short_story(head: str = "", scope: str = "", cards: int = 9, words: int = 4
     text = "Police said the road stays closed until the evening. " * (words // 8)
     return (f"<html><head>{head}</head><body><main{scope}><h1>Three hurt in a crash on "
             f"the ring road</h1><p><time datetime='2024-05-04T09:00:00-03:00'>May 4, 2024"
-            f"</time></p><p>{text}</p></main><section class='related'>{related}</section>"
+            f"</time></p><p>{text}</p></main><section class='{block}'>{related}</section>"
             f"</body></html>")
 
 
@@ -201,9 +202,9 @@ def _short_story(head: str = "", scope: str = "", cards: int = 9, words: int = 4
 ])
 def test_a_short_dated_story_beside_many_cards_is_a_publication(
         path: str, head: str, scope: str) -> None:
-    """A story of a few dozen words beside a related-stories block of many cards is a
-    publication when it names its own day: in its URL, or as an article in metadata."""
-    doc = parse_html(_short_story(head, scope), BASE + path)
+    """A story of a few dozen words above many cards is a publication when it names its own
+    day: in its URL, or as an article in metadata (whatever the cards' block is called)."""
+    doc = parse_html(_short_story(head, scope, block="stories"), BASE + path)
     verdict = page_kind(doc, extract_document(doc))
     assert verdict.kind == "publication", verdict.reason
 
@@ -219,8 +220,10 @@ def test_a_short_dated_story_beside_many_cards_is_a_publication(
 ])
 def test_a_page_of_cards_that_names_no_day_of_its_own_stays_a_listing(
         path: str, head: str, scope: str) -> None:
-    """Without its own day in metadata or URL, little text beside many cards is a listing."""
-    doc = parse_html(_short_story(head, scope, cards=12, words=16), BASE + path)
+    """Without its own day in metadata or URL, little text above many cards that no heading
+    or class calls related is a listing (a section page with a lead story's teaser)."""
+    doc = parse_html(_short_story(head, scope, cards=12, words=16, block="stories"),
+                     BASE + path)
     verdict = page_kind(doc, extract_document(doc))
     assert verdict.kind == "listing", verdict.reason
 
@@ -253,3 +256,40 @@ def test_a_long_title_counts_in_any_script(text: str) -> None:
     url = BASE + "/sports/soccer/20190411-OYT1T50287/"
     assert link_rejection(url, context(text=text)) is None
     assert link_rejection(url, context(text="バルセロナ")) is not None
+
+
+def _landing_page(head: str, block: str) -> str:
+    """Return a report's landing page: a short abstract, a download link, no day, and six
+    cards of other reports in a block."""
+    cards = "".join(
+        f"<div class='card'><p>Report</p><h3><a href='/publications/2023/report-{n}'>Another "
+        f"report number {n} on the region</a></h3><p>By Alice Smith</p><p>May 2023</p></div>"
+        for n in range(6))
+    text = "The ceasefire has held for three years, yet it remains vulnerable to shocks. " * 5
+    return (f"<html><body><main>{head}<h1>Sustaining the Ceasefire in Kashmir</h1>"
+            f"<p>March 2024</p><p>{text}</p><p><a href='/files/sr-527.pdf'>Download the report"
+            f"</a></p></main>{block.format(cards=cards)}</body></html>")
+
+
+@pytest.mark.parametrize(("head", "block", "kind"), [
+    # a byline or a type label, and related publications by heading or by class
+    ("<p class='byline'>By <a href='/people/jane-doe'>Jane Doe</a></p>",
+     "<section><h2>Related Publications</h2>{cards}</section>", "publication"),
+    ("<p class='type'>Special Report</p>", "<div class='related-content'>{cards}</div>",
+     "publication"),
+    ("<p class='byline'>By <a href='/people/jane-doe'>Jane Doe</a></p>",
+     "<section><h2>Weitere Publikationen</h2>{cards}</section>", "publication"),
+    # nothing of its own: no byline, type or day
+    ("", "<section><h2>Related Publications</h2>{cards}</section>", "other"),
+    # the same cards in a block no heading or class calls related: a listing
+    ("<p class='byline'>By <a href='/people/jane-doe'>Jane Doe</a></p>",
+     "<section><h2>Reports</h2>{cards}</section>", "listing"),
+])
+def test_a_report_s_landing_page_beside_related_reports(head: str, block: str,
+                                                         kind: str) -> None:
+    """A landing page with a byline or type, a short abstract and a month for a date is a
+    publication beside its related publications; their cards are not its listing."""
+    doc = parse_html(_landing_page(head, block),
+                     BASE + "/publications/sustaining-the-ceasefire-in-kashmir")
+    verdict = page_kind(doc, extract_document(doc))
+    assert verdict.kind == kind, verdict.reason
