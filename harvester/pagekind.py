@@ -19,6 +19,7 @@ from lxml import etree
 from .canonical import is_http_url
 from .classify import LINKS, anchor_text, boilerplate, inside
 from .extract.cards import find_cards
+from .extract.classes import RELATED_TERMS
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
 from .extract.tree import Element
@@ -31,7 +32,6 @@ from .urls import is_asset_url, is_content_like, navigation_reason
 # Blocks of related publications, by class or heading, in the languages of publication sites.
 _RELATED_CLASS = re.compile(r"related|recommend|more-?from|read-?next|also-?read|see-?also|"
                             r"further-?reading|you-?may|similar")
-_RELATED_TERMS_CLASS = re.compile(r"related[-_]?(?:topics?|tags?|subjects?|issues?|terms)")
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related\b(?!\s+(?:topics?|tags?|subjects?|issues?|regions?|experts?)\W*$)|"
     r"recommended|more from|see also|further reading|read (?:next|also)|"
@@ -220,7 +220,7 @@ def _related_block(card: Element, page: set[Element]) -> Element | None:
         if node in page or node.tag in _PAGE_BLOCKS:
             return None
         words = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        if _RELATED_CLASS.search(words) and not _RELATED_TERMS_CLASS.search(words):
+        if _RELATED_CLASS.search(words) and not RELATED_TERMS.search(words):
             return node
         heading = next((el for el in islice(node.itersiblings(preceding=True), _RELATED_DEPTH)
                         if isinstance(el.tag, str) and el.tag in _SUB_HEADINGS), None)

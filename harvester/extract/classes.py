@@ -116,7 +116,7 @@ _KEYS: dict[int, dict[str, str]] = {
     CATEGORY: {"exact": "cat categories category"},
 }
 # A list of the page's own terms that calls them related ("related-topics", "related_tags").
-_RELATED_TERMS = re.compile(r"\S*related[-_]?(?:topics?|tags?|subjects?|issues?|keywords?|"
+RELATED_TERMS = re.compile(r"\S*related[-_]?(?:topics?|tags?|subjects?|issues?|keywords?|"
                             r"themes?|terms)(?:[-_]\S*)?(?!\S)")
 _NUMBERS = re.compile(r"\d+")
 _RUN = re.compile(r"[a-z]+")
@@ -243,7 +243,7 @@ def _confirm(words: str, implied: int) -> int:
                 else pattern.search(words):
             flags |= flag
     if flags & FOREIGN and flags & TAGS \
-            and not _PRECISE[FOREIGN].search(_RELATED_TERMS.sub(" ", words)):
+            and not _PRECISE[FOREIGN].search(RELATED_TERMS.sub(" ", words)):
         # "Related topics" lists the page's own topics: related stories are another thing.
         flags &= ~FOREIGN
     return flags
