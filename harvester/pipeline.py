@@ -235,7 +235,10 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
                                   source=source.name, site_descriptions=run.site_descriptions)
     except ExtractError as exc:
         return _page_failed(store, fresh, report, link.url, f"unreadable page: {exc}")
-    kind = pagekind.page_kind(doc, record)
+    # The listing card or feed item that led here is evidence too: its date and type say
+    # that the page is one publication when the page alone says little (a month for a date).
+    judged = normalize.merge(record, link.card) if link.card is not None else record
+    kind = pagekind.page_kind(doc, judged)
     if kind.kind != "publication":
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
