@@ -54,8 +54,11 @@ _IMAGE_KEYS = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image
                "twitter:image:src", "thumbnail", "thumbnailurl", "image", "sailthru.image.full",
                "parsely-image-url")
 _DATE_KEY = re.compile(r"date|time|publish|issued|created")
+# Not the publication: changes, events, and a repository's or journal's workflow dates
+# (DSpace's "DCTERMS.dateAccepted" is the deposit, OJS's "DC.Date.dateSubmitted" the manuscript's).
 _NOT_PUBLISHED = re.compile(r"modif|updat|expir|revis|start|end|event|birth|valid|copyright|"
-                            r"lastmod|crawl|index|cache|generat|build")
+                            r"lastmod|crawl|index|cache|generat|build|accept|submit|receiv|"
+                            r"accession|embargo")
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _SECTION_KEYS = ("article:section", "og:article:section", "parsely-section",
                  "sailthru.section", "section", "category")

@@ -1,0 +1,32 @@
+"""Institutional repositories, journals and intergovernmental publication pages: DSpace,
+OJS, EPrints-like item tables and the labelled metadata blocks of report pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from harvester.extract import extract_page
+
+URL = "https://repository.example.edu/handle/10419/278123"
+
+
+def page(metas: str = "", body: str = "") -> str:
+    """Return a page with the given head tags and body."""
+    return f"<html lang='en'><head>{metas}</head><body>{body}</body></html>"
+
+
+def test_workflow_dates_are_not_the_publication() -> None:
+    """A repository's deposit date and a journal's submission date are no publication date:
+    a working paper issued only as a year has no day, and an article keeps its issue day."""
+    metas = """
+      <meta name="DC.title" content="Fiscal rules and public investment">
+      <meta name="DCTERMS.dateAccepted" content="2024-02-14T09:12:33Z">
+      <meta name="DCTERMS.issued" content="2019">
+      <meta name="DC.type" content="Working Paper">"""
+    assert extract_page(page(metas, "<h1>Fiscal rules and public investment</h1>"),
+                        URL).published is None
+    metas = """
+      <meta name="DC.Date.dateSubmitted" content="2023-06-11">
+      <meta name="DC.Title" content="Ceasefire Monitoring">"""
+    body = "<h1>Ceasefire Monitoring</h1><p>Published 3 March 2024</p>"
+    assert extract_page(page(metas, body), URL).published == date(2024, 3, 3)
