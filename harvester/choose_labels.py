@@ -54,6 +54,12 @@ _PARTS = re.compile(r"\s*[/|·•:–—]\s*|\s+-\s+")
 _NUMBERED = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
 # A machine identifier a CMS puts in its tag metadata ("cat_neurology", "k1_brain-disorders").
 _IDENTIFIER = re.compile(r"^[a-z0-9]+_[a-z0-9_-]+$")
+# A journal's volume or issue ("Vol. 12 No. 1 (2024)", "Issue 3") under an "Issue" heading.
+_JOURNAL_PART = re.compile(r"(?i)^(?:vol(?:ume)?|issue|no|nr|n[°º]|number|heft|jahrgang|tome|"
+                           r"tomo|núm|num)\.?\s{0,3}\d")
+# A library classification code in subject metadata ("ddc:330", "JEL: H54", "udc:32").
+_CLASS_CODE = re.compile(r"(?i)^(?:ddc|jel|udc|msc|pacs|lcc|lcsh|acm|rvk|bk|dewey)\s{0,3}:"
+                         r"\s{0,3}[\w.]{1,20}$")
 _key = lru_cache(maxsize=16384)(match_key)
 _LOOKUPS: dict[tuple[int, str, str], tuple[Vocabulary, str | None]] = {}
 _MAX_LOOKUPS = 20_000
@@ -219,6 +225,6 @@ def is_topic(text: str | None) -> bool:
         return False
     if len(text.split()) > 6 or text.startswith("#") or "://" in text:
         return False
-    if _IDENTIFIER.match(text):
+    if _IDENTIFIER.match(text) or _JOURNAL_PART.match(text) or _CLASS_CODE.match(text):
         return False
     return any(c.isalpha() for c in text)

@@ -30,3 +30,21 @@ def test_workflow_dates_are_not_the_publication() -> None:
       <meta name="DC.Title" content="Ceasefire Monitoring">"""
     body = "<h1>Ceasefire Monitoring</h1><p>Published 3 March 2024</p>"
     assert extract_page(page(metas, body), URL).published == date(2024, 3, 3)
+
+
+def test_journal_issue_and_classification_codes_are_no_topics() -> None:
+    """An OJS "Issue" box ("Vol. 12 No. 1 (2024)") and a repository's classification code
+    ("ddc:330") are not topics; the article's keywords are."""
+    metas = """
+      <meta name="citation_title" content="Ceasefire Monitoring">
+      <meta name="citation_keywords" content="ceasefire monitoring">
+      <meta name="citation_keywords" content="local violence">
+      <meta name="DC.subject" content="ddc:330">"""
+    body = """<h1>Ceasefire Monitoring</h1>
+      <div class="item issue"><h2 class="label">Issue</h2>
+      <div class="value"><a href="/jpr/issue/view/88">Vol. 12 No. 1 (2024)</a></div></div>"""
+    record = extract_page(page(metas, body), URL)
+    assert record.topics == ("ceasefire monitoring", "local violence")
+    record = extract_page(page('<meta name="DC.subject" content="ddc:330">'
+                               '<meta name="DC.subject" content="fiscal rules">'), URL)
+    assert record.topics == ("fiscal rules",)
