@@ -48,3 +48,12 @@ def test_journal_issue_and_classification_codes_are_no_topics() -> None:
     record = extract_page(page('<meta name="DC.subject" content="ddc:330">'
                                '<meta name="DC.subject" content="fiscal rules">'), URL)
     assert record.topics == ("fiscal rules",)
+
+
+def test_licence_badge_is_no_lead_image() -> None:
+    """A journal article's Creative Commons button (in a rel=license link) is no lead image."""
+    body = """<h1>Ceasefire Monitoring</h1><p>Text of the abstract.</p>
+      <div class="item copyright"><a rel="license" href="https://example.org/licence">
+      <img alt="Creative Commons License" src="/badges/by-4.0.png"></a></div>
+      <div><img alt="CC BY" src="https://i.creativecommons.org/l/by/4.0/88x31.png"></div>"""
+    assert extract_page(page("", body), URL).image is None

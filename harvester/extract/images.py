@@ -17,6 +17,7 @@ from .tree import Element, text_of
 # One srcset candidate: a URL (not ending in a comma), then maybe its descriptor.
 _SRCSET = re.compile(r"[\s,]*(\S*[^\s,])(?:\s+([^,]*))?")
 _LOGO_FILE = re.compile(r"(?i)(?<![a-z])(?:logo|icon)s?(?![a-z])")
+_LICENSE_BADGE = re.compile(r"(?i)creativecommons\.org/|licensebuttons\.net/")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -77,12 +78,16 @@ def _srcset(text: str) -> Iterator[tuple[str, str]]:
         yield match.group(1), (match.group(2) or "").strip()
 
 def _is_logo(img: Element, url: str, host: str) -> bool:
-    """Tell whether an image is a logo or an icon: it links to the home page, or its file
-    is named so ("site_logo.png", "feed-icon16.png")."""
-    if _LOGO_FILE.search(url.rpartition("/")[2]):
+    """Tell whether an image is a logo, an icon or a licence badge: it links to the home page
+    or to a licence (rel="license", a journal's Creative Commons button), or its file is
+    named so ("site_logo.png", "feed-icon16.png")."""
+    if _LOGO_FILE.search(url.rpartition("/")[2]) or _LICENSE_BADGE.search(url):
         return True
     link = next(img.iterancestors("a"), None)
-    return link is not None and is_home_href(link.get("href"), host)
+    if link is None:
+        return False
+    return is_home_href(link.get("href"), host) or "license" in (link.get("rel") or "").lower() \
+        or _LICENSE_BADGE.search(link.get("href") or "") is not None
 
 def _tiny(img: Element) -> bool:
     """Tell whether an image is an icon, avatar or tracking pixel by its declared size."""
