@@ -57,3 +57,26 @@ def test_licence_badge_is_no_lead_image() -> None:
       <img alt="Creative Commons License" src="/badges/by-4.0.png"></a></div>
       <div><img alt="CC BY" src="https://i.creativecommons.org/l/by/4.0/88x31.png"></div>"""
     assert extract_page(page("", body), URL).image is None
+
+
+def test_item_table_labels_need_no_colon() -> None:
+    """A repository's item table ("Author(s)", "Type", "Subject/Keywords" cells) and a field's
+    label span ("Authors") give authors, type and topics without a colon."""
+    body = """<h1>Fiscal rules and public investment</h1>
+      <table class="detailtable">
+      <tr><td class="label-cell">Type</td><td>Working Paper</td></tr>
+      <tr><td class="label-cell">Author(s)</td><td>Okafor, Chidi; Lindqvist, Maria</td></tr>
+      <tr><td class="label-cell">Subject/Keywords</td><td>fiscal rules; public investment</td></tr>
+      </table>"""
+    record = extract_page(page("", body), URL)
+    assert [a.name for a in record.authors] == ["Chidi Okafor", "Maria Lindqvist"]
+    assert record.type == "Working Paper"
+    assert record.topics == ("fiscal rules", "public investment")
+    body = """<h1>Human Development Report 2023-2024</h1><div class="publication-meta">
+      <div><span class="label">Authors</span><span class="value">Pedro Conceição</span></div>
+      </div><p class="pub-desc"><strong>Author/Editor:</strong> Amina Yusuf ; Kenji Watanabe</p>"""
+    assert [a.name for a in extract_page(page("", body), URL).authors] == ["Pedro Conceição"]
+    body = """<h1>Fiscal Rules and Debt Sustainability</h1>
+      <p class="pub-desc"><strong>Author/Editor:</strong> Amina Yusuf ; Kenji Watanabe</p>"""
+    assert [a.name for a in extract_page(page("", body), URL).authors] == ["Amina Yusuf",
+                                                                           "Kenji Watanabe"]

@@ -54,6 +54,10 @@ _TOPIC_HEADINGS = frozenset({
     "sujets", "étiquettes", "etiquetas", "temas", "palabras clave", "argomenti",
     "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave"})
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
+# "Author(s)", "Editor(es)": a plural written as an option.
+_PLURAL_MARK = re.compile(r"\((?:e?s)\)")
+_LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}")
+_LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_TAG_WORDS = 6
@@ -129,6 +133,10 @@ def _labels(page: Page) -> list[Candidate]:
             kind, value = label_kind(text), ""
             if kind == "type":
                 continue
+        elif not len(el) and _is_label_cell(el):
+            # Nor does a label cell: a repository's item table (<td class=label-cell>Author(s)
+            # </td><td>…</td>) or a field's label (<span class=label>Authors</span>).
+            kind, value = label_kind(text), ""
         else:
             continue
         if kind is None:
@@ -141,13 +149,27 @@ def _labels(page: Page) -> list[Candidate]:
 
 def label_kind(label: str) -> str | None:
     """Return what a line's label announces: "type", "authors", "topics", or None for a
-    label no set here holds ("Publication Type" -> "type", "Autorin" -> "authors")."""
-    key = _label_key(label.strip(_PUNCTUATION))
-    if key in _TYPE_LABELS:
-        return "type"
-    if key in _AUTHOR_LABELS:
-        return "authors"
-    return "topics" if key in _TOPIC_LABELS else None
+    label no set here holds ("Publication Type" -> "type", "Autorin" -> "authors"); of a
+    label naming several ("Author/Editor", "Subject/Keywords"), what its first known part does.
+    """
+    key = _label_key(_PLURAL_MARK.sub("s", label).strip(_PUNCTUATION))
+    for part in [key] + (_LABEL_PARTS.split(key) if "/" in key or "&" in key else []):
+        if part in _TYPE_LABELS:
+            return "type"
+        if part in _AUTHOR_LABELS:
+            return "authors"
+        if part in _TOPIC_LABELS:
+            return "topics"
+    return None
+
+
+def _is_label_cell(el: Element) -> bool:
+    """Tell whether an element is a field's label that needs no colon: the first of a table
+    row's two cells, or an element whose class names it a label ("label-cell", "field__label")."""
+    if el.tag in ("th", "td"):
+        row = el.getparent()
+        return row is not None and row.tag == "tr" and len(row) == 2 and row[0] is el
+    return _LABEL_CLASS.search(el.get("class") or "") is not None
 
 
 def _label_key(label: str) -> str:
