@@ -90,6 +90,7 @@ _LONG_TLDS = frozenset("info online news media blog site store tech shop club wo
 # News agencies whose name is two letters (the Associated Press, Anadolu, Europa Press).
 _TWO_LETTER_AGENCIES = frozenset({"AP", "AA", "EP"})
 # A legal form ends an organization's whole name ("Union ... für Religion e.V.").
+_CONJUNCTION = re.compile(r"(?i)(?:and|und|et|y|e|&)\s")
 _LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
 _FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
@@ -209,7 +210,7 @@ def _split(text: str) -> list[str]:
         pieces = chunk.split(",")
         while len(pieces) > 2 and _is_role(pieces[-1]):
             pieces.pop()
-        chunk = ",".join(pieces)
+        chunk = ",".join(_without_role_pieces(pieces))
         inverted = _inverted(chunk)
         names += [inverted] if inverted else [clean_name(_without_outlet(p))
                                               for p in _SPLIT.split(chunk)]
@@ -221,6 +222,24 @@ def _without_roles(text: str) -> str:
     a name ("Jean Dupont, envoyé spécial à Kiev") does not make the credit prose (but "is a
     senior fellow at…" does)."""
     return ",".join(p for p in text.split(",") if not _ROLE.match(p.strip()))
+
+
+def _without_role_pieces(pieces: list[str]) -> list[str]:
+    """Drop the role written after a name ("Cory Welt, Specialist in Russian and European
+    Affairs") with the pieces that go on describing it ("…, Security Cooperation and the
+    Global Arms Trade"), so that its "and" splits no name off; a later piece that is a name,
+    or opens with "and", credits someone again."""
+    if len(pieces) < 2 or len(pieces[0].split()) < 2:
+        return pieces  # "Doe, Jane": an inverted name
+    kept, in_role = pieces[:1], False
+    for piece in pieces[1:]:
+        text = piece.strip()
+        if _ROLE.match(text):
+            in_role = True
+        elif not in_role or _CONJUNCTION.match(text) or is_name(text, strict=True):
+            in_role = False
+            kept.append(piece)
+    return kept
 
 
 def _without_outlet(text: str) -> str:

@@ -18,6 +18,12 @@ from harvester.names import is_name, split_names
     ("van der Berg, Pieter", ["Pieter van der Berg"]),
     ("Kowalski, Anna; Brennan, Liam", ["Anna Kowalski", "Liam Brennan"]),
     ("Jane Doe, Senior Fellow", ["Jane Doe"]),
+    # A role after a name, its "and" joining the role's subjects (a CRS author line).
+    ("Cory Welt, Specialist in Russian and European Affairs", ["Cory Welt"]),
+    ("Christina L. Arabia, Analyst in Security Assistance, Security Cooperation and the Global"
+     " Arms Trade", ["Christina L. Arabia"]),
+    ("Jane Doe, Senior Fellow for Energy and Climate, and John Roe, Director",
+     ["Jane Doe", "John Roe"]),
     ("Jane Doe | Staff Writer", ["Jane Doe"]),
     ("Dr. Jane Doe, MD", ["Jane Doe"]),
     ("Prof. Dr. Max Müller", ["Max Müller"]),
