@@ -80,3 +80,14 @@ def test_item_table_labels_need_no_colon() -> None:
       <p class="pub-desc"><strong>Author/Editor:</strong> Amina Yusuf ; Kenji Watanabe</p>"""
     assert [a.name for a in extract_page(page("", body), URL).authors] == ["Amina Yusuf",
                                                                            "Kenji Watanabe"]
+
+
+def test_caption_over_the_headline_is_a_kicker() -> None:
+    """A government page's document type set right over the headline, in a class no kicker
+    list names, is the type when the vocabulary knows it; a date there is not."""
+    body = """<main><div class="govuk-grid-column-two-thirds">
+      <span class="govuk-caption-xl gem-c-title__context">Policy paper</span>
+      <h1 class="gem-c-title__text">National Risk Register 2024</h1></div></main>"""
+    assert extract_page(page("", body), URL).type == "Policy Brief"
+    body = """<div><p>3 March 2024</p><h1>National Risk Register 2024</h1></div>"""
+    assert extract_page(page("", body), "https://example.org/x").type is None

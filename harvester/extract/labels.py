@@ -226,17 +226,9 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
     return [Candidate("topics", items[:30], "html:label")] if items else []
 
 
-
-
-
-
-
-
-
-
-
-
 _MAX_KICKERS = 3
+_CAPTION_TAGS = frozenset({"span", "p", "div", "small", "strong", "em", "h2", "h3", "h4", "h5",
+                           "h6", "header"})
 
 
 def _kicker(page: Page) -> list[Candidate]:
@@ -253,7 +245,22 @@ def _kicker(page: Page) -> list[Candidate]:
                 found.append(Candidate("type", text, "html:kicker"))
                 if len(found) == _MAX_KICKERS:
                     break
+    caption = _over_headline(page)
+    if caption and all(c.value != caption for c in found):
+        found.append(Candidate("type", caption, "html:kicker"))
     return found
+
+
+def _over_headline(page: Page) -> str | None:
+    """Return the short plain text set right over the headline, a kicker whatever its class
+    (GOV.UK's "<span class=govuk-caption-xl>Policy paper</span><h1>"): as any kicker, it
+    becomes the type only when the vocabulary knows it."""
+    h1 = page.h1
+    before = h1.getprevious() if h1 is not None else None
+    if before is None or before.tag not in _CAPTION_TAGS or before.find(".//a") is not None:
+        return None
+    text = " ".join(text_of(before).split())
+    return text if 0 < len(text) <= _MAX_LABEL else None
 
 
 def _is_control(el: Element, words: str) -> bool:
