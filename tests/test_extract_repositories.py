@@ -91,3 +91,19 @@ def test_caption_over_the_headline_is_a_kicker() -> None:
     assert extract_page(page("", body), URL).type == "Policy Brief"
     body = """<div><p>3 March 2024</p><h1>National Risk Register 2024</h1></div>"""
     assert extract_page(page("", body), "https://example.org/x").type is None
+
+
+def test_deposit_and_peer_review_dates_are_not_the_publication() -> None:
+    """An EPrints item's "Date Deposited" and datestamp, and an article's "Received" and
+    "Accepted" days, are not its publication; its "Published" day is."""
+    metas = """<meta name="eprints.datestamp" content="2024-02-21 10:12:05">
+      <meta name="eprints.date" content="2024-02">"""
+    body = """<h1>Climate finance in small island states</h1><table>
+      <tr><th align="right">Item Type:</th><td>Monograph (Working Paper)</td></tr>
+      <tr><th align="right">Date Deposited:</th><td>21 Feb 2024 10:12</td></tr></table>"""
+    assert extract_page(page(metas, body), URL).published is None
+    body = """<h1>Ceasefire Monitoring</h1>
+      <p>Received: 11 June 2023; Accepted: 2 December 2023; Published: 3 March 2024</p>"""
+    assert extract_page(page("", body), URL).published == date(2024, 3, 3)
+    body = """<h1>Ceasefire Monitoring</h1><p>Submitted by admin on 4 March 2024</p>"""
+    assert extract_page(page("", body), URL).published == date(2024, 3, 4)

@@ -40,9 +40,14 @@ _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|verö
                         r"配信|发布|發布|發表|发表|投稿日|نشر|פורסם")
 # Words that label a date as another thing's: an event's, a deadline's ("When: 15 May",
 # "Application deadline: 1 June"); such a date is neither the publication nor its update.
+# So are a repository's and a journal's workflow dates ("Date Deposited:", "Received: …
+# Accepted: … Published: …"); Drupal's "Submitted by X on <date>" is the publication.
 _OTHER_DATE = re.compile(r"(?i)\bevent|\bwhen\s*:|deadline|closing date|\bdue\b|"
                          r"veranstaltung|termin\b|frist\b|évènement|événement|evento|"
-                         r"wydarzeni|мероприяти|evenement")
+                         r"wydarzeni|мероприяти|evenement|deposited|accessioned|"
+                         r"\b(?:submitted|received|accepted|eingereicht|angenommen)\s?:|"
+                         r"\b(?:submission|acceptance)\s(?:date|on)\b|"
+                         r"\bdate\s(?:submitted|received|accepted)")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year or a Japanese era: a cheap filter before the

@@ -55,10 +55,11 @@ _IMAGE_KEYS = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image
                "parsely-image-url")
 _DATE_KEY = re.compile(r"date|time|publish|issued|created")
 # Not the publication: changes, events, and a repository's or journal's workflow dates
-# (DSpace's "DCTERMS.dateAccepted" is the deposit, OJS's "DC.Date.dateSubmitted" the manuscript's).
+# (DSpace's "DCTERMS.dateAccepted" is the deposit, OJS's "DC.Date.dateSubmitted" the
+# manuscript's, EPrints' "eprints.datestamp" the record's).
 _NOT_PUBLISHED = re.compile(r"modif|updat|expir|revis|start|end|event|birth|valid|copyright|"
                             r"lastmod|crawl|index|cache|generat|build|accept|submit|receiv|"
-                            r"accession|embargo")
+                            r"accession|embargo|datestamp")
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _SECTION_KEYS = ("article:section", "og:article:section", "parsely-section",
                  "sailthru.section", "section", "category")
