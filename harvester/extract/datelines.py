@@ -48,6 +48,9 @@ _OTHER_DATE = re.compile(r"(?i)\bevent|\bwhen\s*:|deadline|closing date|\bdue\b|
                          r"\b(?:submitted|received|accepted|eingereicht|angenommen)\s?:|"
                          r"\b(?:submission|acceptance)\s(?:date|on)\b|"
                          r"\bdate\s(?:submitted|received|accepted)")
+# A journal article's "Published online: …" is its online-first day, not the issue's date
+# its metadata gives: it counts as a plain dateline, not as the labelled publication.
+_ONLINE_FIRST = re.compile(r"(?i)\bonline\b|\bepub")
 _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dcterms:(?:date|"
                             r"issued|created|modified)|(?:^|:)(?:published|pubdate)")
 # Every date pattern needs a four-digit year or a Japanese era: a cheap filter before the
@@ -185,7 +188,7 @@ def _text_source(close: bool, field: str, label: str) -> str:
     the publication's own ("Published on") or not."""
     if not close:
         return "html:text"
-    if field == "published" and _PUBLISHED.search(label):
+    if field == "published" and _PUBLISHED.search(label) and not _ONLINE_FIRST.search(label):
         return "html:label-close"
     return "html:text-close"
 

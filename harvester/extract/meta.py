@@ -73,6 +73,8 @@ def extract(page: Page) -> list[Candidate]:
         if el.get("itemprop") and page.is_foreign(el):
             continue
         by_key.setdefault(key, []).append(value)
+    if "citation_publication_date" in by_key or "citation_date" in by_key:
+        by_key.pop("citation_online_date", None)  # online first: the date is given
     for field, keys in _KEYS.items():
         for key in keys:
             for value in by_key.get(key, ())[:1]:
