@@ -51,6 +51,7 @@ _MIN_FOLDER = 3  # "/qa/" on a questions site is no interview
 _VAGUE_FOLDERS = frozenset({"interactive", "data", "media", "content", "chapter"})
 MAX_TOPICS = 25
 _PARTS = re.compile(r"\s*[/|·•:–—]\s*|\s+-\s+")
+_PARENTHESIS = re.compile(r"\(([^()]{2,40})\)\s*$")
 _NUMBERED = re.compile(r"\s*(?:no\.?|n[°º]|nr\.?|#|vol\.?)?\s*\d[\w.-]*$", re.IGNORECASE)
 # A machine identifier a CMS puts in its tag metadata ("cat_neurology", "k1_brain-disorders").
 _IDENTIFIER = re.compile(r"^[a-z0-9]+_[a-z0-9_-]+$")
@@ -152,6 +153,10 @@ def _variants(raw: str) -> list[str]:
     """Return a label, then its parts around separators from the last to the first, each
     followed by itself without a trailing number ("Briefing N°19" then "Briefing")."""
     variants = [raw]
+    inner = _PARENTHESIS.search(raw)
+    if inner:
+        # "Monograph (Working Paper)": the kind in parentheses is the narrower one.
+        variants += [inner.group(1), raw[:inner.start()].strip()]
     for part in reversed([p for p in _PARTS.split(raw) if p]):
         variants.append(part)
         if _NUMBERED.search(part):

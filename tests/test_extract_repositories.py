@@ -107,3 +107,15 @@ def test_deposit_and_peer_review_dates_are_not_the_publication() -> None:
     assert extract_page(page("", body), URL).published == date(2024, 3, 3)
     body = """<h1>Ceasefire Monitoring</h1><p>Submitted by admin on 4 March 2024</p>"""
     assert extract_page(page("", body), URL).published == date(2024, 3, 4)
+
+
+def test_eprints_item_type() -> None:
+    """An EPrints "Item Type: Monograph (Working Paper)" is a working paper (the kind in
+    parentheses is the narrower), as is its "eprints.monograph_type" meta tag."""
+    body = """<h1>Climate finance in small island states</h1><table>
+      <tr><th align="right">Item Type:</th><td>Monograph (Working Paper)</td></tr></table>"""
+    assert extract_page(page("", body), URL).type == "Working Paper"
+    metas = """<meta name="eprints.type" content="monograph">
+      <meta name="eprints.monograph_type" content="working_paper">"""
+    body = "<h1>Climate finance in small island states</h1>"
+    assert extract_page(page(metas, body), URL).type == "Working Paper"

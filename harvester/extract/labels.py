@@ -31,6 +31,7 @@ _OTHER_CREDITS = frozenset({
 # Label words (lowercased) in the languages publication pages are written in.
 _TYPE_LABELS = frozenset({
     "type", "content type", "publication type", "document type", "format", "article type",
+    "item type",
     "resource type", "report type", "type of publication", "publikationstyp",
     "publikationsart", "dokumenttyp", "dokumentart", "type de document",
     "type de publication", "tipo de documento", "tipo de publicación", "tipo de publicação",

@@ -48,7 +48,8 @@ _AUTHOR_KEYS = ("citation_author", "dc.creator", "dcterms.creator", "author", "a
 _TOPIC_KEYS = ("citation_keywords", "article:tag", "og:article:tag", "parsely-tags",
                "sailthru.tags", "news_keywords", "keywords", "dc.subject", "dcterms.subject",
                "article.tags", "cxenseparse:recs:tag", "book:tag", "video:tag")
-_TYPE_KEYS = ("citation_article_type", "dc.type", "dcterms.type", "og:type", "parsely-type",
+_TYPE_KEYS = ("citation_article_type", "eprints.monograph_type", "dc.type", "dcterms.type",
+              "og:type", "parsely-type",
               "article:content_type", "content_type", "contenttype", "article.type")
 _IMAGE_KEYS = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image",
                "twitter:image:src", "thumbnail", "thumbnailurl", "image", "sailthru.image.full",
