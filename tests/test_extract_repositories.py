@@ -119,3 +119,21 @@ def test_eprints_item_type() -> None:
       <meta name="eprints.monograph_type" content="working_paper">"""
     body = "<h1>Climate finance in small island states</h1>"
     assert extract_page(page(metas, body), URL).type == "Working Paper"
+
+
+def test_topic_facets_are_read_together() -> None:
+    """A report's facets ("Region / Country", "Topic"; "Themes", "Regions" in blocks of their
+    own) are all its topics, up to a heading of something else."""
+    body = """<h1>They Burned Everything</h1><p>Text.</p><div class="tag-list">
+      <h3>Region / Country</h3><ul><li><a href="/africa/sudan">Sudan</a></li></ul>
+      <h3>Topic</h3><ul><li><a href="/topic/crisis">Crisis and Conflict</a></li>
+      <li><a href="/topic/justice">International Justice</a></li></ul>
+      <h3>Share this</h3><ul><li><a href="/share">Facebook Page</a></li></ul></div>"""
+    assert extract_page(page("", body), URL).topics == ("Sudan", "Crisis and Conflict",
+                                                        "International Justice")
+    body = """<h1>Human Development Report</h1><p>Text.</p><div class="facets">
+      <div class="facet"><h4>Themes</h4><ul><li><a href="/p?theme=hd">Human development</a>
+      </li></ul></div>
+      <div class="facet"><h4>Regions</h4><ul><li><a href="/p?region=g">Global</a></li></ul>
+      </div></div>"""
+    assert extract_page(page("", body), URL).topics == ("Human development", "Global")

@@ -179,8 +179,11 @@ def _label_key(label: str) -> str:
 
 
 def _is_topic_heading(text: str) -> bool:
-    """Tell whether a text is a heading over a list of topics ("Related Topics:", "Tags")."""
-    return _label_key(text.strip(_PUNCTUATION)) in _TOPIC_HEADINGS
+    """Tell whether a text is a heading over a list of topics ("Related Topics:", "Tags",
+    "Region / Country")."""
+    key = _label_key(text.strip(_PUNCTUATION))
+    return key in _TOPIC_HEADINGS or "/" in key and any(
+        part in _TOPIC_HEADINGS for part in _LABEL_PARTS.split(key))
 
 
 def value_after(label: Element) -> str:
@@ -228,6 +231,8 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
 
 
 _MAX_KICKERS = 3
+_FACET_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "dt")
+_MAX_FACETS = 6
 _CAPTION_TAGS = frozenset({"span", "p", "div", "small", "strong", "em", "h2", "h3", "h4", "h5",
                            "h6", "header"})
 
@@ -381,7 +386,8 @@ def _topic_lists(page: Page) -> list[Candidate]:
                 and el.text and len(el) == 0 and _is_topic_heading(el.text):
             links = _links_after(el)
             if 0 < len(links) <= 40:
-                found.append(Candidate("topics", links, "html:topic-list"))
+                links += _facet_links(el)
+                found.append(Candidate("topics", links[:40], "html:topic-list"))
                 break
     for el, words, flags in page.named:
         if not flags & TAGS or el.tag in ("a", "body", "html", "article", "main"):
@@ -394,6 +400,23 @@ def _topic_lists(page: Page) -> list[Candidate]:
                 found.append(Candidate("topics", links, "html:tag-list"))
                 break
     return found
+
+
+def _facet_links(heading: Element) -> list[str]:
+    """Return the links under the topic headings that follow a first one, beside it or in
+    its parent's next blocks (a report's "Region / Country", "Topic" and "Themes" facets, each
+    a heading and its list), up to a heading of something else."""
+    parent = heading.getparent()
+    later = list(heading.itersiblings(*_FACET_HEADINGS))
+    for block in parent.itersiblings() if parent is not None else ():
+        later += [block] if block.tag in _FACET_HEADINGS else \
+            [el for el in block if el.tag in _FACET_HEADINGS]
+    links: list[str] = []
+    for el in later[:_MAX_FACETS]:
+        if not el.text or len(el) or not _is_topic_heading(el.text):
+            break
+        links += _links_after(el)
+    return links
 
 
 def _tag_texts(container: Element) -> list[str]:
