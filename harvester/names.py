@@ -91,6 +91,14 @@ _LONG_TLDS = frozenset("info online news media blog site store tech shop club wo
 _TWO_LETTER_AGENCIES = frozenset({"AP", "AA", "EP"})
 # A legal form ends an organization's whole name ("Union ... für Religion e.V.").
 _CONJUNCTION = re.compile(r"(?i)(?:and|und|et|y|e|&)\s")
+# A role, then "and" and what follows it, with no preposition opening a field before it.
+_ROLE_AND_NAME = re.compile(r"(?i)^(?:(?!\b(?:in|for|on|of|at|with|to|für|pour|de|en|del)\b)"
+                            r"[^,;])*?\s(?:and|und|et|y|&)\s+(.+)$")
+# What a field of expertise ends with ("European Affairs", "Security Cooperation").
+_FIELD = re.compile(r"(?i)\b(?:affairs|studies|polic(?:y|ies)|security|relations|cooperation|"
+                    r"trade|economics|development|politics|defen[cs]e|issues|governance|"
+                    r"programs?|programmes?|research|diplomacy|strategy|energy|climate|"
+                    r"technology|health|rights)\s*$")
 _LEGAL_FORM = re.compile(r"(?i)\b(?:e\.\s?v|gmbh|ag|inc|ltd|llc|plc|s\.a)\.?\s*$")
 _FOR_OUTLET = re.compile(r"^\s*(.+?)\s+(?:for|für|pour|para)\s+\S.*$")
 _UI_WORDS = {"follow", "following", "share", "shares", "copied", "link", "email", "e-mail",
@@ -236,6 +244,13 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
         text = piece.strip()
         if _ROLE.match(text):
             in_role = True
+            # "Senior Fellow and John Roe": no field opened before the "and", so a name
+            # follows it; "Specialist in Russian and European Affairs" goes on with a field.
+            joined = _ROLE_AND_NAME.match(text)
+            if joined and is_name(joined.group(1), strict=True) \
+                    and not _FIELD.search(joined.group(1)):
+                kept.append(joined.group(1))
+                in_role = False
         elif not in_role or _CONJUNCTION.match(text) or is_name(text, strict=True):
             in_role = False
             kept.append(piece)

@@ -24,6 +24,10 @@ from harvester.names import is_name, split_names
      " Arms Trade", ["Christina L. Arabia"]),
     ("Jane Doe, Senior Fellow for Energy and Climate, and John Roe, Director",
      ["Jane Doe", "John Roe"]),
+    # A role with no field before its "and": a name follows ("Senior Fellow and John Roe")
+    ("Jane Doe, Senior Fellow and John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Editor and John Roe, Fellow", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Senior Fellow and Director", ["Jane Doe"]),
     ("Jane Doe | Staff Writer", ["Jane Doe"]),
     ("Dr. Jane Doe, MD", ["Jane Doe"]),
     ("Prof. Dr. Max Müller", ["Max Müller"]),
