@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import find_cards
+from .extract.cards import find_cards, link_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
@@ -42,7 +42,6 @@ _NEVER_BOILER = frozenset({"html", "body", "main", "article", "h1"})
 _MODIFIERS = ("has-", "with-", "no-", "without-", "is-", "one-", "two-", "left-", "right-")
 _TITLE_NAME = re.compile(r"title|headline|heading", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_MIN_CARD_ROW = 3
 LINKS = etree.XPath("//a[@href]")
 
 
@@ -222,7 +221,7 @@ def inside(el: Element, blocks: set[Element]) -> bool:
 
 def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
     """Return the cards' title links and their other links (topic, author and type chips)."""
-    titles: set[Element] = set(_block_links(root))
+    titles: set[Element] = {link for _, link in link_cards(root)}
     secondary: set[Element] = set()
     for card, link in find_cards(root):
         titles.add(link)
@@ -235,21 +234,6 @@ def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
             else:
                 secondary.add(anchor)
     return titles, secondary
-
-
-def _block_links(root: Element) -> list[Element]:
-    """Return the links that are whole cards in a row of such cards: three or more sibling
-    links of one class, each holding several elements ("<a class=card><div>Report</div>
-    <span>Title</span><p>12 May 2024</p></a>"), where no heading marks the title.
-    A menu's or a tag cloud's links hold their text alone."""
-    found: list[Element] = []
-    for parent in {a.getparent() for a in root.iter("a") if a.getparent() is not None}:
-        rows: dict[str, list[Element]] = {}
-        for child in parent.iterchildren("a"):
-            if child.get("href") and len([c for c in child if isinstance(c.tag, str)]) >= 2:
-                rows.setdefault(child.get("class", ""), []).append(child)
-        found += [a for row in rows.values() if len(row) >= _MIN_CARD_ROW for a in row]
-    return found
 
 
 def _in_heading(anchor: Element) -> bool:

@@ -185,3 +185,19 @@ def test_a_card_s_dateline_credits_and_its_short_lines_type() -> None:
     records = _cards("<li class='item'><a href='/es/a{i}'>Altos el fuego que perduran {i}</a>"
                      "<span>{i} de marzo de 2024</span><span>Informe</span></li>")
     assert records[0].type == "Report"
+
+
+def test_whole_link_cards_give_their_title_day_and_type() -> None:
+    """A row of links that are whole cards ("<a class=card><div>Report</div><span>Title
+    </span><p>date</p></a>"), with no heading, gives one card each: its title piece, its
+    day and its type; a menu of plain links gives none."""
+    cards = "".join(
+        f'<a class="Card_root" href="/insights/item-{n}"><div>Report</div><span>NATO at 75 '
+        f"and the years ahead, part {n}</span><p>12 May 2024</p></a>" for n in range(3))
+    menu = "".join(f'<a class="menu" href="/{w}">{w}</a>' for w in ("about", "events", "jobs"))
+    html = (f"<html><body><nav>{menu}</nav><main><h1>Insights</h1><div class='grid'>{cards}"
+            f"</div></main></body></html>")
+    records = parse_cards(parse_html(html, "https://x.org/insights"))
+    assert [(r.url, r.title, r.published, r.type) for r in records] == [
+        (f"https://x.org/insights/item-{n}", f"NATO at 75 and the years ahead, part {n}",
+         date(2024, 5, 12), "Report") for n in range(3)]

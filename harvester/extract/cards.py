@@ -33,6 +33,9 @@ _LINKED_HEADINGS = etree.XPath(
     "[descendant::a[@href and not(starts-with(@href, '#'))] or "
     "ancestor::a[@href and not(starts-with(@href, '#'))]]"
 )
+_LINKS = etree.XPath("//body//a[@href]")
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong"})
+_TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
@@ -90,7 +93,7 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
 
 def find_cards(root: Element) -> list[tuple[Element, Element]]:
     """Return (card element, its main link) for each card on the page, in page order."""
-    cards = _heading_cards(root) or _class_cards(root)
+    cards = _heading_cards(root) or _class_cards(root) or link_cards(root)
     return sorted(cards, key=lambda pair: _position(root, pair[0]))
 
 
@@ -154,6 +157,35 @@ def _class_cards(root: Element) -> list[tuple[Element, Element]]:
     return cards
 
 
+def link_cards(root: Element) -> list[tuple[Element, Element]]:
+    """Find cards that are whole links: three or more sibling links of one class, each
+    holding several elements ("<a class=card><div>Report</div><span>Title</span><p>12 May
+    2024</p></a>"), where no heading marks the title. A menu's or a tag cloud's links hold
+    their text alone."""
+    cards: list[tuple[Element, Element]] = []
+    parents = dict.fromkeys(a.getparent() for a in _LINKS(root))  # in page order
+    for parent in parents:
+        if parent is None:
+            continue
+        rows: dict[str, list[Element]] = {}
+        for child in parent.iterchildren("a"):
+            if child.get("href") and sum(1 for c in child if isinstance(c.tag, str)) >= 2:
+                rows.setdefault(child.get("class", ""), []).append(child)
+        cards += [(a, a) for row in rows.values() if len(row) >= _MIN_CARDS for a in row]
+    return cards
+
+
+def _title_piece(card: Element) -> Element:
+    """Return the element of a whole-link card that holds its title: a heading, an element
+    classed as a title, else the child with the longest text (a type or a date is short)."""
+    for el in card.iter():
+        if el is not card and isinstance(el.tag, str) and (
+                el.tag in _TITLE_TAGS or _TITLE_CLASS.search(el.get("class") or "")):
+            return el
+    children = [c for c in card if isinstance(c.tag, str)]
+    return max(children, key=lambda c: len(text_of(c).strip()), default=card)
+
+
 def _main_link(card: Element) -> Element | None:
     """Return a card's title link: the one with the longest text."""
     links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith("#")]
@@ -168,8 +200,9 @@ def _position(root: Element, el: Element) -> int:
 
 def _card_candidates(card: Element, link: Element) -> list[Candidate]:
     """Return the candidates one card gives (all with source "card")."""
-    found = [Candidate("title", text_of(link), "card")]
-    title = clean(text_of(link)) or ""
+    named = _title_piece(card) if link is card else link  # a whole-link card's title piece
+    found = [Candidate("title", text_of(named), "card")]
+    title = clean(text_of(named)) or ""
     for el in card.iter():
         if not isinstance(el.tag, str):
             continue
