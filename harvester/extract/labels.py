@@ -407,8 +407,11 @@ def _facet_links(heading: Element) -> list[str]:
     its parent's next blocks (a report's "Region / Country", "Topic" and "Themes" facets, each
     a heading and its list), up to a heading of something else."""
     parent = heading.getparent()
-    later = list(heading.itersiblings(*_FACET_HEADINGS))
-    for block in parent.itersiblings() if parent is not None else ():
+    later = list(islice(heading.itersiblings(*_FACET_HEADINGS), _MAX_FACETS))
+    blocks = parent.itersiblings() if parent is not None else iter(())
+    for block in islice(blocks, _MAX_FACETS):  # the next few blocks, not the whole page
+        if len(later) >= _MAX_FACETS:
+            break
         later += [block] if block.tag in _FACET_HEADINGS else \
             [el for el in block if el.tag in _FACET_HEADINGS]
     links: list[str] = []
