@@ -35,6 +35,8 @@ _IMAGE_SIZE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|@\dx)+(?=\.\w+$)")
 # What sets a site's name off a title: " - Institute", "Institute | ".
 _SITE_SEPARATOR = re.compile(r"^\s+[-|–—·•]\s+|\s+[-|–—·•]\s+$")
 _MAX_SITE_WORDS = 5
+# A listing's title cut short: "Eintracht Frankfurt stellt Weichen für …" ("...", "[…]").
+_CUT_SHORT = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 _SUMMARY_LABEL = re.compile(r"^(?:abstract|summary|overview|zusammenfassung|résumé|resumen|"
                             r"riassunto|samenvatting|sammanfattning)\b\s*[:.\-–—]?\s*",
                             re.IGNORECASE)
@@ -327,6 +329,10 @@ def merge(page: Record, card: Record) -> Record:
         ours, theirs = getattr(page, name), getattr(card, name)
         if theirs in (None, ()):
             continue
+        if name == "title" and ours and _CUT_SHORT.search(theirs):
+            if whole := _completed(theirs, ours, provenance.get(name, "")):
+                changes[name] = whole
+            continue  # a title cut short is no better than the page's own
         if ours in (None, ()) or _weak(provenance.get(name, "")):
             changes[name] = theirs
             provenance[name] = "card"
@@ -337,6 +343,17 @@ def merge(page: Record, card: Record) -> Record:
     if not changes:
         return page
     return page.with_changes(provenance=provenance, **changes)
+
+
+def _completed(cut: str, title: str, source: str) -> str | None:
+    """Return a weak page title from where a card's title cut short ("Weichen für …") opens
+    in it ("Club - Weichen für die Zukunft" -> "Weichen für die Zukunft"), else None."""
+    stem = " ".join(_CUT_SHORT.sub("", cut).split())
+    words = " ".join(title.split())
+    at = words.casefold().find(stem.casefold())
+    if not _weak(source) or len(stem) < 12 or at <= 0 or len(words.casefold()) != len(words):
+        return None
+    return words[at:]
 
 
 def _weak(source: str) -> bool:

@@ -208,7 +208,7 @@ def _by_text(s: _Signals) -> PageKind:
     if s.cards >= 3 or s.items >= 3 or s.linked >= 2:
         return PageKind(LISTING, f"links to {max(s.cards, s.items, s.linked)} items and has "
                                  f"little text of its own")
-    return PageKind(OTHER, f"little text ({s.words} words) and no date")
+    return PageKind(OTHER, f"little text ({s.words} words)" + ("" if s.dated else " and no date"))
 
 
 def _related_block(card: Element, page: set[Element]) -> Element | None:

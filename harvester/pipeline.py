@@ -108,6 +108,9 @@ class _Run:
         self.done: set[str] = set()
         # Keys of the descriptions of the listing pages discovery reads (the site's tagline).
         self.site_descriptions: set[str] = set()
+        # Declared canonical URLs (record keys) of this run's pages: the page that declared
+        # each (its record key) and its title, so that a template's shared canonical is seen.
+        self.claims: dict[str, tuple[str, str | None]] = {}
 
     def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
@@ -243,7 +246,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
         return "skipped"
-    record = _finish(record, page, link, source, config)
+    record = _own_url(_finish(record, page, link, source, config), page.url, run)
     record = record.with_changes(url=stored_variant(store, record.url))
     run.done.add(record_key(record.url))
     outcome = store.save_page(replace(fresh, record_url=record.url), record)
@@ -254,6 +257,39 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         report.changed_ids.add(record.id)
         report.fields += filled_fields(record)
     return outcome or "unchanged"
+
+
+def _own_url(record: Record, fetched: str, run: _Run) -> Record:
+    """Return the record under the fetched URL when its declared canonical is no page of
+    its own: a listing, feed or sitemap the run read, or a URL that another page of this run
+    with another title declared too (a template's canonical shared by every article)."""
+    claimed, own = record_key(record.url), record_key(fetched)
+    if claimed == own:
+        run.claims.setdefault(claimed, (own, record.title))
+        return record
+    other = run.claims.get(claimed)
+    shared = other is not None and other[0] != own and other[1] != record.title
+    if not shared and not _read_as_index(run.store, record.url):
+        run.claims.setdefault(claimed, (own, record.title))
+        return record
+    log.info("%s: %s: canonical %s names another page; kept the fetched URL",
+             run.source.name, fetched, record.url)
+    return record.with_changes(url=canonical_url(fetched),
+                               provenance={**record.provenance, "url": "input"})
+
+
+def _read_as_index(store: Store, url: str) -> bool:
+    """Tell whether the store knows a URL (or its http/https or slash variant) as a
+    listing, hub, feed or sitemap page rather than a page of its own."""
+    parts = urlsplit(url)
+    other = "http" if parts.scheme == "https" else "https"
+    path = parts.path.rstrip("/") if parts.path.endswith("/") else parts.path + "/"
+    for scheme, variant in ((parts.scheme, parts.path), (other, parts.path),
+                            (parts.scheme, path), (other, path)):
+        state = store.fetch_state(urlunsplit((scheme, parts.netloc, variant, parts.query, "")))
+        if state is not None and state.kind != "page":
+            return True
+    return False
 
 
 def stored_variant(store: Store, url: str) -> str:

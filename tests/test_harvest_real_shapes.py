@@ -1,0 +1,118 @@
+"""A harvest keeps what single-page extraction gets right, on site shapes real sites have.
+
+Each test serves a small synthetic site on a local HTTP server, harvests it from its start
+URL with `run_source` and checks the stored records against what each page says of itself:
+a template's shared canonical URL, or a listing card's title cut short, must not cost a
+publication its record or its title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from harvester.config import Config, Settings, Source
+from harvester.extract import default_vocabulary
+from harvester.fetch import Fetcher
+from harvester.pipeline import run_source
+from harvester.record import Record
+from harvester.store import Store
+
+TITLES = ("Ceasefires That Hold Along the Northern Line", "Monitors at the Line in Winter",
+          "Talks Resume in Geneva After a Long Pause")
+TEXT = "<p>The report looks at the ceasefire lines, the monitors and the talks after.</p>" * 10
+
+
+def slug(title: str) -> str:
+    """Return the URL path of a publication under /research/."""
+    return "/research/" + "-".join(title.lower().split())
+
+
+def article(title: str, head: str = "", heading: bool = True) -> str:
+    """Return a dated article page; `head` adds to its head, `heading` gives it an h1."""
+    h1 = f"<h1>{title}</h1>" if heading else ""
+    return (f"<html><head><title>Institute - {title}</title>{head}"
+            f'<meta property="og:type" content="article">'
+            f'<meta property="article:published_time" content="2024-03-03"></head>'
+            f"<body><main>{h1}<p>By Jane Doe</p>{TEXT}</main></body></html>")
+
+
+def listing(cards: list[tuple[str, str]]) -> str:
+    """Return a listing page of cards: a linked heading and a date each."""
+    items = "".join(f'<article class="card"><h2><a href="{path}">{title}</a></h2>'
+                    f"<p>3 March 2024</p></article>" for path, title in cards)
+    return (f"<html><head><title>Research</title></head><body><main><h1>Research</h1>{items}"
+            f"</main></body></html>")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite store in a temporary folder."""
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+def harvest(server: HTTPServer, pages: dict[str, str], store: Store, tmp_path: Path
+            ) -> list[Record]:
+    """Serve the pages (anything else is a 404), harvest from /research/; return records."""
+    def handler(request: Request) -> Response:
+        body = pages.get(request.path)
+        if body is None:
+            return Response("<html><body>Not found</body></html>", 404,
+                            content_type="text/html")
+        return Response(body, 200, content_type="text/html")
+
+    server.expect_request(re.compile(".*")).respond_with_handler(handler)
+    base = server.url_for("/").rstrip("/")
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0,
+                        retries=0, timeout=3.0, max_pages=5)
+    source = Source(name="s", start_urls=(base + "/research/",))
+    config = Config(path=None, settings=settings, sources=(source,),
+                    vocabulary=default_vocabulary())
+    with Fetcher(settings) as fetcher:
+        run_source(source, config, store=store, fetcher=fetcher)
+    return list(store.records())
+
+
+@pytest.mark.parametrize("canonical", ["/research/", "/research/latest"])
+def test_a_template_s_shared_canonical_merges_no_publications(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, canonical: str) -> None:
+    """A CMS template that gives every article the same canonical (the listing's, or one
+    other URL) makes them no one page: each keeps a record of its own."""
+    pages = {slug(t): article(t, f'<link rel="canonical" href="{canonical}">') for t in TITLES}
+    pages["/research/"] = listing([(slug(t), t) for t in TITLES])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
+    assert not any(r.url.endswith("/research/") for r in records)
+
+
+def test_a_print_version_declaring_its_page_stays_one_record(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A second URL of one publication (its print view) declaring the page as canonical,
+    with the same title, is the same publication: one record, under the canonical URL."""
+    title = TITLES[0]
+    own = f'<link rel="canonical" href="{slug(title)}">'
+    pages = {slug(title): article(title, own), slug(title) + "-print": article(title, own),
+             slug(TITLES[1]): article(TITLES[1])}
+    pages["/research/"] = listing([(slug(title), title), (slug(title) + "-print", title),
+                                   (slug(TITLES[1]), TITLES[1])])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.url.rsplit("/", 1)[1] for r in records) == sorted(
+        slug(t).rsplit("/", 1)[1] for t in TITLES[:2])
+
+
+def test_a_card_title_cut_short_does_not_replace_the_page_s_title(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A listing shows titles cut short ("Ceasefires That Hold …"): a page whose title only
+    its <title> gives ("Institute - Ceasefires That Hold Along…") keeps it in full, without
+    the site's name; a page with a headline keeps its headline."""
+    cut = [(slug(t), t[:22].rsplit(" ", 1)[0] + " …") for t in TITLES]
+    pages = {slug(t): article(t, heading=i != 0) for i, t in enumerate(TITLES)}
+    pages["/research/"] = listing(cut)
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
