@@ -91,7 +91,7 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
     s = _signals(doc, record)
     if s.url_reason == "pagination":
         return PageKind(LISTING, "the URL is a numbered page of a listing")
-    if s.types & _LISTING_TYPES and not s.types & _ARTICLE_TYPES:
+    if s.types & _LISTING_TYPES and not s.types & _ARTICLE_TYPES and not _listed_article(s):
         return PageKind(LISTING, "JSON-LD says " + ", ".join(sorted(s.types & _LISTING_TYPES)))
     if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES:
         return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
@@ -113,6 +113,14 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         kind = LISTING if s.cards >= 3 else OTHER
         return PageKind(kind, f"the URL looks like a {s.url_reason}")
     return _by_text(s)
+
+
+def _listed_article(s: _Signals) -> bool:
+    """Tell whether a page's JSON-LD ItemList is a list beside an article (the site's menu
+    as SiteNavigationElements, a carousel of other stories): the page is marked as an
+    article otherwise and is dated, by its metadata or beside a text of its own."""
+    return s.types & _LISTING_TYPES == {"itemlist"} and bool(s.article) and s.dated \
+        and (s.declared or s.words >= 150)
 
 
 @dataclass(frozen=True)

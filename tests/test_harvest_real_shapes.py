@@ -116,3 +116,19 @@ def test_a_card_title_cut_short_does_not_replace_the_page_s_title(
     pages["/research/"] = listing(cut)
     records = harvest(httpserver_ipv4, pages, store, tmp_path)
     assert sorted(r.title for r in records) == sorted(TITLES)
+
+
+def test_an_article_with_its_menu_as_a_json_ld_item_list_is_stored(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """News CMSs give every page the site's menu as a JSON-LD ItemList of
+    SiteNavigationElements (or a carousel of other stories): beside an article's own
+    markers, its date and its text, the page is still a publication, not a listing."""
+    menu = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+            '"ItemList", "itemListElement": [' + ", ".join(
+                f'{{"@type": "SiteNavigationElement", "position": {k}, "name": "{name}", '
+                f'"url": "/{name.lower()}/"}}' for k, name in enumerate(("News", "Sport"), 1))
+            + "]}</script>")
+    pages = {slug(t): article(t, menu) for t in TITLES}
+    pages["/research/"] = listing([(slug(t), t) for t in TITLES])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
