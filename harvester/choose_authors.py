@@ -38,6 +38,8 @@ _PROFILE = re.compile(rf"/(?:{PEOPLE_FOLDERS})/([a-z][a-z'_-]+[a-z])/?$", re.IGN
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
                    r"newsroom|editorial|editors|agency|agencies|agenturen?)\b")
 _DIGIT_RE = re.compile(r"\d")
+# A Chinese person's whole name: two to four Han characters, no kana.
+_HAN_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}")
 _CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DESK_PREFIX = re.compile(r"(?i)^\s*(?:by|von|par|por)\s*:?\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|ru|jp|cn|in)\b",
@@ -45,15 +47,35 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|co|uk|nz|fr|it|es|ch|at|nl|info|io|
 
 
 def choose_authors(cands: list[Candidate], sites: list[str],
-                   is_type: Callable[[str], bool] = lambda _: False
-                   ) -> tuple[tuple[Author, ...], str] | None:
+                   is_type: Callable[[str], bool] = lambda _: False,
+                   language: str | None = None) -> tuple[tuple[Author, ...], str] | None:
     """Return the best-ranked credited people; organizations only when no person is named.
 
     A lower-ranked list wins when it names everyone the chosen one does and more
     (a byline that shows one of four authors, a first name where a meta tag has the
     full name). A name that `is_type` knows as a content type ("Issue Brief" beside the
-    day) credits nobody.
+    day) credits nobody. On a page in Chinese, Chinese names set apart by spaces are
+    several people ("张三　李四"); in Japanese the space parts a family and a given name.
     """
+    chosen = _choose_authors(cands, sites, is_type)
+    if chosen is None or not (language or "").lower().startswith("zh"):
+        return chosen
+    authors = tuple(a for author in chosen[0] for a in _chinese_names(author))
+    return authors, chosen[1]
+
+
+def _chinese_names(author: Author) -> list[Author]:
+    """Return the people a Chinese name set apart by spaces stands for: each part of two to
+    four Chinese characters is a whole name ("张三 李四"); any other name is one person."""
+    parts = author.name.split()
+    if len(parts) < 2 or not all(_HAN_NAME.fullmatch(p) for p in parts):
+        return [author]
+    return [Author(name=p) for p in parts]
+
+
+def _choose_authors(cands: list[Candidate], sites: list[str],
+                    is_type: Callable[[str], bool]) -> tuple[tuple[Author, ...], str] | None:
+    """Return the best-ranked credited people, as `choose_authors` describes."""
     site_keys = {name_key(s) for s in sites if len(name_key(s)) > 2}
     lists: list[tuple[list[Author], str]] = []
     fallback = None

@@ -117,8 +117,9 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
         return vocabulary.type_label(text) is not None
 
     keep("title", choose_title(get("title", []), sites, sections, homes, is_type))
-    keep("authors", choose_authors(get("authors", []), sites, is_type))
     language = choose_language(get("language", []))
+    keep("authors", choose_authors(get("authors", []), sites, is_type,
+                                   language[0] if language else None))
     published, updated = choose_dates(get("published", []), get("updated", []), url, now,
                                       language[0] if language else None,
                                       page_region(url or record_url))

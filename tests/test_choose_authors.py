@@ -55,3 +55,19 @@ def test_a_one_word_name_beside_full_names_is_a_place_or_an_outlet() -> None:
     assert names(Candidate("authors", ["John Patrick Pullen, TIME"], "meta:author")) == \
         ["John Patrick Pullen"]
     assert names(Candidate("authors", ["Cortyn"], "meta:author")) == ["Cortyn"]
+
+
+def test_chinese_names_set_apart_are_several_people_japanese_one() -> None:
+    """"张三　李四" on a page in Chinese credits two people; "山田 太郎" in Japanese is one
+    person's family and given name; mixed or longer parts stay one name."""
+    byline = Candidate("authors", ["张三 李四"], "html:label")
+
+    def chosen(language: str | None) -> list[str]:
+        found = choose_authors([byline], [], language=language)
+        return [a.name for a in found[0]] if found else []
+    assert chosen("zh-CN") == ["张三", "李四"]
+    assert chosen("ja") == ["张三 李四"]
+    assert chosen(None) == ["张三 李四"]
+    mixed = choose_authors([Candidate("authors", ["王小明 Jane"], "html:label")], [],
+                           language="zh")
+    assert mixed is not None and [a.name for a in mixed[0]] == ["王小明 Jane"]
