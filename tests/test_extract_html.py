@@ -1021,3 +1021,17 @@ def test_names_beside_the_day_and_boards(credit: str, names: list[str]) -> None:
       about water, long enough to be prose and read as such by anyone.</p></main></body></html>"""
     record = extract_page(html, "https://www.example.org/news/a-story-about-water")
     assert [a.name for a in record.authors] == names
+
+
+@pytest.mark.parametrize(("kicker", "kind"), [
+    ("Аналитика", "Analysis"), ("تقارير", "Report"), ("评论", "Commentary"),
+    ("インタビュー", "Interview"), ("보도자료", "Press Release"), ("Haberler", "News"),
+    ("Raport", "Report"),
+])
+def test_types_in_more_scripts_map_onto_the_vocabulary(kicker: str, kind: str) -> None:
+    """The common kinds of text, as Russian, Arabic, Chinese, Japanese, Korean, Turkish and
+    Polish sites label them, map onto the vocabulary's types."""
+    html = f"""<html><body><main><span class="type">{kicker}</span><h1>Title of the page</h1>
+      <p>3 March 2024</p><p>The text of the page, long enough to be read as prose.</p></main>
+      </body></html>"""
+    assert extract_page(html.encode(), "https://think.example/p/1").type == kind
