@@ -93,12 +93,23 @@ _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _ARABIC_MONTHS = ("يناير ژانویه", "فبراير فوریه", "مارس", "أبريل إبريل ابريل آوریل", "مايو",
                   "يونيو ژوئن", "يوليو ژوئیه", "أغسطس اغسطس", "سبتمبر سپتامبر",
                   "أكتوبر اكتوبر اکتبر", "نوفمبر نوامبر", "ديسمبر دسامبر")
+# Russian abbreviations ("3 мар. 2024", "12 нояб. 2023").
+_RUSSIAN_SHORT = ("янв", "фев февр", "мар", "апр", "", "июн", "июл", "авг", "сен сент", "окт",
+                  "ноя нояб", "дек")
+# The Syriac names of the Levant and Iraq ("3 آذار 2024"), with and without hamza; some are
+# two words ("تشرين الأول").
+_LEVANTINE_MONTHS = ("كانون الثاني|كانون الثانى", "شباط", "آذار|اذار", "نيسان", "أيار|ايار",
+                     "حزيران", "تموز", "آب|اب", "أيلول|ايلول", "تشرين الأول|تشرين الاول",
+                     "تشرين الثاني|تشرين الثانى", "كانون الأول|كانون الاول")
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
-MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS, _THAI_MONTHS)
+MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS, _THAI_MONTHS,
+                                      _RUSSIAN_SHORT)
            for number, names in enumerate(table, 1) for name in names.split()
            if name not in MONTHS}
+MONTHS |= {name: number for number, names in enumerate(_LEVANTINE_MONTHS, 1)
+           for name in names.split("|")}
 # Solar Hijri month names ("2 تیر 1399"): their number is the month of that calendar.
 MONTHS |= JALALI_MONTHS
 

@@ -39,6 +39,12 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("21 اردیبهشت 1399", date(2020, 5, 10)),
     ("30 اسفند 1399", date(2021, 3, 20)),
     ("15 اسد 1400", date(2021, 8, 6)),
+    # Russian abbreviations, and the Syriac month names of the Levant and Iraq
+    ("3 мар. 2024", date(2024, 3, 3)),
+    ("12 нояб. 2023 г.", date(2023, 11, 12)),
+    ("3 آذار 2024", date(2024, 3, 3)),
+    ("15 تشرين الأول 2023", date(2023, 10, 15)),
+    ("1 آب 2023", date(2023, 8, 1)),
     # Ukrainian, Greek (also in capitals), Bulgarian, Romanian, Indonesian, Norwegian
     ("3 березня 2024", date(2024, 3, 3)),
     ("12 грудня 2023", date(2023, 12, 12)),
