@@ -19,6 +19,7 @@ from lxml import etree
 
 from .errors import ExtractError
 
+_WIDE_PROBE = 1024  # bytes looked at for the NUL bytes of UTF-16 or UTF-32
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -77,6 +78,11 @@ def _decode(body: bytes, content_type: str | None,
         if body.startswith(bom):
             return body[len(bom):].decode(name, "replace"), name, False
     declared = [_charset_from_header(content_type), _charset_from_meta(body[:4096])]
+    # A wide charset is believed only of a body that has the NUL bytes its ASCII characters
+    # would carry: servers declare "utf-16" for UTF-8 pages, and the HTML standard reads a
+    # page's own <meta charset=utf-16> as UTF-8.
+    if b"\x00" not in body[:_WIDE_PROBE]:
+        declared = [None if n and n.startswith(("utf-16", "utf-32")) else n for n in declared]
     wide = [n for n in declared if n and n.startswith(("utf-16", "utf-32"))]
     if not wide and body.isascii():
         return body.decode("ascii") if need_text else "", "utf-8", True

@@ -116,3 +116,28 @@ def test_declared_utf8_with_a_stray_byte_stays_utf8() -> None:
             "<p>Stray byte: \x00</p></body></html>").encode().replace(b"\x00", b"\xe9")
     record = extract_page(body, "https://example.de/schaf")
     assert record.title == "Mäscot das Schaf"
+
+
+@pytest.mark.parametrize(("body", "content_type"), [
+    # a UTF-8 page (of an even length, which UTF-16 would decode into nonsense) served as
+    # UTF-16 or UTF-32
+    ("utf-8", "text/html; charset=utf-16"),
+    ("utf-8", "text/html; charset=UTF-16LE"),
+    ("utf-8", "text/html; charset=utf-32"),
+    # its own <meta charset=utf-16>: the HTML standard reads it as UTF-8
+    ("utf-8-meta", None),
+    # a Latin-1 page served as UTF-16
+    ("latin-1", "text/html; charset=utf-16"),
+    # a real UTF-16 page without a byte order mark, as declared
+    ("utf-16-le", "text/html; charset=utf-16le"),
+])
+def test_a_declared_wide_charset_needs_a_wide_body(body: str, content_type: str | None) -> None:
+    """UTF-16 or UTF-32 declared for a body without the NUL bytes such text has is a wrong
+    declaration: the page is read as what it is."""
+    title = "Talks resume in Genève"
+    meta = "<meta charset='utf-16'>" if body == "utf-8-meta" else ""
+    html = (f"<html><head>{meta}<title>{title}</title></head><body><h1>{title}</h1>"
+            "<p>The text of the story about the talks.</p></body></html>")
+    html += " " * (len(html.encode("utf-8")) % 2)  # an even length of UTF-8 bytes
+    data = html.encode(body.removesuffix("-meta"))
+    assert extract_page(data, "https://x.org/a", content_type=content_type).title == title
