@@ -9,9 +9,10 @@ Modules: `rules` (site CSS/XPath rules), `jsonld`, `meta` (citation_*, Dublin
 Core, OpenGraph, article:*, parse.ly, sailthru, twitter, itemprop metas),
 `html` (headline, bylines, summary, lead figure), `datelines` (dates a reader
 sees near the headline; whole-page fallback), `labels` (visible types and
-topics: labels, kickers, breadcrumbs, categories, tag lists); `page` indexes a
-document in one pass, `regions` finds the headline and the blocks that describe
-other content, `classes` classifies class/id words, `cards` reads listing cards.
+topics: labels, kickers, breadcrumbs), `tags` (tag links and lists, topic lists,
+categories); `page` indexes a document in one pass, `regions` finds the headline
+and the blocks that describe other content, `classes` classifies class/id words,
+`cards` reads listing cards.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import bylines, credits, datelines, images, jsonld, labels, meta, rules
+from . import bylines, credits, datelines, images, jsonld, labels, meta, rules, tags
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
-              bylines.extract, images.extract, datelines.extract, labels.extract)
+              bylines.extract, images.extract, datelines.extract, labels.extract, tags.extract)
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 

@@ -1,10 +1,10 @@
 """Visible labels: content types and topics as a reader sees them.
 
 "Publication Type: Analysis" and "Topics: A, B" lines, kickers and eyebrows
-("Briefing N°19"), breadcrumbs, category links (a category that names a type
-is the type), tag links and "Related Topics" link lists, and the microdata
-type of the item that holds the headline. Only blocks outside related cards,
-sidebars and navigation count (breadcrumbs are read from wherever they are).
+("Briefing N°19"), breadcrumbs, links to the site's list of one type, and the
+microdata type of the item that holds the headline (category and tag links and
+topic lists are `tags`). Only blocks outside related cards, sidebars and
+navigation count (breadcrumbs are read from wherever they are).
 "Author:" lines near the headline give authors too (`credits` reads the far ones).
 """
 
@@ -14,9 +14,9 @@ import re
 from itertools import islice
 
 from ..record import Candidate
-from .classes import CATEGORY, CRUMBS, KICKER, TAGS
+from .classes import CRUMBS, KICKER
 from .page import Page
-from .tree import Element, text_of, texts
+from .tree import Element, link_text, text_of, texts
 
 _DIGIT = re.compile(r"\d")
 # "Label: value" lines: the label (before the first colon) is looked up in the sets below.
@@ -61,15 +61,7 @@ _LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}")
 _LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
-_MAX_TAG_WORDS = 6
 _MAX_LABEL = 40
-_MAX_MENU_TAGS = 15
-_LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
-_TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
-_BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
-# Path segments that name a site's category (section) pages: these are not tags.
-_CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "categoria",
-                      "categorie", "rubrik", "rubriken", "categorias"}
 # A link to the site's list of one type: "/publications?type=report", "/content-type/brief",
 # "/research?f[0]=publication_type:42" (the link's text names the type).
 _TYPE_HREF = re.compile(r"(?i)[?&](?:[\w\[\]%]*[_-])?(?:content|publication|pub|doc|resource|"
@@ -77,18 +69,12 @@ _TYPE_HREF = re.compile(r"(?i)[?&](?:[\w\[\]%]*[_-])?(?:content|publication|pub|
                         r"(?:\w+_)?type(?:%3A|:)|/(?:content|publication|resource|article|post)?-?"
                         r"types?/[^/?#]+/?(?:$|[?#])")
 _MAX_TYPE_LINK = 40
-# Path segments that name a site's tag or topic pages (/tag/x/, /topics/y).
-_TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
-                 "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
-                 "stichwörter", "stichworter", "etiqueta", "etiquetas", "tema", "temas", "sujet",
-                 "sujets", "mots-cles", "argomenti", "onderwerp", "onderwerpen"}
 
 
 def extract(page: Page) -> list[Candidate]:
-    """Return type and topic candidates from labels, kickers, breadcrumbs and tag lists."""
+    """Return type and topic candidates from labels, kickers, breadcrumbs and item types."""
     found: list[Candidate] = []
-    for part in (_labels, _kicker, _type_hrefs, _breadcrumbs, _categories, _tag_links,
-                 _topic_lists, _tag_hrefs, _itemtype):
+    for part in (_labels, _kicker, _type_hrefs, _breadcrumbs, _itemtype):
         found += part(page)
     return found
 
@@ -178,7 +164,7 @@ def _label_key(label: str) -> str:
     return _RELATED.sub("", " ".join(label.lower().split()))
 
 
-def _is_topic_heading(text: str) -> bool:
+def is_topic_heading(text: str) -> bool:
     """Tell whether a text is a heading over a list of topics ("Related Topics:", "Tags",
     "Region / Country")."""
     key = _label_key(text.strip(_PUNCTUATION))
@@ -231,8 +217,6 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
 
 
 _MAX_KICKERS = 3
-_FACET_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "dt")
-_MAX_FACETS = 6
 _CAPTION_TAGS = frozenset({"span", "p", "div", "small", "strong", "em", "h2", "h3", "h4", "h5",
                            "h6", "header"})
 
@@ -282,7 +266,7 @@ def _type_hrefs(page: Page) -> list[Candidate]:
     found = []
     for a in page.near:
         if a.tag == "a" and _TYPE_HREF.search(a.get("href") or "") and not page.is_foreign(a):
-            text = _link_text(a)
+            text = link_text(a)
             if 0 < len(text) <= _MAX_TYPE_LINK:
                 found.append(Candidate("type", text, "html:type-href"))
     return found[:3]
@@ -299,171 +283,6 @@ def _breadcrumbs(page: Page) -> list[Candidate]:
         if items:
             return [Candidate("type", item, "html:breadcrumb") for item in reversed(items[-3:])]
     return []
-
-
-def _categories(page: Page) -> list[Candidate]:
-    """Return category links: a category may name the type (or else be a topic)."""
-    links = []
-    for el in page.rel_anchors:
-        rel = (el.get("rel") or "").split()
-        if ("category" in rel or "tag" in rel and _is_category_href(el.get("href"))) \
-                and not page.is_foreign(el):
-            links.append(" ".join(text_of(el).split()))
-    for el, _, flags in page.named:
-        if flags & CATEGORY and el.tag != "a" and page.in_main(el):
-            # A category written without a link ("<span class=cat>Interviews</span>") too.
-            links += _tag_texts(el) or ([" ".join(text_of(el).split())]
-                                        if not len(el) and len(text_of(el)) < _MAX_LABEL else [])
-    found = [Candidate("type", text, "html:category") for text in links[:5] if text]
-    if links:
-        found.append(Candidate("topics", links[:20], "html:category"))
-    return found
-
-
-def _tag_links(page: Page) -> list[Candidate]:
-    """Return rel=tag links (one link is one label, commas and all); those of a menu or a
-    footer only when the page has no others and they sit in one short list (a static
-    site's "Tags" menu names the page's own tags)."""
-    # Some themes mark category links rel=tag too: their /category/ address tells them apart.
-    links = [el for el in page.rel_anchors if "tag" in (el.get("rel") or "").split()
-             and "category" not in (el.get("rel") or "").split()
-             and not _is_category_href(el.get("href"))]
-    tags = [" ".join(text_of(el).split()) for el in links if not page.is_foreign(el)]
-    if tags:
-        return [Candidate("topics", tags[:50], "html:rel-tag")]
-    lists = {el.getparent().getparent() for el in links if el.getparent() is not None}
-    if links and len(lists) == 1 and len(links) <= _MAX_MENU_TAGS:
-        return [Candidate("topics", [" ".join(text_of(el).split()) for el in links],
-                          "html:rel-tag-menu")]
-    return []
-
-
-def _tag_hrefs(page: Page) -> list[Candidate]:
-    """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
-    texts = []
-    for a in page.main_anchors:
-        if _is_tag_href(a.get("href")) and page.in_main(a):
-            texts.append(_link_text(a))
-    texts = list(dict.fromkeys(t for t in texts if t))
-    return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
-
-
-def _is_tag_href(href: str | None) -> bool:
-    """Tell whether a link points to a tag or topic page (its last-but-one path segment)."""
-    return href is not None and _TAG_HREF.search(href) is not None
-
-
-def _is_category_href(href: str | None) -> bool:
-    """Tell whether a link points to a category (section) page (/category/x/)."""
-    return href is not None and _CATEGORY_HREF.search(href) is not None
-
-
-def _folder_href(folders: frozenset[str] | set[str]) -> re.Pattern[str]:
-    """Return a pattern for a link whose last-but-one path segment is one of `folders`."""
-    names = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
-    return re.compile(rf"(?i)/(?:{names})/[^/?#]+/*(?:[?#]|$)")
-
-
-_TAG_HREF = _folder_href(_TAG_SEGMENTS)
-_CATEGORY_HREF = _folder_href(_CATEGORY_SEGMENTS)
-
-
-def _link_text(a: Element) -> str:
-    """Return a link's visible text, its pieces joined by spaces."""
-    return " ".join(" ".join(texts(a)).split())
-
-
-def _topic_lists(page: Page) -> list[Candidate]:
-    """Return link lists introduced by a "Topics"/"Related Topics" heading or a tags class."""
-    found = []
-    for el in page.near:
-        if el.tail and ":" in el.tail and _is_topic_heading(el.tail):
-            links = _links_after(el)
-            if links:
-                found.append(Candidate("topics", links, "html:topic-list"))
-                break
-        if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
-                and el.text and len(el) == 0 and _is_topic_heading(el.text):
-            links = _links_after(el)
-            if 0 < len(links) <= 40:
-                links += _facet_links(el)
-                found.append(Candidate("topics", links[:40], "html:topic-list"))
-                break
-    for el, words, flags in page.named:
-        if not flags & TAGS or el.tag in ("a", "body", "html", "article", "main"):
-            continue
-        if "related" in words and not any(_is_tag_href(a.get("href")) for a in el.iter("a")):
-            continue  # "Related: <a href=/news/technology>": a section, not the page's topics
-        if page.in_main(el):
-            links = _tag_texts(el)
-            if 0 < len(links) <= 40:
-                found.append(Candidate("topics", links, "html:tag-list"))
-                break
-    return found
-
-
-def _facet_links(heading: Element) -> list[str]:
-    """Return the links under the topic headings that follow a first one, beside it or in
-    its parent's next blocks (a report's "Region / Country", "Topic" and "Themes" facets, each
-    a heading and its list), up to a heading of something else."""
-    parent = heading.getparent()
-    later = list(islice(heading.itersiblings(*_FACET_HEADINGS), _MAX_FACETS))
-    blocks = parent.itersiblings() if parent is not None else iter(())
-    for block in islice(blocks, _MAX_FACETS):  # the next few blocks, not the whole page
-        if len(later) >= _MAX_FACETS:
-            break
-        later += [block] if block.tag in _FACET_HEADINGS else \
-            [el for el in block if el.tag in _FACET_HEADINGS]
-    links: list[str] = []
-    for el in later[:_MAX_FACETS]:
-        if not el.text or len(el) or not _is_topic_heading(el.text):
-            break
-        links += _links_after(el)
-    return links
-
-
-def _tag_texts(container: Element) -> list[str]:
-    """Return the link texts of a tag/category list (its items when it has no links), or []
-    when it reads like prose."""
-    texts = [_link_text(a) for a in container.iter("a")] or _plain_tags(container)
-    texts = [t for t in texts if t]
-    long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or _DIGIT.search(t) is not None
-               and len(t) > 8)
-    return [] if not texts or long * 3 > len(texts) else texts
-
-
-def _plain_tags(container: Element) -> list[str]:
-    """Return the items of a tag list written without links: its innermost items
-    ("<li>A</li><li>B</li>"), the elements of its class beside it ("<span class=tag>A</span>
-    <span class=tag>B</span>"), or its text split at commas; a "Tags" heading is dropped."""
-    if len(container):
-        items = [" ".join(text_of(el).split()) for el in container.iter()
-                 if len(el) == 0 and el is not container]
-    else:
-        parent, name = container.getparent(), container.get("class")
-        same = [el for el in parent if el.get("class") == name and len(el) == 0] \
-            if parent is not None and name else [container]
-        items = [" ".join(text_of(el).split()) for el in same]
-        if len(items) == 1:
-            items = _LIST_SPLIT.split(_TAGS_LABEL.sub("", items[0]))
-    items = [i for i in items if i and not _is_topic_heading(i)]
-    # One text alone is a kicker or a note in a tag-like box, not a list.
-    return items if len(items) >= 2 else []
-
-
-def _links_after(heading: Element) -> list[str]:
-    """Return the link texts in the siblings that follow a heading, up to the next heading."""
-    links = []
-    for sibling in heading.itersiblings():
-        if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
-            break
-        if links and sibling.tag in _BLOCK_TAGS and sibling.find(".//a") is None:
-            break
-        links += [_link_text(a) for a in sibling.iter("a")
-                  if not _is_category_href(a.get("href"))]
-    if not links and heading.tail and heading.tail.strip(" :"):
-        return []
-    return links
 
 
 def _itemtype(page: Page) -> list[Candidate]:

@@ -59,6 +59,11 @@ def glued(before: str, text: str) -> bool:
         and text[:1].isupper()
 
 
+def link_text(a: Element) -> str:
+    """Return a link's visible text, its pieces joined by spaces."""
+    return " ".join(" ".join(texts(a)).split())
+
+
 def inner_spaces(text: str) -> str:
     """Return a text with the line breaks between its words made spaces, as a browser shows
     them ("Jane\n      Doe"); the whitespace around it, where a source line often ends

@@ -1,0 +1,204 @@
+"""Topics from the links and lists that tag a page, and the categories that file it.
+
+rel=tag links (those of a menu only when the page has no others), lists under a
+"Topics"/"Tags" heading or in a tag-list class (with the facets that follow a first
+heading), links to the site's tag and topic pages, and category links (a category may
+name the type, else it is a topic). Only blocks outside related cards, sidebars and
+navigation count. Runs right after `labels`, so each field's candidates keep their order.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from ..record import Candidate
+from .classes import CATEGORY, TAGS
+from .labels import is_topic_heading
+from .page import Page
+from .tree import Element, link_text, text_of
+
+_DIGIT = re.compile(r"\d")
+_MAX_CATEGORY = 40  # characters of a category written without a link
+_MAX_TAG_WORDS = 6
+_MAX_MENU_TAGS = 15
+_LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
+_TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
+_BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
+# Path segments that name a site's category (section) pages: these are not tags.
+_CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "categoria",
+                      "categorie", "rubrik", "rubriken", "categorias"}
+# Path segments that name a site's tag or topic pages (/tag/x/, /topics/y).
+_TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
+                 "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
+                 "stichwörter", "stichworter", "etiqueta", "etiquetas", "tema", "temas", "sujet",
+                 "sujets", "mots-cles", "argomenti", "onderwerp", "onderwerpen"}
+_FACET_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "dt")
+_MAX_FACETS = 6
+
+
+def extract(page: Page) -> list[Candidate]:
+    """Return topic candidates from tags, topic lists and categories (which may type)."""
+    found: list[Candidate] = []
+    for part in (_categories, _tag_links, _topic_lists, _tag_hrefs):
+        found += part(page)
+    return found
+
+
+def _categories(page: Page) -> list[Candidate]:
+    """Return category links: a category may name the type (or else be a topic)."""
+    links = []
+    for el in page.rel_anchors:
+        rel = (el.get("rel") or "").split()
+        if ("category" in rel or "tag" in rel and _is_category_href(el.get("href"))) \
+                and not page.is_foreign(el):
+            links.append(" ".join(text_of(el).split()))
+    for el, _, flags in page.named:
+        if flags & CATEGORY and el.tag != "a" and page.in_main(el):
+            # A category written without a link ("<span class=cat>Interviews</span>") too.
+            links += _tag_texts(el) or ([" ".join(text_of(el).split())]
+                                        if not len(el) and len(text_of(el)) < _MAX_CATEGORY else [])
+    found = [Candidate("type", text, "html:category") for text in links[:5] if text]
+    if links:
+        found.append(Candidate("topics", links[:20], "html:category"))
+    return found
+
+
+def _tag_links(page: Page) -> list[Candidate]:
+    """Return rel=tag links (one link is one label, commas and all); those of a menu or a
+    footer only when the page has no others and they sit in one short list (a static
+    site's "Tags" menu names the page's own tags)."""
+    # Some themes mark category links rel=tag too: their /category/ address tells them apart.
+    links = [el for el in page.rel_anchors if "tag" in (el.get("rel") or "").split()
+             and "category" not in (el.get("rel") or "").split()
+             and not _is_category_href(el.get("href"))]
+    tags = [" ".join(text_of(el).split()) for el in links if not page.is_foreign(el)]
+    if tags:
+        return [Candidate("topics", tags[:50], "html:rel-tag")]
+    lists = {el.getparent().getparent() for el in links if el.getparent() is not None}
+    if links and len(lists) == 1 and len(links) <= _MAX_MENU_TAGS:
+        return [Candidate("topics", [" ".join(text_of(el).split()) for el in links],
+                          "html:rel-tag-menu")]
+    return []
+
+
+def _tag_hrefs(page: Page) -> list[Candidate]:
+    """Return links to the site's tag or topic pages (/tag/x/, /topics/y) in the main content."""
+    texts = []
+    for a in page.main_anchors:
+        if _is_tag_href(a.get("href")) and page.in_main(a):
+            texts.append(link_text(a))
+    texts = list(dict.fromkeys(t for t in texts if t))
+    return [Candidate("topics", texts[:30], "html:tag-href")] if texts else []
+
+
+def _is_tag_href(href: str | None) -> bool:
+    """Tell whether a link points to a tag or topic page (its last-but-one path segment)."""
+    return href is not None and _TAG_HREF.search(href) is not None
+
+
+def _is_category_href(href: str | None) -> bool:
+    """Tell whether a link points to a category (section) page (/category/x/)."""
+    return href is not None and _CATEGORY_HREF.search(href) is not None
+
+
+def _folder_href(folders: frozenset[str] | set[str]) -> re.Pattern[str]:
+    """Return a pattern for a link whose last-but-one path segment is one of `folders`."""
+    names = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
+    return re.compile(rf"(?i)/(?:{names})/[^/?#]+/*(?:[?#]|$)")
+
+
+def _topic_lists(page: Page) -> list[Candidate]:
+    """Return link lists introduced by a "Topics"/"Related Topics" heading or a tags class."""
+    found = []
+    for el in page.near:
+        if el.tail and ":" in el.tail and is_topic_heading(el.tail):
+            links = _links_after(el)
+            if links:
+                found.append(Candidate("topics", links, "html:topic-list"))
+                break
+        if el.tag in ("h2", "h3", "h4", "h5", "h6", "dt", "strong", "span", "div", "p") \
+                and el.text and len(el) == 0 and is_topic_heading(el.text):
+            links = _links_after(el)
+            if 0 < len(links) <= 40:
+                links += _facet_links(el)
+                found.append(Candidate("topics", links[:40], "html:topic-list"))
+                break
+    for el, words, flags in page.named:
+        if not flags & TAGS or el.tag in ("a", "body", "html", "article", "main"):
+            continue
+        if "related" in words and not any(_is_tag_href(a.get("href")) for a in el.iter("a")):
+            continue  # "Related: <a href=/news/technology>": a section, not the page's topics
+        if page.in_main(el):
+            links = _tag_texts(el)
+            if 0 < len(links) <= 40:
+                found.append(Candidate("topics", links, "html:tag-list"))
+                break
+    return found
+
+
+def _facet_links(heading: Element) -> list[str]:
+    """Return the links under the topic headings that follow a first one, beside it or in
+    its parent's next blocks (a report's "Region / Country", "Topic" and "Themes" facets, each
+    a heading and its list), up to a heading of something else."""
+    parent = heading.getparent()
+    later = list(islice(heading.itersiblings(*_FACET_HEADINGS), _MAX_FACETS))
+    blocks = parent.itersiblings() if parent is not None else iter(())
+    for block in islice(blocks, _MAX_FACETS):  # the next few blocks, not the whole page
+        if len(later) >= _MAX_FACETS:
+            break
+        later += [block] if block.tag in _FACET_HEADINGS else \
+            [el for el in block if el.tag in _FACET_HEADINGS]
+    links: list[str] = []
+    for el in later[:_MAX_FACETS]:
+        if not el.text or len(el) or not is_topic_heading(el.text):
+            break
+        links += _links_after(el)
+    return links
+
+
+def _tag_texts(container: Element) -> list[str]:
+    """Return the link texts of a tag/category list (its items when it has no links), or []
+    when it reads like prose."""
+    texts = [link_text(a) for a in container.iter("a")] or _plain_tags(container)
+    texts = [t for t in texts if t]
+    long = sum(1 for t in texts if len(t.split()) > _MAX_TAG_WORDS or _DIGIT.search(t) is not None
+               and len(t) > 8)
+    return [] if not texts or long * 3 > len(texts) else texts
+
+
+def _plain_tags(container: Element) -> list[str]:
+    """Return the items of a tag list written without links: its innermost items
+    ("<li>A</li><li>B</li>"), the elements of its class beside it ("<span class=tag>A</span>
+    <span class=tag>B</span>"), or its text split at commas; a "Tags" heading is dropped."""
+    if len(container):
+        items = [" ".join(text_of(el).split()) for el in container.iter()
+                 if len(el) == 0 and el is not container]
+    else:
+        parent, name = container.getparent(), container.get("class")
+        same = [el for el in parent if el.get("class") == name and len(el) == 0] \
+            if parent is not None and name else [container]
+        items = [" ".join(text_of(el).split()) for el in same]
+        if len(items) == 1:
+            items = _LIST_SPLIT.split(_TAGS_LABEL.sub("", items[0]))
+    items = [i for i in items if i and not is_topic_heading(i)]
+    # One text alone is a kicker or a note in a tag-like box, not a list.
+    return items if len(items) >= 2 else []
+
+
+def _links_after(heading: Element) -> list[str]:
+    """Return the link texts in the siblings that follow a heading, up to the next heading."""
+    links = []
+    for sibling in heading.itersiblings():
+        if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
+            break
+        if links and sibling.tag in _BLOCK_TAGS and sibling.find(".//a") is None:
+            break
+        links += [link_text(a) for a in sibling.iter("a")
+                  if not _is_category_href(a.get("href"))]
+    if not links and heading.tail and heading.tail.strip(" :"):
+        return []
+    return links
+
+_TAG_HREF = _folder_href(_TAG_SEGMENTS)
+_CATEGORY_HREF = _folder_href(_CATEGORY_SEGMENTS)
