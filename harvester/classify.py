@@ -22,8 +22,8 @@ from .extract.cards import find_cards, link_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
-from .urls import (has_id_param, is_asset_url, is_content_like, is_same_site, is_under,
-                   matches_pattern, navigation_reason, path_segments, section_urls, url_shape)
+from .urls import is_asset_url, is_same_site, is_under, matches_pattern, path_segments, section_urls
+from .urlshapes import has_id_param, is_content_like, navigation_reason, url_shape
 
 log = logging.getLogger(__name__)
 

@@ -44,10 +44,10 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (host_of, is_asset_url, is_content_like, is_filtered_listing, is_listing_url,
-                   is_menu_section, is_navigation_url, is_same_site, is_site_home, is_site_page,
-                   is_under, is_year_of, matches_pattern, path_segments, section_urls,
-                   url_shape)
+from .urls import (host_of, is_asset_url, is_same_site, is_site_home, is_under, matches_pattern,
+                   path_segments, section_urls)
+from .urlshapes import (is_content_like, is_filtered_listing, is_listing_url, is_menu_section,
+                        is_navigation_url, is_site_page, is_year_of, url_shape)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,8 @@ from .dates import url_date
 from .parse import Document
 from .record import Record
 from .text import word_count
-from .urls import is_asset_url, is_content_like, navigation_reason
+from .urls import is_asset_url
+from .urlshapes import is_content_like, navigation_reason
 
 # Blocks of related publications, by class or heading, in the languages of publication sites.
 _RELATED_CLASS = re.compile(r"related|recommend|more-?from|read-?next|also-?read|see-?also|"

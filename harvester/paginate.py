@@ -13,7 +13,7 @@ from .canonical import canonical_url, is_http_url
 from .extract.rules import compile_rule
 from .extract.tree import Element, text_of
 from .parse import Document
-from .urls import is_content_like, is_offset_page, page_number, without_page
+from .urlshapes import is_content_like, is_offset_page, page_number, without_page
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|go to (?:the )?next page|next posts|older|"

@@ -23,8 +23,7 @@ from harvester.paginate import next_pages
 from harvester.parse import parse_html
 from harvester.pipeline import run_source
 from harvester.store import Store
-from harvester.urls import (is_filtered_listing, is_menu_section, is_year_of,
-                            navigation_reason)
+from harvester.urlshapes import is_filtered_listing, is_menu_section, is_year_of, navigation_reason
 
 Pages = dict[str, str]
 MENU = (("/research/", "Research"), ("/commentary/", "Commentary"), ("/events/", "Events"),

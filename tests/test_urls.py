@@ -7,20 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from harvester.canonical import canonical_url, is_http_url, record_key
-from harvester.urls import (
-    is_asset_url,
-    is_content_like,
-    is_navigation_url,
-    is_same_site,
-    is_front_page,
-    is_site_home,
-    is_under,
-    matches_pattern,
-    navigation_reason,
-    page_number,
-    section_urls,
-    without_page,
-)
+from harvester.urls import (is_asset_url, is_same_site, is_front_page, is_site_home, is_under,
+                            matches_pattern, section_urls)
+from harvester.urlshapes import (is_content_like, is_navigation_url, navigation_reason,
+                                 page_number, without_page)
 
 VARIANTS = [
     # one page, many spellings: each group must collapse to one record key
