@@ -228,7 +228,7 @@ def _source(where: str, index: int, raw: Any) -> Source:
         if f.name in raw and f.name not in values:
             values[f.name] = source_value(where, f"{at}.{f.name}", f.name, raw[f.name])
     if not values.get("allowed_domains"):
-        values["allowed_domains"] = _default_domains(urls)
+        values["allowed_domains"] = default_domains(urls)
     return Source(**values)
 
 
@@ -280,7 +280,7 @@ def _check_unique(where: str, sources: tuple[Source, ...]) -> None:
         seen.add(source.name)
 
 
-def _default_domains(urls: list[str]) -> tuple[str, ...]:
+def default_domains(urls: list[str]) -> tuple[str, ...]:
     """Return the hosts of the start URLs, each with and without `www.`."""
     hosts: list[str] = []
     for url in urls:

@@ -31,9 +31,9 @@ from urllib.parse import urljoin
 from lxml import etree
 
 
-from . import classify, pagekind
+from . import classify, hubs, pagekind
 from .canonical import canonical_url, is_http_url, record_key
-from .config import Settings, Source
+from .config import Settings, Source, default_domains
 from .errors import ExtractError
 from .extract.cards import parse_cards
 from .fetch import Fetcher, Page
@@ -44,16 +44,14 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (host_of, is_asset_url, is_same_site, is_site_home, is_under, matches_pattern,
-                   path_segments, section_urls)
-from .urlshapes import (is_content_like, is_filtered_listing, is_listing_url, is_menu_section,
-                        is_navigation_url, is_site_page, is_year_of, url_shape)
+from .urls import (is_asset_url, is_same_site, is_under, matches_pattern,
+                   path_segments)
+from .urlshapes import (is_content_like, is_filtered_listing, is_navigation_url, url_shape)
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
 MAX_FEEDS = 3
-MAX_SUB_LISTINGS = 30
 _NO_PROGRESS_PAGES = 2
 # A page's own descriptions: its meta description, OpenGraph's and Twitter's.
 _DESCRIPTIONS = etree.XPath(
@@ -126,7 +124,7 @@ class _Discovery:
         self.incremental, self.report, self.vocabulary = incremental, report, vocabulary
         self.max_pages = source.max_pages or settings.max_pages
         self.starts = [canonical_url(u) for u in source.start_urls]
-        self.domains = source.allowed_domains or _hosts(self.starts)
+        self.domains = source.allowed_domains or default_domains(self.starts)
         self.seen: set[str] = set()
         self.listings: set[str] = set()
         self.shapes: set[tuple[str, int]] = set()
@@ -197,18 +195,19 @@ class _Discovery:
             if listed_description:
                 self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
             links = self._listing_links(doc, start)
-            home = _home_of(start, page.url)
+            home = hubs.home_of(start, page.url)
             if pages == 1 and hub and not links:
-                hub_listings = self._sub_listings(doc, start, home)
+                hub_listings = hubs.sub_listings(doc, start, home, self.domains, self.listings)
                 sections = home is not None
                 self._mark_hub(url)
             elif pages == 1 and hub and home:
-                hub_listings = self._sections(doc, links, home)
+                hub_listings = hubs.sections(doc, [x.url for x in links], home,
+                                             self.domains, self.listings)
                 sections = bool(hub_listings)
                 if sections:
                     self._mark_hub(url)
             if pages == 1 and links:
-                years = self._years(doc, page.url)
+                years = hubs.years(doc, page.url, self.domains, self.listings)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -234,57 +233,6 @@ class _Discovery:
         state = self.store.fetch_state(url)
         if state is not None and state.kind == "listing":
             self.store.save_fetch_state(replace(state, kind="hub"))
-
-    def _sub_listings(self, doc: Document, start: str, home: str | None) -> list[str]:
-        """Return the listings a hub page leads to: its links (outside navigation) to pages
-        below it, or to topic and list pages, at most MAX_SUB_LISTINGS.
-
-        A home page showing no publication (a landing page) leads to them through the
-        sections its menu links ("/research/", "/en/commentary/"): those come first.
-        """
-        menu: list[str] = []
-        found: list[str] = []
-        for url, context in classify.page_links(doc, section=start, allowed_domains=self.domains):
-            if url in found or url in menu or not is_same_site(url, self.domains) \
-                    or is_asset_url(url) or record_key(url) in self.listings:
-                continue
-            if context.boilerplate:
-                if home and is_menu_section(url, home):
-                    menu.append(url)
-            elif is_listing_url(url) or (is_under(url, start) and not is_site_page(url)):
-                found.append(url)
-        return [*menu, *(u for u in found if u not in menu)][:MAX_SUB_LISTINGS]
-
-    def _years(self, doc: Document, listing: str) -> list[str]:
-        """Return the listing's parts by year that the page links, tabs or menu alike
-        ("/publications/2023/" of "/publications/"): they hold what no next page leads to."""
-        found: list[str] = []
-        for url, _ in classify.page_links(doc, allowed_domains=self.domains):
-            if is_year_of(url, listing) and record_key(url) not in self.listings \
-                    and url not in found:
-                found.append(url)
-        return found[:MAX_SUB_LISTINGS]
-
-    def _sections(self, doc: Document, links: list[Link], home: str) -> list[str]:
-        """Return the listings a home page links that hold publications: the folders above
-        the ones it shows ("/publications/" for "/publications/2024/report"), which list
-        them all, then the other sections its menu links ("/podcasts/"), which a home page
-        may show nothing of today."""
-        above = {record_key(s) for link in links for s in section_urls(link.url)}
-        shown: list[str] = []
-        menu: list[str] = []
-        for url, context in classify.page_links(doc, allowed_domains=self.domains):
-            key = record_key(url)
-            if key in self.listings or url in shown:
-                continue
-            if key in above:
-                shown.append(url)
-            elif context.boilerplate and is_menu_section(url, home) and url not in menu:
-                menu.append(url)
-        if not shown:
-            # Posts at the root ("/hello-world/"): the home page is the blog's listing itself.
-            return []
-        return [*shown, *(u for u in menu if u not in shown)][:MAX_SUB_LISTINGS]
 
     def _unchanged(self, page: Page, url: str) -> bool:
         """Tell (incremental runs) whether a listing page is as it was: then pagination stops."""
@@ -456,23 +404,3 @@ def _merge(card: Record | None, feed: Record | None) -> Record | None:
     if card is None or feed is None:
         return card or feed
     return merge(card, feed)
-
-
-def _home_of(start: str, final: str) -> str | None:
-    """Return the home page a start URL is, as served, or None when it is no home page.
-
-    A site's root often redirects to its language's home ("/" to "/en/"): the menu's
-    sections lie below the page served, not below the root asked for.
-    """
-    if not is_site_home(start):
-        return None
-    return final if is_site_home(final) and is_under(final, start) else start
-
-
-def _hosts(urls: list[str]) -> tuple[str, ...]:
-    """Return the hosts of URLs, each with and without `www.`."""
-    hosts: list[str] = []
-    for url in urls:
-        bare = host_of(url).removeprefix("www.")
-        hosts += [h for h in (bare, "www." + bare) if bare and h not in hosts]
-    return tuple(hosts)
