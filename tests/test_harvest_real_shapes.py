@@ -3,7 +3,7 @@
 Each test serves a small synthetic site on a local HTTP server, harvests it from its start
 URL with `run_source` and checks the stored records against what each page says of itself:
 a template's shared canonical URL, or a listing card's title cut short, must not cost a
-publication its record or its title.
+publication its record or its title; a listing card's day makes a short landing page one.
 """
 
 from __future__ import annotations
@@ -132,3 +132,44 @@ def test_an_article_with_its_menu_as_a_json_ld_item_list_is_stored(
     pages["/research/"] = listing([(slug(t), t) for t in TITLES])
     records = harvest(httpserver_ipv4, pages, store, tmp_path)
     assert sorted(r.title for r in records) == sorted(TITLES)
+
+
+# -- the card that led to a page is evidence of what the page is ------------------------
+
+RELATED = "".join(
+    f"<div class='card'><p>Report</p><h3><a href='/research/other-report-{n}'>Another report "
+    f"number {n} on the region</a></h3><p>May 2023</p></div>" for n in range(6))
+
+
+def landing(title: str) -> str:
+    """Return a report's landing page: a month for a date, a short abstract, a download link
+    and six related reports, and no byline or type of its own."""
+    text = "The ceasefire has held for three years, yet it remains vulnerable to shocks. " * 5
+    return (f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+            f"<p>March 2024</p><p>{text}</p><p><a href='/files/report.pdf'>Download</a></p>"
+            f"</main><section><h2>Related Publications</h2>{RELATED}</section></body></html>")
+
+
+@pytest.mark.parametrize(("card_extra", "stored"), [
+    # the card gives the day (and the type): the landing page is a publication
+    ("<p>Special Report</p><p>March 5, 2024</p>", True),
+    # the card gives nothing more than the page: nothing tells a publication
+    ("", False),
+])
+def test_a_dated_card_makes_its_short_landing_page_a_publication(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, card_extra: str,
+        stored: bool) -> None:
+    """A short landing page with a month for a date and related reports beside it is stored
+    when the listing card that links it gives its day: the card is evidence too."""
+    titles = ["Sustaining the Ceasefire in Kashmir", "Monitors at the Line of Control",
+              "Talks Resume in Geneva Next Week"]
+    pages = {f"/research/{t.lower().replace(' ', '-')}": landing(t) for t in titles}
+    cards = "".join(f"<article class='card'><h2><a href='{path}'>{t}</a></h2>{card_extra}"
+                    f"</article>" for path, t in zip(pages, titles, strict=True))
+    pages["/research/"] = ("<html><head><title>Research</title></head><body><main><h1>Research"
+                           f"</h1>{cards}</main></body></html>")
+    records = {r.title: r for r in harvest(httpserver_ipv4, pages, store, tmp_path)}
+    assert (sorted(records) == sorted(titles)) is stored, sorted(records)
+    if stored:
+        first = records[titles[0]]
+        assert (str(first.published), first.type) == ("2024-03-05", "Special Report")
