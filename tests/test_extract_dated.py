@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from harvester.extract.datelines import _dated_elements
+from harvester.extract.pagedates import _dated_elements
 from harvester.parse import parse_html
 
 PAGE = b"""<html class="c" title="t"><body>

@@ -8,7 +8,7 @@ the extractor that gave it in `record.provenance`.
 Modules: `rules` (site CSS/XPath rules), `jsonld`, `meta` (citation_*, Dublin
 Core, OpenGraph, article:*, parse.ly, sailthru, twitter, itemprop metas),
 `html` (headline, bylines, summary, lead figure), `datelines` (dates a reader
-sees near the headline; whole-page fallback), `labels` (visible types and
+sees near the headline; `pagedates` the whole-page fallback), `labels` (visible types and
 topics: labels, kickers, breadcrumbs), `tags` (tag links and lists, topic lists,
 categories); `page` indexes a document in one pass, `regions` finds the headline
 and the blocks that describe other content, `classes` classifies class/id words,
@@ -27,7 +27,7 @@ from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import bylines, credits, datelines, images, jsonld, labels, meta, rules, tags
+from . import bylines, credits, datelines, images, jsonld, labels, meta, pagedates, rules, tags
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
@@ -96,7 +96,7 @@ def candidates(doc: Document, *,
         found += extractor(page)
     if not any(c.field == "published" and parse_date(c.value) for c in found):
         # Only pages with no date anywhere near the headline or in metadata pay for this.
-        found += datelines.fallback(page)
+        found += pagedates.fallback(page)
     if not any(c.field == "authors" and c.value for c in found):
         # Only pages that credit nobody near the headline or in metadata pay for this.
         found += credits.credit_fallback(page)

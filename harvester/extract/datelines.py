@@ -3,26 +3,21 @@
 <time> elements, itemprop/RDFa date properties, short datelines ("Published:
 12 Jan 2024", "By A | 3 May 2024") next to the headline, and the day in the
 lead image's path; prose that merely mentions a date is not a dateline. When
-neither metadata nor the headline area gives any date, `fallback` looks
-further: date keys in the page's scripts, date attributes and date-only texts
-anywhere in the page.
+neither metadata nor the headline area gives any date, `pagedates.fallback`
+looks further.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import islice
 
-from lxml import etree
 
-from ..dates import (DateValue, find_dates, local_day, parse_date, short_year_date,
+from ..dates import (DateValue, find_dates, parse_date, short_year_date,
                      url_date)
 from ..record import Candidate
 from ..text import trie_pattern
-from ..urls import is_front_page
 from .page import Page
-from .tree import HIDDEN, Element, is_hidden, text_of
+from .tree import Element, text_of
 
 # Words that label a date as a modification ("Revista" is a magazine, not a revision;
 # "Edited by Jane Doe" credits an editor, and the date under it is the publication's).
@@ -80,23 +75,8 @@ _HOURS = re.compile(r"\d{1,2}h\d\d")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:" + trie_pattern(sorted(_DATE_STEMS.split())) + r")[a-zéûä]*\.?"
     r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
-_SCRIPT_DATE = re.compile(
-    r'"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|'
-    r'first_?published\w*|date_?created|created_?at|release_?date)"\s*:\s*"'
-    r'((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"', re.IGNORECASE)
-_SCRIPT_VALUE = re.compile(r'"(?:19|20)\d\d-\d\d-\d\d')
-_MAX_SCRIPT = 200_000
-_MAX_DATELINES = 500
-_KEY_SPAN = 120
 _OPENING = 100
 _OPENERS = " \t\r\n\xa0(["
-_DATE_CLASS = re.compile(r"date|datum|fecha|time|publish|posted", re.IGNORECASE)
-# Attributes that hold the moment a relative date ("3 hours ago") stands for: read on an
-# element of a date class, or when their name says "publish".
-_MOMENT_ATTRS = ("data-publish-date", "data-published", "data-published-at",
-                 "data-publishdate", "data-timestamp", "data-date", "data-time")
-# Seconds or milliseconds since 1970 ("1709460000", "1709460000000").
-_EPOCH_VALUE = re.compile(r"\s*\d{10}(?:\d{3})?\s*")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -112,9 +92,9 @@ def _dates(page: Page) -> list[Candidate]:
         if el.tag == "time" or prop and _DATE_PROPERTY.search(prop):
             value = el.get("datetime") or el.get("content") or parse_date(
                 text_of(el), dayfirst=page.dayfirst)
-            if not value or _is_other_date(el, _own_label(el)):
+            if not value or is_other_date(el, own_label(el)):
                 continue
-            field = "updated" if _UPDATED.search(prop) else _date_field(el)
+            field = "updated" if _UPDATED.search(prop) else date_field(el)
             kind = "time" if el.tag == "time" else "itemprop"
             where = "-close" if page.is_close(el) else ""
             found.append(Candidate(field, value, f"html:{kind}{where}"))
@@ -133,14 +113,14 @@ def _image_dates(page: Page) -> list[Candidate]:
     return []
 
 
-def _date_field(el: Element) -> str:
+def date_field(el: Element) -> str:
     """Return "updated" when an element or its label says it is a modification date."""
     words = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
-    return "updated" if _UPDATED.search(words) or _UPDATED.search(_own_label(el)) \
+    return "updated" if _UPDATED.search(words) or _UPDATED.search(own_label(el)) \
         else "published"
 
 
-def _own_label(el: Element) -> str:
+def own_label(el: Element) -> str:
     """Return the words that open an element's parent and the element ("Updated: <time>")."""
     parent = el.getparent()
     label = parent.text if parent is not None and parent.text else ""
@@ -165,13 +145,13 @@ def _text_dates(page: Page) -> list[Candidate]:
                 text = text[:300]
                 dates = _line_dates(text, most, page.dayfirst)
             elif close and "." in text and (short := short_year_date(text[:80])) \
-                    and _is_dateline(text, most):
+                    and is_dateline(text, most):
                 dates = [short]
             else:
                 continue
             for i, (value, pos) in enumerate(dates):
                 before = _label(el, text, pos, is_tail, dates[i - 1][1] if i else 0)
-                if _is_other_date(el, before):
+                if is_other_date(el, before):
                     continue
                 label = before + (text[pos:pos + 30] if i == len(dates) - 1 else "")
                 field = "updated" if _UPDATED.search(label) else "published"
@@ -193,7 +173,7 @@ def _text_source(close: bool, field: str, label: str) -> str:
     return "html:text-close"
 
 
-def _is_other_date(el: Element, label: str) -> bool:
+def is_other_date(el: Element, label: str) -> bool:
     """Tell whether a date is an event's or a deadline's, by its label or by its element's
     or its parent's class ("event-date", "event__meta"); a date labelled as the
     publication's ("Erschienen am:" in a CMS's "eventbox") is the page's own."""
@@ -243,7 +223,7 @@ def _close_first(page: Page) -> list[tuple[Element, bool]]:
 def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateValue, int]]:
     """Return the dates of a short text that a reader takes for the page's: all of them in a
     dateline, else only one that opens the text (prose merely mentions dates)."""
-    if _is_dateline(text, most):
+    if is_dateline(text, most):
         return find_dates(text, dayfirst=dayfirst)
     # An opening bracket may come first: "(21. November 2022) Prices rose again...".
     lead = len(text) - len(text.lstrip(_OPENERS))
@@ -259,7 +239,7 @@ def has_year(text: str, end: int = 300) -> bool:
     return _YEAR.search(text, 0, end) is not None
 
 
-def _is_dateline(text: str, most: int = 6) -> bool:
+def is_dateline(text: str, most: int = 6) -> bool:
     """Tell whether a text is a dateline ("Published: 12 Jan 2024") rather than prose."""
     words = 0
     for word in _DATE_WORDS.sub(" ", text).split():
@@ -271,152 +251,3 @@ def _is_dateline(text: str, most: int = 6) -> bool:
             if words > most:
                 return False
     return True
-
-
-def fallback(page: Page) -> list[Candidate]:
-    """Return a date from anywhere in the page, for pages whose headline area and metadata
-    gave none: a <time>, a date key in the page's scripts, a dated attribute, a dateline."""
-    for finder in (_page_times, _script_dates, _attribute_dates, _page_datelines):
-        found = finder(page, False)
-        if found:
-            return found
-    # Last resort: the same, inside blocks that looked like navigation or sidebars; then, on
-    # a home or section page only, the newest date it shows (its newest item's).
-    found = _page_times(page, True) or _attribute_dates(page, True)
-    if not found and page.url and is_front_page(page.url):
-        found = _latest_dateline(page)
-    return found
-
-
-def _page_times(page: Page, anywhere: bool) -> list[Candidate]:
-    """Return the first <time> (outside foreign blocks and cards unless `anywhere`)."""
-    cards = set() if anywhere else _cards(page)
-    for el in page.times:
-        if (anywhere or not page.is_foreign(el) and el not in cards) \
-                and not _is_other_date(el, _own_label(el)):
-            value = el.get("datetime") or parse_date(text_of(el), dayfirst=page.dayfirst)
-            if value:
-                return [Candidate(_date_field(el), value, "html:time-page")]
-    return []
-
-
-def _script_dates(page: Page, _: bool) -> list[Candidate]:
-    """Return the first "datePublished"/"published_at"-style value in the page's scripts."""
-    for text in page.other_scripts:
-        match = _script_date(text)
-        if match:
-            return [Candidate("published", match, "html:script")]
-    return []
-
-
-def _script_date(text: str) -> str | None:
-    """Return the first date under a publication key in a script's text (first 200,000
-    characters). ISO dates in quotes are found first: scripts are long, keys rare."""
-    for value in _SCRIPT_VALUE.finditer(text, 0, _MAX_SCRIPT):
-        start = value.start()
-        match = _SCRIPT_DATE.search(text, max(0, start - _KEY_SPAN), start + 45)
-        if match:
-            return match.group(1)
-    return None
-
-
-def _attribute_dates(page: Page, anywhere: bool) -> list[Candidate]:
-    """Return a date held in an attribute: a datetime, or a dated title/content.
-
-    The elements the index saw come first; the rest of the tree (custom elements such as
-    <relative-time>, the head) is searched only when they hold none.
-    """
-    found = _dated_attribute(page, page.dated, anywhere)
-    if not found:
-        if "dated" not in page.memo:
-            page.memo["dated"] = _dated_elements(page.root)
-        found = _dated_attribute(page, page.memo["dated"], anywhere)
-    return found
-
-
-def _dated_elements(root: Element) -> list[Element]:
-    """Return the elements (root included) with a datetime, or a class and a title or content.
-
-    Elements that may hold a date in an attribute, anywhere in the tree, in document order:
-    `descendant-or-self::*[@datetime or (@class and (@title or @content))]`, read from
-    attribute names in one pass (libxml2 evaluates such predicates slowly).
-    """
-    found = []
-    for el in root.iter(etree.Element):
-        names = el.keys()
-        if names and ("datetime" in names or "class" in names
-                      and ("title" in names or "content" in names)
-                      or any(a in names for a in _MOMENT_ATTRS)):
-            found.append(el)
-    return found
-
-
-def _dated_attribute(page: Page, elements: list[Element], anywhere: bool) -> list[Candidate]:
-    """Return the first date held in an attribute of these elements: a datetime, a dated
-    title or content, or the moment a relative date stands for ("<span class="date"
-    data-timestamp="1709460000">3 hours ago</span>")."""
-    for el in elements:
-        value = el.get("datetime")
-        if value is None:
-            names = el.get("class")
-            dated_class = bool(names and _DATE_CLASS.search(names))
-            if dated_class:
-                value = el.get("title") or el.get("content")
-            if not value:
-                value = next((el.get(a) for a in _MOMENT_ATTRS
-                              if el.get(a) and (dated_class or "publish" in a)), None)
-        if value and (_YEAR.search(value) or _EPOCH_VALUE.fullmatch(value)) \
-                and (anywhere or not page.is_foreign(el)) \
-                and not is_hidden(el) and not _is_other_date(el, _own_label(el)):
-            day = parse_date(value, dayfirst=page.dayfirst)
-            if day:
-                return [Candidate("published", day, "html:attribute")]
-    return []
-
-
-def _page_datelines(page: Page, _: bool) -> list[Candidate]:
-    """Return the first date-only text in the page, outside foreign blocks and cards."""
-    near = page.near_set
-    cards = _cards(page)
-    for el, text in _year_texts(page.main):
-        # The foreign test (memoized) comes before the date patterns: in a page of
-        # references or comments most dated texts are foreign.
-        if el not in near and el not in cards and not page.is_foreign(el) \
-                and _is_dateline(text, 2):
-            dates = find_dates(text, dayfirst=page.dayfirst)
-            if dates:
-                return [Candidate("published", dates[0][0], "html:text-page")]
-    return []
-
-
-def _latest_dateline(page: Page) -> list[Candidate]:
-    """Return the latest date-only text anywhere in the body (cards, sidebars included): a
-    home or section page has no date of its own; it was last changed when its newest item
-    appeared."""
-    body = page.root.find("body")
-    datelines = (text for _, text in _year_texts(body if body is not None else page.root)
-                 if _is_dateline(text, 2))
-    days = [value for text in islice(datelines, _MAX_DATELINES)
-            for value, _ in find_dates(text, dayfirst=page.dayfirst)]
-    if not days:
-        return []
-    return [Candidate("published", max(days, key=local_day), "html:text-anywhere")]
-
-
-def _year_texts(top: Element) -> Iterator[tuple[Element, str]]:
-    """Yield the visible texts of a subtree that hold a year, with their element (each cut
-    to the 300 characters a dateline is looked for in)."""
-    for el in top.iter():
-        for text in (el.tail,) if el.tag in HIDDEN else (el.text, el.tail):
-            if text and has_year(text):
-                yield el, text[:300]
-
-
-def _cards(page: Page) -> set[Element]:
-    """Return the elements of <article>s that do not hold the headline, when there are
-    several: a page has one article of its own, repeated ones are other pages' cards."""
-    holders = set(page.h1.iterancestors()) if page.h1 is not None else set()
-    others = [el for el in page.mains if el.tag == "article" and el not in holders]
-    if len(others) < 2:
-        return set()
-    return {node for el in others for node in el.iter()}
