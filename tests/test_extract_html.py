@@ -1035,3 +1035,25 @@ def test_types_in_more_scripts_map_onto_the_vocabulary(kicker: str, kind: str) -
       <p>3 March 2024</p><p>The text of the page, long enough to be read as prose.</p></main>
       </body></html>"""
     assert extract_page(html.encode(), "https://think.example/p/1").type == kind
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # one title broken across lines
+    ("<h1>Sustaining the<br>Ceasefire in Kashmir</h1>", "Sustaining the Ceasefire in Kashmir"),
+    ("<h1>Why the ceasefire<br>still holds</h1>", "Why the ceasefire still holds"),
+    # a title and its subtitle stay apart
+    ("<h1>Sustaining the Ceasefire<br><small>Lessons from Kashmir</small></h1>",
+     "Sustaining the Ceasefire"),
+    # the site's logo in the only <h1> (a link home, or an image): the post's <h2> is the title
+    ("<header><h1 class='logo'><a href='/'>Institute</a></h1></header>"
+     "<h2>Sustaining the Ceasefire in Kashmir</h2>", "Sustaining the Ceasefire in Kashmir"),
+    ("<header><h1><img alt='Institute' src='/logo.png'></h1></header>"
+     "<h2>Sustaining the Ceasefire in Kashmir</h2>", "Sustaining the Ceasefire in Kashmir"),
+])
+def test_headlines_broken_across_lines_and_logo_headings(head: str, title: str) -> None:
+    """A title set on two lines is one title; a logo in the <h1> is no headline, even when
+    the <title> holds the site's name alone."""
+    html = f"""<html><head><title>Institute</title></head><body><main>{head}<p>3 March 2024</p>
+      <p>The text of the page, long enough to be read as prose by anyone.</p></main>
+      </body></html>"""
+    assert extract_page(html, "https://think.example/p/ceasefire").title == title

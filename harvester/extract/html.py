@@ -156,10 +156,23 @@ def headline_text(h1: Element, declared: str | None = None) -> str:
             parts[-1] += text
         parts[-1] += child.tail or ""
     pieces = [" ".join(p.split()) for p in parts if any(c.isalnum() for c in p)]
+    if len(pieces) >= 2 and _broken_line(pieces[0], pieces[1], declared):
+        return f"{pieces[0]} {pieces[1]}"  # "Sustaining the<br>Ceasefire in Kashmir"
     if len(pieces) >= 2 and len(pieces[0].split()) <= 4 and len(pieces[0]) <= len(pieces[1]) \
             and not (declared and _opens(declared, pieces[0], pieces[1])):
         pieces = pieces[1:]
     return pieces[0] if pieces else text_of(h1)
+
+
+def _broken_line(first: str, second: str, declared: str | None) -> bool:
+    """Tell whether a headline's two blocks are one title broken across lines: the declared
+    title runs on from the first into the second, or the first stops on a word no title or
+    kicker ends with ("Sustaining the", "Lessons of"), or the second goes on in lowercase."""
+    if declared and " ".join(declared.split()).casefold().startswith(
+            f"{first} {second}".casefold()):
+        return True
+    last = first.rsplit(" ", 1)[-1].casefold()
+    return last in _JOINING_WORDS or second[:1].islower()
 
 
 def _opens(declared: str, first: str, second: str) -> bool:
@@ -183,41 +196,14 @@ def language_guess(page: Page) -> list[Candidate]:
     return [Candidate("language", guess, "html:words")] if guess else []
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 _SUB_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# Words a line of a title may end on only when the title goes on after it.
+_JOINING_WORDS = frozenset(
+    "the a an of and or in on to for with from at by as into "
+    "der die das des dem den ein eine und oder im in am zum zur von mit für auf "
+    "le la les l' un une des du de et ou à au aux en pour sur avec "
+    "el los las un una y o del al en con por para "
+    "il lo gli i di e da nel nella con per su".split())
 
 
 def _summary(page: Page) -> list[Candidate]:

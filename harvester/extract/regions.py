@@ -235,14 +235,16 @@ def _pick_h1(page: Page) -> Element | None:
     """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
     title, else the first <h1> outside navigation, else a headline-classed element."""
     heads = [h for h in page.h1s if text_of(h).strip()]
-    logos = bool(page.h1s) and all(_is_logo(h) for h in page.h1s)
+    # Every <h1> is the site's logo, a link home or an image without text: the theme gives
+    # the post's title another heading (a <title> of the site's name alone matches a logo).
+    logos = bool(page.h1s) and all(_is_logo(h) or not text_of(h).strip() for h in page.h1s)
     heads = [h for h in heads if not _is_logo(h)] or heads
     # A heading only screen readers get is not where the page shows its headline.
     heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
     hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
         for h in heads:
-            if _matches(fold(text_of(h)), hint):
+            if _matches(fold(text_of(h)), hint) and not logos:
                 return h
         for h in page.h23:
             if _matches(fold(text_of(h)), hint):
