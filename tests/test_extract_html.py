@@ -1057,3 +1057,20 @@ def test_headlines_broken_across_lines_and_logo_headings(head: str, title: str) 
       <p>The text of the page, long enough to be read as prose by anyone.</p></main>
       </body></html>"""
     assert extract_page(html, "https://think.example/p/ceasefire").title == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("<h1>Sustaining the Ceasefire<sup><a href='#fn1'>1</a></sup></h1>",
+     "Sustaining the Ceasefire"),
+    ("<h1>Sustaining the Ceasefire<sup>*</sup></h1>", "Sustaining the Ceasefire"),
+    ("<h1>Sustaining the Ceasefire <a href='#comments'>(3 comments)</a></h1>",
+     "Sustaining the Ceasefire"),
+    # an exponent is part of the title
+    ("<h1>Flats of 80 m<sup>2</sup> for Everyone</h1>", "Flats of 80 m2 for Everyone"),
+])
+def test_a_headline_s_marks_are_not_its_words(head: str, title: str) -> None:
+    """A footnote's linked number or sign and a comment count beside a headline are no part
+    of the title; an exponent is."""
+    html = f"""<html><body><main>{head}<p>3 March 2024</p><p>The text of the page, long
+      enough to be read as prose by anyone.</p></main></body></html>"""
+    assert extract_page(html, "https://think.example/p/ceasefire").title == title

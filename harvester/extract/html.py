@@ -148,6 +148,9 @@ def headline_text(h1: Element, declared: str | None = None) -> str:
             continue
         words = (child.get("class") or "").lower()
         text = text_of(child)
+        if _is_marker(child, text):
+            parts[-1] += child.tail or ""  # a footnote mark or a jump to the comments
+            continue
         if words and _KICKER_PART.search(words) or child.get("aria-hidden") == "true":
             parts.append("")
         elif child.tag in _BREAKS or _TITLE_PART.search(words) or glued(parts[-1], text):
@@ -162,6 +165,17 @@ def headline_text(h1: Element, declared: str | None = None) -> str:
             and not (declared and _opens(declared, pieces[0], pieces[1])):
         pieces = pieces[1:]
     return pieces[0] if pieces else text_of(h1)
+
+
+def _is_marker(child: Element, text: str) -> bool:
+    """Tell whether a headline's inline piece is a mark beside the title, not a word of it:
+    a footnote's linked number or sign ("<sup><a href=#fn1>1</a></sup>", "*") or a count
+    linking within the page ("<a href=#comments>(3 comments)</a>")."""
+    if child.tag == "sup":  # not "m<sup>2</sup>": a linked note or a sign
+        return text.strip() in ("*", "**", "†", "‡") or len(text.strip()) <= 3 and any(
+            (a.get("href") or "").startswith("#") for a in child.iter("a"))
+    return child.tag == "a" and (child.get("href") or "").startswith("#") \
+        and len(child.get("href") or "") > 1 and any(c.isdigit() for c in text)
 
 
 def _broken_line(first: str, second: str, declared: str | None) -> bool:
