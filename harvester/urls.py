@@ -70,6 +70,10 @@ def is_asset_url(url: str) -> bool:
         return False
     if _ASSET_DIRS.search(path):
         return True
+    # An item's file or print view ("/research/a-report/download", "/node/7/pdf").
+    parts = [p for p in path.lower().split("/") if p]
+    if len(parts) >= 2 and parts[-1] in ("download", "pdf", "print"):
+        return True
     last = path.rsplit("/", 1)[-1]
     if "." not in last:
         return False

@@ -144,6 +144,12 @@ def test_is_same_site(url: str, domains: tuple[str, ...], expected: bool) -> Non
     ("https://example.org/research/report-2024.html", False),
     ("https://example.org/article.php?id=3", False),
     ("https://example.org/research/v1.2-release-notes", False),
+    # an item's file or print view, linked beside its card's title ("Download PDF")
+    ("https://example.org/research/a-report/download", True),
+    ("https://example.org/node/7/pdf/", True),
+    ("https://example.org/research/a-report/print", True),
+    ("https://example.org/download", False),
+    ("https://example.org/research/download-the-data-on-ceasefires", False),
 ])
 def test_is_asset_url(url: str, expected: bool) -> None:
     """Files (documents, images, media, code) are not pages to harvest."""
