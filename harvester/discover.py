@@ -1,5 +1,8 @@
 """Discovery: from a source's start URLs to its publication links, with listing-card metadata.
 
+A start URL named like a feed or sitemap is read as one; any other is read as one too
+when its body is a feed or sitemap (`starts`), else as a listing page.
+
 Order of work, per source: each start URL's listing pages (following
 pagination, bounded by `max_pages` per start URL; a hub start page without
 publication links has the listings it links walked too, a home page the
@@ -30,8 +33,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-
-from . import classify, hubs, pagekind
+from . import classify, hubs, pagekind, starts
 from .canonical import canonical_url, is_http_url, record_key
 from .config import Settings, Source, default_domains
 from .errors import ExtractError
@@ -171,8 +173,15 @@ class _Discovery:
         sections = False
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
-            page = self.pages.fetch(url, "listing", "html")
+            first = pages == 0 and url in self.starts
+            page = self.pages.fetch(url, "listing", "any" if first else "html")
             if page is None or self._unchanged(page, url):
+                break
+            if first and starts.is_index_body(page.body):
+                yield from self._read_index(url, page)
+                break
+            if first and (refusal := starts.html_refusal(page)):
+                self._fail(url, refusal)
                 break
             try:
                 doc = parse_html(page.body, page.url, page.content_type)
@@ -195,17 +204,11 @@ class _Discovery:
             if listed_description:
                 self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
             links = self._listing_links(doc, start)
-            home = hubs.home_of(start, page.url)
-            if pages == 1 and hub and not links:
-                hub_listings = hubs.sub_listings(doc, start, home, self.domains, self.listings)
-                sections = home is not None
+            leads = hubs.leads(doc, start, page.url, [x.url for x in links], self.domains,
+                               self.listings) if pages == 1 and hub else None
+            if leads is not None:
+                hub_listings, sections = leads
                 self._mark_hub(url)
-            elif pages == 1 and hub and home:
-                hub_listings = hubs.sections(doc, [x.url for x in links], home,
-                                             self.domains, self.listings)
-                sections = bool(hub_listings)
-                if sections:
-                    self._mark_hub(url)
             if pages == 1 and links:
                 years = hubs.years(doc, page.url, self.domains, self.listings)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
@@ -267,9 +270,9 @@ class _Discovery:
                 return candidate
         return None
 
-    def _read_index(self, url: str) -> Iterator[Link]:
+    def _read_index(self, url: str, page: Page | None = None) -> Iterator[Link]:
         """Read a start URL that is a feed (its items are the listing) or a sitemap."""
-        page = self.pages.fetch(url, "feed", "xml")
+        page = page or self.pages.fetch(url, "feed", "xml")
         if page is None or page.not_modified:
             return
         items = parse_feed(page.body, page.url)
@@ -342,7 +345,8 @@ class _Discovery:
             log.debug("%s: a filtered listing: the site's sitemaps are left out", self.source.name)
             return list(roots.items())
         for start in self.starts:
-            declared = self.fetcher.robots_sitemaps(start)
+            # A relative Sitemap: line ("Sitemap: /sitemap.xml") is read against the site.
+            declared = [urljoin(start, u) for u in self.fetcher.robots_sitemaps(start)]
             guessed = [urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
             for url in declared or guessed:
                 roots.setdefault(canonical_url(url), bool(declared))

@@ -9,9 +9,10 @@ tabbed by year, its years. `discover` walks what these return.
 from __future__ import annotations
 
 from . import classify
-from .canonical import record_key
+from .canonical import canonical_url, record_key
 from .parse import Document
-from .urls import is_asset_url, is_same_site, is_site_home, is_under, section_urls
+from .urls import (is_asset_url, is_same_site, is_site_home, is_under, path_segments,
+                   section_urls)
 from .urlshapes import is_listing_url, is_menu_section, is_site_page, is_year_of
 
 MAX_SUB_LISTINGS = 30
@@ -26,6 +27,23 @@ def home_of(start: str, final: str) -> str | None:
     if not is_site_home(start):
         return None
     return final if is_site_home(final) and is_under(final, start) else start
+
+
+def leads(doc: Document, start: str, final: str, shown: list[str], domains: tuple[str, ...],
+          listings: set[str]) -> tuple[list[str], bool] | None:
+    """Return the listings a start page leads to beyond its own pages, and whether they are
+    a home page's sections (each walked as a hub in turn); None when it is no hub.
+
+    A page showing no publication leads to the listings it links (a language chooser to
+    one language's home); a home page showing some, to the sections that hold them.
+    """
+    home = home_of(start, final)
+    if not shown:
+        found = sub_listings(doc, start, home, domains, listings)
+        chooser = language_home(doc, home, domains) if home and not found else None
+        return ([chooser] if chooser else found), home is not None
+    found = sections(doc, shown, home, domains, listings) if home else []
+    return (found, True) if found else None
 
 
 def sub_listings(doc: Document, start: str, home: str | None, domains: tuple[str, ...],
@@ -82,3 +100,25 @@ def sections(doc: Document, shown_urls: list[str], home: str, domains: tuple[str
         # Posts at the root ("/hello-world/"): the home page is the blog's listing itself.
         return []
     return [*shown, *(u for u in menu if u not in shown)][:MAX_SUB_LISTINGS]
+
+
+def language_home(doc: Document, start: str, domains: tuple[str, ...]) -> str | None:
+    """Return the one language home a site's root offering several leads to ("/en/" of a
+    chooser linking "/en/" and "/fr/"), or None: the root's x-default alternate, else the
+    home of the root's own language, else the first linked. The same publications in
+    another language are copies, as a root that redirects to one language says."""
+    homes = list(dict.fromkeys(
+        url for url, _ in classify.page_links(doc, allowed_domains=domains)
+        if is_site_home(url) and path_segments(url) and is_under(url, start)))
+    if len(homes) < 2:
+        return None
+    keys = {record_key(url): url for url in homes}
+    base = classify.document_base(doc)
+    for el in doc.root.iter("link"):
+        if (el.get("hreflang") or "").lower() == "x-default" and el.get("href"):
+            chosen = keys.get(record_key(canonical_url(el.get("href", ""), base)))
+            if chosen:
+                return chosen
+    lang = (doc.root.get("lang") or "").lower().split("-")[0]
+    own = [url for url in homes if path_segments(url)[0].lower().split("-")[0] == lang]
+    return own[0] if lang and own else homes[0]

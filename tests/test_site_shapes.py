@@ -57,7 +57,9 @@ def serve_pages(server: HTTPServer, pages: Pages) -> None:
             return Response("<html><body>Not found</body></html>", 404, content_type="text/html")
         if body.startswith("->"):  # a redirect: "->/en/"
             return Response("", 301, headers={"Location": body[2:]})
-        kind = "application/xml" if request.path.endswith(".xml") else "text/html"
+        xml = request.path.endswith(".xml") or body.startswith("<?xml")
+        kind = "application/xml" if xml else "text/plain" if request.path.endswith(".txt") \
+            else "text/html"
         return Response(body, 200, content_type=kind)
     server.expect_request(re.compile(".*")).respond_with_handler(handler)
 
@@ -395,3 +397,71 @@ def test_the_site_s_tagline_is_no_publication_s_summary(
     assert summaries["Ceasefires That Hold"].startswith("The first paragraph of Ceasefires")
     assert summaries["Monitors at the Line"].startswith("The first paragraph of Monitors")
     assert summaries["Talks Resume in Geneva"].startswith("Its own summary.")
+
+
+# -- a JavaScript listing whose robots.txt names its sitemap by a path ----------------------
+
+def test_a_relative_sitemap_line_of_robots_txt_is_read_against_the_site(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """"Sitemap: /sitemap_index.xml" (no host, as some sites write it) leads to the
+    sitemap index, its post sitemap and its Google News sitemap: the empty listing's
+    items come from there; the pages' and experts' sitemaps add nothing."""
+    urlset = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' \
+        ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{}</urlset>'
+    posts = [f"/insights/ceasefire-lines-in-the-north-part-{k}" for k in range(4)]
+    news = ("<news:news><news:publication_date>2024-03-10</news:publication_date>"
+            "<news:title>Ceasefire lines</news:title></news:news>")
+    pages = {
+        "/robots.txt": "User-agent: *\nDisallow: /admin/\nSitemap: /sitemap_index.xml\n",
+        "/insights/": page('<h1>Insights</h1><div id="__next"></div>'),
+        "/sitemap_index.xml": '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps'
+        '.org/schemas/sitemap/0.9">' + "".join(f"<sitemap><loc>/{n}.xml</loc></sitemap>" for n in
+                                               ("pages", "posts", "news", "experts"))
+        + "</sitemapindex>",
+        "/pages.xml": urlset.format("<url><loc>/about/</loc></url><url><loc>/</loc></url>"),
+        "/posts.xml": urlset.format("".join(f"<url><loc>{p}</loc></url>" for p in posts[:3])),
+        "/news.xml": urlset.format(f"<url><loc>{posts[3]}</loc>{news}</url>"),
+        "/experts.xml": urlset.format("<url><loc>/experts/jane-doe</loc></url>"),
+    }
+    paths, report = found(httpserver_ipv4, pages, "/insights/", store, tmp_path)
+    assert sorted(paths) == posts and not report.failures
+
+
+# -- a root that offers its languages: the harvest follows one of them ----------------------
+
+@pytest.mark.parametrize(("head", "lang", "chosen"), [
+    ("", "en", "en"), ("", "fr", "fr"),
+    ('<link rel="alternate" hreflang="x-default" href="/fr/">', "en", "fr")])
+def test_a_language_chooser_leads_to_one_language_s_publications(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, head: str, lang: str,
+        chosen: str) -> None:
+    """A root linking only "/en/" and "/fr/" (copies of one site) leads to one of them, as a
+    root that redirects to a language does: its x-default, else the root's own language."""
+    chooser = page('<h1>Peace Institute</h1><a href="/en/">English</a> '
+                   '<a href="/fr/">Français</a>', ())
+    pages = {"/": chooser.replace("<title>", f"{head}<title>").replace(
+        "<html>", f'<html lang="{lang}">')}
+    for code in ("en", "fr"):
+        menu = ((f"/{code}/publications/", "Publications"), (f"/{code}/about/", "About"))
+        items = [f"/{code}/publications/ceasefire-report-{k}" for k in range(3)]
+        pages[f"/{code}/"] = page("<h1>Welcome</h1>" + card(items[0], "Ceasefire report 0"), menu)
+        pages[f"/{code}/publications/"] = page("".join(card(p, f"Ceasefire report {p[-1]}")
+                                                       for p in items), menu)
+    paths, _ = found(httpserver_ipv4, pages, "/", store, tmp_path)
+    assert sorted(paths) == [f"/{chosen}/publications/ceasefire-report-{k}" for k in range(3)]
+
+
+# -- a start URL that is a feed, though its name does not say so ----------------------------
+
+def test_a_feed_start_url_is_read_as_a_feed_whatever_its_name(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """"/feeds/publications" serves RSS: its items are the listing (they were refused as
+    "not HTML"); a start URL serving HTML is still read as a listing page."""
+    items = [f"/analysis/ceasefire-lines-part-{k}/" for k in range(3)]
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Analysis</title>'
+           + "".join(f"<item><title>Part {k}</title><link>{p}?utm_source=rss</link>"
+                     f"<pubDate>Sun, 03 Mar 2024 10:00:00 +0000</pubDate></item>"
+                     for k, p in enumerate(items)) + "</channel></rss>")
+    paths, report = found(httpserver_ipv4, {"/feeds/publications": rss},
+                          "/feeds/publications", store, tmp_path)
+    assert paths == items and report.feed_items == 3 and not report.failures
