@@ -74,6 +74,9 @@ _DATE_TAIL = (rf"\s(?-i:on|am|le|el|il|op|den|the)\s+(?:[^\W\d]+,?\s+)?(?:\d|(?:
 _TRANSLATION = re.compile(r"(?i)^\s*(?:übersetzung|übersetzt|translation|translated|traduction|"
                           r"traduit|traducción|traducido|traduzione|tradotto|tradução|"
                           r"vertaling|vertaald)\b")
+# A mailbox as feeds and mail write it: "jane@example.org (Jane Doe)" names Jane Doe;
+# "Jane Doe <jane@example.org>" loses its address.
+_MAILBOX = re.compile(r"[^\s(),;<>]+@[^\s(),;<>]+\s*\(([^()@]{2,60})\)|<[^\s<>@]+@[^\s<>]+>")
 _NOISE = re.compile(
     _DATE_TAIL + r"\S+@\S+\.\w+|\S+\[at\]\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"\band\s+\d+\s+others?\b|\([^()]{0,60}\)|（[^（）]{0,60}）|\[[^\[\]]{0,60}\]|"
@@ -206,6 +209,7 @@ def _split(text: str) -> list[str]:
         return []
     text = _after_by(_NOT_AUTHORS.sub("", _REPORTER_PLACE.sub("", _HELPERS.sub("", text))))
     text = _CJK_LABEL.sub("", _PREFIX.sub("", text))
+    text = _MAILBOX.sub(lambda m: m.group(1) or " ", text)  # "a@b.org (Jane Doe)"
     text = _NOISE.sub(" ", text)
     text = _DEGREE.sub("", text)
     if _is_sentence(_without_roles(text)):

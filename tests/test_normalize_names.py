@@ -29,6 +29,10 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Editor and John Roe, Fellow", ["Jane Doe", "John Roe"]),
     ("Jane Doe, Senior Fellow and Director", ["Jane Doe"]),
     ("Jane Doe | Staff Writer", ["Jane Doe"]),
+    # Mailboxes as feeds and mail write them
+    ("jane.doe@example.org (Jane Doe)", ["Jane Doe"]),
+    ("Jane Doe <jane.doe@example.org>", ["Jane Doe"]),
+    ("jane@example.org (Jane Doe), john@example.org (John Roe)", ["Jane Doe", "John Roe"]),
     ("Dr. Jane Doe, MD", ["Jane Doe"]),
     ("Prof. Dr. Max Müller", ["Max Müller"]),
     ("Amb. William Taylor", ["William Taylor"]),
