@@ -175,7 +175,9 @@ _ORGANIZATION = re.compile(
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk)\b|"
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
-    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b",
+    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b|"
+    # No person's name opens with "The": "The Washington Post", "The Editorial Board"
+    r"^the\s+(?-i:[A-Z])",
     re.IGNORECASE)
 
 

@@ -71,3 +71,12 @@ def test_chinese_names_set_apart_are_several_people_japanese_one() -> None:
     mixed = choose_authors([Candidate("authors", ["王小明 Jane"], "html:label")], [],
                            language="zh")
     assert mixed is not None and [a.name for a in mixed[0]] == ["王小明 Jane"]
+
+
+def test_an_outlet_named_with_the_is_no_person() -> None:
+    """"By Jane Doe, The Washington Post": a name that opens with "The" is an organization,
+    kept only when no person is named ("The Editorial Board")."""
+    assert names(Candidate("authors", ["Jane Doe", "The Washington Post"], "meta:author")) \
+        == ["Jane Doe"]
+    assert names(Candidate("authors", ["The Editorial Board"], "meta:author")) \
+        == ["The Editorial Board"]
