@@ -135,13 +135,19 @@ class _Discovery:
         self.feed_links: set[str] = set()
         # A tag's, topic's or filter's listing is a part of its site that the site's
         # sitemaps and main feed cannot tell apart: they are left out then.
-        self.filtered = bool(self.starts) and all(
-            is_filtered_listing(s) for s in self.starts if not is_index_url(s))
+        self.index_starts = {s for s in self.starts if is_index_url(s)}
+        self.filtered = self._filtered()
         self.prefetched: dict[str, Page] = {}
         self.pages = Revalidator(fetcher, store, source.name, incremental=incremental,
                                  domains=self.domains, delay=source.delay, fail=self._fail)
         last = store.last_run(source.name, complete_only=True) if incremental else None
         self.since = last.started if last else None
+
+    def _filtered(self) -> bool:
+        """Tell whether every start URL is a part of its site (a tag's, topic's or filter's
+        listing, or a feed) that the site's sitemaps cannot tell apart."""
+        return bool(self.starts) and all(is_filtered_listing(s) for s in self.starts
+                                         if s not in self.index_starts)
 
     def run(self) -> Iterator[Link]:
         """Yield links from listings, then feeds, then sitemaps."""
@@ -178,6 +184,10 @@ class _Discovery:
             if page is None or self._unchanged(page, url):
                 break
             if first and starts.is_index_body(page.body):
+                # A feed or sitemap named like a page ("/feeds/publications"): as one
+                # named like a feed, it is the listing, and leaves the site's sitemaps out.
+                self.index_starts.add(url)
+                self.filtered = self._filtered()
                 yield from self._read_index(url, page)
                 break
             if first and (refusal := starts.html_refusal(page)):

@@ -462,6 +462,11 @@ def test_a_feed_start_url_is_read_as_a_feed_whatever_its_name(
            + "".join(f"<item><title>Part {k}</title><link>{p}?utm_source=rss</link>"
                      f"<pubDate>Sun, 03 Mar 2024 10:00:00 +0000</pubDate></item>"
                      for k, p in enumerate(items)) + "</channel></rss>")
-    paths, report = found(httpserver_ipv4, {"/feeds/publications": rss},
+    # The site's sitemap lists more of the same shape: a feed start, like one named as a
+    # feed ("/feed/"), is the listing, and the sitemaps are left out.
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/'
+               '0.9"><url><loc>/analysis/ceasefire-lines-part-9/</loc></url></urlset>')
+    paths, report = found(httpserver_ipv4, {"/feeds/publications": rss,
+                                            "/sitemap.xml": sitemap},
                           "/feeds/publications", store, tmp_path)
     assert paths == items and report.feed_items == 3 and not report.failures
