@@ -472,6 +472,8 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("Oleh Jane Doe", ["Jane Doe"]), ("Ein Beitrag von Jane Doe", ["Jane Doe"]),
     ("Автор: Іван Петренко", ["Іван Петренко"]), ("Yazar: Ali Veli", ["Ali Veli"]),
     ("Teksti: Matti Meikäläinen", ["Matti Meikäläinen"]), ("文：山田太郎", ["山田太郎"]),
+    ("Szerző: Kovács Péter", ["Kovács Péter"]), ("Kirjoittaja: Matti Virtanen", ["Matti Virtanen"]),
+    ("Συντάκτης: Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]),
     ("Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
     # "Di" opens Italian sentences too: before a small letter it is no by-word.
     ("Di recente il governo ha deciso", []),

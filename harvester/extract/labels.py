@@ -43,7 +43,10 @@ _AUTHOR_LABELS = frozenset({
     "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
     "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
     "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "كاتب", "الكاتب", "מאת",
-    "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文"})
+    "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
+    # Hungarian, Finnish, Greek, Polish and Czech
+    "szerző", "szerzők", "kirjoittaja", "kirjoittajat", "toimittaja", "συντάκτης",
+    "συγγραφέας", "autorka", "autorzy"})
 # Categories are topics on a labelled line; a heading above a list says "Topics", not that.
 _CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
                               "categorías", "catégories", "categorie"})
