@@ -697,3 +697,20 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 def table_row(out: str, source: str = "institute") -> list[str]:
     """Return the cells of a source's row in a printed summary table."""
     return next(line.split() for line in out.splitlines() if line.startswith(source + " "))
+
+
+def harvest_start(start: str, store: Any, folder: Any, max_pages: int = 10) -> None:
+    """Harvest one source from one start URL of a served test site into `store`: no delay,
+    no retries, a short timeout, its data and output under `folder`."""
+    from harvester.config import Config, Settings, Source
+    from harvester.extract import default_vocabulary
+    from harvester.fetch import Fetcher
+    from harvester.pipeline import run_source
+
+    settings = Settings(data_dir=folder / "data", out_dir=folder / "out", delay=0.0,
+                        retries=0, timeout=3.0, max_pages=max_pages)
+    source = Source(name="s", start_urls=(start,))
+    config = Config(path=None, settings=settings, sources=(source,),
+                    vocabulary=default_vocabulary())
+    with Fetcher(settings) as fetcher:
+        run_source(source, config, store=store, fetcher=fetcher)

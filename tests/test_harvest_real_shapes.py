@@ -16,10 +16,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from harvester.config import Config, Settings, Source
-from harvester.extract import default_vocabulary
-from harvester.fetch import Fetcher
-from harvester.pipeline import run_source
+from harvest_site import harvest_start
 from harvester.record import Record
 from harvester.store import Store
 
@@ -68,14 +65,7 @@ def harvest(server: HTTPServer, pages: dict[str, str], store: Store, tmp_path: P
         return Response(body, 200, content_type="text/html")
 
     server.expect_request(re.compile(".*")).respond_with_handler(handler)
-    base = server.url_for("/").rstrip("/")
-    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0,
-                        retries=0, timeout=3.0, max_pages=5)
-    source = Source(name="s", start_urls=(base + "/research/",))
-    config = Config(path=None, settings=settings, sources=(source,),
-                    vocabulary=default_vocabulary())
-    with Fetcher(settings) as fetcher:
-        run_source(source, config, store=store, fetcher=fetcher)
+    harvest_start(server.url_for("/research/"), store, tmp_path, max_pages=5)
     return list(store.records())
 
 

@@ -15,13 +15,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from harvester.config import Config, Settings, Source
+from harvest_site import harvest_start
+from harvester.config import Settings, Source
 from harvester.discover import DiscoverReport, Link, discover
-from harvester.extract import default_vocabulary
 from harvester.fetch import Fetcher
 from harvester.paginate import next_pages
 from harvester.parse import parse_html
-from harvester.pipeline import run_source
 from harvester.store import Store
 from harvester.urlshapes import is_filtered_listing, is_menu_section, is_year_of, navigation_reason
 
@@ -385,14 +384,7 @@ def test_the_site_s_tagline_is_no_publication_s_summary(
     pages["/research/"] = page(listing).replace("<title>Site</title>",
                                                 f"<title>Research</title>{head}")
     serve_pages(httpserver_ipv4, pages)
-    base = httpserver_ipv4.url_for("/").rstrip("/")
-    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0,
-                        retries=0, timeout=3.0, max_pages=10)
-    source = Source(name="s", start_urls=(base + "/research/",))
-    config = Config(path=None, settings=settings, sources=(source,),
-                    vocabulary=default_vocabulary())
-    with Fetcher(settings) as fetcher:
-        run_source(source, config, store=store, fetcher=fetcher)
+    harvest_start(httpserver_ipv4.url_for("/research/"), store, tmp_path)
     summaries = {r.title: r.summary for r in store.records()}
     assert summaries["Ceasefires That Hold"].startswith("The first paragraph of Ceasefires")
     assert summaries["Monitors at the Line"].startswith("The first paragraph of Monitors")
