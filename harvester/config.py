@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from .config_values import check_keys, is_schedule, read_toml, source_value, string_list, typed
 from .errors import ConfigError
 from .politeness import BREAKER_COOLDOWN, BREAKER_FAILURES
-from .urls import is_same_site
+from .urls import is_same_site, registered_domain
 from .vocab import Vocabulary
 
 CONFIG_NAME = "sources.toml"
@@ -281,12 +281,14 @@ def _check_unique(where: str, sources: tuple[Source, ...]) -> None:
 
 
 def default_domains(urls: list[str]) -> tuple[str, ...]:
-    """Return the hosts of the start URLs, each with and without `www.`."""
+    """Return the hosts of the start URLs, each with and without `www.`, and the domain
+    each was registered under: a listing on "research.x.org" links its pages on
+    "www.x.org", and "x.org/research" may redirect to "research.x.org"."""
     hosts: list[str] = []
     for url in urls:
         host = (urlsplit(url).hostname or "").lower()
         bare = host.removeprefix("www.")
-        for variant in (host, bare, "www." + bare):
+        for variant in (host, bare, "www." + bare, registered_domain(host)):
             if variant and variant not in hosts:
                 hosts.append(variant)
     return tuple(hosts)

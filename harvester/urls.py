@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from ipaddress import ip_address
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from publicsuffixlist import PublicSuffixList
 
 _ASSET_EXTENSIONS = frozenset({
     # documents and data
@@ -60,6 +63,25 @@ def is_same_site(url: str, allowed_domains: Iterable[str]) -> bool:
     if not domains:
         return True
     return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def registered_domain(host: str) -> str | None:
+    """Return the domain a host was registered under ("x.org" of "research.x.org",
+    "bbc.co.uk" of "www.bbc.co.uk"), by the Public Suffix List; None for an IP address,
+    a single label or a public suffix itself ("co.uk", "github.io")."""
+    host = host.lower().rstrip(".")
+    try:
+        ip_address(host.strip("[]"))
+        return None
+    except ValueError:
+        pass
+    return _suffix_list().privatesuffix(_ascii_host(host)) if "." in host else None
+
+
+@lru_cache(maxsize=1)
+def _suffix_list() -> PublicSuffixList:
+    """Return the Public Suffix List the package ships (read once, never fetched)."""
+    return PublicSuffixList()
 
 
 def is_asset_url(url: str) -> bool:

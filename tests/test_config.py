@@ -13,6 +13,7 @@ import pytest
 
 from harvester import config, config_values
 from harvester.errors import ConfigError
+from harvester.urls import is_same_site
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -37,6 +38,18 @@ def test_minimal_source_gets_defaults(tmp_path: Path) -> None:
     assert source.allowed_domains == ("www.usip.org", "usip.org")
     assert cfg.settings.delay == 1.0
     assert cfg.vocabulary.type_label("special-report") == "Special Report"
+
+
+def test_a_subdomain_source_also_admits_its_sites_other_hosts(tmp_path: Path) -> None:
+    """A listing on "research.x.org" links its pages on "www.x.org": one site, by default."""
+    cfg = config.load(write(tmp_path, MINIMAL.replace("www.usip.org", "research.usip.org")))
+    domains = cfg.source("usip").allowed_domains
+    assert domains == ("research.usip.org", "www.research.usip.org", "usip.org")
+    assert is_same_site("https://www.usip.org/publications/2024/05/x", domains)
+    assert not is_same_site("https://usip.org.example/x", domains)
+    served = config.load(write(tmp_path, MINIMAL.replace("https://www.usip.org",
+                                                         "http://127.0.0.1:8000")))
+    assert all(d.endswith("127.0.0.1") for d in served.source("usip").allowed_domains)
 
 
 def test_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:

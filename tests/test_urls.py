@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from harvester.canonical import canonical_url, is_http_url, record_key
-from harvester.urls import (is_asset_url, is_same_site, is_front_page, is_site_home, is_under,
-                            matches_pattern, section_urls)
+from harvester.urls import (is_asset_url, is_front_page, is_same_site, is_site_home, is_under,
+                            matches_pattern, registered_domain, section_urls)
 from harvester.urlshapes import (is_content_like, is_navigation_url, navigation_reason,
                                  page_number, without_page)
 
@@ -132,6 +132,23 @@ def test_tracking_parameters_never_change_the_key(url: str, tracker: str) -> Non
 def test_is_same_site(url: str, domains: tuple[str, ...], expected: bool) -> None:
     """Hosts match exactly or as subdomains, never by suffix text alone."""
     assert is_same_site(url, domains) is expected
+
+
+@pytest.mark.parametrize(("host", "domain"), [
+    ("research.usip.org", "usip.org"),
+    ("www.bbc.co.uk", "bbc.co.uk"),
+    ("a.b.gov.uk", "b.gov.uk"),
+    ("usip.org.", "usip.org"),
+    ("BÜCHER.de", "xn--bcher-kva.de"),
+    ("jane.github.io", "jane.github.io"),  # a private suffix: each user's site is its own
+    ("co.uk", None),
+    ("127.0.0.1", None),
+    ("[::1]", None),
+    ("localhost", None),
+])
+def test_registered_domain(host: str, domain: str | None) -> None:
+    """The Public Suffix List, not the last two labels, says where a site's domain starts."""
+    assert registered_domain(host) == domain
 
 
 @pytest.mark.parametrize(("url", "expected"), [
