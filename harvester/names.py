@@ -97,6 +97,13 @@ _CONJUNCTION = re.compile(r"(?i)(?:and|und|et|y|e|&)\s")
 # A role, then "and" and what follows it, with no preposition opening a field before it.
 _ROLE_AND_NAME = re.compile(r"(?i)^(?:(?!\b(?:in|for|on|of|at|with|to|für|pour|de|en|del)\b)"
                             r"[^,;])*?\s(?:and|und|et|y|&)\s+(.+)$")
+# A role's field after its preposition, then "and" and what follows ("Director of Studies
+# and John Roe"): a name only when no region or field reads on ("… of Asia and Middle East").
+_ROLE_FIELD_AND = re.compile(r"(?i)^[^,;]*?\s(?:and|und|et|y|&)\s+(.+)$")
+_REGION = re.compile(r"(?i)\b(?:asia|africa|europe|america|americas|east|west|north|south|"
+                     r"pacific|atlantic|arctic|gulf|caribbean|balkans|sahel|eurasia|oceania|"
+                     r"islands?|lakes|horn|levant|maghreb|kingdom|states|republic|korea|"
+                     r"china|russia|india|iran|ocean|sea|region|world)\b")
 # What a field of expertise ends with ("European Affairs", "Security Cooperation").
 _FIELD = re.compile(r"(?i)\b(?:affairs|studies|polic(?:y|ies)|security|relations|cooperation|"
                     r"trade|economics|development|politics|defen[cs]e|issues|governance|"
@@ -252,15 +259,23 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
             in_role = True
             # "Senior Fellow and John Roe": no field opened before the "and", so a name
             # follows it; "Specialist in Russian and European Affairs" goes on with a field.
-            joined = _ROLE_AND_NAME.match(text)
-            if joined and is_name(joined.group(1), strict=True) \
-                    and not _FIELD.search(joined.group(1)):
+            joined = _ROLE_AND_NAME.match(text) or _ROLE_FIELD_AND.match(text)
+            if joined and _is_name_after_role(joined.group(1), joined.re is _ROLE_AND_NAME):
                 kept.append(joined.group(1))
                 in_role = False
         elif not in_role or _CONJUNCTION.match(text) or is_name(text, strict=True):
             in_role = False
             kept.append(piece)
     return kept
+
+
+def _is_name_after_role(tail: str, plain_role: bool) -> bool:
+    """Tell whether what follows a role's "and" is a person: a name that is no field, and
+    after a field ("Director of Studies and …") no region either ("… of Asia and South
+    Asia")."""
+    if not is_name(tail, strict=True) or _FIELD.search(tail):
+        return False
+    return plain_role or (len(tail.split()) <= 4 and not _REGION.search(tail))
 
 
 def _without_outlet(text: str) -> str:

@@ -28,6 +28,12 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Senior Fellow and John Roe", ["Jane Doe", "John Roe"]),
     ("Jane Doe, Editor and John Roe, Fellow", ["Jane Doe", "John Roe"]),
     ("Jane Doe, Senior Fellow and Director", ["Jane Doe"]),
+    # After a role's field, a name follows its "and"; a region or another field does not
+    ("Jane Doe, Director of Studies and John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Head of Programme and Maria García, Fellow", ["Jane Doe", "Maria García"]),
+    ("Jane Doe, Fellow for Europe and Latin America", ["Jane Doe"]),
+    ("Jane Doe, Fellow for Asia and Middle East", ["Jane Doe"]),
+    ("Jane Doe, Professor of History and Politics", ["Jane Doe"]),
     ("Jane Doe | Staff Writer", ["Jane Doe"]),
     # Mailboxes as feeds and mail write them
     ("jane.doe@example.org (Jane Doe)", ["Jane Doe"]),
