@@ -34,8 +34,11 @@ _TYPE_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|»)\s+)")
 # opening "[Update]" is the blogger's own).
 _PAGE_NUMBER = (r"(?:page|pg\.?|seite|p[áa]gina|pag\.|strona|sida|side|pagin[aă]|sayfa|"
                 r"halaman|стр\.?|страница)\s*\d+(?:\s*(?:of|von|de|sur|di|из|/)\s*\d+)?")
+# A file's format and size beside a link to it ("PDF", "PDF, 2.3 MB", "540 KB").
+_FILE_SIZE = r"\d+(?:[.,]\d+)?\s*[kmg]i?b"
+_FILE_LABEL = rf"(?:pdf|docx?|odt|rtf|epub)(?:\s*[,\-–:|]?\s*{_FILE_SIZE})?|{_FILE_SIZE}"
 _MARKER = re.compile(rf"(?i)\s+[|\-–—·•:]\s+{_PAGE_NUMBER}(?=\s+[|\-–—·•]\s+|\s*$)"
-                     rf"|\s*[(\[]\s*(?:{_PAGE_NUMBER}|pdf)\s*[)\]]\s*"
+                     rf"|\s*[(\[]\s*(?:{_PAGE_NUMBER}|{_FILE_LABEL})\s*[)\]]\s*"
                      r"|\s*[(\[]\s*(?:updated|aktualisiert|mis à jour|actualizado|aggiornato)"
                      r"\s*[)\]]\s*$")
 # A numeric date in front of a headline ("23.01.2022 - Title", "2024-05-02 | Title").

@@ -22,7 +22,8 @@ from .extract.cards import find_cards, link_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
-from .urls import is_asset_url, is_same_site, is_under, matches_pattern, path_segments, section_urls
+from .urls import (is_asset_url, is_document_url, is_same_site, is_under, matches_pattern,
+                   path_segments, section_urls)
 from .urlshapes import has_id_param, is_content_like, navigation_reason, url_shape
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,22 @@ def publication_links(links: list[tuple[str, LinkContext]]) -> list[str]:
     for key, reason in rejected.items():
         log.debug("dropped link %s: %s", key, reason)
     return list(accepted.values())
+
+
+def file_links(links: list[tuple[str, LinkContext]]) -> list[str]:
+    """Return the documents a page's cards are titled with ("Annual Report 2023" linking
+    "/files/annual-report-2023.pdf"), once each: publications that are only a file.
+
+    A file beside a card's own page ("Download PDF") titles no card, and one in a menu,
+    header, footer or sidebar is the site's, not a listed publication.
+    """
+    found: dict[str, str] = {}
+    for url, context in links:
+        if context.card_title and not context.boilerplate and is_document_url(url) \
+                and is_same_site(url, context.allowed_domains) \
+                and matches_pattern(url, context.pattern):
+            found.setdefault(record_key(url), url)
+    return list(found.values())
 
 
 def _sections_of_others(urls: list[str]) -> list[str]:

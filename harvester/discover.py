@@ -8,7 +8,9 @@ pagination, bounded by `max_pages` per start URL; a hub start page without
 publication links has the listings it links walked too, a home page the
 listings of the publications it shows, and a listing tabbed by year its years),
 then the items of the site's own feeds
-not already seen on a listing, then the site's sitemaps.
+not already seen on a listing, then the site's sitemaps, then the publications that are
+only a file (a card or feed item titled with a link to a PDF: `via="file"`, stored from
+the card alone by the pipeline).
 Links are yielded lazily, page by page, each once (de-duplicated by
 `canonical.record_key`), so the pipeline fetches publications while discovery goes
 on. A link's card merges what the listing card and the feed item say; a link
@@ -26,6 +28,7 @@ the site's sitemaps and main feed cannot tell its part of the site apart.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -46,7 +49,7 @@ from .parse import Document, parse_html
 from .record import Candidate, Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (is_asset_url, is_same_site, is_under, matches_pattern,
+from .urls import (is_asset_url, is_document_url, is_same_site, is_under, matches_pattern,
                    path_segments)
 from .urlshapes import (is_content_like, is_filtered_listing, is_navigation_url, url_shape)
 from .vocab import Vocabulary
@@ -54,6 +57,8 @@ from .vocab import Vocabulary
 log = logging.getLogger(__name__)
 
 MAX_FEEDS = 3
+# A card title that names an action on a file, not the publication ("Download PDF").
+_FILE_ACTION = re.compile(r"(?i)^\W*(?:download|read|view|open|get|full|see|pdf|click)\b")
 _NO_PROGRESS_PAGES = 2
 # A page's own descriptions: its meta description, OpenGraph's and Twitter's.
 _DESCRIPTIONS = etree.XPath(
@@ -67,6 +72,7 @@ class Link:
 
     url: str
     card: Record | None = None
+    # "listing", "feed", "sitemap", "start", "recheck", or "file" (no page to fetch).
     via: str = "listing"
     lastmod: datetime | None = None
     # The response, when discovery fetched the publication itself (a start URL that is one).
@@ -133,6 +139,8 @@ class _Discovery:
         self.feed_cards: dict[str, tuple[str, Record]] = {}
         # Feed items that may be yielded though no listing showed them (see _read_feeds).
         self.feed_links: set[str] = set()
+        # Publications that are only a file ("/files/annual-report-2023.pdf"), by record key.
+        self.files: dict[str, Link] = {}
         # A tag's, topic's or filter's listing is a part of its site that the site's
         # sitemaps and main feed cannot tell apart: they are left out then.
         self.index_starts = {s for s in self.starts if is_index_url(s)}
@@ -156,6 +164,9 @@ class _Discovery:
         yield from self._feed_leftovers()
         if self.source.use_sitemaps or self.prefetched:
             yield from self._sitemap_links()
+        # Last: a file's page may have turned up since, and the pipeline stores a file
+        # only when no publication of the same title was stored.
+        yield from self._emit(list(self.files.values()))
         r = self.report
         log.debug("%s: discovery done: %d links from %d listing pages, %d feed items and %d "
                   "sitemap URLs; %d failures%s", self.source.name, len(self.seen),
@@ -177,6 +188,7 @@ class _Discovery:
         hub_listings: list[str] = []
         years: list[str] = []
         sections = False
+        shown_files: set[str] = set()
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             first = pages == 0 and url in self.starts
@@ -204,8 +216,9 @@ class _Discovery:
             listed_description = True
             if pages == 1 and self.source.use_feeds:
                 self._read_feeds(doc, start)
-            if pages == 1 and start in self.starts \
-                    and pagekind.page_kind(doc).kind == pagekind.PUBLICATION:
+            own = pages == 1 and start in self.starts \
+                and pagekind.page_kind(doc).kind == pagekind.PUBLICATION
+            if own:
                 # A start URL may be a publication ("harvest this report"): it is handed on
                 # as fetched, and the links it holds are followed as a listing's.
                 self.seen.add(record_key(page.url))
@@ -213,18 +226,20 @@ class _Discovery:
                 yield Link(page.url, via="start", page=page)
             if listed_description:
                 self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
-            links = self._listing_links(doc, start)
-            leads = hubs.leads(doc, start, page.url, [x.url for x in links], self.domains,
+            links, files = self._listing_links(doc, start, files=not own)
+            shown = [x.url for x in links] or files  # a listing of files is no hub
+            leads = hubs.leads(doc, start, page.url, shown, self.domains,
                                self.listings) if pages == 1 and hub else None
             if leads is not None:
                 hub_listings, sections = leads
                 self._mark_hub(url)
-            if pages == 1 and links:
+            if pages == 1 and shown:
                 years = hubs.years(doc, page.url, self.domains, self.listings)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
-            idle = 0 if fresh else idle + 1
+            idle = 0 if fresh or set(files) - shown_files else idle + 1
+            shown_files.update(files)
             if stale or idle >= _NO_PROGRESS_PAGES:
                 self.report.stopped_early |= bool(stale)
                 log.debug("%s: pagination stops at %s (%s)", self.source.name, url,
@@ -255,8 +270,11 @@ class _Discovery:
         log.debug("%s: listing %s not modified", self.source.name, url)
         return True
 
-    def _listing_links(self, doc: Document, start: str) -> list[Link]:
-        """Return the publication links of one listing page, with their cards."""
+    def _listing_links(self, doc: Document, start: str, *,
+                       files: bool = True) -> tuple[list[Link], list[str]]:
+        """Return the publication links of one listing page, with their cards, and the
+        documents its cards are titled with (`files`: not on a publication's own page,
+        whose files are its attachments), kept for the end of discovery."""
         pattern = self.source.link_pattern
         contexts = classify.page_links(doc, section=start, allowed_domains=self.domains,
                                        pattern=pattern, listings=frozenset(self.listings),
@@ -264,13 +282,24 @@ class _Discovery:
         urls = classify.publication_links(contexts)
         cards = {record_key(c.url): c for c in parse_cards(
             doc, vocabulary=self.vocabulary, source=self.source.name)}
+        kept = [url for url in (classify.file_links(contexts) if files else ())
+                if self._keep_file(url, cards.get(record_key(url)))]
         links = []
         for url in urls:
             key = record_key(url)
             self.shapes.add(url_shape(url))
             card = _merge(cards.get(key), self.feed_cards.get(key, (None, None))[1])
             links.append(Link(url, card.with_changes(url=url) if card else None, "listing"))
-        return links
+        return links, kept
+
+    def _keep_file(self, url: str, card: Record | None) -> bool:
+        """Keep a document a card or feed item describes as a publication that is only a
+        file, when the card gives it a title of its own (not "Download"); tell whether."""
+        if card is None or not card.title or len(card.title.split()) < 2 \
+                or _FILE_ACTION.match(card.title):
+            return False
+        self.files.setdefault(record_key(url), Link(url, card.with_changes(url=url), "file"))
+        return True
 
     def _next_url(self, doc: Document, url: str) -> str | None:
         """Return the next listing page not yet visited, or None."""
@@ -292,6 +321,10 @@ class _Discovery:
         self.report.feed_items += len(items)
         links = [Link(u, self._feed_card(u, found), "feed") for u, found in items
                  if is_same_site(u, self.domains) and not is_asset_url(u)]
+        for u, found in items:
+            if is_document_url(u) and is_same_site(u, self.domains) \
+                    and matches_pattern(u, self.source.link_pattern):
+                self._keep_file(u, self._feed_card(u, found))
         self.shapes.update(url_shape(link.url) for link in links)
         yield from self._emit(links)
 

@@ -26,6 +26,7 @@ from .parse import parse_html
 from .record import Record
 from .store import FetchState, Store
 from .store_rows import parse_ts, ts
+from .text import fold
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,8 @@ class _Run:
         # Declared canonical URLs (record keys) of this run's pages: the page that declared
         # each (its record key) and its title, so that a template's shared canonical is seen.
         self.claims: dict[str, tuple[str, str | None]] = {}
+        # Folded titles of the source's records, read when the first file link comes.
+        self.titles: set[str] | None = None
 
     def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
@@ -174,6 +177,9 @@ def _handle(link: discover.Link, run: _Run) -> None:
     base = FetchState(url=link.url, source=source.name, fetched_at=now, kind="page")
     # Validators of a page read before (a publication or not), unless that read failed.
     known = state is not None and state.error is None and state.content_hash is not None
+    if link.via == "file":
+        run.report.counts[_store_file(link, base, run)] += 1
+        return
     if link.page is not None:
         # Fetched by discovery (a start URL that is a publication): its fetch state is the
         # listing's, so the page is read as new and its record compared instead.
@@ -259,6 +265,29 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
     return outcome or "unchanged"
 
 
+def _store_file(link: discover.Link, base: FetchState, run: _Run) -> str:
+    """Store a publication that is only a file as its listing card or feed item describes
+    it; the file is not fetched (no page to read). Skipped when the source already has a
+    publication of that title: the file is then the download of a page."""
+    if link.card is None or not link.card.title:
+        run.report.skipped.append((link.url, "a file without a title"))
+        return "skipped"
+    if run.titles is None:
+        run.titles = {fold(r.title) for r in run.store.records(source=run.source.name)}
+    if fold(link.card.title) in run.titles:
+        run.report.skipped.append((link.url, "a file of a publication stored as a page"))
+        return "skipped"
+    record = _with_defaults(link.card.with_changes(url=canonical_url(link.url),
+                                                   source=run.source.name),
+                            run.source, run.config)
+    run.titles.add(fold(record.title or ""))
+    outcome = run.store.save_page(replace(base, kind="file", record_url=record.url), record)
+    if outcome in ("new", "changed"):
+        run.report.changed_ids.add(record.id)
+        run.report.fields += filled_fields(record)
+    return outcome or "unchanged"
+
+
 def _own_url(record: Record, fetched: str, run: _Run) -> Record:
     """Return the record under the fetched URL when its declared canonical is no page of
     its own: a listing, feed or sitemap the run read, or a URL that another page of this run
@@ -314,6 +343,11 @@ def _finish(record: Record, page: Page, link: discover.Link, source: Source,
     record = record.with_changes(url=url, source=source.name)
     if link.card is not None:
         record = normalize.merge(record, link.card)
+    return _with_defaults(record, source, config)
+
+
+def _with_defaults(record: Record, source: Source, config: Config) -> Record:
+    """Return the record with the source's type and topics where the page gives none."""
     provenance = dict(record.provenance)
     changes: dict[str, object] = {}
     if record.type is None and source.type:

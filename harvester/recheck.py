@@ -57,7 +57,8 @@ def _oldest(store: Store, source: str, cutoff: datetime, share: float,
     most = max(1, math.floor(store.count(source) * share + 1e-9))
     states = (store.fetch_state(record.url) for record in store.records(source=source))
     pages = ((s.fetched_at, s.url) for s in states
-             if s is not None and s.fetched_at is not None and record_key(s.url) not in done)
+             if s is not None and s.fetched_at is not None and s.kind != "file"
+             and record_key(s.url) not in done)
     oldest = heapq.nsmallest(most + 1, pages)
     urls = [url for when, url in oldest[:most] if when < cutoff]
     return urls, oldest[len(urls)][0] if len(oldest) > len(urls) else None

@@ -28,6 +28,7 @@ _ASSET_EXTENSIONS = frozenset({
     "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "dmg", "exe", "apk", "iso",
     "css", "js", "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "swf",
 })
+_DOCUMENT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "epub"})
 #: A path segment that names a language ("en", "pt-br"): the root of that language's site.
 LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)
 _ASSET_DIRS = re.compile(
@@ -100,6 +101,15 @@ def is_asset_url(url: str) -> bool:
     if "." not in last:
         return False
     return last.rsplit(".", 1)[-1].lower() in _ASSET_EXTENSIONS
+
+
+def is_document_url(url: str) -> bool:
+    """Tell whether a URL names a document file a publication may be (PDF, Word, ePub)."""
+    try:
+        last = urlsplit(url).path.rsplit("/", 1)[-1]
+    except ValueError:
+        return False
+    return "." in last and last.rsplit(".", 1)[-1].lower() in _DOCUMENT_EXTENSIONS
 
 
 def matches_pattern(url: str, pattern: str | re.Pattern[str] | None) -> bool:
