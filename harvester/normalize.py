@@ -21,7 +21,8 @@ from .choose_labels import choose_topics, choose_type
 from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
-from .urls import host_of
+from .urls import host_of, is_under
+from .urlshapes import is_content_like
 from .vocab import Vocabulary
 from .zones import page_region
 
@@ -147,7 +148,8 @@ def choose_url(cands: list[Candidate], url: str | None) -> tuple[str, str]:
     declared.sort(key=lambda c: c.source != "html:canonical")
     for cand in declared:
         target = _absolute_http(cand.value, url)
-        if target and (url is None or _same_host(target, url)) and urlsplit(target).path.strip("/"):
+        if target and (url is None or _same_host(target, url) and not _section_of(target, url)) \
+                and urlsplit(target).path.strip("/"):
             return target, cand.source
     if url and re.match(r"^(https?|file)://", url):
         return url, "input"
@@ -166,6 +168,13 @@ def _absolute_http(value: Any, base: str | None) -> str | None:
     if not _HTTP.match(target) or _NOT_IN_URL.search(target):
         return None
     return target
+
+
+def _section_of(target: str, url: str) -> bool:
+    """Tell whether a canonical names a folder above the page that is no item of its own:
+    a template's canonical shared by its section ("/research/" on "/research/a-report"),
+    not an article's first page ("/a-long-title/" on "/a-long-title/page/2")."""
+    return is_under(url, target) and not is_content_like(target)
 
 
 def _same_host(a: str, b: str) -> bool:

@@ -73,10 +73,21 @@ def test_empty_body_is_an_extract_error(body: bytes | str) -> None:
     ("https://www.example.org/a/b", "https://example.org/a/b?ref=1", "https://www.example.org/a/b"),
     ("https://other.example/a/b", "https://example.org/a/b", "https://example.org/a/b"),
     ("https://example.org/", "https://example.org/a/b", "https://example.org/a/b"),
+    # a template's canonical naming the section above the page is no canonical of it
+    ("/research/", "https://example.org/research/ceasefires-that-hold",
+     "https://example.org/research/ceasefires-that-hold"),
+    ("/en/analysis", "https://example.org/en/analysis/2024/ceasefires-that-hold",
+     "https://example.org/en/analysis/2024/ceasefires-that-hold"),
+    # an article's first page, or its short link, is
+    ("/ceasefires-that-hold/", "https://example.org/ceasefires-that-hold/page/2",
+     "https://example.org/ceasefires-that-hold/"),
+    ("/news/7349926", "https://example.org/news/7349926/ceasefires-that-hold",
+     "https://example.org/news/7349926"),
 ])
 def test_canonical_url_only_on_the_same_host_and_not_the_root(canonical: str, url: str,
                                                              expected: str) -> None:
-    """The declared canonical is trusted on the same host, and never when it is the root."""
+    """The declared canonical is trusted on the same host, and never when it is the root or
+    a section above the page."""
     record = extract_page(PAGE.format(charset="utf-8", canonical=canonical), url)
     assert record.url == expected
 
