@@ -21,7 +21,7 @@ from .choose_labels import choose_topics, choose_type
 from .dates import DateValue, local_day
 from .record import Candidate, Image, Record
 from .text import clean, fold, shorten, strip_tags
-from .urls import host_of, is_under
+from .urls import host_of, is_under, registered_domain
 from .urlshapes import is_content_like
 from .vocab import Vocabulary
 from .zones import page_region
@@ -185,11 +185,10 @@ def _same_host(a: str, b: str) -> bool:
 def host_names(url: str | None) -> list[str]:
     """Return the names a site goes by in its URL ("www.mdr.de" -> "mdr.de", "mdr")."""
     host = host_of(url).removeprefix("www.") if url else ""
-    labels = host.split(".")
-    if len(labels) < 2:
+    domain = registered_domain(host) if "." in host else None
+    if not domain:
         return []
-    main = labels[-3] if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "ac",
-                                                              "gov") else labels[-2]
+    main = domain.split(".")[0]
     return [host, main] if len(main) > 2 else [host]
 
 

@@ -76,7 +76,9 @@ def registered_domain(host: str) -> str | None:
         return None
     except ValueError:
         pass
-    return _suffix_list().privatesuffix(_ascii_host(host)) if "." in host else None
+    domain = _suffix_list().privatesuffix(_ascii_host(host)) if "." in host else None
+    # In the host's own spelling ("bücher.de", not "xn--bcher-kva.de"): as many labels.
+    return ".".join(host.split(".")[-(domain.count(".") + 1):]) if domain else None
 
 
 @lru_cache(maxsize=1)
