@@ -16,6 +16,9 @@ Links are yielded lazily, page by page, each once (de-duplicated by
 on. A link's card merges what the listing card and the feed item say; a link
 seen again on a later listing page was already yielded and keeps its first card.
 
+A listing page that links no publication (one drawn by JavaScript) is read from the data
+it embeds for its script (`embedded`): JSON-LD item lists, Next.js's `__NEXT_DATA__`.
+
 Sitemaps and feeds list a whole site, so their URLs are kept only when they
 have the shape of the publication links found on the listing pages (first path
 segment and depth); with no listing links (a JavaScript-only listing), only
@@ -36,7 +39,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from . import classify, hubs, pagekind, starts
+from . import classify, embedded, hubs, pagekind, starts
 from .canonical import canonical_url, is_http_url, record_key
 from .config import Settings, Source, default_domains
 from .errors import ExtractError
@@ -227,6 +230,8 @@ class _Discovery:
             if listed_description:
                 self.report.descriptions.update(summary_key(d) for d in _DESCRIPTIONS(doc.root))
             links, files = self._listing_links(doc, start, files=not own)
+            if not links and not files and not own:
+                links = self._data_links(doc, start)
             shown = [x.url for x in links] or files  # a listing of files is no hub
             leads = hubs.leads(doc, start, page.url, shown, self.domains,
                                self.listings) if pages == 1 and hub else None
@@ -291,6 +296,24 @@ class _Discovery:
             card = _merge(cards.get(key), self.feed_cards.get(key, (None, None))[1])
             links.append(Link(url, card.with_changes(url=url) if card else None, "listing"))
         return links, kept
+
+    def _data_links(self, doc: Document, start: str) -> list[Link]:
+        """Return the publication links a JavaScript listing carries as data (JSON-LD item
+        lists, a framework's embedded JSON), with what the data says of each as its card."""
+        items = embedded.data_cards(doc)
+        contexts = [(url, classify.LinkContext(
+            page_url=doc.url or start, text=title, card_title=True, heading=True,
+            section=start, allowed_domains=self.domains, pattern=self.source.link_pattern,
+            listings=frozenset(self.listings), shapes=frozenset(self.shapes)))
+            for url, title, _ in items]
+        found = {record_key(url): candidates for url, _, candidates in items}
+        links = []
+        for url in classify.publication_links(contexts):
+            self.shapes.add(url_shape(url))
+            card = build_record(found[record_key(url)], url=url, vocabulary=self._vocab(),
+                                source=self.source.name)
+            links.append(Link(url, card.with_changes(url=url), "listing"))
+        return links
 
     def _keep_file(self, url: str, card: Record | None) -> bool:
         """Keep a document a card or feed item describes as a publication that is only a
