@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,13 +99,6 @@ def settings(tmp_path: Path) -> Settings:
     """Fast settings: no delay, no retries, short timeouts."""
     return Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", delay=0.0, retries=0,
                     timeout=3.0, max_pages=50)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary folder."""
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
 
 
 def run(source: Source, settings: Settings, store: Store, *, incremental: bool = False

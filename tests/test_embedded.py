@@ -4,7 +4,6 @@ item lists, any JSON script) are its publications when its HTML links none."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,13 +17,6 @@ from harvester.store import Store
 from test_site_shapes import card, found, page, serve_pages
 
 TITLES = ("Ceasefires That Hold", "Monitors at the Line", "Talks Resume in Geneva")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary folder."""
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
 
 
 def slug(title: str) -> str:

@@ -8,11 +8,9 @@ attachments, and the PDF of a page stored under the same title are not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 
 from harvest_site import harvest_start
@@ -20,13 +18,6 @@ from harvester import recheck
 from harvester.choose import _title_text
 from harvester.store import Store
 from test_site_shapes import found, page, serve_pages
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary folder."""
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
-
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -9,7 +9,6 @@ publication its record or its title; a listing card's day makes a short landing 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,13 +44,6 @@ def listing(cards: list[tuple[str, str]]) -> str:
                     f"<p>3 March 2024</p></article>" for path, title in cards)
     return (f"<html><head><title>Research</title></head><body><main><h1>Research</h1>{items}"
             f"</main></body></html>")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary folder."""
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
 
 
 def harvest(server: HTTPServer, pages: dict[str, str], store: Store, tmp_path: Path

@@ -8,7 +8,6 @@ links discovery yields: the publications, and no menu, job, section or other sit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,13 +66,6 @@ def serve_pages(server: HTTPServer, pages: Pages) -> None:
 def base(httpserver_ipv4: HTTPServer) -> str:
     """The test server's base URL, without a trailing slash."""
     return httpserver_ipv4.url_for("/").rstrip("/")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary folder."""
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
 
 
 def found(server: HTTPServer, pages: Pages, start: str, store: Store, tmp_path: Path
