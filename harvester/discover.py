@@ -46,7 +46,7 @@ from .errors import ExtractError
 from .extract.cards import parse_cards
 from .fetch import Fetcher, Page
 from .indexes import feed_urls, is_index_url, parse_feed, walk_sitemaps
-from .normalize import build_record, merge, summary_key
+from .normalize import as_card, build_record, merge, summary_key
 from .paginate import next_pages
 from .parse import Document, parse_html
 from .record import Candidate, Record
@@ -310,8 +310,8 @@ class _Discovery:
         links = []
         for url in classify.publication_links(contexts):
             self.shapes.add(url_shape(url))
-            card = build_record(found[record_key(url)], url=url, vocabulary=self._vocab(),
-                                source=self.source.name)
+            card = as_card(build_record(found[record_key(url)], url=url,
+                                        vocabulary=self._vocab(), source=self.source.name))
             links.append(Link(url, card.with_changes(url=url), "listing"))
         return links
 
@@ -372,8 +372,8 @@ class _Discovery:
 
     def _feed_card(self, url: str, found: list[Candidate]) -> Record:
         """Return the partial record a feed item gives (provenance "feed")."""
-        card = build_record(found, url=url, vocabulary=self._vocab(), source=self.source.name)
-        return card.with_changes(provenance={k: "feed" for k in card.provenance})
+        return as_card(build_record(found, url=url, vocabulary=self._vocab(),
+                                    source=self.source.name), "feed")
 
     def _feed_leftovers(self) -> Iterator[Link]:
         """Yield feed items no listing page showed, when they look like publications."""

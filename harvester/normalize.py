@@ -320,6 +320,19 @@ def normalize_language(value: Any) -> str | None:
     return lang
 
 
+def as_card(record: Record, label: str = "card") -> Record:
+    """Return a record built from a listing card or feed item as evidence of its page: each
+    value labelled `label`, without the values its URL alone gave (a folder's type, a day
+    in the path), which the page's own extraction reads from the URL too and which must
+    not outweigh what the page says."""
+    from_url = {k for k, v in record.provenance.items()
+                if k != "url" and (v == "url" or v.startswith("url:"))}
+    changes: dict[str, Any] = {k: () if isinstance(getattr(record, k), tuple) else None
+                               for k in from_url}
+    provenance = {k: label for k in record.provenance if k not in from_url}
+    return record.with_changes(provenance=provenance, **changes)
+
+
 def merge(page: Record, card: Record) -> Record:
     """Merge a listing card into the page's record: the page wins where it is trustworthy.
 

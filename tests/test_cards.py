@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from harvester import extract_page
 from harvester.extract.cards import parse_cards
+from harvester.normalize import merge
 from harvester.parse import parse_html
 
 LISTING = """<html><head><title>Publications | Example Institute</title></head><body>
@@ -68,6 +70,23 @@ def test_provenance_says_card() -> None:
     """Every value a card gives is traced to "card"."""
     for record in cards():
         assert record.provenance and set(record.provenance.values()) == {"card"}
+
+
+def test_what_only_the_link_says_is_no_card_evidence() -> None:
+    """A card under "/opinion/2024/…" says nothing of its type or day but through its URL:
+    the card leaves both to the page, whose own kicker ("Podcast") is not overruled."""
+    cards_html = "".join(
+        f'<article class="card"><h2><a href="/opinion/2024/05/03/{s}">Ceasefire lines hold in'
+        f" the {s}</a></h2></article>" for s in ("north", "south", "east"))
+    listing = parse_html(f"<html><body><main>{cards_html}</main></body></html>",
+                         "https://example.org/opinion/")
+    card = parse_cards(listing)[0]
+    assert (card.type, card.published, card.title) == (None, None,
+                                                       "Ceasefire lines hold in the north")
+    page = extract_page("<html><body><main><p class='kicker'>Podcast</p><h1>Ceasefire lines "
+                        "hold</h1>" + "<p>The lines held through the winter, monitors say.</p>"
+                        * 8 + "</main></body></html>", card.url)
+    assert merge(page, card).type == "Podcast"
 
 
 def test_a_page_without_cards_gives_none() -> None:

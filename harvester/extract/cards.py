@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..dates import find_dates
 from ..names import split_names
-from ..normalize import build_record
+from ..normalize import as_card, build_record
 from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean
@@ -85,9 +85,7 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
             continue
         seen.add(url)
         found = _card_candidates(card, link)
-        record = build_record(found, url=url, vocabulary=vocab, source=source)
-        provenance = {k: "card" for k in record.provenance}
-        records.append(record.with_changes(provenance=provenance))
+        records.append(as_card(build_record(found, url=url, vocabulary=vocab, source=source)))
     return records
 
 
