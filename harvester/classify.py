@@ -43,6 +43,8 @@ _NEVER_BOILER = frozenset({"html", "body", "main", "article", "h1"})
 _MODIFIERS = ("has-", "with-", "no-", "without-", "is-", "one-", "two-", "left-", "right-")
 _TITLE_NAME = re.compile(r"title|headline|heading", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LIST_ITEMS = frozenset({"li", "td", "dt", "dd"})
+_MIN_LISTED = 5
 LINKS = etree.XPath("//a[@href]")
 
 
@@ -55,6 +57,8 @@ class LinkContext:
     card_title: bool = False
     card_secondary: bool = False
     heading: bool = False
+    # One of a list's or table's titled links, one to an item ("<li><a>Long title</a></li>").
+    listed: bool = False
     boilerplate: bool = False
     section: str | None = None
     allowed_domains: tuple[str, ...] = ()
@@ -120,12 +124,15 @@ def page_links(doc: Document, *, section: str | None = None,
     base = document_base(doc)
     boiler = boilerplate(doc.root)
     titles, secondary = _card_links(doc.root, base)
+    anchors = LINKS(doc.root)
+    listed = _title_lists(anchors)
     found = []
-    for anchor in LINKS(doc.root):
+    for anchor in anchors:
         url = canonical_url(anchor.get("href", ""), base)
         context = LinkContext(
             page_url=doc.url or base, text=anchor_text(anchor), card_title=anchor in titles,
             card_secondary=anchor in secondary, heading=_in_heading(anchor),
+            listed=anchor in listed,
             boilerplate=inside(anchor, boiler), section=section,
             allowed_domains=allowed_domains, pattern=pattern, listings=listings, shapes=shapes)
         found.append((url, context))
@@ -189,7 +196,8 @@ def _sections_of_others(urls: list[str]) -> list[str]:
 
 def _score(url: str, context: LinkContext) -> int:
     """Weigh the evidence that a link in the content region leads to one publication."""
-    score = 2 * context.card_title + context.heading + 2 * is_content_like(url)
+    score = 2 * (context.card_title or context.listed) + context.heading \
+        + 2 * is_content_like(url)
     score += word_count(context.text) >= 4
     page = path_segments(context.page_url)
     own = path_segments(url)
@@ -251,6 +259,45 @@ def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
             else:
                 secondary.add(anchor)
     return titles, secondary
+
+
+def _title_lists(anchors: list[Element]) -> set[Element]:
+    """Return the title links of plain lists and tables of titles: five or more items (<li>,
+    a table's row) of one list, the longest link of each, most of them four words or more
+    long ("Ceasefires That Hold in the North"). A menu's labels are shorter."""
+    rows: dict[Element, list[Element]] = {}
+    for anchor in anchors:
+        item = anchor.getparent()
+        while item is not None and item.tag not in _LIST_ITEMS and item.tag not in _HEADINGS \
+                and len(item) <= 2:
+            item = item.getparent()  # "<li><span><a>…" or "<td><strong><a>…"
+        if item is None or item.tag not in _LIST_ITEMS or item.getparent() is None:
+            continue
+        holder = item.getparent()
+        if holder.tag == "tr":
+            holder = holder.getparent()  # a table's rows, one link a row
+        if holder is not None:
+            rows.setdefault(holder, []).append(anchor)
+    found: set[Element] = set()
+    for links in rows.values():
+        longest: dict[Element | None, tuple[int, Element]] = {}
+        for anchor in links:  # an item's title, not its "PDF" or author link
+            words = word_count(anchor_text(anchor))
+            item = _item_of(anchor)
+            if item not in longest or words > longest[item][0]:
+                longest[item] = (words, anchor)
+        titled = sum(words >= 4 for words, _ in longest.values())
+        if len(longest) >= _MIN_LISTED and titled * 5 >= len(longest) * 3:
+            found.update(anchor for _, anchor in longest.values())
+    return found
+
+
+def _item_of(anchor: Element) -> Element | None:
+    """Return the list item or table row holding a link."""
+    for el in anchor.iterancestors():
+        if el.tag in ("li", "tr", "dt", "dd"):
+            return el
+    return None
 
 
 def _in_heading(anchor: Element) -> bool:

@@ -293,3 +293,46 @@ def test_a_report_s_landing_page_beside_related_reports(head: str, block: str,
                      BASE + "/publications/sustaining-the-ceasefire-in-kashmir")
     verdict = page_kind(doc, extract_document(doc))
     assert verdict.kind == kind, verdict.reason
+
+
+def taken(content: str) -> list[str]:
+    """Return the paths a listing page at BASE/library/ with this content leads to."""
+    html = (f"<html><body><header><nav><a href='/'>Home</a><a href='/about'>About us</a></nav>"
+            f"</header><main><h1>Library</h1>{content}</main></body></html>")
+    doc = parse_html(html, BASE + "/library/")
+    links = page_links(doc, section=BASE + "/library/", allowed_domains=("site.example",))
+    return [url.removeprefix(BASE) for url in publication_links(links)]
+
+
+TITLES = ("Bananenkuchen: Das beste Rezept aus Omas Küche",
+          "FairCoin Hackathon in Wien am Wochenende",
+          "OSS News: a new release of the tracker is out", "Why monitors matter on the line",
+          "Ceasefires that hold, and those that do not")
+PATHS = ("/obst/banane.html", "/faircoin-hackathon", "/oss_info/article.html?oid=8976",
+         "/blog/why", "/p/ceasefires")
+
+
+def test_a_plain_list_of_titles_links_publications() -> None:
+    """Five or more items of one list, each a link titled in four words or more: the URLs
+    need not look like items ("/obst/banane.html")."""
+    items = "".join(f"<li><a href='{p}'>{t}</a></li>" for p, t in zip(PATHS, TITLES, strict=True))
+    assert taken(f"<ul>{items}</ul>") == list(PATHS)
+
+
+def test_a_table_of_titles_links_its_titles_not_its_files() -> None:
+    """A table's rows: the title link of each (the longest), not its "PDF" link."""
+    rows = "".join(f"<tr><td><a href='{p}'>{t}</a></td><td>3 March 2024</td><td><a href='"
+                   f"/files/{i}.pdf'>PDF</a></td></tr>"
+                   for i, (p, t) in enumerate(zip(PATHS, TITLES, strict=True)))
+    assert taken(f"<table><tbody>{rows}</tbody></table>") == list(PATHS)
+
+
+def test_a_list_of_short_labels_or_a_short_list_links_no_publication() -> None:
+    """A content list of regions ("Middle East") is no list of titles, and four titled
+    links make no list."""
+    regions = "".join(f"<li><a href='/{r.lower().replace(' ', '-')}'>{r}</a></li>"
+                      for r in ("Africa", "Asia", "Europe", "Middle East", "Latin America"))
+    few = "".join(f"<li><a href='{p}'>{t}</a></li>" for p, t in zip(PATHS[:4], TITLES[:4],
+                                                                     strict=True))
+    assert taken(f"<ul>{regions}</ul>") == []
+    assert taken(f"<ul>{few}</ul>") == []
