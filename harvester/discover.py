@@ -446,8 +446,10 @@ class _Discovery:
             # A one-segment shape says nothing about the section: ask for an item's shape too.
             return shape in self.shapes and (bool(shape[0]) or is_content_like(url))
         sections = [s for s in self.starts if path_segments(s) and not is_index_url(s)]
-        if sections and not any(is_under(url, s) for s in sections):
-            return False
+        if sections:
+            # Below a listing's own path, a page is its item whatever its name
+            # ("/publications/ideen"); the page's kind is judged when it is read.
+            return any(is_under(url, s) for s in sections)
         return is_content_like(url)
 
     def _known(self, url: str) -> bool:

@@ -121,3 +121,21 @@ def test_hostile_data_is_bounded() -> None:
         doc = parse_html(f'<html><body><script type="application/json">{blob}</script>'
                          "</body></html>", "https://site.example/x")
         assert len(embedded.data_cards(doc)) <= embedded.MAX_OBJECTS
+
+
+def test_a_script_only_listing_takes_every_page_below_it_from_the_sitemap(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """With no link and no data, the sitemap's pages below the listing's path are its
+    items, whatever their names ("/publications/ideen", "…/article.php?storyid=504");
+    pages elsewhere and the listing's navigation are not."""
+    base = httpserver_ipv4.url_for("/").rstrip("/")
+    below = ["/publications/ideen", "/publications/modules/news/article.php?storyid=504",
+             "/publications/ceasefires-that-hold"]
+    others = ["/about", "/publications/page/2", "/events/annual-conference-on-ceasefires"]
+    urls = "".join(f"<url><loc>{base}{p}</loc></url>" for p in below + others)
+    pages = {"/publications/": page("<div id='app'></div>"),
+             "/robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
+             "/sitemap.xml": '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                             f'schemas/sitemap/0.9">{urls}</urlset>'}
+    paths, _ = found(httpserver_ipv4, pages, "/publications/", store, tmp_path)
+    assert paths == below
