@@ -1,5 +1,6 @@
 """JavaScript listings: the items a page carries as data (Next.js's __NEXT_DATA__, JSON-LD
-item lists, any JSON script) are its publications when its HTML links none."""
+item lists, any JSON script) are its publications when its HTML links none; with no data
+either, the sitemap's pages below its path are."""
 
 from __future__ import annotations
 
