@@ -233,3 +233,18 @@ def is_topic(text: str | None) -> bool:
     if _IDENTIFIER.match(text) or _JOURNAL_PART.match(text) or _CLASS_CODE.match(text):
         return False
     return any(c.isalpha() for c in text)
+
+
+# A title that opens with its kind, a number or a colon after it ("Working Paper 12: …",
+# "Policy Brief No. 7 – …", "Fact Sheet: …").
+_TITLE_KIND = re.compile(r"^(\D{4,40}?)(?:\s+(?:no\.?|nr\.?|#)?\s*\d[\w./-]*)?\s*[:–—|-]\s|"
+                         r"^(\D{4,40}?)\s+(?:no\.?|nr\.?|#)?\s*\d[\w./-]*\s*$", re.IGNORECASE)
+
+
+def title_type(title: str, vocabulary: Vocabulary) -> str | None:
+    """Return the type a title opens with when the vocabulary knows it ("Working Paper 12:
+    Inflation" -> "Working Paper"), for a file a card names and nothing else describes."""
+    match = _TITLE_KIND.match(title)
+    lead = match and (match.group(1) or match.group(2))
+    return vocabulary.type_label(lead) if lead else None
+

@@ -41,6 +41,7 @@ from lxml import etree
 
 from . import classify, embedded, hubs, pagekind, starts
 from .canonical import canonical_url, is_http_url, record_key
+from .choose_labels import title_type
 from .config import Settings, Source, default_domains
 from .errors import ExtractError
 from .extract.cards import parse_cards
@@ -321,6 +322,9 @@ class _Discovery:
         if card is None or not card.title or len(card.title.split()) < 2 \
                 or _FILE_ACTION.match(card.title):
             return False
+        kind = card.type or title_type(card.title, self._vocab())
+        if kind != card.type:  # "Working Paper 12: …": nothing else says what the file is
+            card = card.with_changes(type=kind, provenance={**card.provenance, "type": "card"})
         self.files.setdefault(record_key(url), Link(url, card.with_changes(url=url), "file"))
         return True
 

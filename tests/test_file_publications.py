@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from harvest_site import harvest_start
 from harvester import recheck
 from harvester.choose import _title_text
+from harvester.choose_labels import title_type
+from harvester.extract import default_vocabulary
 from harvester.store import Store
 from test_site_shapes import found, page, serve_pages
 
@@ -57,6 +60,8 @@ def test_cards_titled_with_files_are_stored_without_fetching_the_files(
     assert report.title == "Financial Stability Report, May 2024"
     assert report.published == date(2024, 5, 15)
     assert [a.name for a in records["wp-12.pdf"].authors] == ["Jane Doe", "John Roe"]
+    assert records["wp-12.pdf"].type == "Working Paper"  # what its title opens with
+    assert records["financial-stability-report-2024.pdf"].type is None
     assert not [r for r, _ in httpserver_ipv4.log if r.path.startswith("/files/")]
     # A second run finds the same cards: nothing changes, and no file is re-checked.
     harvest_start(start, store, tmp_path)
@@ -144,3 +149,16 @@ def test_a_files_format_and_size_are_no_part_of_its_title() -> None:
     assert _title_text("Data Annex (540 KB)") == "Data Annex"
     assert _title_text("The Rise of 5 GB Networks") == "The Rise of 5 GB Networks"
 
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Working Paper 12: Inflation Expectations", "Working Paper"),
+    ("Policy Brief No. 7 – Water and Conflict", "Policy Brief"),
+    ("Fact Sheet: Ceasefire Monitoring", "Fact Sheet"),
+    ("Discussion Paper 2024/05", "Working Paper"),
+    ("Ceasefires That Hold: A Study of Monitors", None),
+    ("Annual Report 2023", None),
+])
+def test_a_file_s_type_is_what_its_title_opens_with(title: str, kind: str | None) -> None:
+    """A kind the vocabulary knows, before a number or a colon, is the file's type."""
+    assert title_type(title, default_vocabulary()) == kind
