@@ -85,7 +85,8 @@ def navigation_reason(url: str) -> str | None:
     for index, segment in enumerate(segments):
         rest = segments[index + 1:]
         if segment in _TAXONOMY and len(rest) <= 1 \
-                and not (segment in _ARCHIVES and rest and _is_post_number(rest[0])):
+                and not (segment in _ARCHIVES and rest and _is_post_number(rest[0])) \
+                and not (rest and _is_headline(rest[0])):
             return f"taxonomy page (/{segment}/)"
         if segment in _UTILITY and (index == root or not rest):
             return f"site page (/{segment})"
@@ -240,6 +241,12 @@ def _is_slug(segment: str) -> bool:
     """Tell whether a path segment names one item: three or more words, long, or an id."""
     bare = _PAGE_FILE.sub("", segment)
     return len(_words(segment)) >= 3 or len(bare) >= 24 or bool(_ID.search(bare))
+
+
+def _is_headline(segment: str) -> bool:
+    """Tell whether a slug is a whole headline ("eu-taxonomie-atomkraft-erdgas-sind-nicht-
+    nachhaltig" under "/themen/"): seven words or more, where a tag or a name has a few."""
+    return len(_words(_PAGE_FILE.sub("", segment))) >= 7
 
 
 def _has_filter(query: str) -> bool:

@@ -184,6 +184,8 @@ NAVIGATION = [
     "https://www.example.es/eventos/", "https://www.example.it/eventi",
     # WordPress
     "https://blog.example.org/tag/ukraine/",
+    "https://blog.example.org/tag/donald-trump-impeachment-inquiry-hearings/",
+    "https://www.example.org/topics/peace-processes-and-transitional-justice",
     "https://blog.example.org/category/reports/",
     "https://blog.example.org/category/reports/page/3/",
     "https://blog.example.org/author/jdoe/",
@@ -250,6 +252,8 @@ PUBLICATIONS = [
     # a title's slug before a code or a file, under the day it is filed by
     "https://www.example.com/en-us/health/this-is-your-brain-on-sad-movies/ar-BBwsPWG",
     "https://www.example.com/business/2016/05/03/women-in-tech/mWL9Pte1lx34HXM/story.html",
+    # a whole headline filed under a topic folder, where a tag's slug has a few words
+    "https://www.example.de/themen/eu-taxonomie-atomkraft-erdgas-sind-nicht-nachhaltig",
 ]
 
 
