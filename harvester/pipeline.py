@@ -112,8 +112,9 @@ class _Run:
         # Declared canonical URLs (record keys) of this run's pages: the page that declared
         # each (its record key) and its title, so that a template's shared canonical is seen.
         self.claims: dict[str, tuple[str, str | None]] = {}
-        # Folded titles of the source's records, read when the first file link comes.
-        self.titles: set[str] | None = None
+        # The URL of the source's record of each folded title, read when the first file
+        # link comes.
+        self.titles: dict[str, str] | None = None
 
     def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
@@ -272,15 +273,16 @@ def _store_file(link: discover.Link, base: FetchState, run: _Run) -> str:
     if link.card is None or not link.card.title:
         run.report.skipped.append((link.url, "a file without a title"))
         return "skipped"
+    url = canonical_url(link.url)
     if run.titles is None:
-        run.titles = {fold(r.title) for r in run.store.records(source=run.source.name)}
-    if fold(link.card.title) in run.titles:
+        run.titles = {fold(r.title): r.url for r in run.store.records(source=run.source.name)
+                      if r.title}
+    if run.titles.get(fold(link.card.title), url) != url:
         run.report.skipped.append((link.url, "a file of a publication stored as a page"))
         return "skipped"
-    record = _with_defaults(link.card.with_changes(url=canonical_url(link.url),
-                                                   source=run.source.name),
+    record = _with_defaults(link.card.with_changes(url=url, source=run.source.name),
                             run.source, run.config)
-    run.titles.add(fold(record.title or ""))
+    run.titles.setdefault(fold(link.card.title), url)
     outcome = run.store.save_page(replace(base, kind="file", record_url=record.url), record)
     if outcome in ("new", "changed"):
         run.report.changed_ids.add(record.id)

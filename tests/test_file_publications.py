@@ -63,9 +63,14 @@ def test_cards_titled_with_files_are_stored_without_fetching_the_files(
     assert records["wp-12.pdf"].type == "Working Paper"  # what its title opens with
     assert records["financial-stability-report-2024.pdf"].type is None
     assert not [r for r, _ in httpserver_ipv4.log if r.path.startswith("/files/")]
-    # A second run finds the same cards: nothing changes, and no file is re-checked.
+    # A second run finds the same cards, a day corrected: the record follows the card, and
+    # no file is fetched or re-checked.
+    pages["/publications/"] = pages["/publications/"].replace("2 February 2024",
+                                                              "3 February 2024")
     harvest_start(start, store, tmp_path)
-    assert {r.url.rsplit("/", 1)[-1] for r in store.records()} == set(records)
+    again = {r.url.rsplit("/", 1)[-1]: r for r in store.records()}
+    assert set(again) == set(records)
+    assert again["wp-12.pdf"].published == date(2024, 2, 3)
     assert not [r for r, _ in httpserver_ipv4.log if r.path.startswith("/files/")]
     later = datetime.now(UTC) + timedelta(days=400)
     assert recheck._oldest(store, "s", later, 1.0, set())[0] == []
