@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
-# Last on the path, so that bench/feeds.py never shadows the feeds package; sites.py imports
-# bench/accuracy.py from there. Loaded under its own name: tests/sites/ is a folder of sites.
-sys.path.append(str(BENCH))
+# sites.py puts bench/ last on sys.path itself (bench/feeds.py never shadows the feeds package)
+# and imports bench/accuracy.py and bench/site_shapes.py from there. Loaded under its own
+# name: tests/sites/ is a folder of sites.
 _spec = importlib.util.spec_from_file_location("bench_sites", BENCH / "sites.py")
 assert _spec is not None and _spec.loader is not None
 sites = importlib.util.module_from_spec(_spec)
