@@ -3,9 +3,9 @@
 A listing that a script draws in the browser sends no links, but often the data it draws
 them from: a JSON-LD `ItemList`, or the JSON a framework embeds for its client (Next.js's
 `__NEXT_DATA__`, any `<script type="application/json">`). Every object there with a title
-and a link is an item, when a day or the link's shape says it is one publication (a menu's
-"About us" has neither). Discovery reads these only where a listing shows no publication
-link of its own.
+and a link is an item, when a day, or the link's shape and a title of two words or more,
+say it is one publication (a menu's "About" has neither). Discovery reads these only where
+a listing shows no publication link of its own.
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ def _item(obj: dict[str, Any], base: str) -> tuple[str, str, list[Candidate]] | 
     if title is None or url is None:
         return None
     day = next((v for k in _DATE_KEYS if isinstance(v := obj.get(k), str) and v.strip()), None)
-    if day is None and not is_content_like(url):
-        return None
+    if day is None and (not is_content_like(url) or title and word_count(title) < 2):
+        return None  # a menu's "About" or "Research": no day, one word
     found = [Candidate("title", title, "card")] if title else []
     if day is not None:
         found.append(Candidate("published", day, "card"))
@@ -111,14 +111,14 @@ def _not_item(obj: dict[str, Any]) -> bool:
 
 
 def _title(obj: dict[str, Any]) -> str | None:
-    """Return an object's title of two words or more ("title.rendered" as WordPress has it)."""
+    """Return an object's title of 60 words at most ("title.rendered" as WordPress has it)."""
     for key in _TITLE_KEYS:
         value = obj.get(key)
         if isinstance(value, dict):
             value = value.get("rendered")
         if isinstance(value, str):
             text = clean(strip_tags(value)) or ""
-            return text if 2 <= word_count(text) <= 60 else None
+            return text if 1 <= word_count(text) <= 60 else None
     return None
 
 

@@ -99,9 +99,15 @@ def test_a_listing_that_links_its_items_is_read_from_its_html(
     ([{"title": {"rendered": "Ceasefires <em>That</em> Hold &amp; Why"},
        "link": "https://site.example/2024/03/ceasefires-that-hold/", "date": "2024-03-03"}],
      [("https://site.example/2024/03/ceasefires-that-hold/", "Ceasefires That Hold & Why")]),
-    # a one-word label, a link off the page's paths, people and sites are no items
-    ([{"title": "Research", "url": "/research", "date": "2024-03-03"},
-      {"title": "Ceasefires That Hold", "url": "mailto:desk@site.example", "date": "2024"},
+    # a dated one-word title is an item; an undated one-word label, a link that is no
+    # http(s) URL, people and sites are not
+    ([{"title": "Indonesia", "url": "/analysis/indonesia", "date": "2024-03-03"}],
+     [("https://site.example/analysis/indonesia", "Indonesia")]),
+    ([{"title": "Research", "url": "/research/programs-and-projects"},
+      {"title": "Ceasefires That Hold", "url": "/research/ceasefires-that-hold-in-the-north"}],
+     [("https://site.example/research/ceasefires-that-hold-in-the-north",
+       "Ceasefires That Hold")]),
+    ([{"title": "Ceasefires That Hold", "url": "mailto:desk@site.example", "date": "2024"},
       {"@type": "Person", "name": "Jane Doe", "url": "/experts/jane-doe-senior-fellow"},
       {"@type": "WebSite", "name": "The Institute", "url": "https://site.example/"}], []),
 ])
