@@ -67,6 +67,9 @@ class Site:
     via: str = "listing"
     offsite: list[str] = field(default_factory=list)
     loose: dict[str, list[str]] = field(default_factory=dict)
+    # Host names the site answers to (the harvest resolves them to 127.0.0.1), each with the
+    # prefix of its routes ("" for the main one): a site whose pages live on a sibling host.
+    names: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, body: str | bytes, headers: dict[str, str] | None = None,
             status: int = 200) -> None:
@@ -74,6 +77,16 @@ class Site:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[key] = (status, HTML if headers is None else headers, data)
         self.loose.setdefault(loose(key.partition("?")[0]), []).append(key)
+
+    def url(self, key: str) -> str:
+        """Return the absolute URL of a route key (or of a link that is one already)."""
+        if key.startswith(("http://", "https://")):
+            return key
+        port = self.base.rpartition(":")[2]
+        for name, prefix in self.names.items():
+            if prefix and key.startswith(prefix + "/"):
+                return f"http://{name}:{port}{key[len(prefix):]}"
+        return self.base + key
 
     def find(self, target: str) -> str | None:
         """Return the route a request target asks for: exact, else as a server that ignores
@@ -134,7 +147,10 @@ def place(site: Site, cases: list[Case], prefix: Callable[[int], str] = lambda k
         # "/a/./b/." as browsers ask for it; "//x" linked as a path would name a host "x"
         path = "/" + re.sub(r"(?<=/)\.(?:/|$)", "", parts.path).lstrip("/")
         key = norm(prefix(k) + path + (f"?{parts.query}" if parts.query else ""))
-        if parts.path in ("", "/") or key in taken or loose(key) in {loose(t) for t in taken}:
+        # A folder's index under the prefix ("/news/index.html") would be the folder above
+        # the other pages, which no site serves a publication at.
+        if parts.path in ("", "/") or key in taken or loose(key) in {loose(t) for t in taken} \
+                or loose(key) == loose(prefix(k)):
             key = norm(f"{prefix(k)}/posts/{re.sub(r'[^A-Za-z0-9_-]+', '-', case.id)}")
         taken.add(key)
         site.add(key, case.body)
@@ -327,13 +343,17 @@ SHAPES: dict[str, Callable[[Site, list[Case]], None]] = {
 def build(site: Site, cases: list[Case]) -> None:
     """Fill a site's routes: its shape, robots.txt and the site pages of its menu."""
     SHAPES[site.shape](site, cases)
+    clobbered = [s.case.id for s in site.served if site.routes[s.path][2] != s.case.body]
+    assert not clobbered, f"{site.shape}: pages served over by the site's own: {clobbered}"
     for path, label in MENU[1:]:
         site.add(path, frame(label, f"<h1>{label}</h1><p>The institute's {label.lower()} "
                                     "page.</p>"))
     robots = "User-agent: *\nAllow: /\n"
-    if "/sitemap.xml" in site.routes:
-        robots += f"Sitemap: {site.base}/sitemap.xml\n"
-    site.add("/robots.txt", robots, {"Content-Type": "text/plain"})
+    for sitemap in ("/sitemap.xml", "/sitemap_index.xml"):
+        if sitemap in site.routes:
+            robots += f"Sitemap: {site.base}{sitemap}\n"
+    for prefix in {"", *site.names.values()}:
+        site.add(prefix + "/robots.txt", robots, {"Content-Type": "text/plain"})
 
 
 # -- serving --------------------------------------------------------------------------------
@@ -357,9 +377,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         """Answer one GET."""
         site = self.server.site
-        key = site.find(self.path)
+        target = site.names.get(self.headers.get("Host", "").rpartition(":")[0], "") + self.path
+        key = site.find(target)
         status, headers, body = site.routes.get(key or "", (404, HTML, b"<p>Not found</p>"))
-        site.hits.append((key or norm(self.path), status))
+        site.hits.append((key or norm(target), status))
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)

@@ -4,14 +4,21 @@ Run: python bench/sites.py [CORPUS_DIR] [--sites N] [--write]
 
 The corpus pages (default `../shared/corpus/pages` from the repository root, read at run
 time, never copied) are sorted by id and dealt round-robin into N small sites (default
-10), one site shape each: a framed listing of cards with rel=next pagination, a plain
-`<ul>` of links, a home page whose menu leads to section listings, an RSS feed, a
-JavaScript-only listing whose items only the robots.txt sitemap gives, a Next.js listing
-(`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose pages have a
-wrong or no charset (or no Content-Type), a WordPress blog ("Older posts") and a table
-with a 0-based pager. Each page is served byte for byte at its truth URL's path (query
-kept; made unique) by a real HTTP server on 127.0.0.1, and harvested in process from the
-start URL alone (`run_source`, delay 0, no retries) into a fresh store.
+one per shape, 24), one site shape each: a framed listing of cards with rel=next
+pagination, a plain `<ul>` of links, a home page whose menu leads to section listings, an
+RSS feed, a JavaScript-only listing whose items only the robots.txt sitemap gives, a
+Next.js listing (`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose
+pages have a wrong or no charset (or no Content-Type), a WordPress blog ("Older posts")
+and a table with a 0-based pager; then (bench/site_shapes_more.py) a Drupal Views listing
+whose pager keeps its form's fields, a hub of three paginated sub-listings, whole-card
+links, a language chooser leading to a home page, an Atom feed, a Yoast sitemap index,
+"Load more", infinite scroll (`<link rel=next>` only), a listing tabbed by year, a start
+URL that redirects to a listing whose links carry tracking parameters, cards with topic
+chips, "Download PDF" links and a "Most read" sidebar, a TYPO3 news list (`<base href>`,
+its paginator), a Squarespace blog (`?offset=`) and a listing whose items live on a
+sibling host. Each page is served byte for byte at its truth URL's path (query kept; made
+unique) by a real HTTP server on 127.0.0.1, and harvested in process from the start URL
+alone (`run_source`, delay 0, no retries) into a fresh store.
 
 Per shape and in total it reports the pages linked, reached (the server's log) and
 stored; the records equal to single-page extraction (`extract_page` on the same URL) on
@@ -60,6 +67,9 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
+from site_shapes_more import MORE_SHAPES  # noqa: E402
+
+SHAPES.update(MORE_SHAPES)  # the shapes of bench/site_shapes_more.py come after the first ten
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
@@ -94,6 +104,8 @@ def watched(site: Site) -> Iterator[Dropped]:
 
     def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
         """Resolve the loopback only."""
+        if host in site.names:
+            host = "127.0.0.1"  # a name the site answers to (a sibling host): the loopback
         if host not in ("127.0.0.1", "localhost"):
             site.offsite.append(str(host))
             raise socket.gaierror(socket.EAI_NONAME, "benchmark is offline")
@@ -149,6 +161,9 @@ class Result:
     lost: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
+    # Pages of the site that are no corpus page (its listings, hubs, feeds), fetched and
+    # skipped or failed: (path, reason). A listing read as a publication shows here.
+    refused: list[tuple[str, str]] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)
     never: int = 0
     elsewhere: int = 0
@@ -170,6 +185,7 @@ class Result:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.records |= other.records
         self.extra += other.extra
+        self.refused += other.refused
         for mine, theirs in ((self.diffs, other.diffs), (self.lost, other.lost),
                              (self.titles, other.titles)):
             mine.update(theirs)
@@ -187,7 +203,7 @@ def judge(site: Site, store: Store, reasons: list[tuple[str, str]], dropped: dic
     """Fill a result in: each served page's fate, its record against the page alone."""
     requested = {key for key, _ in site.hits}
     for s in site.served:
-        urls = [site.base + s.link, site.base + s.path]
+        urls = [site.url(s.link), site.url(s.path)]
         result.linked += 1
         result.titles[s.case.title_from] += 1
         reached = s.path in requested or s.link in requested
@@ -200,12 +216,16 @@ def judge(site: Site, store: Store, reasons: list[tuple[str, str]], dropped: dic
             continue
         result.stored += 1
         result.records.add(record.url)
-        single = extract_page(s.case.body, site.base + s.path)
+        single = extract_page(s.case.body, site.url(s.path))
         compare(facets(record), facets(single), result)
         score(s.case.truth, guess(record), result.harvest)
         score(s.case.truth, guess(single), result.page)
     result.extra = [r.url for r in store.records() if r.url not in result.records]
-    result.elsewhere = sum(not url.startswith(site.base) for url in result.records)
+    cases = {record_key(site.url(k)) for s in site.served for k in (s.link, s.path)}
+    result.refused = [(url.split("/", 3)[-1], reason) for url, reason in reasons
+                      if record_key(url) not in cases]
+    own = (site.base, *(site.url(prefix + "/") for prefix in site.names.values()))
+    result.elsewhere = sum(not url.startswith(own) for url in result.records)
 
 
 def states(store: Store, urls: list[str]) -> Iterator[FetchState]:
@@ -331,21 +351,28 @@ def notes(results: list[Result], total: Result) -> str:
         if r.extra:
             lines.append(f"{r.shape}: records of no corpus page: "
                          + ", ".join(f"`{u}`" for u in r.extra[:5]))
+        if r.refused:
+            lines.append(f"{r.shape}: pages of the site that are no corpus page, skipped or "
+                         "failed: " + ", ".join(
+                             f"`/{u}` ({group(why)})" for u, why in r.refused[:5]))
     return "\n\n".join(lines)
 
 
 NOTES = """\
 Cards, feed items, sitemap entries and data items carry the truth's day when it is \
-annotated, else none: a title or day that a card fills in or changes is the truth's, so the \
-harvested columns gain from the listing's evidence, not from extraction. The server answers \
-as nginx or Apache do: a path with merged slashes, without `;jsessionid=`, without its \
-folder's `index.html` or a trailing slash, or without some query parameters (the tracking \
-ones a harvest drops) is the same page; anything else is a 404. Pages are served as \
-`text/html` without a charset (as `extract_page` reads them), except in the charset site: \
-in turn `charset=iso-8859-1`, no Content-Type at all, and `charset=utf-8`. "Never \
-requested: link dropped (...)" quotes discovery's debug log (`harvester.classify`); a \
-sitemap, feed or data item left out is not logged. Name lookups of any host but \
-127.0.0.1 are refused and listed below: the benchmark never reaches the internet."""
+annotated, else none: a title or day that a card fills in or changes is the truth's, so \
+the harvested columns gain from the listing's evidence, not from extraction; a card's \
+type (a kicker) and topic (a chip) are the truth's, else the page's own read alone, else \
+none. The server answers as nginx or Apache do: a path with merged slashes, without \
+`;jsessionid=`, without its folder's `index.html` or a trailing slash, or without some \
+query parameters (the tracking ones a harvest drops) is the same page; anything else is \
+a 404. Pages are served as `text/html` without a charset (as `extract_page` reads them), \
+except in the charset site: in turn `charset=iso-8859-1`, no Content-Type at all, and \
+`charset=utf-8`. "Never requested: link dropped (...)" quotes discovery's debug log \
+(`harvester.classify`); a sitemap, feed or data item left out is not logged. Name \
+lookups of any host but 127.0.0.1 are refused and listed below, except the `.test` names \
+(RFC 6761) of the subdomain site, answered with 127.0.0.1: the benchmark never reaches \
+the internet."""
 
 
 def section(text: str, command: str) -> str:
