@@ -22,8 +22,8 @@ from .extract.cards import find_cards, link_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
-from .urls import (is_asset_url, is_document_url, is_same_site, is_under, matches_pattern,
-                   path_segments, section_urls)
+from .urls import (is_asset_url, is_document_url, is_same_site, is_site_home, is_under,
+                   matches_pattern, path_segments, section_urls)
 from .urlshapes import has_id_param, is_content_like, navigation_reason, url_shape
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,18 @@ def link_rejection(url: str, context: LinkContext) -> str | None:
     return None if score >= _MIN_SCORE else f"weak evidence (score {score})"
 
 
+def _is_part(url: str, context: LinkContext) -> bool:
+    """Tell whether a link may name a part of the listing, one folder below it and labelled
+    in a word or two ("Reports" to "/research/reports/" on "/research/"): a hub's tile when
+    all the page's links are such, an item ("Micropolitics") beside others."""
+    section = context.section or ""
+    if not section or is_site_home(section):
+        return False  # posts at a blog's root ("/lisbon/"); a home's sections are its menu's
+    return is_under(url, section) and len(path_segments(url)) == len(path_segments(section)) + 1 \
+        and word_count(context.text) <= 2 and not is_content_like(url) \
+        and not has_id_param(urlsplit(url).query)
+
+
 def is_publication_link(url: str, context: LinkContext) -> bool:
     """Tell whether a link found on a listing page leads to a publication."""
     return link_rejection(url, context) is None
@@ -130,7 +142,7 @@ def page_links(doc: Document, *, section: str | None = None,
     for anchor in anchors:
         url = canonical_url(anchor.get("href", ""), base)
         context = LinkContext(
-            page_url=doc.url or base, text=anchor_text(anchor), card_title=anchor in titles,
+            page_url=doc.url or base, text=_title_text(anchor), card_title=anchor in titles,
             card_secondary=anchor in secondary, heading=_in_heading(anchor),
             listed=anchor in listed,
             boilerplate=inside(anchor, boiler), section=section,
@@ -153,6 +165,7 @@ def publication_links(links: list[tuple[str, LinkContext]]) -> list[str]:
     """Return the publication URLs among a page's links, once each, logging every rejection."""
     accepted: dict[str, str] = {}
     rejected: dict[str, str] = {}
+    parts: set[str] = set()
     for url, context in links:
         key = record_key(url)
         if key in accepted:
@@ -161,11 +174,17 @@ def publication_links(links: list[tuple[str, LinkContext]]) -> list[str]:
         if reason is None:
             accepted[key] = url
             rejected.pop(key, None)
+            if _is_part(url, context):
+                parts.add(key)
         else:
             rejected.setdefault(key, reason)
     for key in _sections_of_others(list(accepted.values())):
         rejected[key] = "a section holding other links of the page"
         del accepted[key]
+    if accepted and set(accepted) <= parts:
+        # A hub's tiles ("Reports" to "/research/reports/"): its parts are listings.
+        rejected.update(dict.fromkeys(accepted, "a part of the listing, as all its links are"))
+        accepted.clear()
     for key, reason in rejected.items():
         log.debug("dropped link %s: %s", key, reason)
     return list(accepted.values())
@@ -312,6 +331,15 @@ def _in_heading(anchor: Element) -> bool:
         if depth >= 2:
             return False
     return False
+
+
+def _title_text(anchor: Element) -> str:
+    """Return a link's title: the heading or title-classed element a whole-card link holds
+    ("Reports" of a tile that also describes them), else its visible text."""
+    heading = next((el for el in anchor.iterdescendants() if isinstance(el.tag, str) and (
+        el.tag in _HEADINGS or _TITLE_NAME.search(el.get("class") or ""))), None)
+    text = " ".join(text_of(heading).split()) if heading is not None else ""
+    return text or anchor_text(anchor)
 
 
 def anchor_text(anchor: Element) -> str:

@@ -156,10 +156,10 @@ def _class_cards(root: Element) -> list[tuple[Element, Element]]:
 
 
 def link_cards(root: Element) -> list[tuple[Element, Element]]:
-    """Find cards that are whole links: three or more sibling links of one class, each
-    holding several elements ("<a class=card><div>Report</div><span>Title</span><p>12 May
-    2024</p></a>"), where no heading marks the title. A menu's or a tag cloud's links hold
-    their text alone."""
+    """Find cards that are whole links: three or more sibling links of one class, most of
+    them holding several pieces of text ("<a class=card><div>Report</div><span>Title</span>
+    <p>12 May 2024</p></a>", in a wrapper or not), where no heading marks the title. A
+    menu's or a tag cloud's links hold their text alone."""
     cards: list[tuple[Element, Element]] = []
     parents = dict.fromkeys(a.getparent() for a in _LINKS(root))  # in page order
     for parent in parents:
@@ -167,10 +167,18 @@ def link_cards(root: Element) -> list[tuple[Element, Element]]:
             continue
         rows: dict[str, list[Element]] = {}
         for child in parent.iterchildren("a"):
-            if child.get("href") and sum(1 for c in child if isinstance(c.tag, str)) >= 2:
+            if child.get("href"):
                 rows.setdefault(child.get("class", ""), []).append(child)
-        cards += [(a, a) for row in rows.values() if len(row) >= _MIN_CARDS for a in row]
+        cards += [(a, a) for row in rows.values() if len(row) >= _MIN_CARDS
+                  and 2 * sum(_pieces(a) >= 2 for a in row) > len(row) for a in row]
     return cards
+
+
+def _pieces(link: Element) -> int:
+    """Return how many elements inside a link hold text of their own (a type, a title, a
+    day), however deep a wrapper sets them ("<a><div class=card-body><span>…")."""
+    return sum(1 for el in link.iterdescendants() if isinstance(el.tag, str)
+               and (el.text or "").strip())
 
 
 def _title_piece(card: Element) -> Element:

@@ -1,0 +1,63 @@
+"""Listings whose cards are whole links: a hub's tiles lead to its parts, which are walked
+as listings; a listing's cards, in a wrapper or not, are its items, one-word titles too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from harvester.store import Store
+from test_site_shapes import card, found, page
+
+PARTS = (("reports", "Reports"), ("briefs", "Policy Briefs"), ("commentary", "Commentary"))
+
+
+def tile(path: str, label: str, title_tag: str) -> str:
+    """Return a hub's tile: a whole link holding its label and a line about the part."""
+    return (f'<a class="tile" href="{path}"><{title_tag} class="tile__title">{label}'
+            f'</{title_tag}><p class="tile__text">Our {label.lower()} on conflict, mediation '
+            f"and the paths to peace.</p></a>")
+
+
+@pytest.mark.parametrize("title_tag", ["h2", "span"])
+def test_a_hub_s_tiles_lead_to_its_parts_which_are_walked(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, title_tag: str) -> None:
+    """"/research/" shows three tiles ("Reports" to "/research/reports/"): they are its
+    parts, not publications, and their cards are the items."""
+    tiles = "".join(tile(f"/research/{p}/", label, title_tag) for p, label in PARTS)
+    pages = {"/research/": page(f"<h1>Research</h1><p>What we study.</p><div class='tiles'>"
+                                f"{tiles}</div>")}
+    for part, label in PARTS:
+        cards = "".join(card(f"/research/{part}/{part}-on-the-ceasefire-line-{n}",
+                             f"{label} on the ceasefire line, part {n}") for n in (1, 2))
+        pages[f"/research/{part}/"] = page(f"<h1>{label}</h1>{cards}")
+    paths, _ = found(httpserver_ipv4, pages, "/research/", store, tmp_path)
+    assert sorted(paths) == sorted(f"/research/{p}/{p}-on-the-ceasefire-line-{n}"
+                                   for p, _ in PARTS for n in (1, 2))
+
+
+def whole_card(path: str, title: str, wrapped: bool, typed: bool = True) -> str:
+    """Return a whole-link card: its type, title and day, in a wrapper or not."""
+    inner = (('<div class="card__type">Report</div>' if typed else "")
+             + f'<span class="card__title">{title}</span>'
+             + ('<p class="card__date">4 March 2024</p>' if typed else ""))
+    body = f'<div class="card__body">{inner}</div>' if wrapped else inner
+    return f'<a class="card" href="{path}">{body}</a>'
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_whole_link_cards_are_items_one_word_titles_too(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, wrapped: bool) -> None:
+    """Cards set in a wrapper ("<a class=card><div class=card__body>…") are cards, and a
+    one-word title below the listing ("Micropolitics") is an item beside the others; a
+    title-only card among them too."""
+    cards = (whole_card("/library/micropolitics", "Micropolitics", wrapped)
+             + whole_card("/library/monitors", "Monitors Return to the Line", wrapped)
+             + whole_card("/library/ceasefire", "Ceasefire Lines Hold", wrapped)
+             + whole_card("/library/truce", "Why the Truce Holds", wrapped, typed=False))
+    pages = {"/library/": page(f"<h1>Library</h1><div class='cards'>{cards}</div>")}
+    paths, _ = found(httpserver_ipv4, pages, "/library/", store, tmp_path)
+    assert paths == ["/library/micropolitics", "/library/monitors", "/library/ceasefire",
+                     "/library/truce"]
