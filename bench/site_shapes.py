@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from harvester import extract_page
+from harvester.demo.server import serving
 
 Route = tuple[int, dict[str, str], bytes]
 HTML = {"Content-Type": "text/html"}  # no charset: decoded as single-page extraction does
@@ -397,11 +397,5 @@ def serve(site: Site) -> Iterator[SiteServer]:
     """Serve a site on a free loopback port until the block ends."""
     server = SiteServer(site)
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

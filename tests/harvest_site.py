@@ -37,6 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from harvester.demo.server import serving
 from harvester.vocab import slugify
 
 SITE_NAME = "Institute for Policy Studies"
@@ -632,15 +633,8 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serve(site: Site) -> Iterator[SiteServer]:
     """Serve a site on a free loopback port in a daemon thread until the block ends."""
-    server = SiteServer(site)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(SiteServer(site)) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def main() -> None:

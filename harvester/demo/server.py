@@ -145,11 +145,19 @@ def serve_site(
     shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     site = DemoSite(f"http://{shown}:{bound_port}", root)
     server.site = site
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="demo-site",
+    with serving(server, "demo-site"):
+        yield site
+
+
+@contextmanager
+def serving(server: Any, name: str = "site") -> Iterator[Any]:
+    """Run an HTTP server in a daemon thread until the block ends, then close it (shared by
+    the test and benchmark sites)."""
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name=name,
                               daemon=True)
     thread.start()
     try:
-        yield site
+        yield server
     finally:
         server.shutdown()
         server.server_close()
