@@ -54,6 +54,18 @@ class Served:
     link: str
 
 
+@dataclass(frozen=True)
+class File:
+    """A publication that is only a file (no corpus page): where the site links it, and the
+    synthetic truth its listing shows, title and day. `titled` is False for a bare "PDF"
+    link beside an unlinked title (recorded by no harvest: a documented limit)."""
+
+    link: str
+    title: str
+    day: date | None
+    titled: bool = True
+
+
 @dataclass
 class Site:
     """One served site: its shape, routes, start path, served cases and request log."""
@@ -70,6 +82,8 @@ class Site:
     # Host names the site answers to (the harvest resolves them to 127.0.0.1), each with the
     # prefix of its routes ("" for the main one): a site whose pages live on a sibling host.
     names: dict[str, str] = field(default_factory=dict)
+    # Publications that are only a file, with their synthetic truth (measured apart).
+    files: list[File] = field(default_factory=list)
 
     def add(self, key: str, body: str | bytes, headers: dict[str, str] | None = None,
             status: int = 200) -> None:
@@ -353,7 +367,8 @@ def build(site: Site, cases: list[Case]) -> None:
         if sitemap in site.routes:
             robots += f"Sitemap: {site.base}{sitemap}\n"
     for prefix in {"", *site.names.values()}:
-        site.add(prefix + "/robots.txt", robots, {"Content-Type": "text/plain"})
+        if prefix + "/robots.txt" not in site.routes:  # a shape may write the platform's own
+            site.add(prefix + "/robots.txt", robots, {"Content-Type": "text/plain"})
 
 
 # -- serving --------------------------------------------------------------------------------

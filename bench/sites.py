@@ -4,7 +4,7 @@ Run: python bench/sites.py [CORPUS_DIR] [--sites N] [--write]
 
 The corpus pages (default `../shared/corpus/pages` from the repository root, read at run
 time, never copied) are sorted by id and dealt round-robin into N small sites (default
-one per shape, 24), one site shape each: a framed listing of cards with rel=next
+one per shape, 31), one site shape each: a framed listing of cards with rel=next
 pagination, a plain `<ul>` of links, a home page whose menu leads to section listings, an
 RSS feed, a JavaScript-only listing whose items only the robots.txt sitemap gives, a
 Next.js listing (`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose
@@ -16,16 +16,23 @@ links, a language chooser leading to a home page, an Atom feed, a Yoast sitemap 
 URL that redirects to a listing whose links carry tracking parameters, cards with topic
 chips, "Download PDF" links and a "Most read" sidebar, a TYPO3 news list (`<base href>`,
 its paginator), a Squarespace blog (`?offset=`) and a listing whose items live on a
-sibling host. Each page is served byte for byte at its truth URL's path (query kept; made
-unique) by a real HTTP server on 127.0.0.1, and harvested in process from the start URL
-alone (`run_source`, delay 0, no retries) into a fresh store.
+sibling host; then (bench/site_shapes_repo.py) a DSpace collection browsed by issue date,
+an OJS journal's issue archive, a central bank's table mixing pages with PDF-only
+publications, a GOV.UK finder, a faceted search whose results live on another host of its
+domain, a WordPress "Load more" button without an address (the rest only in its
+`/wp-sitemap.xml`) and an EPrints repository browsed by year. Each page is served byte for
+byte at its truth URL's path (query kept; made unique), or at its platform's own address,
+by a real HTTP server on 127.0.0.1, and harvested in process from the start URL alone
+(`run_source`, delay 0, no retries) into a fresh store.
 
 Per shape and in total it reports the pages linked, reached (the server's log) and
 stored; the records equal to single-page extraction (`extract_page` on the same URL) on
 title, authors, day, type and topics, and how the others differ; why pages were not
-stored (the run report) or never reached; records that are no corpus page; title, author
-and date accuracy against the corpus truth (bench/accuracy.py's scoring) of the stored
-records beside single-page extraction of the same pages; and the harvest's wall time.
+stored (the run report) or never reached; records that are no corpus page; the
+publications that are only a file (a synthetic truth: the title and day their listing
+shows) stored, and stored as listed; title, author and date accuracy against the corpus
+truth (bench/accuracy.py's scoring) of the stored records beside single-page extraction
+of the same pages; and the harvest's wall time.
 `--write` puts the tables into docs/benchmarks.md between the sites markers. A benchmark,
 not a test: no number is asserted.
 
@@ -68,8 +75,10 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
+from site_shapes_repo import REPO_SHAPES  # noqa: E402
 
 SHAPES.update(MORE_SHAPES)  # the shapes of bench/site_shapes_more.py come after the first ten
+SHAPES.update(REPO_SHAPES)  # then bench/site_shapes_repo.py's
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
@@ -172,6 +181,9 @@ class Result:
     harvest: Tally = field(default_factory=Tally)
     page: Tally = field(default_factory=Tally)
     titles: Counter[str] = field(default_factory=Counter)
+    # Publications that are only a file: (shape, titled by its link, URL, outcome); stored
+    # ones' outcome is "as listed" or how title, day or URL differ.
+    files: list[tuple[str, bool, str, str]] = field(default_factory=list)
 
     def lose(self, reason: str, case: str) -> None:
         """Count a page not stored, under its (grouped) reason."""
@@ -186,6 +198,7 @@ class Result:
         self.records |= other.records
         self.extra += other.extra
         self.refused += other.refused
+        self.files += other.files
         for mine, theirs in ((self.diffs, other.diffs), (self.lost, other.lost),
                              (self.titles, other.titles)):
             mine.update(theirs)
@@ -220,12 +233,39 @@ def judge(site: Site, store: Store, reasons: list[tuple[str, str]], dropped: dic
         compare(facets(record), facets(single), result)
         score(s.case.truth, guess(record), result.harvest)
         score(s.case.truth, guess(single), result.page)
-    result.extra = [r.url for r in store.records() if r.url not in result.records]
+    files = judge_files(site, store, dict(reasons), result)
+    result.extra = [r.url for r in store.records() if r.url not in result.records | files]
     cases = {record_key(site.url(k)) for s in site.served for k in (s.link, s.path)}
+    cases |= {record_key(site.url(f.link)) for f in site.files}
     result.refused = [(url.split("/", 3)[-1], reason) for url, reason in reasons
                       if record_key(url) not in cases]
     own = (site.base, *(site.url(prefix + "/") for prefix in site.names.values()))
     result.elsewhere = sum(not url.startswith(own) for url in result.records)
+
+
+def judge_files(site: Site, store: Store, reasons: dict[str, str], result: Result) -> set[str]:
+    """Note each file publication's fate against its listing's title, day and URL; return
+    the URLs of their records."""
+    urls = set()
+    requested = {key for key, _ in site.hits}
+    for f in site.files:
+        url = site.url(f.link)
+        record = stored_record(store, [url])
+        if record is None:
+            keys = (record_key(url), canonical_url(url), url)
+            why = next((reasons[k] for k in keys if k in reasons), None)
+            how = "not stored: " + (group(why) if why else "requested as a page" if f.link in
+                                    requested else "no record made of its listing entry")
+        else:
+            urls.add(record.url)
+            day = local_day(record.published) if record.published else None
+            how = "; ".join(
+                f"{name} {got!r}" for name, got, want in (
+                    ("title", record.title, f.title), ("day", day and day.isoformat(),
+                                                       f.day and f.day.isoformat()),
+                    ("URL", record.url, canonical_url(url))) if got != want) or "as listed"
+        result.files.append((site.shape, f.titled, f.link, how))
+    return urls
 
 
 def states(store: Store, urls: list[str]) -> Iterator[FetchState]:
@@ -326,7 +366,27 @@ def tables(results: list[Result], total: Result) -> str:
         shapes = ", ".join(f"{r.shape} {r.lost[reason]}" for r in results if r.lost[reason])
         examples = ", ".join(total.examples[reason][:3])
         lines.append(f"| {reason.replace('|', '/')} | {count} | {shapes} | {examples} |")
-    return "\n".join(lines)
+    return "\n".join(lines + file_table(results))
+
+
+def file_table(results: list[Result]) -> list[str]:
+    """Return the table of publications that are only a file (none when no site has one)."""
+    rows = [r for r in results if r.files]
+    if not rows:
+        return []
+    lines = ["", "Publications that are only a file, against the title and day their listing "
+             "shows (a synthetic truth; titled by their link / a bare \"PDF\" link beside an "
+             "unlinked title, which README's Limits says no harvest records):", "",
+             "| Site shape | Files (titled / bare) | Stored | As listed (title, day, URL) |",
+             "|---|---|---|---|"]
+    for r in rows:
+        titled = [f for f in r.files if f[1]]
+        stored = [f for f in r.files if not f[3].startswith("not stored")]
+        lines.append(f"| {r.shape} | {len(titled)} / {len(r.files) - len(titled)} | "
+                     f"{len(stored)} | {sum(f[3] == 'as listed' for f in r.files)} |")
+    missed = [f"- {shape}: `{link}` ({'titled' if titled else 'bare link'}): {how}"
+              for r in rows for shape, titled, link, how in r.files if how != "as listed"]
+    return lines + (["", "Files not stored as listed:", "", *missed] if missed else [])
 
 
 def notes(results: list[Result], total: Result) -> str:
@@ -371,8 +431,8 @@ except in the charset site: in turn `charset=iso-8859-1`, no Content-Type at all
 `charset=utf-8`. "Never requested: link dropped (...)" quotes discovery's debug log \
 (`harvester.classify`); a sitemap, feed or data item left out is not logged. Name \
 lookups of any host but 127.0.0.1 are refused and listed below, except the `.test` names \
-(RFC 6761) of the subdomain site, answered with 127.0.0.1: the benchmark never reaches \
-the internet."""
+(RFC 6761) of the subdomain and facets+host sites, answered with 127.0.0.1: the benchmark \
+never reaches the internet."""
 
 
 def section(text: str, command: str) -> str:
