@@ -66,6 +66,10 @@ _PATH_PAGE = re.compile(r"/(?:page|seite|pagina|strona|pages)/(\d{1,6})/?$", re.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"^\d{1,2}$")
 _ID = re.compile(r"\d{3,}")
+# Folders an item's number follows ("/article/view/2020", "/node/1999"), not a year's.
+_ID_PARENTS = frozenset({"view", "handle", "item", "items", "record", "records", "node", "id",
+                         "article", "articles", "detail", "details", "show", "eprint", "doc",
+                         "document", "documents", "publication", "p", "post", "entry"})
 _PAGE_FILE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 
 
@@ -315,6 +319,9 @@ def _is_filed_by_day(segments: list[str]) -> bool:
 def _is_date_archive(segments: list[str]) -> bool:
     """Tell whether a path ends in a year, year/month or year/month/day archive."""
     tail = _date_tail(segments)
+    head = segments[:len(segments) - len(tail)]
+    if len(tail) == 1 and head and (head[-1].isdigit() or head[-1] in _ID_PARENTS):
+        return False  # an item's number that looks like a year ("/handle/10419/1999")
     return bool(tail) and bool(_YEAR.match(tail[0])) and len(tail) <= 3 \
         and not _is_slug_before_date(segments)
 

@@ -331,3 +331,16 @@ def test_section_urls_are_the_folders_above_nearest_first() -> None:
 def test_is_front_page(url: str, front: bool) -> None:
     """A home page or a top-level section's folder is a front page; a publication is not."""
     assert is_front_page(url) is front
+
+
+@pytest.mark.parametrize(("url", "archive"), [
+    ("https://repo.example.org/handle/10419/1999", False),
+    ("https://journal.example.org/index.php/jpr/article/view/2020", False),
+    ("https://www.example.org/node/2001", False),
+    ("https://www.example.org/blog/2020/", True),
+    ("https://www.example.org/publications/2023/", True),
+])
+def test_an_item_number_like_a_year_is_no_year_archive(url: str, archive: bool) -> None:
+    """A year after a folder of item numbers ("/handle/10419/", "/article/view/") is an
+    item's number; after a section it is the section's year."""
+    assert (navigation_reason(url) == "date archive") is archive
