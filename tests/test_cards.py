@@ -220,3 +220,16 @@ def test_whole_link_cards_give_their_title_day_and_type() -> None:
     assert [(r.url, r.title, r.published, r.type) for r in records] == [
         (f"https://x.org/insights/item-{n}", f"NATO at 75 and the years ahead, part {n}",
          date(2024, 5, 12), "Report") for n in range(3)]
+
+
+def test_an_image_every_card_shows_is_no_card_s_image() -> None:
+    """A repository's file-type icon beside each item is the template's, not the item's; a
+    card's own picture stays."""
+    rows = "".join(
+        f"<article><h3><a href='/handle/10419/{n}'>Working paper on ceasefires, part {n}</a>"
+        f"</h3><img src='{'/themes/Mirage2/images/mime.png' if n < 4 else '/covers/4.jpg'}'>"
+        f"</article>" for n in range(1, 5))
+    found = parse_cards(parse_html(f"<html><body><main>{rows}</main></body></html>",
+                                   "https://repo.example.org/browse"))
+    assert [c.image.url if c.image else None for c in found] == [
+        None, None, None, "https://repo.example.org/covers/4.jpg"]

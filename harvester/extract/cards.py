@@ -86,7 +86,17 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
         seen.add(url)
         found = _card_candidates(card, link)
         records.append(as_card(build_record(found, url=url, vocabulary=vocab, source=source)))
-    return records
+    return _without_shared_images(records)
+
+
+def _without_shared_images(records: list[Record]) -> list[Record]:
+    """Drop an image three cards or more show: the template's (a file type's icon, a
+    placeholder), not the item's own."""
+    counts = Counter(r.image.url for r in records if r.image is not None)
+    shared = {url for url, n in counts.items() if n >= _MIN_CARDS}
+    return [r.with_changes(image=None, provenance={k: v for k, v in r.provenance.items()
+                                                   if k != "image"})
+            if r.image is not None and r.image.url in shared else r for r in records]
 
 
 def find_cards(root: Element) -> list[tuple[Element, Element]]:
