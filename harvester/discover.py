@@ -101,6 +101,9 @@ class DiscoverReport:
     # Keys (normalize.summary_key) of the descriptions the listing pages read give: the
     # site's tagline, which its publications' meta tags often repeat. Filled as it goes.
     descriptions: set[str] = field(default_factory=set)
+    # Pages a listing linked as publications that the pipeline read as listings (an
+    # archive's issues): discovery walks them when they are most of a listing's links.
+    listings_read: list[str] = field(default_factory=list)
 
 
 def discover(
@@ -193,6 +196,7 @@ class _Discovery:
         years: list[str] = []
         sections = False
         shown_files: set[str] = set()
+        read_before, emitted = len(self.report.listings_read), 0
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             first = pages == 0 and url in self.starts
@@ -244,6 +248,7 @@ class _Discovery:
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
+            emitted += len(fresh)
             idle = 0 if fresh or set(files) - shown_files else idle + 1
             shown_files.update(files)
             if stale or idle >= _NO_PROGRESS_PAGES:
@@ -260,6 +265,20 @@ class _Discovery:
                 # A home page's section may be a hub of its own ("/research/" leading to
                 # "/research/reports/"): its listings are walked then, one level more.
                 yield from self._paginate(listing, hub=sections)
+        if hub:
+            yield from self._indexed(read_before, emitted)
+
+    def _indexed(self, since: int, emitted: int) -> Iterator[Link]:
+        """Walk the listings a listing linked as its items, when they are half of them or
+        more (an archive of issues, an index of years): the pipeline read them as listings."""
+        read = [u for u in self.report.listings_read[since:] if record_key(u) not in self.listings]
+        if not read or 2 * len(read) < emitted:
+            return
+        log.debug("%s: %d linked pages are listings: walked as such", self.source.name,
+                  len(read))
+        for url in read[:hubs.MAX_SUB_LISTINGS]:
+            if record_key(url) not in self.listings:
+                yield from self._paginate(url, hub=False)
 
     def _mark_hub(self, url: str) -> None:
         """Remember a hub page: the next run fetches it whole (not conditionally), since

@@ -112,6 +112,8 @@ class _Run:
         # Declared canonical URLs (record keys) of this run's pages: the page that declared
         # each (its record key) and its title, so that a template's shared canonical is seen.
         self.claims: dict[str, tuple[str, str | None]] = {}
+        # Pages linked as publications that were read as listings (see DiscoverReport).
+        self.listings_read: list[str] = []
         # The URL of the source's record of each folded title, read when the first file
         # link comes.
         self.titles: dict[str, str] | None = None
@@ -126,6 +128,7 @@ class _Run:
                      source.max_items or settings.max_items)
         found = discover.DiscoverReport(0, 0, 0, [], False)
         self.site_descriptions = found.descriptions  # filled as discovery reads listings
+        self.listings_read = found.listings_read  # filled here, read by discovery
         cut_short = False
         error: str | None = None
         try:
@@ -252,6 +255,8 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
     if kind.kind != "publication":
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
+        if kind.kind == pagekind.LISTING and link.via == "listing":
+            run.listings_read.append(page.url)  # an issue of an archive: discovery walks it
         return "skipped"
     record = _own_url(_finish(record, page, link, source, config), page.url, run)
     record = record.with_changes(url=stored_variant(store, record.url))

@@ -1,5 +1,6 @@
-"""Listings whose cards are whole links: a hub's tiles lead to its parts, which are walked
-as listings; a listing's cards, in a wrapper or not, are its items, one-word titles too."""
+"""Listings of listings and whole-link cards: a hub's tiles lead to its parts and an
+archive's issues to their articles, each walked as a listing; a listing's whole-link cards,
+in a wrapper or not, are its items, one-word titles too."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from harvest_site import harvest_start
 from harvester.store import Store
-from test_site_shapes import card, found, page
+from test_site_shapes import card, found, page, serve_pages
 
 PARTS = (("reports", "Reports"), ("briefs", "Policy Briefs"), ("commentary", "Commentary"))
 
@@ -61,3 +63,51 @@ def test_whole_link_cards_are_items_one_word_titles_too(
     paths, _ = found(httpserver_ipv4, pages, "/library/", store, tmp_path)
     assert paths == ["/library/micropolitics", "/library/monitors", "/library/ceasefire",
                      "/library/truce"]
+
+
+def article(title: str) -> str:
+    """Return a publication page: its headline, byline, day and prose."""
+    prose = "What the monitors of the line saw this winter. " * 50
+    return page(f"<article><h1>{title}</h1><p class='byline'>By Jane Doe</p><time datetime="
+                f"'2024-03-03'>3 March 2024</time><p>{prose}</p></article>")
+
+
+def issue_page(n: int) -> str:
+    """Return one journal issue's table of contents: three article cards."""
+    cards = "".join(card(f"/journal/article/view/{n}{k}", f"Article {k} of issue {n} on "
+                                                          "ceasefire monitoring") for k in range(3))
+    return page(f"<h1>Vol. 3 No. {n} (2024)</h1>{cards}")
+
+
+def test_an_archive_of_issues_has_its_issues_walked(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """An archive's links are its issues: each, read as a listing when fetched, is walked
+    as one, and its articles are the publications (OJS's "/issue/archive")."""
+    issues = "".join(card(f"/journal/issue/view/{n}", f"Vol. 3 No. {n} (2024): Ceasefires "
+                                                       "and their monitors") for n in (1, 2, 3))
+    pages = {"/journal/issue/archive": page(f"<h1>Archives</h1>{issues}")}
+    pages.update({f"/journal/issue/view/{n}": issue_page(n) for n in (1, 2, 3)})
+    pages.update({f"/journal/article/view/{n}{k}": article(f"Article {k} of issue {n}")
+                  for n in (1, 2, 3) for k in range(3)})
+    serve_pages(httpserver_ipv4, pages)
+    harvest_start(httpserver_ipv4.url_for("/journal/issue/archive"), store, tmp_path)
+    assert sorted(r.url.rsplit("/", 1)[-1] for r in store.records()) == sorted(
+        f"{n}{k}" for n in (1, 2, 3) for k in range(3))
+
+
+def test_a_listing_linking_one_listing_among_its_items_is_not_an_index(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """One card of six leading to another listing (an events page) does not make the
+    listing an index: that listing is not walked."""
+    cards = "".join(card(f"/research/{n}-ceasefire-monitoring-report", f"Report {n} on the "
+                                                                       "ceasefire line")
+                    for n in range(5))
+    cards += card("/events/upcoming-events-and-briefings", "Upcoming events and briefings")
+    pages = {"/research/": page(f"<h1>Research</h1>{cards}"),
+             "/events/upcoming-events-and-briefings": issue_page(9)}
+    pages.update({f"/research/{n}-ceasefire-monitoring-report": article(f"Report {n}")
+                  for n in range(5)})
+    serve_pages(httpserver_ipv4, pages)
+    harvest_start(httpserver_ipv4.url_for("/research/"), store, tmp_path)
+    assert len(list(store.records())) == 5
+    assert not [r for r, _ in httpserver_ipv4.log if r.path.startswith("/journal/")]
