@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import find_cards, link_cards
+from .extract.cards import find_cards, link_cards, list_cards
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
@@ -43,8 +43,6 @@ _NEVER_BOILER = frozenset({"html", "body", "main", "article", "h1"})
 _MODIFIERS = ("has-", "with-", "no-", "without-", "is-", "one-", "two-", "left-", "right-")
 _TITLE_NAME = re.compile(r"title|headline|heading", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_LIST_ITEMS = frozenset({"li", "td", "dt", "dd"})
-_MIN_LISTED = 5
 LINKS = etree.XPath("//a[@href]")
 
 
@@ -136,10 +134,9 @@ def page_links(doc: Document, *, section: str | None = None,
     base = document_base(doc)
     boiler = boilerplate(doc.root)
     titles, secondary = _card_links(doc.root, base)
-    anchors = LINKS(doc.root)
-    listed = _title_lists(anchors)
+    listed = {link for _, link in list_cards(doc.root)}
     found = []
-    for anchor in anchors:
+    for anchor in LINKS(doc.root):
         url = canonical_url(anchor.get("href", ""), base)
         context = LinkContext(
             page_url=doc.url or base, text=_title_text(anchor), card_title=anchor in titles,
@@ -199,7 +196,8 @@ def file_links(links: list[tuple[str, LinkContext]]) -> list[str]:
     """
     found: dict[str, str] = {}
     for url, context in links:
-        if context.card_title and not context.boilerplate and is_document_url(url) \
+        if (context.card_title or context.listed) and not context.boilerplate \
+                and is_document_url(url) \
                 and is_same_site(url, context.allowed_domains) \
                 and matches_pattern(url, context.pattern):
             found.setdefault(record_key(url), url)
@@ -278,45 +276,6 @@ def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
             else:
                 secondary.add(anchor)
     return titles, secondary
-
-
-def _title_lists(anchors: list[Element]) -> set[Element]:
-    """Return the title links of plain lists and tables of titles: five or more items (<li>,
-    a table's row) of one list, the longest link of each, most of them four words or more
-    long ("Ceasefires That Hold in the North"). A menu's labels are shorter."""
-    rows: dict[Element, list[Element]] = {}
-    for anchor in anchors:
-        item = anchor.getparent()
-        while item is not None and item.tag not in _LIST_ITEMS and item.tag not in _HEADINGS \
-                and len(item) <= 2:
-            item = item.getparent()  # "<li><span><a>…" or "<td><strong><a>…"
-        if item is None or item.tag not in _LIST_ITEMS or item.getparent() is None:
-            continue
-        holder = item.getparent()
-        if holder.tag == "tr":
-            holder = holder.getparent()  # a table's rows, one link a row
-        if holder is not None:
-            rows.setdefault(holder, []).append(anchor)
-    found: set[Element] = set()
-    for links in rows.values():
-        longest: dict[Element | None, tuple[int, Element]] = {}
-        for anchor in links:  # an item's title, not its "PDF" or author link
-            words = word_count(anchor_text(anchor))
-            item = _item_of(anchor)
-            if item not in longest or words > longest[item][0]:
-                longest[item] = (words, anchor)
-        titled = sum(words >= 4 for words, _ in longest.values())
-        if len(longest) >= _MIN_LISTED and titled * 5 >= len(longest) * 3:
-            found.update(anchor for _, anchor in longest.values())
-    return found
-
-
-def _item_of(anchor: Element) -> Element | None:
-    """Return the list item or table row holding a link."""
-    for el in anchor.iterancestors():
-        if el.tag in ("li", "tr", "dt", "dd"):
-            return el
-    return None
 
 
 def _in_heading(anchor: Element) -> bool:

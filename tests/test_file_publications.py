@@ -167,3 +167,22 @@ def test_a_files_format_and_size_are_no_part_of_its_title() -> None:
 def test_a_file_s_type_is_what_its_title_opens_with(title: str, kind: str | None) -> None:
     """A kind the vocabulary knows, before a number or a colon, is the file's type."""
     assert title_type(title, default_vocabulary()) == kind
+
+
+def test_a_table_of_files_gives_a_record_per_titled_row(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A central bank's table: each row's file, titled by its link, with the day its next
+    cell shows; a row's bare "PDF" link beside an unlinked title is no record."""
+    rows = "".join(
+        f"<tr><td><a href='/media/files/fsr-2024-0{n}.pdf'>Financial Stability Report, "
+        f"issue {n} (PDF, 2.1 MB)</a></td><td>1{n} May 2024</td></tr>" for n in range(1, 6))
+    rows += ("<tr><td>Statistical Bulletin March 2024</td><td>15 March 2024</td><td><a "
+             "href='/media/files/bulletin-2024-03.pdf'>PDF</a></td></tr>")
+    pages = {"/en/publications/": page(f"<h1>Publications</h1><table class='table'><tbody>"
+                                       f"{rows}</tbody></table>")}
+    serve_pages(httpserver_ipv4, pages)
+    harvest_start(httpserver_ipv4.url_for("/en/publications/"), store, tmp_path)
+    records = sorted(store.records(), key=lambda r: r.url)
+    assert [(r.url.rsplit("/", 1)[-1], r.title, r.published) for r in records] == [
+        (f"fsr-2024-0{n}.pdf", f"Financial Stability Report, issue {n}", date(2024, 5, 10 + n))
+        for n in range(1, 6)]

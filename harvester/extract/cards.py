@@ -19,7 +19,7 @@ from ..names import split_names
 from ..normalize import as_card, build_record
 from ..parse import Document
 from ..record import Candidate, Record
-from ..text import clean
+from ..text import clean, word_count
 from ..vocab import Vocabulary
 from .bylines import BY_WORDS
 from .labels import label_kind
@@ -35,6 +35,11 @@ _LINKED_HEADINGS = etree.XPath(
 )
 _LINKS = etree.XPath("//body//a[@href]")
 _TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A plain list's items and a table's cells; the rows they make.
+_LIST_ITEMS = frozenset({"li", "td", "dt", "dd"})
+_ROWS = ("li", "tr", "dt", "dd")
+_MIN_LISTED = 5
 _TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
@@ -79,7 +84,11 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
     vocab = vocabulary or default_vocabulary()
     records: list[Record] = []
     seen: set[str] = set()
-    for card, link in find_cards(doc.root):
+    cards = find_cards(doc.root)
+    carded = {link for _, link in cards}
+    # A plain list's or a table's rows are cards too (a row's day for its title's item).
+    cards += [(row, link) for row, link in list_cards(doc.root) if link not in carded]
+    for card, link in cards:
         url = page.absolute(link.get("href"))
         if not url or not url.startswith(("http://", "https://", "file://")) or url in seen:
             continue
@@ -189,6 +198,38 @@ def _pieces(link: Element) -> int:
     day), however deep a wrapper sets them ("<a><div class=card-body><span>…")."""
     return sum(1 for el in link.iterdescendants() if isinstance(el.tag, str)
                and (el.text or "").strip())
+
+
+def list_cards(root: Element) -> list[tuple[Element, Element]]:
+    """Find the rows of plain lists and tables of titles, as (item, title link): five or
+    more items (<li>, a table's row) of one list, the longest link of each, most of them
+    four words or more long ("Ceasefires That Hold in the North"). A menu's labels are
+    shorter. A row's other cells (its day, its "PDF") describe its title's item."""
+    rows: dict[Element, list[Element]] = {}
+    for anchor in _LINKS(root):
+        item = anchor.getparent()
+        while item is not None and item.tag not in _LIST_ITEMS and item.tag not in _HEADINGS \
+                and len(item) <= 2:
+            item = item.getparent()  # "<li><span><a>…" or "<td><strong><a>…"
+        if item is None or item.tag not in _LIST_ITEMS or item.getparent() is None:
+            continue
+        holder = item.getparent()
+        if holder.tag == "tr":
+            holder = holder.getparent()  # a table's rows, one link a row
+        if holder is not None:
+            rows.setdefault(holder, []).append(anchor)
+    found: list[tuple[Element, Element]] = []
+    for links in rows.values():
+        longest: dict[Element, tuple[int, Element]] = {}
+        for anchor in links:  # an item's title, not its "PDF" or author link
+            words = word_count(text_of(anchor))
+            item = next(anchor.iterancestors(*_ROWS), anchor)
+            if item not in longest or words > longest[item][0]:
+                longest[item] = (words, anchor)
+        titled = sum(words >= 4 for words, _ in longest.values())
+        if len(longest) >= _MIN_LISTED and titled * 5 >= len(longest) * 3:
+            found += [(item, anchor) for item, (_, anchor) in longest.items()]
+    return found
 
 
 def _title_piece(card: Element) -> Element:
