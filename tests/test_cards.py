@@ -233,3 +233,16 @@ def test_an_image_every_card_shows_is_no_card_s_image() -> None:
                                    "https://repo.example.org/browse"))
     assert [c.image.url if c.image else None for c in found] == [
         None, None, None, "https://repo.example.org/covers/4.jpg"]
+
+
+def test_a_card_s_updated_day_is_no_publication_day() -> None:
+    """GOV.UK's results: "Updated: <time>" dates a change; "Published …" stays the day."""
+    rows = "".join(
+        f'<li class="gem-c-document-list__item"><a class="govuk-link" href="/government/'
+        f'publications/report-{n}-on-ceasefires">Report {n} on the ceasefire line</a><ul>'
+        f'<li>Policy paper</li><li>{label} <time datetime="2024-03-0{n}">{n} March 2024</time>'
+        f"</li></ul></li>" for n, label in ((1, "Updated:"), (2, "Updated:"), (3, "Published:")))
+    found = parse_cards(parse_html(f"<html><body><main><ul>{rows}</ul></main></body></html>",
+                                   "https://www.gov.uk/search/research-and-statistics"))
+    assert [(c.published, c.updated) for c in found] == [
+        (None, date(2024, 3, 1)), (None, date(2024, 3, 2)), (date(2024, 3, 3), None)]

@@ -22,6 +22,7 @@ from ..record import Candidate, Record
 from ..text import clean, word_count
 from ..vocab import Vocabulary
 from .bylines import BY_WORDS
+from .datelines import own_label, says_updated
 from .labels import label_kind
 from .page import Page
 from .tree import Element, text_of, texts
@@ -264,7 +265,8 @@ def _card_candidates(card: Element, link: Element) -> list[Candidate]:
         if not isinstance(el.tag, str):
             continue
         if el.tag == "time" and el.get("datetime"):
-            found.append(Candidate("published", el.get("datetime"), "card"))
+            field = "updated" if says_updated(own_label(el)) else "published"
+            found.append(Candidate(field, el.get("datetime"), "card"))
         words = el.get("class", "")
         if words and _AUTHOR_CLASS.search(words) and el is not card:
             found.append(Candidate("authors", split_names(_joined(el)), "card"))
@@ -302,7 +304,11 @@ def _text_candidates(card: Element, title: str) -> list[Candidate]:
             items = [t.strip() for t in re.split(r"[,;|·•]", label.group(2)) if t.strip()]
             found.append(Candidate("topics", items[:30], "card"))
         elif len(line) < 80 and _DIGIT.search(line) is not None and (dates := find_dates(line)):
-            found.append(Candidate("published", dates[0][0], "card"))
+            # "Updated: 3 March 2024" on a card dates a change, not the publication; the
+            # label may be a line of its own ("Updated:" before "<time>3 March 2024").
+            label = line[:dates[0][1]] or (lines[i - 1] if i and len(lines[i - 1]) < 30 else "")
+            field = "updated" if says_updated(label) else "published"
+            found.append(Candidate(field, dates[0][0], "card"))
             found += _dateline_words(line)
             if _MID_BY.search(line):  # "Publié le 3 mars 2024 par Jean Dupont"
                 found.append(Candidate("authors", split_names(line), "card"))

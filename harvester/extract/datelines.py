@@ -120,6 +120,11 @@ def date_field(el: Element) -> str:
         else "published"
 
 
+def says_updated(label: str) -> bool:
+    """Tell whether a date's label says a modification ("Updated:", "Aktualisiert am")."""
+    return bool(_UPDATED.search(label))
+
+
 def own_label(el: Element) -> str:
     """Return the words that open an element's parent and the element ("Updated: <time>")."""
     parent = el.getparent()
