@@ -205,6 +205,8 @@ def test_walk_sitemaps_follows_indexes_and_leaves_out_what_lists_no_news() -> No
     files = {
         BASE + "/sitemap.xml": sitemap_xml("sitemapindex", [
             (BASE + "/post-sitemap.xml", "2024-05-01"), (BASE + "/tag-sitemap.xml", "2024-05-01"),
+            (BASE + "/page-sitemap.xml", "2024-05-01"),
+            (BASE + "/wp-sitemap-posts-page-1.xml", "2024-05-01"),
             (BASE + "/post-sitemap2.xml", "2020-01-01"), (BASE + "/deeper.xml", "2024-05-01")]),
         BASE + "/post-sitemap.xml": sitemap_xml("urlset", [
             (BASE + "/p/old", "2023-01-01"), (BASE + "/p/new", "2024-04-30")]),
@@ -221,7 +223,8 @@ def test_walk_sitemaps_follows_indexes_and_leaves_out_what_lists_no_news() -> No
     assert [[loc for loc, _ in entries] for entries in sets] == [[BASE + "/p/new",
                                                                    BASE + "/p/old"]]
     assert read == [BASE + "/sitemap.xml", BASE + "/post-sitemap.xml", BASE + "/deeper.xml"], \
-        "tag sitemaps and those unchanged since the last run are not read; none twice"
+        "tag and site-page sitemaps, and those unchanged since the last run, are not read; " \
+        "none twice"
 
 
 def test_walk_sitemaps_stops_at_the_depth_limit() -> None:
