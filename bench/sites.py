@@ -4,7 +4,7 @@ Run: python bench/sites.py [CORPUS_DIR] [--sites N] [--write]
 
 The corpus pages (default `../shared/corpus/pages` from the repository root, read at run
 time, never copied) are sorted by id and dealt round-robin into N small sites (default
-one per shape, 31), one site shape each: a framed listing of cards with rel=next
+one per shape, 35), one site shape each: a framed listing of cards with rel=next
 pagination, a plain `<ul>` of links, a home page whose menu leads to section listings, an
 RSS feed, a JavaScript-only listing whose items only the robots.txt sitemap gives, a
 Next.js listing (`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose
@@ -20,10 +20,14 @@ sibling host; then (bench/site_shapes_repo.py) a DSpace collection browsed by is
 an OJS journal's issue archive, a central bank's table mixing pages with PDF-only
 publications, a GOV.UK finder, a faceted search whose results live on another host of its
 domain, a WordPress "Load more" button without an address (the rest only in its
-`/wp-sitemap.xml`) and an EPrints repository browsed by year. Each page is served byte for
-byte at its truth URL's path (query kept; made unique), or at its platform's own address,
-by a real HTTP server on 127.0.0.1, and harvested in process from the start URL alone
-(`run_source`, delay 0, no retries) into a fresh store.
+`/wp-sitemap.xml`) and an EPrints repository browsed by year; then (bench/site_shapes_noise.py,
+a precision probe) four sites that also hold pages that are no publication (profiles, events,
+job ads, newsletter, donation, press, program and topic pages, a podcast show, a book's shop
+page, a video, search results, print views and language copies), linked from a listing's
+mixed cards, a home page's blocks, a topic's landing page, or a sitemap index of every post
+type. Each page is served byte for byte at its truth URL's path (query kept; made unique),
+or at its platform's own address, by a real HTTP server on 127.0.0.1, and harvested in
+process from the start URL alone (`run_source`, delay 0, no retries) into a fresh store.
 
 Per shape and in total it reports the pages linked, reached (the server's log) and
 stored; the records equal to single-page extraction (`extract_page` on the same URL) on
@@ -32,7 +36,8 @@ stored (the run report) or never reached; records that are no corpus page; the
 publications that are only a file (a synthetic truth: the title and day their listing
 shows) stored, and stored as listed; title, author and date accuracy against the corpus
 truth (bench/accuracy.py's scoring) of the stored records beside single-page extraction
-of the same pages; and the harvest's wall time.
+of the same pages; the pages that are no publication requested and stored (false
+positives, with the pipeline's verdict); and the harvest's wall time.
 `--write` puts the tables into docs/benchmarks.md between the sites markers. A benchmark,
 not a test: no number is asserted.
 
@@ -57,7 +62,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from harvester import extract_page
+from harvester import extract_page, pagekind
 from harvester.canonical import canonical_url, record_key
 from harvester.config import Config, Settings, Source
 from harvester.dates import local_day
@@ -75,10 +80,12 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
+from site_shapes_noise import NOISE_SHAPES, noise_of  # noqa: E402
 from site_shapes_repo import REPO_SHAPES  # noqa: E402
 
 SHAPES.update(MORE_SHAPES)  # the shapes of bench/site_shapes_more.py come after the first ten
 SHAPES.update(REPO_SHAPES)  # then bench/site_shapes_repo.py's
+SHAPES.update(NOISE_SHAPES)  # then bench/site_shapes_noise.py's precision probe
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
@@ -132,6 +139,27 @@ def watched(site: Site) -> Iterator[Dropped]:
         logger.setLevel(level)
 
 
+@contextmanager
+def verdicts() -> Iterator[dict[str, str]]:
+    """Collect the pipeline's verdict on each page it judged (`pagekind.page_kind`, with the
+    card that led to it), by the page's URL."""
+    found: dict[str, str] = {}
+    real = pagekind.page_kind
+
+    def judged(doc: Any, record: Any = None) -> pagekind.PageKind:
+        """Judge a page as the pipeline does, and note the verdict."""
+        verdict = real(doc, record)
+        if doc.url:
+            found[doc.url] = verdict.reason
+        return verdict
+
+    pagekind.page_kind = judged  # type: ignore[assignment]
+    try:
+        yield found
+    finally:
+        pagekind.page_kind = real  # type: ignore[assignment]
+
+
 def harvest(site: Site, folder: Path) -> Result:
     """Harvest a served site from its start URL into a fresh store; measure what it kept."""
     settings = Settings(data_dir=folder / "data", out_dir=folder / "out", delay=0.0,
@@ -140,13 +168,14 @@ def harvest(site: Site, folder: Path) -> Result:
     config = Config(path=None, settings=settings, sources=(source,),
                     vocabulary=default_vocabulary())
     with Store.open(settings.data_dir) as store, Fetcher(settings) as fetcher:
-        with watched(site) as dropped:
+        with watched(site) as dropped, verdicts() as judged:
             began = time.perf_counter()
             report = run_source(source, config, store=store, fetcher=fetcher)
             result = Result(site.shape, site.start, time.perf_counter() - began)
         result.error, result.offsite = report.error, sorted(set(site.offsite))
         result.requests, result.missing = len(site.hits), sum(s == 404 for _, s in site.hits)
         judge(site, store, [*report.skipped, *report.failures], dropped.reasons, result)
+        judge_noise(site, store, [*report.skipped, *report.failures], judged, result)
     return result
 
 
@@ -184,6 +213,9 @@ class Result:
     # Publications that are only a file: (shape, titled by its link, URL, outcome); stored
     # ones' outcome is "as listed" or how title, day or URL differ.
     files: list[tuple[str, bool, str, str]] = field(default_factory=list)
+    # Pages that are no publication (bench/site_shapes_noise.py): (path, kind, requested,
+    # fate), the fate "stored ..." for a false positive.
+    noise: list[tuple[str, str, bool, str]] = field(default_factory=list)
 
     def lose(self, reason: str, case: str) -> None:
         """Count a page not stored, under its (grouped) reason."""
@@ -199,6 +231,7 @@ class Result:
         self.extra += other.extra
         self.refused += other.refused
         self.files += other.files
+        self.noise += other.noise
         for mine, theirs in ((self.diffs, other.diffs), (self.lost, other.lost),
                              (self.titles, other.titles)):
             mine.update(theirs)
@@ -266,6 +299,31 @@ def judge_files(site: Site, store: Store, reasons: dict[str, str], result: Resul
                     ("URL", record.url, canonical_url(url))) if got != want) or "as listed"
         result.files.append((site.shape, f.titled, f.link, how))
     return urls
+
+
+def judge_noise(site: Site, store: Store, reasons: list[tuple[str, str]],
+                judged: dict[str, str], result: Result) -> None:
+    """Note the fate of each page that is no publication (bench/site_shapes_noise.py): not
+    requested, skipped (why), or stored: a false positive (its record's type, and why the
+    harvest read it as a publication) or a copy stored into a corpus page's record."""
+    requested, why = {key for key, _ in site.hits}, dict(reasons)
+    for noise in noise_of(site):
+        url = site.url(noise.path)
+        asked = noise.path in requested
+        record = stored_record(store, [url])
+        if record is not None:
+            verdict = next((judged[u] for u in (url, canonical_url(url)) if u in judged), "?")
+            into = " into a corpus page's record" if record.url in result.records else ""
+            how = f"stored{into} (type {record.type}; {verdict})"
+        elif asked:
+            keys = (record_key(url), canonical_url(url), url)
+            reason = next((why[k] for k in keys if k in why), None)
+            kind = next((s.kind for s in states(store, [url]) if s.kind != "page"), None)
+            how = group(reason) if reason else f"requested as a {kind}" if kind else \
+                "requested, no outcome"
+        else:
+            how = "not requested"
+        result.noise.append((noise.path, noise.kind, asked, how))
 
 
 def states(store: Store, urls: list[str]) -> Iterator[FetchState]:
@@ -366,7 +424,7 @@ def tables(results: list[Result], total: Result) -> str:
         shapes = ", ".join(f"{r.shape} {r.lost[reason]}" for r in results if r.lost[reason])
         examples = ", ".join(total.examples[reason][:3])
         lines.append(f"| {reason.replace('|', '/')} | {count} | {shapes} | {examples} |")
-    return "\n".join(lines + file_table(results))
+    return "\n".join(lines + file_table(results) + noise_table(results))
 
 
 def file_table(results: list[Result]) -> list[str]:
@@ -387,6 +445,36 @@ def file_table(results: list[Result]) -> list[str]:
     missed = [f"- {shape}: `{link}` ({'titled' if titled else 'bare link'}): {how}"
               for r in rows for shape, titled, link, how in r.files if how != "as listed"]
     return lines + (["", "Files not stored as listed:", "", *missed] if missed else [])
+
+
+def noise_table(results: list[Result]) -> list[str]:
+    """Return the precision probe's table: the pages that are no publication, requested and
+    stored (false positives), with the stored ones and the requests' fates listed (none
+    when no site has such pages)."""
+    rows = [r for r in results if r.noise]
+    if not rows:
+        return []
+    lines = ["", "Pages that are no publication (bench/site_shapes_noise.py's precision probe): "
+             "served, requested, stored as records of their own (false positives; events "
+             "apart, a judgment call) or into a corpus page's record, beside the corpus pages "
+             "of the same sites lost:", "",
+             "| Site shape | Noise pages | Requested | Stored (false positives) | Of which "
+             "events | Into a corpus record | Corpus pages lost | Requests (404) |",
+             "|" + "---|" * 8]
+    for r in rows:
+        own = [n for n in r.noise if n[3].startswith("stored (")]
+        lines.append(f"| {r.shape} | {len(r.noise)} | {sum(n[2] for n in r.noise)} | "
+                     f"{len(own)} | {sum(n[1] == 'event' for n in own)} | "
+                     f"{sum(n[3].startswith('stored into') for n in r.noise)} | "
+                     f"{r.linked - r.stored} | {r.requests} ({r.missing}) |")
+    stored = [f"- {r.shape}: `{path}` ({kind}): {how}" for r in rows
+              for path, kind, _, how in r.noise if how.startswith("stored")]
+    fates = Counter((kind, how) for r in rows for _, kind, asked, how in r.noise
+                    if asked and not how.startswith("stored"))
+    skipped = [f"- {kind}: {how} ({count})" for (kind, how), count in sorted(fates.items())]
+    return lines + ["", "Noise pages stored:", "", *(stored or ["- none"]), "",
+                    "Noise pages requested and not stored, by kind and reason (pages):", "",
+                    *(skipped or ["- none"])]
 
 
 def notes(results: list[Result], total: Result) -> str:
