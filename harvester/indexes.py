@@ -23,13 +23,13 @@ MAX_SITEMAP_FILES = 200
 MAX_SITEMAP_DEPTH = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Sitemaps of tags, authors, images... list no publications.
-# So do WordPress's sitemaps of its site pages (Yoast's "page-sitemap.xml", the core's
-# "wp-sitemap-posts-page-1.xml"): about, contact, donate.
-_SKIP_SITEMAP = re.compile(r"(?:tag|categor|author|user|taxonom|people|person|topic|"
-                           r"attachment|image|video)[\w-]*sitemap|sitemap[-_]?(?:tag|categor|"
-                           r"author|user|taxonom|people|image|video)|/page-sitemap\d*\.xml|"
-                           r"wp-sitemap-posts-page-\d+\.xml",
-                           re.IGNORECASE)
+# So do sitemaps of a site's pages, products, jobs and staff (Yoast's "page-sitemap.xml",
+# "product-sitemap.xml", WordPress's "wp-sitemap-posts-page-1.xml"): no publications.
+_NOT_LISTED = (r"tag|categor|author|user|taxonom|people|person|topic|attachment|image|video|"
+               r"product|job|career|team|staff|expert|member")
+_SKIP_SITEMAP = re.compile(rf"(?:{_NOT_LISTED})[\w-]*sitemap|sitemap[-_]?(?:{_NOT_LISTED})|"
+                           r"/page-sitemap\d*\.xml|wp-sitemap-posts-(?:page|" + _NOT_LISTED
+                           + r")[\w-]*-\d+\.xml", re.IGNORECASE)
 #: (URL, lastmod) as a sitemap lists it.
 Entry = tuple[str, datetime | None]
 

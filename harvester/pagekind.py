@@ -22,8 +22,8 @@ from .extract.cards import find_cards
 from .extract.classes import RELATED_TERMS
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
-from .extract.tree import Element
-from .dates import url_date
+from .extract.tree import Element, text_of
+from .dates import find_dates, local_day, parse_date, url_date
 from .parse import Document
 from .record import Record
 from .text import word_count
@@ -69,6 +69,11 @@ _DATE_METAS = ("article:published_time", "citation_publication_date", "citation_
                "dc.date.issued", "citation_online_date")
 # Pages that are no publication whatever their text: a job ad, a product, a shop's offer.
 _OTHER_TYPES = frozenset({"jobposting", "product", "productgroup", "offer", "aggregateoffer"})
+_PRODUCTS = frozenset({"product", "productgroup"})
+# A shop's button: the page sells something ("Add to cart"), a book's page links a shop.
+_SHOP_BUTTON = re.compile(r"(?i)\b(?:add to (?:cart|basket|bag)|in den warenkorb|ajouter au "
+                          r"panier|añadir al carrito|aggiungi al carrello)\b")
+_BUTTONS = etree.XPath("//button|//input[@type='submit' or @type='button']")
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,11 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         return PageKind(LISTING, "the URL is a numbered page of a listing")
     if s.types & _LISTING_TYPES and not s.types & _ARTICLE_TYPES and not _listed_article(s):
         return PageKind(LISTING, "JSON-LD says " + ", ".join(sorted(s.types & _LISTING_TYPES)))
-    if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES:
+    if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES or s.types & _PRODUCTS:
+        # A Product is a shop's page even when it is a Book too ("Add to cart").
         return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
+    if s.shop and not s.declared:
+        return PageKind(OTHER, "a shop's page (add to cart)")
     if s.dated and not s.url_reason and (s.dated_url or s.article and s.declared):
         # The page names its own day: an article with its publication date in metadata,
         # or a URL that files the page under a day ("/2024/05/04/slug"). A listing never
@@ -141,6 +149,7 @@ class _Signals:
     dated_url: bool
     declared: bool
     related_credited: bool
+    shop: bool = False
 
 
 def _signals(doc: Document, record: Record | None) -> _Signals:
@@ -170,14 +179,35 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
         cards = [card for card in cards if not inside(card, related)]
     words = _own_words(doc.root, boiler | set(cards))
     dated = record is not None and record.published is not None \
-        and record.provenance.get("published") != "url"
+        and record.provenance.get("published") != "url" \
+        and not _a_cards_day(record, cards)
     url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
     declared = declared or any(key in metas for key in _DATE_METAS)
     linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not inside(h, boiler))
     credited = record is not None and bool(record.authors or record.type or record.published)
     return _Signals(types, og_type, article, len(cards), words, _items(doc, boiler), linked,
                     bool(_PAGER(doc.root)), url_reason, dated,
-                    _is_dated_url(doc.url), declared, bool(related) and credited)
+                    _is_dated_url(doc.url), declared, bool(related) and credited,
+                    any(_SHOP_BUTTON.search(text_of(b) or b.get("value") or "")
+                        for b in _BUTTONS(doc.root)))
+
+
+def _a_cards_day(record: Record, cards: list[Element]) -> bool:
+    """Tell whether the day the page's text gave it is one of its cards' (a profile's
+    "Publications by Jane", a podcast show's newest episode), not its own. Metadata's day
+    is the page's."""
+    source = record.provenance.get("published", "")
+    if record.published is None or not source.startswith("html:") or not cards:
+        return False
+    day = local_day(record.published)
+    for card in cards:
+        for el in card.iter("time"):
+            value = parse_date(el.get("datetime") or text_of(el))
+            if value is not None and local_day(value) == day:
+                return True
+        if any(local_day(v) == day for v, _ in find_dates(text_of(card)[:300])):
+            return True
+    return False
 
 
 def _items(doc: Document, boiler: set[Element]) -> int:

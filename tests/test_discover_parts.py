@@ -207,6 +207,8 @@ def test_walk_sitemaps_follows_indexes_and_leaves_out_what_lists_no_news() -> No
             (BASE + "/post-sitemap.xml", "2024-05-01"), (BASE + "/tag-sitemap.xml", "2024-05-01"),
             (BASE + "/page-sitemap.xml", "2024-05-01"),
             (BASE + "/wp-sitemap-posts-page-1.xml", "2024-05-01"),
+            (BASE + "/product-sitemap.xml", "2024-05-01"),
+            (BASE + "/wp-sitemap-posts-team_member-1.xml", "2024-05-01"),
             (BASE + "/post-sitemap2.xml", "2020-01-01"), (BASE + "/deeper.xml", "2024-05-01")]),
         BASE + "/post-sitemap.xml": sitemap_xml("urlset", [
             (BASE + "/p/old", "2023-01-01"), (BASE + "/p/new", "2024-04-30")]),

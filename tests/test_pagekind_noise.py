@@ -1,0 +1,58 @@
+"""Pages of a publication site that are no publication although they look dated or marked
+as articles: a profile dated by its publications' cards, a shop's page, a Product."""
+
+from __future__ import annotations
+
+from harvester import extract_page
+from harvester.pagekind import page_kind
+from harvester.parse import parse_html
+
+BIO = "<p>Jane Doe is a senior fellow who studies ceasefires and their monitors.</p>" * 5
+
+
+def judged(html: str, url: str) -> str:
+    """Return the kind the pipeline gives a page (its record weighed)."""
+    return page_kind(parse_html(html, url), extract_page(html, url)).kind
+
+
+def test_a_profile_dated_only_by_its_publications_cards_is_none() -> None:
+    """The day near a profile's name is its newest publication's, in a card."""
+    cards = "".join(
+        f"<article class='card'><h3><a href='/analysis/ceasefire-report-{n}'>Ceasefire report "
+        f"number {n} on the line</a></h3><time datetime='2024-05-0{n}'>{n} May 2024</time>"
+        f"<p class='kicker'>Analysis</p></article>" for n in (9, 8, 7))
+    html = (f"<html><head><title>Jane Doe</title></head><body><main><h1>Jane Doe</h1><p>Senior "
+            f"Fellow</p>{BIO}<h2>Publications by Jane Doe</h2>{cards}</main></body></html>")
+    assert judged(html, "https://example.org/our-people/jane-doe/") != "publication"
+
+
+def test_a_shop_s_page_is_none_even_marked_as_an_article() -> None:
+    """Drupal's site-wide og:type "article" on a page selling a book ("Add to cart")."""
+    html = ("<html><head><title>The Long Ceasefire</title><meta property='og:type' "
+            "content='article'></head><body><main><h1>The Long Ceasefire</h1><p>By Jane Doe"
+            "</p>" + "<p>A book on how ceasefires hold, with maps and interviews.</p>" * 10
+            + "<p class='price'>$24.95</p><form><button type='submit'>Add to cart</button>"
+            "</form></main></body></html>")
+    assert judged(html, "https://example.org/shop/the-long-ceasefire") == "other"
+
+
+def test_a_product_is_none_even_typed_a_book_too() -> None:
+    """JSON-LD ["Book", "Product"] with an offer: a shop's page."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '["Book", "Product"], "name": "The Long Ceasefire", "offers": {"@type": "Offer", '
+          '"price": "24.95"}}</script>')
+    html = (f"<html><head><title>The Long Ceasefire</title>{ld}</head><body><main><h1>The Long "
+            f"Ceasefire</h1>" + "<p>A book on how ceasefires hold, with maps.</p>" * 20
+            + "</main></body></html>")
+    assert judged(html, "https://example.org/books/the-long-ceasefire") == "other"
+
+
+def test_a_book_page_linking_a_shop_is_a_publication() -> None:
+    """A think tank's book page typed Book, its "Buy now" a link to a shop: a publication."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '"Book", "name": "The Long Ceasefire", "datePublished": "2024-05-02"}</script>')
+    html = (f"<html><head><title>The Long Ceasefire</title>{ld}</head><body><main><h1>The Long "
+            f"Ceasefire</h1>" + "<p>A book on how ceasefires hold, with maps.</p>" * 20
+            + "<a class='button' href='https://shop.example.com/x'>Buy now</a>"
+            "</main></body></html>")
+    assert judged(html, "https://example.org/books/the-long-ceasefire") == "publication"
