@@ -74,6 +74,12 @@ _PRODUCTS = frozenset({"product", "productgroup"})
 _SHOP_BUTTON = re.compile(r"(?i)\b(?:add to (?:cart|basket|bag)|in den warenkorb|ajouter au "
                           r"panier|añadir al carrito|aggiungi al carrello)\b")
 _BUTTONS = etree.XPath("//button|//input[@type='submit' or @type='button']")
+# A job ad's parts, as headings or labels: two of them make one (JSON-LD aside).
+_JOB_PART = re.compile(r"(?i)^\W*(?:responsibilities|key responsibilities|qualifications|"
+                       r"required qualifications|requirements|how to apply|application "
+                       r"deadline|closing date|ihre aufgaben|ihr profil|wir bieten|"
+                       r"profil recherché|missions principales|requisitos|funciones)\W*$")
+_LABELS = etree.XPath("//h2|//h3|//h4|//dt|//th|//strong")
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
     if s.shop and not s.declared:
         return PageKind(OTHER, "a shop's page (add to cart)")
+    if s.job and not s.declared:
+        return PageKind(OTHER, "a job ad (its headings)")
     if s.dated and not s.url_reason and (s.dated_url or s.article and s.declared):
         # The page names its own day: an article with its publication date in metadata,
         # or a URL that files the page under a day ("/2024/05/04/slug"). A listing never
@@ -150,6 +158,7 @@ class _Signals:
     declared: bool
     related_credited: bool
     shop: bool = False
+    job: bool = False
 
 
 def _signals(doc: Document, record: Record | None) -> _Signals:
@@ -189,7 +198,9 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
                     bool(_PAGER(doc.root)), url_reason, dated,
                     _is_dated_url(doc.url), declared, bool(related) and credited,
                     any(_SHOP_BUTTON.search(text_of(b) or b.get("value") or "")
-                        for b in _BUTTONS(doc.root)))
+                        for b in _BUTTONS(doc.root)),
+                    len({_JOB_PART.match(text_of(el)).group(0).lower().strip()
+                         for el in _LABELS(doc.root) if _JOB_PART.match(text_of(el))}) >= 2)
 
 
 def _a_cards_day(record: Record, cards: list[Element]) -> bool:

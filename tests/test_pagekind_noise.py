@@ -56,3 +56,16 @@ def test_a_book_page_linking_a_shop_is_a_publication() -> None:
             + "<a class='button' href='https://shop.example.com/x'>Buy now</a>"
             "</main></body></html>")
     assert judged(html, "https://example.org/books/the-long-ceasefire") == "publication"
+
+
+def test_a_job_ad_is_none_by_its_headings() -> None:
+    """"Responsibilities" and "How to apply" make a job ad, dated and long as it is; a
+    report with one "Requirements" section stays a publication."""
+    duties = "<p>Draft memos and briefing notes on peace processes for senior staff.</p>" * 8
+    ad = ("<html><head><title>Research Assistant</title></head><body><main><h1>Research "
+          "Assistant, Peace Programs</h1><dl><dt>Posted</dt><dd>May 2, 2024</dd></dl><h2>"
+          f"Responsibilities</h2>{duties}<h2>How to apply</h2><p>Send a letter.</p></main>"
+          "</body></html>")
+    assert judged(ad, "https://example.org/work-with-us/research-assistant/") == "other"
+    report = ad.replace("How to apply", "Findings").replace("Responsibilities", "Requirements")
+    assert judged(report, "https://example.org/analysis/research-assistant/") == "publication"
