@@ -144,8 +144,9 @@ def _ordered(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
 
 def choose_url(cands: list[Candidate], url: str | None) -> tuple[str, str]:
     """Return the record URL: the declared canonical when it is safe to trust, else `url`."""
-    declared = [c for c in cands if c.source in ("html:canonical", "meta:og:url")]
-    declared.sort(key=lambda c: c.source != "html:canonical")
+    # A copy in another language's folder names its own text's page first (hreflang).
+    order = ("html:hreflang", "html:canonical", "meta:og:url")
+    declared = sorted((c for c in cands if c.source in order), key=lambda c: order.index(c.source))
     for cand in declared:
         target = _absolute_http(cand.value, url)
         if target and (url is None or _same_host(target, url) and not _section_of(target, url)) \

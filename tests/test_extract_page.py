@@ -174,3 +174,25 @@ def test_garbage_never_raises_anything_but_extract_error(body: bytes | str) -> N
     except ExtractError:
         return
     assert valid(record), list(VALIDATOR.iter_errors(record.to_dict()))
+
+
+ENGLISH = ("<p>Truces in the Sahel fail when the monitors who watch them leave before the "
+           "armed groups have any reason to trust one another, and when the money runs out.</p>")
+FRENCH = ("<p>Les trêves au Sahel échouent quand les observateurs qui les surveillent partent "
+          "avant que les groupes armés aient une raison de se faire confiance.</p>")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (ENGLISH * 4, "https://example.org/analysis/why-truces-fail"),  # not yet translated
+    (FRENCH * 4, "https://example.org/fr/analysis/why-truces-fail"),
+])
+def test_a_copy_in_another_language_s_folder_is_its_text_s_page(text: str, expected: str
+                                                                ) -> None:
+    """"/fr/…" declaring French but written in English names its English version by
+    hreflang: that is the record's URL (one record, not two); a translation keeps its own."""
+    html = ("<html lang='fr'><head><title>Why Truces Fail</title><link rel='canonical' "
+            "href='/fr/analysis/why-truces-fail'><link rel='alternate' hreflang='en' "
+            "href='/analysis/why-truces-fail'><link rel='alternate' hreflang='fr' "
+            "href='/fr/analysis/why-truces-fail'></head><body><article><h1>Why Truces Fail"
+            f"</h1>{text}</article></body></html>")
+    assert extract_page(html, "https://example.org/fr/analysis/why-truces-fail").url == expected

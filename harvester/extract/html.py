@@ -203,6 +203,23 @@ def _opens(declared: str, first: str, second: str) -> bool:
     return rest[0] in "|-–—/·•" and not rest.lstrip("|-–—/·• ").startswith(tail)
 
 
+def _language_copy(page: Page) -> str | None:
+    """Return the page this one copies: it declares one language, is written in another and
+    names that other language's version ("/fr/…" in English, its hreflang="en" naming
+    "/…"), as a site does that shows a text not yet translated."""
+    alternates = [((el.get("hreflang") or "").lower()[:2], href) for rel, href, el in page.links
+                  if el.get("hreflang") and "alternate" in rel.split()]
+    declared = (page.lang or "").lower()[:2]
+    folders = [f[:2] for f in (page.url or "").split("?")[0].lower().split("/")[3:-1]
+               if len(f) in (2, 5)]
+    if not alternates or not declared or declared not in folders:
+        return None  # no language's folder: a page of its own language
+    written = page.text_language
+    if not written or written == declared:
+        return None
+    return next((page.absolute(href) for code, href in alternates if code == written), None)
+
+
 def language_guess(page: Page) -> list[Candidate]:
     """Return the language the page's headline and paragraphs are written in, for pages
     that declare none (`Page.text_language`, guessed once and shared with `dayfirst`)."""
@@ -288,7 +305,8 @@ def _weight(text: str) -> int:
 
 def _misc(page: Page) -> list[Candidate]:
     """Return the canonical link, the html lang and the URL's own evidence."""
-    found = []
+    copied = _language_copy(page)
+    found = [Candidate("url", copied, "html:hreflang")] if copied else []
     for rel, href, _ in page.links:
         if "canonical" in rel.split():
             found.append(Candidate("url", page.absolute(href), "html:canonical"))
