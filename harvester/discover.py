@@ -196,7 +196,7 @@ class _Discovery:
         years: list[str] = []
         sections = False
         shown_files: set[str] = set()
-        read_before, emitted = len(self.report.listings_read), 0
+        own_links: set[str] = set()  # record keys of the links this listing's pages yield
         while url and pages < self.max_pages:
             self.listings.add(record_key(url))
             first = pages == 0 and url in self.starts
@@ -248,7 +248,7 @@ class _Discovery:
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
-            emitted += len(fresh)
+            own_links.update(record_key(link.url) for link in fresh)
             idle = 0 if fresh or set(files) - shown_files else idle + 1
             shown_files.update(files)
             if stale or idle >= _NO_PROGRESS_PAGES:
@@ -266,13 +266,14 @@ class _Discovery:
                 # "/research/reports/"): its listings are walked then, one level more.
                 yield from self._paginate(listing, hub=sections)
         if hub:
-            yield from self._indexed(read_before, emitted)
+            yield from self._indexed(own_links)
 
-    def _indexed(self, since: int, emitted: int) -> Iterator[Link]:
+    def _indexed(self, own_links: set[str]) -> Iterator[Link]:
         """Walk the listings a listing linked as its items, when they are half of them or
         more (an archive of issues, an index of years): the pipeline read them as listings."""
-        read = [u for u in self.report.listings_read[since:] if record_key(u) not in self.listings]
-        if not read or 2 * len(read) < emitted:
+        read = [u for u in self.report.listings_read
+                if record_key(u) in own_links and record_key(u) not in self.listings]
+        if not read or 2 * len(read) < len(own_links):
             return
         log.debug("%s: %d linked pages are listings: walked as such", self.source.name,
                   len(read))

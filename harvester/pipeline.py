@@ -256,7 +256,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         store.save_fetch_state(replace(fresh, record_url=None))
         report.skipped.append((link.url, f"not a publication ({kind.reason})"))
         if kind.kind == pagekind.LISTING and link.via == "listing":
-            run.listings_read.append(page.url)  # an issue of an archive: discovery walks it
+            run.listings_read.append(link.url)  # an issue of an archive: discovery walks it
         return "skipped"
     record = _own_url(_finish(record, page, link, source, config), page.url, run)
     record = record.with_changes(url=stored_variant(store, record.url))

@@ -95,19 +95,22 @@ def test_an_archive_of_issues_has_its_issues_walked(
         f"{n}{k}" for n in (1, 2, 3) for k in range(3))
 
 
+@pytest.mark.parametrize("start", ["/research/", "/"])
 def test_a_listing_linking_one_listing_among_its_items_is_not_an_index(
-        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, start: str) -> None:
     """One card of six leading to another listing (an events page) does not make the
-    listing an index: that listing is not walked."""
+    listing an index: that listing is not walked, from the listing or from a landing page
+    whose menu leads to it."""
     cards = "".join(card(f"/research/{n}-ceasefire-monitoring-report", f"Report {n} on the "
                                                                        "ceasefire line")
                     for n in range(5))
     cards += card("/events/upcoming-events-and-briefings", "Upcoming events and briefings")
     pages = {"/research/": page(f"<h1>Research</h1>{cards}"),
+             "/": page("<h1>Welcome</h1><p>We study conflict.</p>"),
              "/events/upcoming-events-and-briefings": issue_page(9)}
     pages.update({f"/research/{n}-ceasefire-monitoring-report": article(f"Report {n}")
                   for n in range(5)})
     serve_pages(httpserver_ipv4, pages)
-    harvest_start(httpserver_ipv4.url_for("/research/"), store, tmp_path)
+    harvest_start(httpserver_ipv4.url_for(start), store, tmp_path)
     assert len(list(store.records())) == 5
     assert not [r for r, _ in httpserver_ipv4.log if r.path.startswith("/journal/")]
