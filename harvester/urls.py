@@ -66,19 +66,26 @@ def is_same_site(url: str, allowed_domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+@lru_cache(maxsize=4096)
 def registered_domain(host: str) -> str | None:
     """Return the domain a host was registered under ("x.org" of "research.x.org",
     "bbc.co.uk" of "www.bbc.co.uk"), by the Public Suffix List; None for an IP address,
     a single label or a public suffix itself ("co.uk", "github.io")."""
     host = host.lower().rstrip(".")
-    try:
-        ip_address(host.strip("[]"))
-        return None
-    except ValueError:
-        pass
-    domain = _suffix_list().privatesuffix(_ascii_host(host)) if "." in host else None
+    if "." not in host or host[-1].isdigit() or ":" in host and _is_ip(host):
+        return None  # a single label, an IPv4 address (no TLD ends in a digit), an IPv6 one
+    domain = _suffix_list().privatesuffix(_ascii_host(host))
     # In the host's own spelling ("bücher.de", not "xn--bcher-kva.de"): as many labels.
     return ".".join(host.split(".")[-(domain.count(".") + 1):]) if domain else None
+
+
+def _is_ip(host: str) -> bool:
+    """Tell whether a host is an IP address ("[::1]", "127.0.0.1")."""
+    try:
+        ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
