@@ -207,13 +207,15 @@ def _language_copy(page: Page) -> str | None:
     """Return the page this one copies: it declares one language, is written in another and
     names that other language's version ("/fr/…" in English, its hreflang="en" naming
     "/…"), as a site does that shows a text not yet translated."""
-    alternates = [((el.get("hreflang") or "").lower()[:2], href) for rel, href, el in page.links
-                  if el.get("hreflang") and "alternate" in rel.split()]
     declared = (page.lang or "").lower()[:2]
     folders = [f[:2] for f in (page.url or "").split("?")[0].lower().split("/")[3:-1]
                if len(f) in (2, 5)]
-    if not alternates or not declared or declared not in folders:
+    if not declared or declared not in folders:
         return None  # no language's folder: a page of its own language
+    alternates = [((el.get("hreflang") or "").lower()[:2], href) for rel, href, el in page.links
+                  if el.get("hreflang") and "alternate" in rel.split()]
+    if not alternates:
+        return None
     written = page.text_language
     if not written or written == declared:
         return None
