@@ -172,11 +172,11 @@ def test_a_file_s_type_is_what_its_title_opens_with(title: str, kind: str | None
 def test_a_table_of_files_gives_a_record_per_titled_row(
         httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
     """A central bank's table: each row's file, titled by its link, with the day its next
-    cell shows; a row's bare "PDF" link beside an unlinked title is no record."""
+    cell shows; a row's bare "PDF" link takes the title its row's own cell gives."""
     rows = "".join(
         f"<tr><td><a href='/media/files/fsr-2024-0{n}.pdf'>Financial Stability Report, "
         f"issue {n} (PDF, 2.1 MB)</a></td><td>1{n} May 2024</td></tr>" for n in range(1, 6))
-    rows += ("<tr><td>Statistical Bulletin March 2024</td><td>15 March 2024</td><td><a "
+    rows += ("<tr><td>Monthly Statistical Bulletin on prices</td><td>15 March 2024</td><td><a "
              "href='/media/files/bulletin-2024-03.pdf'>PDF</a></td></tr>")
     pages = {"/en/publications/": page(f"<h1>Publications</h1><table class='table'><tbody>"
                                        f"{rows}</tbody></table>")}
@@ -184,5 +184,6 @@ def test_a_table_of_files_gives_a_record_per_titled_row(
     harvest_start(httpserver_ipv4.url_for("/en/publications/"), store, tmp_path)
     records = sorted(store.records(), key=lambda r: r.url)
     assert [(r.url.rsplit("/", 1)[-1], r.title, r.published) for r in records] == [
-        (f"fsr-2024-0{n}.pdf", f"Financial Stability Report, issue {n}", date(2024, 5, 10 + n))
-        for n in range(1, 6)]
+        ("bulletin-2024-03.pdf", "Monthly Statistical Bulletin on prices", date(2024, 3, 15)),
+        *((f"fsr-2024-0{n}.pdf", f"Financial Stability Report, issue {n}",
+           date(2024, 5, 10 + n)) for n in range(1, 6))]

@@ -225,12 +225,26 @@ def list_cards(root: Element) -> list[tuple[Element, Element]]:
         for anchor in links:  # an item's title, not its "PDF" or author link
             words = word_count(text_of(anchor))
             item = next(anchor.iterancestors(*_ROWS), anchor)
+            if words < 4 and (cell := row_title(item)) is not None:
+                words = word_count(text_of(cell))  # "Bulletin, March 2024 | 15 March | PDF"
             if item not in longest or words > longest[item][0]:
                 longest[item] = (words, anchor)
         titled = sum(words >= 4 for words, _ in longest.values())
         if len(longest) >= _MIN_LISTED and titled * 5 >= len(longest) * 3:
             found += [(item, anchor) for item, (_, anchor) in longest.items()]
     return found
+
+
+def row_title(row: Element) -> Element | None:
+    """Return a table row's title cell when its links are labels ("PDF", "Download"): the
+    longest cell without a link, of four words or more, that is not a date."""
+    if row.tag != "tr":
+        return None
+    cells = [c for c in row if c.tag in ("td", "th") and c.find(".//a") is None]
+    best = max(cells, key=lambda c: word_count(text_of(c)), default=None)
+    if best is None or word_count(text := text_of(best)) < 4:
+        return None
+    return None if word_count(text) <= 6 and find_dates(text) else best
 
 
 def _title_piece(card: Element) -> Element:
@@ -259,6 +273,9 @@ def _position(root: Element, el: Element) -> int:
 def _card_candidates(card: Element, link: Element) -> list[Candidate]:
     """Return the candidates one card gives (all with source "card")."""
     named = _title_piece(card) if link is card else link  # a whole-link card's title piece
+    cell = row_title(card) if card.tag == "tr" and word_count(text_of(named)) < 4 else None
+    if cell is not None:
+        named = cell  # a row's title cell beside its "PDF" link
     found = [Candidate("title", text_of(named), "card")]
     title = clean(text_of(named)) or ""
     for el in card.iter():
