@@ -73,6 +73,8 @@ _PRODUCTS = frozenset({"product", "productgroup"})
 # A shop's button: the page sells something ("Add to cart"), a book's page links a shop.
 _SHOP_BUTTON = re.compile(r"(?i)\b(?:add to (?:cart|basket|bag)|in den warenkorb|ajouter au "
                           r"panier|añadir al carrito|aggiungi al carrello)\b")
+_TIMES = etree.XPath("//time")
+_TIMES_IN = etree.XPath(".//time")
 _BUTTONS = etree.XPath("//button|//input[@type='submit' or @type='button']")
 # A job ad's parts, as headings or labels: two of them make one (JSON-LD aside).
 _JOB_PART = re.compile(r"(?i)^\W*(?:responsibilities|key responsibilities|qualifications|"
@@ -189,7 +191,7 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
     words = _own_words(doc.root, boiler | set(cards))
     dated = record is not None and record.published is not None \
         and record.provenance.get("published") != "url" \
-        and not _a_cards_day(record, cards)
+        and not _a_cards_day(record, cards) and not _a_repeated_day(doc.root, record)
     url_reason = navigation_reason(doc.url) if doc.url and is_http_url(doc.url) else None
     declared = declared or any(key in metas for key in _DATE_METAS)
     linked = sum(1 for h in _LINKED_HEADINGS(doc.root) if not inside(h, boiler))
@@ -218,6 +220,26 @@ def _a_cards_day(record: Record, cards: list[Element]) -> bool:
                 return True
         if any(local_day(v) == day for v, _ in find_dates(text_of(card)[:300])):
             return True
+    return False
+
+
+def _a_repeated_day(root: Element, record: Record) -> bool:
+    """Tell whether the day the page's text gave it is written in one of several like blocks
+    that each show a day (a podcast show's episodes, a series' parts): an item's day, not
+    the page's. Metadata's day is the page's."""
+    source = record.provenance.get("published", "")
+    if record.published is None or not source.startswith("html:"):
+        return False
+    day = local_day(record.published)
+    for el in _TIMES(root):
+        value = parse_date(el.get("datetime") or text_of(el))
+        if value is None or local_day(value) != day:
+            continue
+        for block in islice(el.iterancestors(), 4):
+            like = [b for b in chain(block.itersiblings(), block.itersiblings(preceding=True))
+                    if b.tag == block.tag and b.get("class") == block.get("class")]
+            if sum(1 for b in like if _TIMES_IN(b)) >= 2:
+                return True
     return False
 
 

@@ -69,3 +69,30 @@ def test_a_job_ad_is_none_by_its_headings() -> None:
     assert judged(ad, "https://example.org/work-with-us/research-assistant/") == "other"
     report = ad.replace("How to apply", "Findings").replace("Responsibilities", "Requirements")
     assert judged(report, "https://example.org/analysis/research-assistant/") == "publication"
+
+
+EPISODES = "".join(
+    f"<div class='episode'><h3>Episode {n}: monitors on the line</h3><time datetime="
+    f"'2024-05-0{n}'>{n} May 2024</time><p>Guests talk about the ceasefire line and its "
+    f"monitors.</p></div>" for n in (9, 8, 7))
+
+
+def test_a_show_dated_by_its_newest_episode_is_none() -> None:
+    """A podcast show's page lists its episodes inline, each with its day: the day near its
+    name is its newest episode's, not its own."""
+    html = ("<html><head><title>Peace Talks</title></head><body><main><h1>Peace Talks</h1>"
+            "<p>A podcast on peace processes and the people who make them.</p>"
+            f"{EPISODES}</main></body></html>")
+    assert judged(html, "https://example.org/podcasts/peace-talks") != "publication"
+
+
+def test_an_article_dated_beside_its_comments_days_is_a_publication() -> None:
+    """An article's own day beside its headline stays its own when comments below it show
+    other days."""
+    comments = "".join(f"<div class='comment'><time datetime='2024-05-1{n}'>1{n} May</time>"
+                       f"<p>A reader's view.</p></div>" for n in range(3))
+    html = ("<html><head><title>Monitors</title></head><body><main><article><h1>Monitors on "
+            "the line</h1><time datetime='2024-05-09'>9 May 2024</time>"
+            + "<p>What the monitors of the line saw this winter.</p>" * 8
+            + f"</article><section class='comments'>{comments}</section></main></body></html>")
+    assert judged(html, "https://example.org/analysis/monitors-on-the-line") == "publication"
