@@ -74,6 +74,9 @@ _PRODUCTS = frozenset({"product", "productgroup"})
 _SHOP_BUTTON = re.compile(r"(?i)\b(?:add to (?:cart|basket|bag)|in den warenkorb|ajouter au "
                           r"panier|añadir al carrito|aggiungi al carrello)\b")
 _TIMES = etree.XPath("//time")
+# Elements a day's check reads at most (same-day times, siblings each way, cards), against
+# pages of thousands.
+_MAX_CHECKED = 30
 _TIMES_IN = etree.XPath(".//time")
 _BUTTONS = etree.XPath("//button|//input[@type='submit' or @type='button']")
 # A job ad's parts, as headings or labels: two of them make one (JSON-LD aside).
@@ -213,7 +216,7 @@ def _a_cards_day(record: Record, cards: list[Element]) -> bool:
     if record.published is None or not source.startswith("html:") or not cards:
         return False
     day = local_day(record.published)
-    for card in cards:
+    for card in cards[:_MAX_CHECKED]:
         for el in card.iter("time"):
             value = parse_date(el.get("datetime") or text_of(el))
             if value is not None and local_day(value) == day:
@@ -231,14 +234,16 @@ def _a_repeated_day(root: Element, record: Record) -> bool:
     if record.published is None or not source.startswith("html:"):
         return False
     day = local_day(record.published)
-    for el in _TIMES(root):
-        value = parse_date(el.get("datetime") or text_of(el))
-        if value is None or local_day(value) != day:
-            continue
+    same_day = (el for el in _TIMES(root)
+                if (value := parse_date(el.get("datetime") or text_of(el))) is not None
+                and local_day(value) == day)
+    for el in islice(same_day, _MAX_CHECKED):
         for block in islice(el.iterancestors(), 4):
-            like = [b for b in chain(block.itersiblings(), block.itersiblings(preceding=True))
-                    if b.tag == block.tag and b.get("class") == block.get("class")]
-            if sum(1 for b in like if _TIMES_IN(b)) >= 2:
+            near = chain(islice(block.itersiblings(), _MAX_CHECKED),
+                         islice(block.itersiblings(preceding=True), _MAX_CHECKED))
+            like = (b for b in near if b.tag == block.tag and b.get("class") == block.get("class")
+                    and _TIMES_IN(b))
+            if next(like, None) is not None and next(like, None) is not None:
                 return True
     return False
 

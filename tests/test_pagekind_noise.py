@@ -3,6 +3,8 @@ as articles: a profile dated by its publications' cards, a shop's page, a Produc
 
 from __future__ import annotations
 
+import pytest
+
 from harvester import extract_page
 from harvester.pagekind import page_kind
 from harvester.parse import parse_html
@@ -96,3 +98,12 @@ def test_an_article_dated_beside_its_comments_days_is_a_publication() -> None:
             + "<p>What the monitors of the line saw this winter.</p>" * 8
             + f"</article><section class='comments'>{comments}</section></main></body></html>")
     assert judged(html, "https://example.org/analysis/monitors-on-the-line") == "publication"
+
+
+@pytest.mark.timeout(60)  # a bound on the work, not a speed goal: it was quadratic
+def test_a_page_of_thirty_thousand_dated_blocks_is_judged() -> None:
+    """Thousands of like blocks each showing the page's day: the check reads a few."""
+    body = "".join(f"<p class='c{n}'><time datetime='2024-05-09'>9 May 2024</time></p>"
+                   for n in range(30_000))
+    html = f"<html><body><main><h1>A page of many days</h1>{body}</main></body></html>"
+    assert judged(html, "https://example.org/a/b") == "other"  # days, no text of its own
