@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import find_cards, link_cards, list_cards
+from .extract.cards import find_cards, link_cards, list_cards, title_element
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
@@ -295,8 +295,7 @@ def _in_heading(anchor: Element) -> bool:
 def _title_text(anchor: Element) -> str:
     """Return a link's title: the heading or title-classed element a whole-card link holds
     ("Reports" of a tile that also describes them), else its visible text."""
-    heading = next((el for el in anchor.iterdescendants() if isinstance(el.tag, str) and (
-        el.tag in _HEADINGS or _TITLE_NAME.search(el.get("class") or ""))), None)
+    heading = title_element(anchor, _HEADINGS)
     text = " ".join(text_of(heading).split()) if heading is not None else ""
     return text or anchor_text(anchor)
 

@@ -247,13 +247,19 @@ def row_title(row: Element) -> Element | None:
     return None if word_count(text) <= 6 and find_dates(text) else best
 
 
+def title_element(link: Element, tags: frozenset[str] = _TITLE_TAGS) -> Element | None:
+    """Return the first element inside a link that is a title: one of `tags` (headings), or
+    an element classed as a title ("card__title")."""
+    return next((el for el in link.iterdescendants() if isinstance(el.tag, str) and (
+        el.tag in tags or _TITLE_CLASS.search(el.get("class") or ""))), None)
+
+
 def _title_piece(card: Element) -> Element:
     """Return the element of a whole-link card that holds its title: a heading, an element
     classed as a title, else the child with the longest text (a type or a date is short)."""
-    for el in card.iter():
-        if el is not card and isinstance(el.tag, str) and (
-                el.tag in _TITLE_TAGS or _TITLE_CLASS.search(el.get("class") or "")):
-            return el
+    found = title_element(card)
+    if found is not None:
+        return found
     children = [c for c in card if isinstance(c.tag, str)]
     return max(children, key=lambda c: len(text_of(c).strip()), default=card)
 
