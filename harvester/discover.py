@@ -19,50 +19,41 @@ seen again on a later listing page was already yielded and keeps its first card.
 A listing page that links no publication (one drawn by JavaScript) is read from the data
 it embeds for its script (`embedded`): JSON-LD item lists, Next.js's `__NEXT_DATA__`.
 
-Sitemaps and feeds list a whole site, so their URLs are kept only when they
-have the shape of the publication links found on the listing pages (first path
-segment and depth); with no listing links (a JavaScript-only listing), only
-URLs under a start URL's path that look like single items are kept. A start URL
-that is one tag's, topic's or filter's listing ("/category/analysis/",
-"/publications?type=report") reads no sitemap and only its own feed's extra items:
-the site's sitemaps and main feed cannot tell its part of the site apart.
+Feeds and sitemaps are read by `discover_indexes`, which also tells which of their
+URLs (they list a whole site) are the source's publications; `discover_files` tells
+which documents are publications that are only a file.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from . import classify, embedded, hubs, pagekind, starts
-from .canonical import canonical_url, is_http_url, record_key
-from .choose_labels import title_type
+from .canonical import canonical_url, record_key
 from .config import Settings, Source, default_domains
+from .discover_files import FilePublications
+from .discover_indexes import SiteIndexes
 from .errors import ExtractError
 from .extract.cards import parse_cards
 from .fetch import Fetcher, Page
-from .indexes import feed_urls, is_index_url, parse_feed, walk_sitemaps
-from .normalize import as_card, build_record, merge, summary_key
+from .indexes import is_index_url
+from .normalize import as_card, build_record, summary_key
 from .paginate import next_pages
 from .parse import Document, parse_html
-from .record import Candidate, Record
+from .record import Record
 from .revalidate import Revalidator
 from .store import Store
-from .urls import (is_asset_url, is_document_url, is_same_site, is_under, matches_pattern,
-                   path_segments)
-from .urlshapes import (is_content_like, is_filtered_listing, is_navigation_url, url_shape)
+from .urls import is_asset_url, is_document_url, is_same_site, matches_pattern
+from .urlshapes import is_filtered_listing, url_shape
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
-MAX_FEEDS = 3
-# A card title that names an action on a file, not the publication ("Download PDF").
-_FILE_ACTION = re.compile(r"(?i)^\W*(?:download|read|view|open|get|full|see|pdf|click)\b")
 _NO_PROGRESS_PAGES = 2
 # A page's own descriptions: its meta description, OpenGraph's and Twitter's.
 _DESCRIPTIONS = etree.XPath(
@@ -143,20 +134,17 @@ class _Discovery:
         self.seen: set[str] = set()
         self.listings: set[str] = set()
         self.shapes: set[tuple[str, int]] = set()
-        self.feed_cards: dict[str, tuple[str, Record]] = {}
-        # Feed items that may be yielded though no listing showed them (see _read_feeds).
-        self.feed_links: set[str] = set()
-        # Publications that are only a file ("/files/annual-report-2023.pdf"), by record key.
-        self.files: dict[str, Link] = {}
+        self.files = FilePublications(self._vocab)
         # A tag's, topic's or filter's listing is a part of its site that the site's
         # sitemaps and main feed cannot tell apart: they are left out then.
         self.index_starts = {s for s in self.starts if is_index_url(s)}
         self.filtered = self._filtered()
-        self.prefetched: dict[str, Page] = {}
         self.pages = Revalidator(fetcher, store, source.name, incremental=incremental,
                                  domains=self.domains, delay=source.delay, fail=self._fail)
         last = store.last_run(source.name, complete_only=True) if incremental else None
-        self.since = last.started if last else None
+        self.indexes = SiteIndexes(source, self.starts, self.domains, fetcher, self.pages, report,
+                                   since=last.started if last else None, known=self._known,
+                                   vocabulary=self._vocab)
 
     def _filtered(self) -> bool:
         """Tell whether every start URL is a part of its site (a tag's, topic's or filter's
@@ -168,12 +156,15 @@ class _Discovery:
         """Yield links from listings, then feeds, then sitemaps."""
         for start in self.starts:
             yield from self._read_index(start) if is_index_url(start) else self._paginate(start)
-        yield from self._feed_leftovers()
-        if self.source.use_sitemaps or self.prefetched:
-            yield from self._sitemap_links()
+        yield from self._emit([Link(url, card, "feed") for url, card in self.indexes.leftovers(
+            self.seen, self.listings, self.shapes)])
+        if self.source.use_sitemaps or self.indexes.prefetched:
+            for entries in self.indexes.sitemap_entries(self.listings, self.shapes,
+                                                        filtered=self.filtered):
+                yield from self._emit([Link(loc, None, "sitemap", mod) for loc, mod in entries])
         # Last: a file's page may have turned up since, and the pipeline stores a file
         # only when no publication of the same title was stored.
-        yield from self._emit(list(self.files.values()))
+        yield from self._emit([Link(url, card, "file") for url, card in self.files.found()])
         r = self.report
         log.debug("%s: discovery done: %d links from %d listing pages, %d feed items and %d "
                   "sitemap URLs; %d failures%s", self.source.name, len(self.seen),
@@ -223,7 +214,7 @@ class _Discovery:
             self.listings.add(record_key(page.url))
             listed_description = True
             if pages == 1 and self.source.use_feeds:
-                self._read_feeds(doc, start)
+                self.indexes.read_feeds(doc, start, filtered=self.filtered)
             own = pages == 1 and start in self.starts \
                 and pagekind.page_kind(doc).kind == pagekind.PUBLICATION
             if own:
@@ -309,12 +300,12 @@ class _Discovery:
         cards = {record_key(c.url): c for c in parse_cards(
             doc, vocabulary=self.vocabulary, source=self.source.name)}
         kept = [url for url in (classify.file_links(contexts) if files else ())
-                if self._keep_file(url, cards.get(record_key(url)))]
+                if self.files.keep(url, cards.get(record_key(url)))]
         links = []
         for url in urls:
             key = record_key(url)
             self.shapes.add(url_shape(url))
-            card = _merge(cards.get(key), self.feed_cards.get(key, (None, None))[1])
+            card = self.indexes.merged(cards.get(key), key)
             links.append(Link(url, card.with_changes(url=url) if card else None, "listing"))
         return links, kept
 
@@ -336,18 +327,6 @@ class _Discovery:
             links.append(Link(url, card.with_changes(url=url), "listing"))
         return links
 
-    def _keep_file(self, url: str, card: Record | None) -> bool:
-        """Keep a document a card or feed item describes as a publication that is only a
-        file, when the card gives it a title of its own (not "Download"); tell whether."""
-        if card is None or not card.title or len(card.title.split()) < 2 \
-                or _FILE_ACTION.match(card.title):
-            return False
-        kind = card.type or title_type(card.title, self._vocab())
-        if kind != card.type:  # "Working Paper 12: …": nothing else says what the file is
-            card = card.with_changes(type=kind, provenance={**card.provenance, "type": "card"})
-        self.files.setdefault(record_key(url), Link(url, card.with_changes(url=url), "file"))
-        return True
-
     def _next_url(self, doc: Document, url: str) -> str | None:
         """Return the next listing page not yet visited, or None."""
         for candidate in next_pages(doc, url, self.source.next_page):
@@ -358,93 +337,16 @@ class _Discovery:
 
     def _read_index(self, url: str, page: Page | None = None) -> Iterator[Link]:
         """Read a start URL that is a feed (its items are the listing) or a sitemap."""
-        page = page or self.pages.fetch(url, "feed", "xml")
-        if page is None or page.not_modified:
-            return
-        items = parse_feed(page.body, page.url)
-        if not items:
-            self.prefetched[url] = page  # a sitemap: read with the others, without refetching
-            return
-        self.report.feed_items += len(items)
-        links = [Link(u, self._feed_card(u, found), "feed") for u, found in items
+        items = self.indexes.read_start(url, page)
+        feed_card = self.indexes.feed_card
+        links = [Link(u, feed_card(u, found), "feed") for u, found in items
                  if is_same_site(u, self.domains) and not is_asset_url(u)]
         for u, found in items:
             if is_document_url(u) and is_same_site(u, self.domains) \
                     and matches_pattern(u, self.source.link_pattern):
-                self._keep_file(u, self._feed_card(u, found))
+                self.files.keep(u, feed_card(u, found))
         self.shapes.update(url_shape(link.url) for link in links)
         yield from self._emit(links)
-
-    # -- feeds ---------------------------------------------------------------------------
-
-    def _read_feeds(self, doc: Document, start: str) -> None:
-        """Read the feeds a start page announces; keep their items as cards.
-
-        A filtered listing's items come from its own feed only (WordPress's
-        "/category/analysis/feed/", not the whole blog's "/feed/" it announces too).
-        """
-        for feed_url in feed_urls(doc)[:MAX_FEEDS]:
-            page = self.pages.fetch(feed_url, "feed", "xml")
-            if page is None or page.not_modified:
-                continue
-            own = not self.filtered or is_under(feed_url, start)
-            for url, found in parse_feed(page.body, page.url):
-                self.feed_cards.setdefault(record_key(url), (url, self._feed_card(url, found)))
-                self.report.feed_items += 1
-                if own:
-                    self.feed_links.add(record_key(url))
-
-    def _feed_card(self, url: str, found: list[Candidate]) -> Record:
-        """Return the partial record a feed item gives (provenance "feed")."""
-        return as_card(build_record(found, url=url, vocabulary=self._vocab(),
-                                    source=self.source.name), "feed")
-
-    def _feed_leftovers(self) -> Iterator[Link]:
-        """Yield feed items no listing page showed, when they look like publications."""
-        leftovers = [Link(url, card, "feed") for key, (url, card) in self.feed_cards.items()
-                     if key not in self.seen and key in self.feed_links and self._wanted(url)]
-        yield from self._emit(leftovers)
-
-    # -- sitemaps ------------------------------------------------------------------------
-
-    def _sitemap_links(self) -> Iterator[Link]:
-        """Yield publication URLs from the source's sitemaps (robots.txt, or guessed)."""
-        for entries in walk_sitemaps(self._sitemap_roots(), self._read_sitemap, self.since):
-            self.report.sitemap_urls += len(entries)
-            links = [Link(loc, None, "sitemap", mod) for loc, mod in entries
-                     if self._wanted(loc) and not self._unchanged_since(loc, mod)]
-            yield from self._emit(links)
-
-    def _read_sitemap(self, url: str, declared: bool) -> tuple[bytes, str] | None:
-        """Return a sitemap's body and final URL (None when unchanged or not readable)."""
-        page = self.prefetched.pop(url, None) or self.pages.fetch(
-            url, "sitemap", "xml", quiet=not declared)
-        return None if page is None or page.not_modified else (page.body, page.url)
-
-    def _sitemap_roots(self) -> list[tuple[str, bool]]:
-        """Return (sitemap, declared): configured, else robots.txt's, else /sitemap.xml guesses.
-
-        A guessed sitemap that is missing is no failure worth reporting.
-        """
-        roots: dict[str, bool] = {url: True for url in self.prefetched}
-        if not self.source.use_sitemaps:
-            return list(roots.items())
-        if self.source.sitemaps:
-            return [*roots.items(), *((canonical_url(u), True) for u in self.source.sitemaps)]
-        if self.filtered:
-            log.debug("%s: a filtered listing: the site's sitemaps are left out", self.source.name)
-            return list(roots.items())
-        for start in self.starts:
-            # A relative Sitemap: line ("Sitemap: /sitemap.xml") is read against the site.
-            declared = [urljoin(start, u) for u in self.fetcher.robots_sitemaps(start)]
-            guessed = [urljoin(start, "/sitemap.xml"), urljoin(start, "/sitemap_index.xml")]
-            for url in declared or guessed:
-                roots.setdefault(canonical_url(url), bool(declared))
-        return list(roots.items())
-
-    def _unchanged_since(self, url: str, lastmod: datetime | None) -> bool:
-        """Tell whether a known URL's sitemap lastmod predates the last complete run."""
-        return bool(self.since and lastmod and lastmod < self.since and self._known(url))
 
     # -- shared --------------------------------------------------------------------------
 
@@ -456,25 +358,6 @@ class _Discovery:
                 continue
             self.seen.add(key)
             yield link
-
-    def _wanted(self, url: str) -> bool:
-        """Tell whether a sitemap or feed URL is a publication of this source."""
-        if not is_http_url(url) or not is_same_site(url, self.domains) or is_asset_url(url):
-            return False
-        if self.source.link_pattern:
-            return matches_pattern(url, self.source.link_pattern)
-        if is_navigation_url(url) or record_key(url) in self.listings:
-            return False
-        if self.shapes:
-            shape = url_shape(url)
-            # A one-segment shape says nothing about the section: ask for an item's shape too.
-            return shape in self.shapes and (bool(shape[0]) or is_content_like(url))
-        sections = [s for s in self.starts if path_segments(s) and not is_index_url(s)]
-        if sections:
-            # Below a listing's own path, a page is its item whatever its name
-            # ("/publications/ideen"); the page's kind is judged when it is read.
-            return any(is_under(url, s) for s in sections)
-        return is_content_like(url)
 
     def _known(self, url: str) -> bool:
         """Tell whether an earlier run already fetched this publication URL."""
@@ -493,10 +376,3 @@ class _Discovery:
         from .extract import default_vocabulary
 
         return self.vocabulary or default_vocabulary()
-
-
-def _merge(card: Record | None, feed: Record | None) -> Record | None:
-    """Merge a listing card with the feed's item for the same URL (the card leads)."""
-    if card is None or feed is None:
-        return card or feed
-    return merge(card, feed)
