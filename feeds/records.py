@@ -30,8 +30,9 @@ def write_records(records: Iterable[Record], out_dir: Path, *,
         records: every record to export.
         out_dir: the output folder.
         only_ids: rewrite just these `records/<id>.json` files (the JSON Lines file is
-            always complete); None writes every record file and removes files of records
-            that are no longer given.
+            always complete), and remove the files of those no longer given (a record that
+            moved to another URL has another id); None writes every record file and removes
+            files of records that are no longer given.
 
     Returns:
         The files that were written (files already up to date are not rewritten).
@@ -50,6 +51,10 @@ def write_records(records: Iterable[Record], out_dir: Path, *,
     written = writer.written + ([out_dir / JSONL] if jsonl.written else [])
     if only_ids is None:
         _remove_stale(out_dir, seen)
+    else:
+        for gone in sorted(only_ids - seen):
+            if _RECORD_FILE.match(f"{gone}.json"):
+                remove_file(out_dir, record_path(gone))
     return written
 
 

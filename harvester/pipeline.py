@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit, urlunsplit
 
-from . import discover, normalize, pagekind, recheck
+from . import claims, discover, normalize, pagekind, recheck
 from .canonical import canonical_url, record_key
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
@@ -112,6 +111,8 @@ class _Run:
         # Declared canonical URLs (record keys) of this run's pages: the page that declared
         # each (its record key) and its title, so that a template's shared canonical is seen.
         self.claims: dict[str, tuple[str, str | None]] = {}
+        # The title of the record stored under each declared canonical not fetched itself.
+        self.declared: dict[str, str | None] = {}
         # Pages linked as publications that were read as listings (see DiscoverReport).
         self.listings_read: list[str] = []
         # The URL of the source's record of each folded title, read when the first file
@@ -157,7 +158,7 @@ class _Run:
             if (self.stop is not None and self.stop.is_set()) or (
                     budget is not None and self.report.discovered >= budget):
                 return False
-            if record_key(link.url) in self.done:
+            if record_key(link.url) in self.done and not self._another(link):
                 continue
             self.report.discovered += 1
             self.done.add(record_key(link.url))
@@ -165,6 +166,17 @@ class _Run:
             if self.progress:
                 self.progress(self.report, link.url)
         return True
+
+    def _another(self, link: discover.Link) -> bool:
+        """Tell whether a link to a URL this run knows only as the canonical another page
+        declared (it was not fetched) may be another publication: a listing links it
+        without a card, or its card names another title. It is fetched then (once), and
+        `claims` moves the page that declared it out of its way if it is."""
+        key = record_key(link.url)
+        if key not in self.declared or link.via not in ("listing", "feed"):
+            return False
+        title = self.declared.pop(key)
+        return link.card is None or not claims.same_publication(title, link.card.title)
 
     def _rechecks(self, urls: list[str]) -> Iterator[discover.Link]:
         """Yield the links of known publications to revalidate, counting each one taken."""
@@ -258,9 +270,14 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         if kind.kind == pagekind.LISTING and link.via == "listing":
             run.listings_read.append(link.url)  # an issue of an archive: discovery walks it
         return "skipped"
-    record = _own_url(_finish(record, page, link, source, config), page.url, run)
-    record = record.with_changes(url=stored_variant(store, record.url))
-    run.done.add(record_key(record.url))
+    record, moved = claims.own_url(store, _finish(record, page, link, source, config),
+                                   page.url, run.claims)
+    report.changed_ids.update(moved)  # a moved record's file goes, its new one comes
+    record = record.with_changes(url=claims.stored_variant(store, record.url))
+    key = record_key(record.url)
+    if key not in run.done and key != record_key(link.url):
+        run.declared[key] = record.title  # not fetched itself: see _Run._handle_all
+    run.done.add(key)
     outcome = store.save_page(replace(fresh, record_url=record.url), record)
     if record.url != link.url:
         # Under its own URL too, so that the rolling re-check can revalidate the record.
@@ -293,54 +310,6 @@ def _store_file(link: discover.Link, base: FetchState, run: _Run) -> str:
         run.report.changed_ids.add(record.id)
         run.report.fields += filled_fields(record)
     return outcome or "unchanged"
-
-
-def _own_url(record: Record, fetched: str, run: _Run) -> Record:
-    """Return the record under the fetched URL when its declared canonical is no page of
-    its own: a listing, feed or sitemap the run read, or a URL that another page of this run
-    with another title declared too (a template's canonical shared by every article)."""
-    claimed, own = record_key(record.url), record_key(fetched)
-    if claimed == own:
-        run.claims.setdefault(claimed, (own, record.title))
-        return record
-    other = run.claims.get(claimed)
-    shared = other is not None and other[0] != own and other[1] != record.title
-    if not shared and not _read_as_index(run.store, record.url):
-        run.claims.setdefault(claimed, (own, record.title))
-        return record
-    log.info("%s: %s: canonical %s names another page; kept the fetched URL",
-             run.source.name, fetched, record.url)
-    return record.with_changes(url=canonical_url(fetched),
-                               provenance={**record.provenance, "url": "input"})
-
-
-def _read_as_index(store: Store, url: str) -> bool:
-    """Tell whether the store knows a URL (or its http/https or slash variant) as a
-    listing, hub, feed or sitemap page rather than a page of its own."""
-    parts = urlsplit(url)
-    other = "http" if parts.scheme == "https" else "https"
-    path = parts.path.rstrip("/") if parts.path.endswith("/") else parts.path + "/"
-    for scheme, variant in ((parts.scheme, parts.path), (other, parts.path),
-                            (parts.scheme, path), (other, path)):
-        state = store.fetch_state(urlunsplit((scheme, parts.netloc, variant, parts.query, "")))
-        if state is not None and state.kind != "page":
-            return True
-    return False
-
-
-def stored_variant(store: Store, url: str) -> str:
-    """Return the URL this publication is stored under: `url`, or its http/https or
-    trailing-slash variant when a record already has that one; else `url` itself."""
-    if store.has_record(url):
-        return url
-    parts = urlsplit(url)
-    other = "http" if parts.scheme == "https" else "https"
-    path = parts.path[:-1] if parts.path.endswith("/") and parts.path != "/" else parts.path + "/"
-    for scheme, variant_path in ((other, parts.path), (parts.scheme, path), (other, path)):
-        variant = urlunsplit((scheme, parts.netloc, variant_path, parts.query, ""))
-        if store.has_record(variant):
-            return variant
-    return url
 
 
 def _finish(record: Record, page: Page, link: discover.Link, source: Source,

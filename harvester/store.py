@@ -113,6 +113,19 @@ class Store:
             rows.save_fetch_state(conn, state)
             return rows.upsert(conn, record, rows.now()) if record is not None else None
 
+    def move(self, old: str, new: str) -> Record | None:
+        """Move the record of URL `old` to URL `new` in one transaction (see
+        `store_rows.move`); return the moved record, or None when `old` holds none."""
+        with self._db.write() as conn:
+            return rows.move(conn, old, new, rows.now())
+
+    def writer_of(self, url: str) -> str | None:
+        """Return the page fetched last whose record is stored under `url` (another page
+        that declared `url` its canonical, or `url` itself), or None."""
+        row = self._db.one("SELECT url FROM fetch_state WHERE record_url = ? AND kind = 'page'"
+                           " ORDER BY fetched_at DESC, url = ?, url LIMIT 1", (url, url))
+        return row[0] if row else None
+
     def records(self, *, source: str | None = None, topic: str | None = None,
                 type: str | None = None, since: date | None = None,
                 limit: int | None = None) -> Iterator[Record]:

@@ -89,6 +89,28 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
     return "changed" if row else "new"
 
 
+def move(conn: sqlite3.Connection, old: str, new: str, now: datetime) -> Record | None:
+    """Store the record kept under `old` under `new` instead, inside the caller's
+    transaction; the pages that led to it follow it, and `old` is left as no page of its own
+    (kind "canonical"). Return the moved record, or None when `old` holds none."""
+    row = run(conn, "SELECT data FROM records WHERE url = ?", (old,)).fetchone()
+    if row is None or old == new:
+        return None
+    record = parse_record(row[0])
+    gone = run(conn, "SELECT kind, slug FROM record_groups WHERE record_id = ?",
+               (record.id,)).fetchall()
+    run(conn, "DELETE FROM record_groups WHERE record_id = ?", (record.id,))
+    run(conn, "DELETE FROM records WHERE url = ?", (old,))
+    _count_members(conn, {(kind, slug) for kind, slug in gone}, {}, ts(now))
+    moved = record.with_changes(url=new, provenance={**record.provenance, "url": "input"})
+    upsert(conn, moved, now)
+    run(conn, "UPDATE fetch_state SET record_url = ? WHERE record_url = ? AND url != ?",
+        (new, old, old))
+    run(conn, "UPDATE fetch_state SET kind = 'canonical', record_url = NULL WHERE url = ?",
+        (old,))
+    return moved
+
+
 def _count_members(conn: sqlite3.Connection, old: set[tuple[str, str]],
                    new: Mapping[tuple[str, str], FeedGroup], touched_at: str) -> None:
     """Move a changed record's membership from its old groups to its new ones; touch all."""

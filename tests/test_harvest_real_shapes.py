@@ -73,6 +73,55 @@ def test_a_template_s_shared_canonical_merges_no_publications(
     assert not any(r.url.endswith("/research/") for r in records)
 
 
+def test_a_template_s_shared_canonical_leaves_every_page_its_own_url(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """The first article that declares a template's canonical is not left under it when the
+    second comes: every article is stored under the URL it was fetched from, and the shared
+    URL holds no record."""
+    pages = {slug(t): article(t, '<link rel="canonical" href="/research/latest">')
+             for t in TITLES}
+    pages["/research/"] = listing([(slug(t), t) for t in TITLES])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted((r.url.rsplit("/", 1)[1], r.title) for r in records) == sorted(
+        (slug(t).rsplit("/", 1)[1], t) for t in TITLES)
+    assert store.fetch_state(httpserver_ipv4.url_for("/research/latest")).kind == "canonical"
+
+
+def test_a_shared_canonical_seen_across_runs_moves_the_first_record(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A site whose one article declares a template's canonical has it stored there; when
+    a later run finds a second article declaring it too, the first moves to its own URL,
+    keeping when it was first seen, and the second is stored under its own."""
+    pages = {slug(t): article(t, '<link rel="canonical" href="/research/latest">')
+             for t in TITLES[:2]}
+    pages["/research/"] = listing([(slug(TITLES[0]), TITLES[0])])
+    [first] = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert first.url.endswith("/research/latest")  # one page alone: nothing says otherwise
+    pages["/research/"] = listing([(slug(t), t) for t in TITLES[:2]])
+    records = {r.title: r for r in harvest(httpserver_ipv4, pages, store, tmp_path)}
+    assert sorted(records) == sorted(TITLES[:2])
+    assert {t: r.url.rsplit("/", 1)[1] for t, r in records.items()} == {
+        t: slug(t).rsplit("/", 1)[1] for t in TITLES[:2]}
+    assert records[TITLES[0]].first_seen == first.first_seen
+    assert store.count() == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_article_declaring_another_article_s_url_takes_nothing_from_it(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path,
+        order: tuple[int, int]) -> None:
+    """An article whose template names another article as canonical is stored under its
+    own URL, and the other article keeps its record, whichever of the two is read first."""
+    wrong, right = TITLES[0], TITLES[1]
+    pages = {slug(wrong): article(wrong, f'<link rel="canonical" href="{slug(right)}">'),
+             slug(right): article(right, f'<link rel="canonical" href="{slug(right)}">')}
+    cards = [(slug(wrong), wrong), (slug(right), right)]
+    pages["/research/"] = listing([cards[k] for k in order])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted((r.url.rsplit("/", 1)[1], r.title) for r in records) == sorted(
+        (slug(t).rsplit("/", 1)[1], t) for t in (wrong, right))
+
+
 def test_a_print_version_declaring_its_page_stays_one_record(
         httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
     """A second URL of one publication (its print view) declaring the page as canonical,
