@@ -123,7 +123,10 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
         # does; a short story beside many related cards still counts.
         why = "its URL files it under a day" if s.dated_url else f"marked as {s.article}"
         return PageKind(PUBLICATION, f"a dated article ({why})")
-    if s.article and (s.dated or s.words >= 100) and not (s.cards >= 8 and s.words < 80):
+    if s.article and (s.dated or s.words >= 100) and not (s.cards >= 8 and s.words < 80) \
+            and not (s.url_reason and not s.declared):
+        # A site-wide og:type "article" (WordPress SEO plugins mark every page so) does not
+        # make "/about-us/" or "/experts/jane-doe" one; a declared publication day does.
         return PageKind(PUBLICATION, f"marked as {s.article}")
     if "profilepage" in s.types or s.og_type == "profile":
         return PageKind(OTHER, "a profile page")

@@ -107,3 +107,31 @@ def test_a_page_of_thirty_thousand_dated_blocks_is_judged() -> None:
                    for n in range(30_000))
     html = f"<html><body><main><h1>A page of many days</h1>{body}</main></body></html>"
     assert judged(html, "https://example.org/a/b") == "other"  # days, no text of its own
+
+
+SITE_PAGE = ("<html><head><title>{title} | Institute</title><meta property='og:type' "
+             "content='article'>{head}</head><body><main><h1>{title}</h1>" + BIO * 3
+             + "</main></body></html>")
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("/about-us/", "About Us"), ("/privacy-policy/", "Privacy Policy"),
+    ("/donate/", "Support Our Work"), ("/experts/jane-doe", "Jane Doe"),
+    ("/programs/peace-processes/", "Peace Processes"),
+])
+def test_a_site_page_marked_as_an_article_site_wide_is_none(path: str, title: str) -> None:
+    """WordPress SEO plugins give every page og:type "article": a site page's URL says
+    more than that, when nothing gives the page a publication day."""
+    html = SITE_PAGE.format(title=title, head="")
+    assert judged(html, "https://example.org" + path) != "publication"
+
+
+@pytest.mark.parametrize(("path", "head"), [
+    # an article's own day in its metadata outweighs the URL's shape
+    ("/about-us/", "<meta property='article:published_time' content='2024-05-02'>"),
+    # an article URL of no site's page: og:type is enough beside a text of its own
+    ("/ceasefires-that-hold-along-the-line", ""),
+])
+def test_a_page_marked_as_an_article_elsewhere_is_a_publication(path: str, head: str) -> None:
+    html = SITE_PAGE.format(title="Ceasefires That Hold", head=head)
+    assert judged(html, "https://example.org" + path) == "publication"
