@@ -41,7 +41,10 @@ _UTILITY = frozenset({
     "accessibilite", "spenden", "faire-un-don", "donar", "karriere", "stellenangebote",
     "emplois", "empleo", "cerca", "zoeken", "rechercher", "anmelden", "registrieren",
     "inscription", "warenkorb", "panier", "carrito", "agb", "nutzungsbedingungen", "cgu",
-    "hilfe", "aide", "ayuda",
+    "hilfe", "aide", "ayuda", "who-we-are", "what-we-do", "our-mission", "mission",
+    "our-story", "our-history", "vision", "mission-and-vision", "leadership",
+    "board-of-directors", "board-of-trustees", "funders", "our-funders", "partners",
+    "our-partners", "qui-sommes-nous", "wer-wir-sind", "quem-somos", "leitbild",
 })
 # Listings whose items are pages of their own (an event), but not publications.
 _ITEM_LISTS = frozenset({"events", "event", "calendar", "veranstaltungen", "evenements",

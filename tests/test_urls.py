@@ -223,6 +223,10 @@ NAVIGATION = [
     "https://news.example/newsletters",
     "https://news.example/privacy-policy",
     "https://news.example/",
+    # an institute's pages about itself
+    "https://www.example.org/who-we-are/", "https://www.example.org/about/leadership",
+    "https://www.example.org/our-mission", "https://www.example.org/partners/",
+    "https://www.example.de/wer-wir-sind/",
 ]
 PUBLICATIONS = [
     "https://www.usip.org/publications/2024/02/understanding-pakistans-election-results",
