@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .canonical import is_http_url
-from .classify import LINKS, anchor_text, boilerplate, inside
+from .classify import LINKS, anchor_text, boilerplate, document_base, inside
 from .extract.cards import find_cards
 from .extract.classes import RELATED_TERMS
 from .extract.jsonld import load as load_jsonld
@@ -253,9 +253,10 @@ def _a_repeated_day(root: Element, record: Record) -> bool:
 
 def _items(doc: Document, boiler: set[Element]) -> int:
     """Return how many distinct same-site, item-shaped pages the content region links to."""
-    base = doc.url or ""
+    base = document_base(doc)
     try:
-        host, own = urlsplit(base).hostname, urlsplit(base).path.rstrip("/")
+        page = urlsplit(doc.url or "")
+        host, own = page.hostname, page.path.rstrip("/")
     except ValueError:  # a page URL no parser accepts: its links are resolved against none
         base, host, own = "", None, ""
     targets = set()

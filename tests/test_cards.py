@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from harvester import extract_page
+from harvester import classify, extract_page
 from harvester.extract.cards import parse_cards
 from harvester.normalize import merge
 from harvester.parse import parse_html
@@ -141,6 +141,17 @@ def test_cards_in_another_language() -> None:
     assert [a.name for a in second.authors] == ["Jana Novak"]
     assert third.authors == ()
     assert third.summary is not None and third.summary.startswith("Von der Leyen fordert")
+
+
+def test_card_links_resolve_against_the_base_element_as_discovery_s_do() -> None:
+    """A listing with <base href="/"> (TYPO3) links "publications/x": its cards' URLs are
+    the ones discovery follows, so that each link keeps its card."""
+    html = LISTING.replace("<head>", '<head><base href="/">').replace(
+        'href="/publications/', 'href="publications/')
+    doc = parse_html(html.encode(), "https://www.example.org/de/publikationen/")
+    urls = [c.url for c in parse_cards(doc, source="example")]
+    assert urls[0] == "https://www.example.org/publications/2024/02/cease-fire"
+    assert urls[0] in {url for url, _ in classify.page_links(doc)}
 
 
 def _cards(card: str) -> list:

@@ -92,6 +92,23 @@ def test_canonical_url_only_on_the_same_host_and_not_the_root(canonical: str, ur
     assert record.url == expected
 
 
+@pytest.mark.parametrize(("base", "image"), [
+    # TYPO3 and many CMSs write <base href="/"> and link files relative to the site's root
+    ("/", "https://example.org/fileadmin/lead.jpg"),
+    ("https://cdn.example.org/site/", "https://cdn.example.org/site/fileadmin/lead.jpg"),
+    # no base, or one that is no web address: the page's URL
+    ("", "https://example.org/news/2024/fileadmin/lead.jpg"),
+    ("javascript:void(0)", "https://example.org/news/2024/fileadmin/lead.jpg"),
+])
+def test_relative_links_resolve_against_the_base_element(base: str, image: str) -> None:
+    """Relative URLs in a page resolve against its <base href>, as a browser does."""
+    head = f'<base href="{base}">' if base else ""
+    html = (f"<html><head>{head}<title>Ceasefires</title><meta property='og:image' "
+            f"content='fileadmin/lead.jpg'></head><body><h1>Ceasefires</h1></body></html>")
+    record = extract_page(html, "https://example.org/news/2024/ceasefires")
+    assert record.image is not None and record.image.url == image
+
+
 def test_without_url_the_canonical_or_a_placeholder() -> None:
     """Without a URL an absolute canonical is used, else file:///unknown."""
     with_canonical = PAGE.format(charset="utf-8", canonical="https://example.de/x/y")

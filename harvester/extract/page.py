@@ -301,9 +301,23 @@ class Page:
         if href.startswith(("javascript:", "mailto:", "data:", "#", "tel:")):
             return None
         try:
-            return urljoin(self.url, href) if self.url else href
+            return urljoin(self.base, href) if self.base else href
         except ValueError:
             return None
+
+    @cached_property
+    def base(self) -> str | None:
+        """Return the URL relative links resolve against: the page's `<base href>` (itself
+        resolved against the page URL), else the page URL."""
+        element = self.root.find(".//base[@href]")
+        href = (element.get("href") or "").strip() if element is not None else ""
+        if not href or not self.url:
+            return self.url
+        try:
+            base = urljoin(self.url, href)
+        except ValueError:
+            return self.url
+        return base if base.startswith(("http://", "https://")) else self.url
 
     @cached_property
     def dayfirst(self) -> bool | None:
