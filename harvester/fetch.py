@@ -16,7 +16,8 @@ from .config import Settings
 from .errors import FetchError, RobotsDisallowed
 from .politeness import HostGate, backoff, host_key, parse_retry_after
 from .responses import (NETWORK_ERRORS, TransientError, WatchedAdapter, Watchdog, check_body,
-                        check_declared, discard, gunzip, media_type, network_failure, read_body)
+                        check_declared, discard, gunzip, media_type, network_failure, read_body,
+                        refresh_target)
 from .robots import ROBOTS_MAX_BYTES, RobotsCache, product_token
 from .urls import host_of, is_same_site
 
@@ -198,8 +199,18 @@ class Fetcher:
             wait = max(self.settings.delay, delay or 0.0, self._crawl_delay(current))
             reply = self._exchange(url, current, headers, wait, accept, self.settings.max_bytes)
             if reply.status not in REDIRECTS:
-                return current, tuple(chain), self._final(url, reply, accept)
-            target = _redirect_target(url, current, reply)
+                final = self._final(url, reply, accept)
+                # A stub page whose meta refresh sends a browser on at once is a redirect;
+                # one going round, off the allowed hosts or robots.txt, or a hop too many
+                # leaves the page as it is.
+                target = refresh_target(final.body, current) if accept != "xml" \
+                    and final.status == 200 else None
+                if target is None or target in chain \
+                        or len(chain) >= self.settings.max_redirects \
+                        or not self._admits(url, target, allowed):
+                    return current, tuple(chain), final
+            else:
+                target = _redirect_target(url, current, reply)
             if target == current or target in chain:
                 raise FetchError(url, f"redirect loop at {target}", reply.status)
             if len(chain) >= self.settings.max_redirects:
@@ -224,6 +235,14 @@ class Fetcher:
             raise FetchError(url, f"{where}{robots.refusal}")
         if not robots.allows(target, self._agent):
             raise RobotsDisallowed(url, f"{where}disallowed by robots.txt")
+
+    def _admits(self, url: str, target: str, allowed: Sequence[str]) -> bool:
+        """Tell whether `_admit` lets a hop to `target` be requested."""
+        try:
+            self._admit(url, target, allowed, hop=True)
+        except FetchError:
+            return False
+        return True
 
     def _crawl_delay(self, url: str) -> float:
         """Return the host's Crawl-delay for our user agent (0 when none)."""

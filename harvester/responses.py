@@ -13,13 +13,26 @@ import zlib
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
+from urllib.parse import urljoin
 
+import lxml.html
 import requests
 import urllib3
+from lxml import etree
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import BodyRejected, FetchError
+
+#: Longest delay of a meta refresh that is followed like a redirect (a stub page's "0" to
+#: "you will be redirected in 5 seconds"); a news page reloading itself every 300 s is not.
+REFRESH_MAX_DELAY = 5
+_REFRESH_SCAN = 65_536  # a refresh sits in the head: the body's start is read
+_REFRESH = re.compile(rb"(?i)http-equiv\s*=\s*[\"']?\s*refresh")
+_REFRESH_CONTENT = etree.XPath(
+    "//meta[translate(normalize-space(@http-equiv), 'REFSH', 'refsh') = 'refresh']"
+    "[not(ancestor::noscript)]/@content")
+_REFRESH_VALUE = re.compile(r"(?is)^\s*(\d{1,6}(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\s*)?(\S.*)$")
 
 CHUNK = 64 * 1024
 DISCARD_BYTES = 64 * 1024
@@ -236,6 +249,30 @@ def check_body(url: str, accept: str, media: str | None, body: bytes) -> None:
         # A plain-text sitemap (one URL per line) is a valid sitemap.
         if not looks and not (accept == "xml" and media == "text/plain"):
             raise BodyRejected(url, f"not {kind}: body does not look like {kind} ({served})")
+
+
+def refresh_target(body: bytes, current: str) -> str | None:
+    """Return where an HTML page sends a browser at once with `<meta http-equiv="refresh"
+    content="0; url=...">` (a delay of REFRESH_MAX_DELAY seconds at most, outside
+    <noscript>), resolved against the page; None when it does not, or sends it back."""
+    head = body[:_REFRESH_SCAN]
+    if not _REFRESH.search(head):
+        return None
+    try:
+        root = lxml.html.fromstring(head)
+    except (etree.LxmlError, ValueError):
+        return None
+    for content in _REFRESH_CONTENT(root):
+        match = _REFRESH_VALUE.match(str(content))
+        if match is None or float(match.group(1)) > REFRESH_MAX_DELAY:
+            continue
+        try:
+            target = urljoin(current, match.group(2).strip().strip("'\"")).split("#")[0]
+        except ValueError:
+            return None
+        return target if target != current and target.startswith(("http://", "https://")) \
+            else None
+    return None
 
 
 def is_xmlish_type(media: str) -> bool:
