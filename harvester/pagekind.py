@@ -85,6 +85,14 @@ _JOB_PART = re.compile(r"(?i)^\W*(?:responsibilities|key responsibilities|qualif
                        r"deadline|closing date|ihre aufgaben|ihr profil|wir bieten|"
                        r"profil recherché|missions principales|requisitos|funciones)\W*$")
 _LABELS = etree.XPath("//h2|//h3|//h4|//dt|//th|//strong")
+# A soft 404's title or headline, in the languages of publication sites.
+_NOT_FOUND = re.compile(
+    r"(?i)^\W*(?:error\W*)?404\W*$|\b404\W*(?:error|not found)\b|\berror\W*404\b|"
+    r"^\W*(?:page )?not found\W*$|^\W*nothing (?:was )?found\W*$|"
+    r"\bpage (?:not found|cannot be found|can.t be found|could not be found|does ?n[o']t exist)|"
+    r"\b(?:that|this) page can.?t be found|seite (?:wurde )?nicht gefunden|"
+    r"page (?:introuvable|non trouvée)|página no encontrada|pagina non trovata|"
+    r"página não encontrada|pagina niet gevonden")
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ def page_kind(doc: Document, record: Record | None = None) -> PageKind:
     if s.types & _OTHER_TYPES and not s.types & _ARTICLE_TYPES or s.types & _PRODUCTS:
         # A Product is a shop's page even when it is a Book too ("Add to cart").
         return PageKind(OTHER, "JSON-LD says " + ", ".join(sorted(s.types & _OTHER_TYPES)))
+    if s.missing:
+        return PageKind(OTHER, "an error page (its title says the page was not found)")
     if s.shop and not s.declared:
         return PageKind(OTHER, "a shop's page (add to cart)")
     if s.job and not s.declared:
@@ -167,6 +177,7 @@ class _Signals:
     related_credited: bool
     shop: bool = False
     job: bool = False
+    missing: bool = False
 
 
 def _signals(doc: Document, record: Record | None) -> _Signals:
@@ -208,7 +219,18 @@ def _signals(doc: Document, record: Record | None) -> _Signals:
                     any(_SHOP_BUTTON.search(text_of(b) or b.get("value") or "")
                         for b in _BUTTONS(doc.root)),
                     len({_JOB_PART.match(text_of(el)).group(0).lower().strip()
-                         for el in _LABELS(doc.root) if _JOB_PART.match(text_of(el))}) >= 2)
+                         for el in _LABELS(doc.root) if _JOB_PART.match(text_of(el))}) >= 2,
+                    _is_missing(doc, record))
+
+
+def _is_missing(doc: Document, record: Record | None) -> bool:
+    """Tell whether a page served with 200 says it is no page: "Page not found", "Error
+    404", "Seite nicht gefunden" as its headline or its <title> (a soft 404)."""
+    title = doc.root.find(".//title")
+    h1 = doc.root.find(".//h1")
+    texts = [record.title if record is not None else None,
+             text_of(title) if title is not None else None, text_of(h1) if h1 is not None else None]
+    return any(text and len(text) <= 120 and _NOT_FOUND.search(text) for text in texts)
 
 
 def _a_cards_day(record: Record, cards: list[Element]) -> bool:

@@ -135,3 +135,19 @@ def test_a_site_page_marked_as_an_article_site_wide_is_none(path: str, title: st
 def test_a_page_marked_as_an_article_elsewhere_is_a_publication(path: str, head: str) -> None:
     html = SITE_PAGE.format(title="Ceasefires That Hold", head=head)
     assert judged(html, "https://example.org" + path) == "publication"
+
+
+@pytest.mark.parametrize("title", ["Page not found", "Error 404", "404 - Seite nicht gefunden",
+                                   "Oops! That page can’t be found."])
+def test_a_soft_404_is_none(title: str) -> None:
+    """A moved publication's URL answered with 200 and the site's "not found" template (a
+    search box, the latest research) is no publication, however much text it shows."""
+    html = SITE_PAGE.format(title=title, head="")
+    assert judged(html, "https://example.org/research/ceasefires-that-hold") == "other"
+
+
+@pytest.mark.parametrize("title", ["404 Days in Captivity", "Not Found: Missing Persons in "
+                                   "Mexico", "Nothing Found in the Archives: A Review"])
+def test_a_publication_titled_with_those_words_is_one(title: str) -> None:
+    html = SITE_PAGE.format(title=title, head="")
+    assert judged(html, "https://example.org/research/ceasefires-that-hold") == "publication"
