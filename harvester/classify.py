@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import find_cards, link_cards, list_cards, title_element
+from .extract.cards import (find_cards, link_cards, list_cards, title_element,
+                             unlinked_title)
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count
@@ -133,13 +134,14 @@ def page_links(doc: Document, *, section: str | None = None,
     """
     base = document_base(doc)
     boiler = boilerplate(doc.root)
-    titles, secondary = _card_links(doc.root, base)
+    titles, secondary, named = _card_links(doc.root, base)
     listed = {link for _, link in list_cards(doc.root)}
     found = []
     for anchor in LINKS(doc.root):
         url = canonical_url(anchor.get("href", ""), base)
         context = LinkContext(
-            page_url=doc.url or base, text=_title_text(anchor), card_title=anchor in titles,
+            page_url=doc.url or base, text=named.get(anchor) or _title_text(anchor),
+            card_title=anchor in titles,
             card_secondary=anchor in secondary, heading=_in_heading(anchor),
             listed=anchor in listed,
             boilerplate=inside(anchor, boiler), section=section,
@@ -261,21 +263,29 @@ def inside(el: Element, blocks: set[Element]) -> bool:
     return any(a in blocks for a in el.iterancestors())
 
 
-def _card_links(root: Element, base: str) -> tuple[set[Element], set[Element]]:
-    """Return the cards' title links and their other links (topic, author and type chips)."""
+def _card_links(root: Element, base: str
+                ) -> tuple[set[Element], set[Element], dict[Element, str]]:
+    """Return the cards' title links, their other links (topic, author and type chips), and
+    the title of each title link that says only "Read more" under its card's heading."""
     titles: set[Element] = {link for _, link in link_cards(root)}
     secondary: set[Element] = set()
+    named: dict[Element, str] = {}
     for card, link in find_cards(root):
         titles.add(link)
+        heading = unlinked_title(card) if len(text_of(link).strip()) < 10 else None
+        if heading is not None:
+            named[link] = " ".join(text_of(heading).split())
         main = record_key(canonical_url(link.get("href", ""), base))
         for anchor in card.iter("a"):
             if anchor is link or not anchor.get("href"):
                 continue
             if record_key(canonical_url(anchor.get("href", ""), base)) == main:
                 titles.add(anchor)
+                if heading is not None:
+                    named[anchor] = named[link]  # the card's image, linked too
             else:
                 secondary.add(anchor)
-    return titles, secondary
+    return titles, secondary, named
 
 
 def _in_heading(anchor: Element) -> bool:

@@ -257,3 +257,34 @@ def test_a_card_s_updated_day_is_no_publication_day() -> None:
                                    "https://www.gov.uk/search/research-and-statistics"))
     assert [(c.published, c.updated) for c in found] == [
         (None, date(2024, 3, 1)), (None, date(2024, 3, 2)), (date(2024, 3, 3), None)]
+
+
+READ_MORE = ("<div class='teaser'><a href='/research/report-{i}'><img src='/i/{i}.jpg' alt=''>"
+             "</a><h3>Ceasefire monitoring report {i} on the northern line</h3><p>March {i}, "
+             "2024</p><a href='/research/report-{i}' class='more'>Read more</a></div>")
+
+
+def test_a_card_linked_only_by_read_more_is_titled_by_its_heading() -> None:
+    """Themes that link a card by its image and a "Read more" under an unlinked heading:
+    the heading is the card's title, for its record and for discovery's link."""
+    html = ("<html><body><main><h1>Research</h1>" + "".join(READ_MORE.format(i=i)
+                                                            for i in range(1, 6))
+            + "</main></body></html>")
+    doc = parse_html(html, "https://think.example/research/")
+    records = parse_cards(doc)
+    assert [(r.url, r.title, str(r.published)) for r in records][:1] == [
+        ("https://think.example/research/report-1",
+         "Ceasefire monitoring report 1 on the northern line", "2024-03-01")]
+    links = classify.page_links(doc, section="https://think.example/research/")
+    assert classify.publication_links(links) == [
+        f"https://think.example/research/report-{i}" for i in range(1, 6)]
+
+
+def test_a_slider_of_images_shown_large_makes_no_cards() -> None:
+    """A slider's items link their image file under a caption: no page, no card."""
+    slide = ("<div class='slider__item teaser'><a href='/media/photo-{i}.jpg'><img src="
+             "'/media/photo-{i}-small.jpg'></a><h4>The president at the assembly, day {i}</h4>"
+             "</div>")
+    html = ("<html><body><main><h1>A press release</h1>"
+            + "".join(slide.format(i=i) for i in range(1, 6)) + "</main></body></html>")
+    assert parse_cards(parse_html(html, "https://think.example/press/release")) == []

@@ -20,6 +20,7 @@ from ..normalize import as_card, build_record
 from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean, word_count
+from ..urls import is_asset_url, is_document_url
 from ..vocab import Vocabulary
 from .bylines import BY_WORDS
 from .datelines import own_label, says_updated
@@ -43,6 +44,8 @@ _ROWS = ("li", "tr", "dt", "dd")
 _MIN_LISTED = 5
 _TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
+# A title link's text is this long at least ("Read more" and "PDF" are none).
+_TITLE_CHARS = 10
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
 _BY = re.compile(rf"^\s*{BY_WORDS}\s*:?\s+", re.IGNORECASE)
@@ -265,10 +268,27 @@ def _title_piece(card: Element) -> Element:
 
 
 def _main_link(card: Element) -> Element | None:
-    """Return a card's title link: the one with the longest text."""
+    """Return a card's title link: the one with the longest text; else, in a card titled by
+    a heading of its own that links one page only ("Read more", an image), that link."""
     links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith("#")]
-    links = [a for a in links if len(text_of(a).strip()) >= 10]
-    return max(links, key=lambda a: len(text_of(a).strip()), default=None)
+    titled = [a for a in links if len(text_of(a).strip()) >= _TITLE_CHARS]
+    if titled:
+        return max(titled, key=lambda a: len(text_of(a).strip()))
+    hrefs = {a.get("href", "").strip() for a in links}
+    if len(hrefs) == 1 and unlinked_title(card) is not None \
+            and (not is_asset_url(href := hrefs.pop()) or is_document_url(href)):
+        return links[-1]  # not a slider's image shown large
+    return None
+
+
+def unlinked_title(card: Element) -> Element | None:
+    """Return a card's heading (or title-classed element) that is no link, when it reads
+    like a title: the title of a card whose link says "Read more"."""
+    found = title_element(card)
+    if found is None or found.tag == "a" or next(found.iterancestors("a"), None) is not None \
+            or found.find(".//a") is not None:
+        return None
+    return found if len(text_of(found).strip()) >= _TITLE_CHARS else None
 
 
 def _position(root: Element, el: Element) -> int:
@@ -279,6 +299,10 @@ def _position(root: Element, el: Element) -> int:
 def _card_candidates(card: Element, link: Element) -> list[Candidate]:
     """Return the candidates one card gives (all with source "card")."""
     named = _title_piece(card) if link is card else link  # a whole-link card's title piece
+    heading = unlinked_title(card) if named is link \
+        and len(text_of(link).strip()) < _TITLE_CHARS else None
+    if heading is not None:
+        named = heading  # "Read more" under the card's own heading
     cell = row_title(card) if card.tag == "tr" and word_count(text_of(named)) < 4 else None
     if cell is not None:
         named = cell  # a row's title cell beside its "PDF" link
