@@ -204,6 +204,14 @@ class Store:
         with self._db.write() as conn:
             rows.save_fetch_state(conn, state)
 
+    def page_hashes(self, source: str) -> dict[str, str]:
+        """Return the body hash of each page of a source that gave a record, and the URL of
+        that record (for telling a page served again under another URL)."""
+        rows_ = self._db.all("SELECT content_hash, record_url FROM fetch_state WHERE source = ?"
+                             " AND kind = 'page' AND record_url IS NOT NULL"
+                             " AND content_hash IS NOT NULL ORDER BY fetched_at", (source,))
+        return {digest: url for digest, url in rows_}
+
     def failures(self, source: str | None = None) -> list[FetchState]:
         """Return the URLs whose last fetch failed (its `error` is set), newest first."""
         sql = f"SELECT {rows.FETCH_COLUMNS} FROM fetch_state WHERE error IS NOT NULL"

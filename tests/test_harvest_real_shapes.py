@@ -122,6 +122,20 @@ def test_an_article_declaring_another_article_s_url_takes_nothing_from_it(
         (slug(t).rsplit("/", 1)[1], t) for t in (wrong, right))
 
 
+def test_a_page_served_under_two_urls_is_one_record(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """A Drupal listing links a node path ("/node/1") that serves its alias's bytes, no
+    canonical saying so; the sitemap lists the alias: one publication, one record."""
+    pages = {slug(t): article(t) for t in TITLES}
+    pages["/node/1"] = pages[slug(TITLES[0])]
+    pages["/research/"] = listing([("/node/1", TITLES[0])] + [(slug(t), t) for t in TITLES[1:]])
+    urls = "".join(f"<url><loc>{httpserver_ipv4.url_for(slug(t))}</loc></url>" for t in TITLES)
+    pages["/sitemap.xml"] = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                             f'schemas/sitemap/0.9">{urls}</urlset>')
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
+
+
 def test_a_print_version_declaring_its_page_stays_one_record(
         httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
     """A second URL of one publication (its print view) declaring the page as canonical,

@@ -22,7 +22,8 @@ import pytest
 
 from harvester.store import FILENAME
 
-from .bed import GOOD, Case, Run, Site, command, harvest, invalid_outputs, snapshot
+from .bed import GOOD, Case, Run, Site, article, command, harvest, invalid_outputs, snapshot
+from .server import ok
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -112,7 +113,7 @@ def test_store_locked_briefly_by_another_process_is_waited_for(site: Site, tmp_p
     case.describe("store locked for 1 s", "another process holds the store's write lock "
                                           "for a second as the harvest starts")
     before = first_harvest(site, tmp_path)
-    site.add("new-one", site.server.routes[f"/publications/2024/05/{GOOD[0]}"])
+    site.add("new-one", ok(article("A New Publication on Mediation").encode()))
     with locked(tmp_path / "data" / FILENAME, 1.0):
         run = harvest(site, tmp_path)
     case.observe(run, before=before)
@@ -163,7 +164,7 @@ def test_unwritable_output_folder_is_one_clear_error(site: Site, tmp_path: Path,
                   "the output folder's path is taken by a regular file")
     before = first_harvest(site, tmp_path)
     out = tmp_path / "out"
-    site.add("new-one", site.server.routes[f"/publications/2024/05/{GOOD[0]}"])
+    site.add("new-one", ok(article("A New Publication on Mediation").encode()))
     if how == "a file":
         shutil.rmtree(out)
         out.write_text("not a folder\n")
@@ -202,7 +203,7 @@ def test_corrupted_store_is_refused_and_left_untouched(site: Site, tmp_path: Pat
                   f"a 4 KiB page in the middle of the store is garbage; `pubharvest "
                   f"{subcommand}` runs on it")
     for i in range(60):  # a store of several pages, so that the middle one holds records
-        site.add(f"filler-{i}", site.server.routes[f"/publications/2024/05/{GOOD[0]}"])
+        site.add(f"filler-{i}", ok(article(f"Filler Publication Number {i}").encode()))
     harvest(site, tmp_path)
     store = tmp_path / "data" / FILENAME
     corrupt(store)
