@@ -201,6 +201,9 @@ def is_content_like(url: str) -> bool:
         return True
     if _is_filed_by_day(segments):
         return True
+    if len(segments) > 1 and _is_post_number(segments[-2]) and len(segments[-2]) >= 4 \
+            and len(_words(segments[-1])) >= 2:
+        return True  # an item's number, then a short slug ("/article/123456/tax-reform")
     dated = any(_YEAR.match(s) for s in segments[:-1])
     return dated and len(_words(segments[-1])) >= 2
 

@@ -258,6 +258,9 @@ PUBLICATIONS = [
     "https://www.example.com/business/2016/05/03/women-in-tech/mWL9Pte1lx34HXM/story.html",
     # a whole headline filed under a topic folder, where a tag's slug has a few words
     "https://www.example.de/themen/eu-taxonomie-atomkraft-erdgas-sind-nicht-nachhaltig",
+    # an item's number, then a short slug
+    "https://news.example/article/123456/tax-reform",
+    "https://www.example.org/publications/48213/annual-report",
 ]
 
 
@@ -278,6 +281,8 @@ def test_publication_urls_are_not_navigation(url: str) -> None:
 @pytest.mark.parametrize("url", [
     "https://www.usip.org/publications", "https://www.example.org/research/reports",
     "https://www.crisisgroup.org/asia/south-asia/pakistan", "https://example.org/",
+    # a short number (an issue's) or a one-word name after a number is no item
+    "https://journal.example/issue/123/table-contents", "https://x.org/c/5555/news",
 ])
 def test_section_urls_are_not_content_like(url: str) -> None:
     """Short section paths do not have the shape of an item."""
