@@ -15,6 +15,11 @@ all give one record. Templates get it wrong, though, and then trusting it loses 
 
 A record is never overwritten by another publication's, and nothing is deleted: records
 only move.
+
+`Copies` tells a page that is another URL's publication by what it holds: the same bytes
+as a page stored under another URL (a Drupal node path beside its alias), or the same
+title, day, authors and summary (a post filed under two categories, each copy with its
+own breadcrumb and no canonical to say which is the publication's).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .canonical import canonical_url, record_key
 from .record import Record, record_id
 from .store import Store
+from .normalize import summary_key
 from .text import fold
 
 log = logging.getLogger(__name__)
@@ -123,3 +129,55 @@ def _variants(url: str) -> list[str]:
     path = parts.path[:-1] if parts.path.endswith("/") and parts.path != "/" else parts.path + "/"
     return [urlunsplit((scheme, parts.netloc, variant, parts.query, ""))
             for scheme, variant in ((other, parts.path), (parts.scheme, path), (other, path))]
+
+
+class Copies:
+    """The pages and publications one source has stored, to tell a copy under another URL."""
+
+    def __init__(self, store: Store, source: str) -> None:
+        """Read nothing yet: the store is read when the first page asks."""
+        self.store, self.source = store, source
+        self._bodies: dict[str, str] | None = None  # SHA-256 of a page body -> record URL
+        self._prints: dict[tuple[str, ...], str] | None = None  # fingerprint -> record URL
+
+    def of_body(self, digest: str, urls: tuple[str, ...]) -> str | None:
+        """Return the URL of the record a page of these bytes gave under another URL."""
+        if self._bodies is None:
+            self._bodies = self.store.page_hashes(self.source)
+        return _other(self._bodies.get(digest), urls)
+
+    def of_record(self, record: Record) -> str | None:
+        """Return the URL of a stored record of the same publication under another URL."""
+        found = fingerprint(record)
+        if found is None:
+            return None
+        if self._prints is None:
+            self._prints = {}
+            for stored in self.store.records(source=self.source):
+                self._prints.setdefault(fingerprint(stored) or (), stored.url)
+        return _other(self._prints.get(found), (record.url,))
+
+    def add(self, digest: str | None, record: Record) -> None:
+        """Remember a stored page's bytes and its record."""
+        if digest and self._bodies is not None:
+            self._bodies.setdefault(digest, record.url)
+        found = fingerprint(record)
+        if found is not None and self._prints is not None:
+            self._prints.setdefault(found, record.url)
+
+
+def fingerprint(record: Record) -> tuple[str, ...] | None:
+    """Return what names one publication whatever its URL: its title, day, authors and
+    summary; None unless it has a title, a day and authors or a summary."""
+    if not record.title or record.published is None or not (record.authors or record.summary):
+        return None
+    day = record.published.isoformat()[:10]
+    names = "|".join(sorted(fold(a.name) for a in record.authors))
+    return fold(record.title), day, names, summary_key(record.summary or "")
+
+
+def _other(url: str | None, urls: tuple[str, ...]) -> str | None:
+    """Return `url` unless it is none or one of `urls` (as record keys)."""
+    if url is None or record_key(url) in {record_key(u) for u in urls}:
+        return None
+    return url

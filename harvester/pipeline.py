@@ -118,9 +118,8 @@ class _Run:
         # The URL of the source's record of each folded title, read when the first file
         # link comes.
         self.titles: dict[str, str] | None = None
-        # The record URL of each page body stored (by SHA-256), read when the first page
-        # comes: a page served again under another URL is a copy.
-        self.bodies: dict[str, str] | None = None
+        # The pages and publications stored: a page served again under another URL.
+        self.copies = claims.Copies(store, source.name)
 
     def harvest(self, limit: int | None, recheck_age: timedelta | None) -> None:
         """Run discovery and handle each link, then the due re-checks; record the run."""
@@ -180,16 +179,6 @@ class _Run:
             return False
         title = self.declared.pop(key)
         return link.card is None or not claims.same_publication(title, link.card.title)
-
-    def copy_of(self, digest: str, urls: tuple[str, ...]) -> str | None:
-        """Return the URL of the record a page of these bytes gave under another URL (this
-        run or before), or None."""
-        if self.bodies is None:
-            self.bodies = self.store.page_hashes(self.source.name)
-        stored = self.bodies.get(digest)
-        if stored is None or record_key(stored) in {record_key(u) for u in urls}:
-            return None
-        return stored
 
     def _rechecks(self, urls: list[str]) -> Iterator[discover.Link]:
         """Yield the links of known publications to revalidate, counting each one taken."""
@@ -266,7 +255,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
             return "unchanged"
         report.skipped.append((link.url, "not a publication (unchanged since it was read)"))
         return "skipped"
-    copy = run.copy_of(digest, (link.url, page.url)) if digest else None
+    copy = run.copies.of_body(digest, (link.url, page.url)) if digest else None
     if copy is not None:
         # The bytes of a page stored under another URL (a Drupal node path beside its alias,
         # an article filed under two sections): that publication, not another one.
@@ -294,13 +283,19 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
                                    page.url, run.claims)
     report.changed_ids.update(moved)  # a moved record's file goes, its new one comes
     record = record.with_changes(url=claims.stored_variant(store, record.url))
+    twin = None if store.has_record(record.url) else run.copies.of_record(record)
+    if twin is not None:
+        # The same title, day, authors and summary as a publication stored under another
+        # URL (a post filed under two categories, no canonical saying which is its own).
+        store.save_fetch_state(replace(fresh, record_url=twin))
+        report.skipped.append((link.url, f"the same publication as {twin}"))
+        return "skipped"
     key = record_key(record.url)
     if key not in run.done and key != record_key(link.url):
         run.declared[key] = record.title  # not fetched itself: see _Run._handle_all
     run.done.add(key)
     outcome = store.save_page(replace(fresh, record_url=record.url), record)
-    if digest and run.bodies is not None:
-        run.bodies.setdefault(digest, record.url)
+    run.copies.add(digest, record)
     if record.url != link.url:
         # Under its own URL too, so that the rolling re-check can revalidate the record.
         store.save_fetch_state(replace(fresh, url=record.url, record_url=record.url))

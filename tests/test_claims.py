@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import feeds
-from harvester.claims import same_publication
+from harvester.claims import fingerprint, same_publication
 from harvester.groups import MemoryRecords
 from harvester.record import Record
 from harvester.store import FetchState, Store
@@ -96,3 +96,14 @@ def test_a_moved_record_s_old_file_goes_when_only_changed_ids_are_written(
     after = before.with_changes(url=NEW)
     feeds.write_records([after], out, only_ids={before.id, after.id})
     assert sorted(p.stem for p in (out / "records").iterdir()) == [after.id]
+
+
+def test_a_fingerprint_needs_a_title_a_day_and_authors_or_a_summary() -> None:
+    record = rec(OLD)
+    assert fingerprint(record) is None  # no authors, no summary: a title and a day are few
+    with_summary = record.with_changes(summary="What holds a ceasefire.")
+    assert fingerprint(with_summary) == fingerprint(with_summary.with_changes(url=NEW))
+    assert fingerprint(with_summary.with_changes(published=None)) is None
+    assert fingerprint(with_summary) != fingerprint(with_summary.with_changes(
+        published=date(2024, 3, 4)))
+    assert fingerprint(with_summary) != fingerprint(with_summary.with_changes(title="Part 2"))

@@ -136,6 +136,24 @@ def test_a_page_served_under_two_urls_is_one_record(
     assert sorted(r.title for r in records) == sorted(TITLES)
 
 
+def test_a_post_filed_under_two_categories_is_one_record(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+    """WordPress's category permalinks serve one post at "/policy/x" and "/security/x",
+    each with its own breadcrumb and no canonical: the same title, day, author and text
+    make one publication."""
+    def filed(title: str, category: str) -> str:
+        return article(title).replace("<main>", f"<main><p class='crumbs'>Home &gt; {category}"
+                                                f"</p>")
+    name = slug(TITLES[0]).rsplit("/", 1)[1]
+    pages = {slug(t): article(t) for t in TITLES[1:]}
+    pages[f"/policy/{name}"] = filed(TITLES[0], "Policy")
+    pages[f"/security/{name}"] = filed(TITLES[0], "Security")
+    pages["/research/"] = listing([(f"/policy/{name}", TITLES[0]), (f"/security/{name}",
+                                   TITLES[0])] + [(slug(t), t) for t in TITLES[1:]])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
+
+
 def test_a_print_version_declaring_its_page_stays_one_record(
         httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
     """A second URL of one publication (its print view) declaring the page as canonical,
