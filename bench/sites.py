@@ -4,7 +4,7 @@ Run: python bench/sites.py [CORPUS_DIR] [--sites N] [--write]
 
 The corpus pages (default `../shared/corpus/pages` from the repository root, read at run
 time, never copied) are sorted by id and dealt round-robin into N small sites (default
-one per shape, 40), one site shape each: a framed listing of cards with rel=next
+one per shape, 45), one site shape each: a framed listing of cards with rel=next
 pagination, a plain `<ul>` of links, a home page whose menu leads to section listings, an
 RSS feed, a JavaScript-only listing whose items only the robots.txt sitemap gives, a
 Next.js listing (`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose
@@ -27,10 +27,12 @@ page, a video, search results, print views and language copies), linked from a l
 mixed cards, a home page's blocks, a topic's landing page, or a sitemap index of every post
 type; then (bench/site_shapes_traps.py) traps: a meta-refresh stub start URL, a template's
 shared canonical, soft 404s in a sitemap, Drupal node paths beside aliases, and non-ASCII
-paths linked in four spellings. Each page is served byte for byte at its truth URL's path
-(query kept; made unique), or at its platform's own address, by a real HTTP server on
-127.0.0.1, and harvested in process from the start URL alone (`run_source`, delay 0, no
-retries) into a fresh store.
+paths linked in four spellings; then (bench/site_shapes_dupes.py) duplicates: AMP and
+mobile-host copies, a hero block and sticky posts shown twice, WordPress posts under two
+categories, a pager that never ends, and "index.html" beside folder URLs. Each page is
+served byte for byte at its truth URL's path (query kept; made unique), or at its
+platform's own address, by a real HTTP server on 127.0.0.1, and harvested in process from
+the start URL alone (`run_source`, delay 0, no retries) into a fresh store.
 
 Per shape and in total it reports the pages linked, reached (the server's log) and
 stored; the records equal to single-page extraction (`extract_page` on the same URL) on
@@ -82,6 +84,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
+from site_shapes_dupes import DUPE_SHAPES  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
 from site_shapes_noise import NOISE_SHAPES, noise_of  # noqa: E402
 from site_shapes_repo import REPO_SHAPES  # noqa: E402
@@ -91,6 +94,7 @@ SHAPES.update(MORE_SHAPES)  # the shapes of bench/site_shapes_more.py come after
 SHAPES.update(REPO_SHAPES)  # then bench/site_shapes_repo.py's
 SHAPES.update(NOISE_SHAPES)  # then bench/site_shapes_noise.py's precision probe
 SHAPES.update(TRAP_SHAPES)  # then bench/site_shapes_traps.py's traps
+SHAPES.update(DUPE_SHAPES)  # then bench/site_shapes_dupes.py's duplicates
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
