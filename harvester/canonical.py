@@ -35,6 +35,9 @@ _TRACKING_EXACT = frozenset({
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "itm_", "oly_", "vero_", "matomo_")
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid)=[^/?]*", re.IGNORECASE)
 _INDEX_FILE = re.compile(r"/index\.html?$", re.IGNORECASE)
+# The AMP copy of a page is its path plus "/amp" (WordPress's AMP plugin, news sites); the
+# "amp" query parameter is a tracking one.
+_AMP_COPY = re.compile(r"(?<=[^/])/amp(?=/?$)", re.IGNORECASE)
 _DUP_SLASHES = re.compile(r"/{2,}")
 
 
@@ -126,10 +129,11 @@ def _netloc(host: str, port: int | None, scheme: str) -> str:
 
 
 def _clean_path(path: str) -> str:
-    """Collapse duplicate slashes, drop session parameters and a trailing index.html."""
+    """Collapse duplicate slashes, drop session parameters, a trailing index.html and the
+    "/amp" of a page's AMP copy."""
     # Browsers read a backslash in an http(s) path as a slash (WHATWG URL standard).
     path = _PATH_SESSION.sub("", _DUP_SLASHES.sub("/", path.replace("\\", "/")))
-    path = _INDEX_FILE.sub("/", path)
+    path = _AMP_COPY.sub("", _INDEX_FILE.sub("/", path))
     return path or "/"
 
 

@@ -142,6 +142,10 @@ def _ordered(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
     return sorted(cands, key=lambda c: rank.get(c.source, len(order)))
 
 
+# The hosts of a site's mobile and AMP copies ("m.x.org" beside "www.x.org").
+_COPY_HOSTS = ("m.", "mobile.", "amp.")
+
+
 def choose_url(cands: list[Candidate], url: str | None) -> tuple[str, str]:
     """Return the record URL: the declared canonical when it is safe to trust, else `url`."""
     # A copy in another language's folder names its own text's page first (hreflang).
@@ -149,7 +153,8 @@ def choose_url(cands: list[Candidate], url: str | None) -> tuple[str, str]:
     declared = sorted((c for c in cands if c.source in order), key=lambda c: order.index(c.source))
     for cand in declared:
         target = _absolute_http(cand.value, url)
-        if target and (url is None or _same_host(target, url) and not _section_of(target, url)) \
+        if target and (url is None or _same_host(target, url) and not _section_of(target, url)
+                       or _main_host_copy(target, url)) \
                 and urlsplit(target).path.strip("/"):
             return target, cand.source
     if url and re.match(r"^(https?|file)://", url):
@@ -181,6 +186,19 @@ def _section_of(target: str, url: str) -> bool:
 def _same_host(a: str, b: str) -> bool:
     """Tell whether two URLs are on the same host (ignoring a leading www.)."""
     return host_of(a).removeprefix("www.") == host_of(b).removeprefix("www.") != ""
+
+
+def _main_host_copy(target: str, url: str) -> bool:
+    """Tell whether a page on a site's mobile or AMP host ("m.x.org/a", "amp.x.org/a")
+    names the same path on its main host as canonical: the page's own address."""
+    try:
+        page, main = urlsplit(url), urlsplit(target)
+    except ValueError:
+        return False
+    host = page.hostname or ""
+    prefix = next((p for p in _COPY_HOSTS if host.startswith(p)), None)
+    return prefix is not None and host[len(prefix):] == (main.hostname or "").removeprefix(
+        "www.") and page.path.rstrip("/") == main.path.rstrip("/") and page.query == main.query
 
 
 def host_names(url: str | None) -> list[str]:

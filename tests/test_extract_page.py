@@ -83,6 +83,10 @@ def test_empty_body_is_an_extract_error(body: bytes | str) -> None:
      "https://example.org/ceasefires-that-hold/"),
     ("/news/7349926", "https://example.org/news/7349926/ceasefires-that-hold",
      "https://example.org/news/7349926"),
+    # a mobile or AMP host's copy names its page on the main host; another path it does not
+    ("https://www.example.org/a/b", "https://m.example.org/a/b", "https://www.example.org/a/b"),
+    ("https://example.org/a/b", "https://amp.example.org/a/b/", "https://example.org/a/b"),
+    ("https://www.example.org/a/c", "https://m.example.org/a/b", "https://m.example.org/a/b"),
 ])
 def test_canonical_url_only_on_the_same_host_and_not_the_root(canonical: str, url: str,
                                                              expected: str) -> None:

@@ -23,6 +23,9 @@ VARIANTS = [
         "https://www.example.org/research/a-long-report-title?fbclid=abc&gclid=1&mc_cid=9",
         "https://www.example.org/research/./a-long-report-title?_ga=2.1&ref=home&share=twitter",
         "https://www.example.org/research/a-long-report-title/index.html",
+        # its AMP copy, by path or by parameter
+        "https://www.example.org/research/a-long-report-title/amp/",
+        "https://www.example.org/research/a-long-report-title?amp=1",
     ],
     [
         "https://example.org/search?q=peace&page=2",
@@ -47,6 +50,13 @@ def test_variants_share_one_record_key(group: list[str]) -> None:
     """Tracking parameters, fragments, scheme, port, slashes and encodings do not split a page."""
     keys = {record_key(url) for url in group}
     assert len(keys) == 1, keys
+
+
+def test_a_path_named_amp_is_kept_where_it_is_no_page_s_copy() -> None:
+    """Only a page's "/amp" suffix goes: a site's "/amp/" section and "/ampere" stay."""
+    assert canonical_url("https://x.org/amp/") == "https://x.org/amp/"
+    assert canonical_url("https://x.org/news/ampere") == "https://x.org/news/ampere"
+    assert canonical_url("https://x.org/2019/10/a-story/amp/") == "https://x.org/2019/10/a-story/"
 
 
 def test_canonical_url_keeps_scheme_and_trailing_slash() -> None:
