@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 #: Words shorter than this are left out when two titles are compared ("the", "of", "and").
 _SHORT = 4
+#: A summary this long (characters) says with a title which publication an undated page is.
+_LONG_SUMMARY = 80
 
 
 def own_url(store: Store, record: Record, fetched: str,
@@ -138,7 +140,7 @@ class Copies:
         """Read nothing yet: the store is read when the first page asks."""
         self.store, self.source = store, source
         self._bodies: dict[str, str] | None = None  # SHA-256 of a page body -> record URL
-        self._prints: dict[tuple[str, ...], str] | None = None  # fingerprint -> record URL
+        self._prints: dict[tuple[str, ...], str] | None = None  # fingerprints -> record URL
 
     def of_body(self, digest: str, urls: tuple[str, ...]) -> str | None:
         """Return the URL of the record a page of these bytes gave under another URL."""
@@ -148,32 +150,40 @@ class Copies:
 
     def of_record(self, record: Record) -> str | None:
         """Return the URL of a stored record of the same publication under another URL."""
-        found = fingerprint(record)
-        if found is None:
+        found = fingerprints(record)
+        if not found:
             return None
         if self._prints is None:
             self._prints = {}
             for stored in self.store.records(source=self.source):
-                self._prints.setdefault(fingerprint(stored) or (), stored.url)
-        return _other(self._prints.get(found), (record.url,))
+                for key in fingerprints(stored):
+                    self._prints.setdefault(key, stored.url)
+        return next((url for key in found
+                     if (url := _other(self._prints.get(key), (record.url,))) is not None), None)
 
     def add(self, digest: str | None, record: Record) -> None:
         """Remember a stored page's bytes and its record."""
         if digest and self._bodies is not None:
             self._bodies.setdefault(digest, record.url)
-        found = fingerprint(record)
-        if found is not None and self._prints is not None:
-            self._prints.setdefault(found, record.url)
+        if self._prints is not None:
+            for key in fingerprints(record):
+                self._prints.setdefault(key, record.url)
 
 
-def fingerprint(record: Record) -> tuple[str, ...] | None:
-    """Return what names one publication whatever its URL: its title, day, authors and
-    summary; None unless it has a title, a day and authors or a summary."""
-    if not record.title or record.published is None or not (record.authors or record.summary):
-        return None
-    day = record.published.isoformat()[:10]
-    names = "|".join(sorted(fold(a.name) for a in record.authors))
-    return fold(record.title), day, names, summary_key(record.summary or "")
+def fingerprints(record: Record) -> list[tuple[str, ...]]:
+    """Return what names one publication whatever its URL: its title and day with its
+    authors or summary, or its title and a summary of a few sentences (an undated page);
+    none for a title alone, or a title and a day alone."""
+    if not record.title:
+        return []
+    title, summary = fold(record.title), summary_key(record.summary or "")
+    found = []
+    if record.published is not None and (record.authors or summary):
+        names = "|".join(sorted(fold(a.name) for a in record.authors))
+        found.append(("day", title, record.published.isoformat()[:10], names, summary))
+    if len(summary) >= _LONG_SUMMARY:
+        found.append(("summary", title, summary))
+    return found
 
 
 def _other(url: str | None, urls: tuple[str, ...]) -> str | None:

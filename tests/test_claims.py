@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import feeds
-from harvester.claims import fingerprint, same_publication
+from harvester.claims import fingerprints, same_publication
 from harvester.groups import MemoryRecords
 from harvester.record import Record
 from harvester.store import FetchState, Store
@@ -98,12 +98,16 @@ def test_a_moved_record_s_old_file_goes_when_only_changed_ids_are_written(
     assert sorted(p.stem for p in (out / "records").iterdir()) == [after.id]
 
 
-def test_a_fingerprint_needs_a_title_a_day_and_authors_or_a_summary() -> None:
+def test_fingerprints_need_a_title_with_a_day_and_more_or_a_long_summary() -> None:
     record = rec(OLD)
-    assert fingerprint(record) is None  # no authors, no summary: a title and a day are few
-    with_summary = record.with_changes(summary="What holds a ceasefire.")
-    assert fingerprint(with_summary) == fingerprint(with_summary.with_changes(url=NEW))
-    assert fingerprint(with_summary.with_changes(published=None)) is None
-    assert fingerprint(with_summary) != fingerprint(with_summary.with_changes(
-        published=date(2024, 3, 4)))
-    assert fingerprint(with_summary) != fingerprint(with_summary.with_changes(title="Part 2"))
+    assert fingerprints(record) == []  # a title and a day alone name no publication
+    dated = record.with_changes(summary="What holds a ceasefire.")
+    assert fingerprints(dated) == fingerprints(dated.with_changes(url=NEW)) != []
+    assert fingerprints(dated.with_changes(published=None)) == []  # a short summary
+    assert fingerprints(dated) != fingerprints(dated.with_changes(published=date(2024, 3, 4)))
+    assert fingerprints(dated) != fingerprints(dated.with_changes(title="Part 2"))
+    long = ("What holds a ceasefire along a line that two armies watch, and who monitors it "
+            "in winter.")
+    undated = record.with_changes(published=None, summary=long)
+    assert fingerprints(undated) == fingerprints(undated.with_changes(url=NEW)) != []
+    assert fingerprints(undated.with_changes(title="Another report")) != fingerprints(undated)

@@ -136,20 +136,28 @@ def test_a_page_served_under_two_urls_is_one_record(
     assert sorted(r.title for r in records) == sorted(TITLES)
 
 
+UNDATED = ('<meta property="article:published_time" content="2024-03-03">',
+           '<meta name="description" content="How ceasefires along the northern line have '
+           'held for three years, and what the monitors who watch them need next.">')
+
+
+@pytest.mark.parametrize("dated", [True, False])
 def test_a_post_filed_under_two_categories_is_one_record(
-        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, dated: bool) -> None:
     """WordPress's category permalinks serve one post at "/policy/x" and "/security/x",
     each with its own breadcrumb and no canonical: the same title, day, author and text
-    make one publication."""
+    make one publication (or, undated, the same title and description)."""
     def filed(title: str, category: str) -> str:
-        return article(title).replace("<main>", f"<main><p class='crumbs'>Home &gt; {category}"
-                                                f"</p>")
+        page = article(title) if dated else article(title).replace(*UNDATED)
+        return page.replace("<main>", f"<main><p class='crumbs'>Home &gt; {category}</p>")
     name = slug(TITLES[0]).rsplit("/", 1)[1]
     pages = {slug(t): article(t) for t in TITLES[1:]}
     pages[f"/policy/{name}"] = filed(TITLES[0], "Policy")
     pages[f"/security/{name}"] = filed(TITLES[0], "Security")
     pages["/research/"] = listing([(f"/policy/{name}", TITLES[0]), (f"/security/{name}",
                                    TITLES[0])] + [(slug(t), t) for t in TITLES[1:]])
+    if not dated:
+        pages["/research/"] = pages["/research/"].replace("<p>3 March 2024</p>", "")
     records = harvest(httpserver_ipv4, pages, store, tmp_path)
     assert sorted(r.title for r in records) == sorted(TITLES)
 
