@@ -28,9 +28,9 @@ import logging
 from urllib.parse import urlsplit, urlunsplit
 
 from .canonical import canonical_url, record_key
+from .normalize import summary_key
 from .record import Record, record_id
 from .store import Store
-from .normalize import summary_key
 from .text import fold
 
 log = logging.getLogger(__name__)
