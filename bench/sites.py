@@ -85,6 +85,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
 from site_shapes_dupes import DUPE_SHAPES  # noqa: E402
+from site_shapes_listings import LISTING_SHAPES  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
 from site_shapes_noise import NOISE_SHAPES, noise_of  # noqa: E402
 from site_shapes_repo import REPO_SHAPES  # noqa: E402
@@ -95,6 +96,7 @@ SHAPES.update(REPO_SHAPES)  # then bench/site_shapes_repo.py's
 SHAPES.update(NOISE_SHAPES)  # then bench/site_shapes_noise.py's precision probe
 SHAPES.update(TRAP_SHAPES)  # then bench/site_shapes_traps.py's traps
 SHAPES.update(DUPE_SHAPES)  # then bench/site_shapes_dupes.py's duplicates
+SHAPES.update(LISTING_SHAPES)  # then bench/site_shapes_listings.py's listing markups
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
