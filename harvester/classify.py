@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import (find_cards, link_cards, list_cards, title_element,
+from .extract.cards import (find_cards, is_call, link_cards, list_cards, title_element,
                              unlinked_title)
 from .extract.tree import Element, text_of
 from .parse import Document
@@ -272,7 +272,7 @@ def _card_links(root: Element, base: str
     named: dict[Element, str] = {}
     for card, link in find_cards(root):
         titles.add(link)
-        heading = unlinked_title(card) if len(text_of(link).strip()) < 10 else None
+        heading = unlinked_title(card) if is_call(text_of(link)) else None
         if heading is not None:
             named[link] = " ".join(text_of(heading).split())
         main = record_key(canonical_url(link.get("href", ""), base))

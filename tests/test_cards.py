@@ -288,3 +288,22 @@ def test_a_slider_of_images_shown_large_makes_no_cards() -> None:
     html = ("<html><body><main><h1>A press release</h1>"
             + "".join(slide.format(i=i) for i in range(1, 6)) + "</main></body></html>")
     assert parse_cards(parse_html(html, "https://think.example/press/release")) == []
+
+
+def test_wordpress_post_classes_give_a_card_no_type() -> None:
+    """"type-post format-standard category-news" class every post: no kicker says so."""
+    records = _cards("<article class='post-{i} post type-post format-standard category-news'>"
+                     "<h2><a href='/2020/06/story-{i}'>A story {i}</a></h2>June 22, 2020"
+                     "</article>")
+    assert [(r.type, str(r.published)) for r in records][:1] == [(None, "2020-06-22")]
+
+
+def test_a_call_to_follow_with_an_arrow_is_no_title_beside_longer_chips() -> None:
+    """"Read more →" (eleven characters) and topic chips longer than it: the card is
+    titled by its heading and leads where its call leads."""
+    records = _cards("<div class='teaser'><h3>Ceasefire monitoring report {i} on the line</h3>"
+                     "<a class='tag' href='/topics/global-elections'>Global Elections &amp; "
+                     "Conflict</a><a href='/research/report-{i}'>Read more →</a></div>")
+    assert [(r.url, r.title) for r in records][:1] == [
+        ("https://think.example/research/report-1",
+         "Ceasefire monitoring report 1 on the line")]

@@ -46,6 +46,11 @@ _TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
 _CLASSED = etree.XPath("//body//*[@class][descendant::a[@href]]")
 # A title link's text is this long at least ("Read more" and "PDF" are none).
 _TITLE_CHARS = 10
+# A link's text that calls to follow it rather than names what it leads to.
+_CALL = re.compile(r"(?i)^\W*(?:read (?:more|the (?:full )?(?:report|article|story))|"
+                   r"continue reading|learn more|find out more|more|details|view|"
+                   r"weiterlesen|mehr(?: lesen| erfahren)?|lire la suite|en savoir plus|"
+                   r"leer más|seguir leyendo|leggi (?:di più|tutto)|lees (?:meer|verder))\W*$")
 _CARD_CLASS = re.compile(r"card|teaser|item|result|views-row|post|entry|summary|listing|"
                          r"story|article|publication|node", re.IGNORECASE)
 _BY = re.compile(rf"^\s*{BY_WORDS}\s*:?\s+", re.IGNORECASE)
@@ -268,17 +273,25 @@ def _title_piece(card: Element) -> Element:
 
 
 def _main_link(card: Element) -> Element | None:
-    """Return a card's title link: the one with the longest text; else, in a card titled by
-    a heading of its own that links one page only ("Read more", an image), that link."""
+    """Return a card's title link: under a heading of the card's own that is no link, its
+    "Read more" (or the one page all its links lead to, an image's too); else the link with
+    the longest text that is no call to follow it."""
     links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith("#")]
-    titled = [a for a in links if len(text_of(a).strip()) >= _TITLE_CHARS]
-    if titled:
-        return max(titled, key=lambda a: len(text_of(a).strip()))
-    hrefs = {a.get("href", "").strip() for a in links}
-    if len(hrefs) == 1 and unlinked_title(card) is not None \
-            and (not is_asset_url(href := hrefs.pop()) or is_document_url(href)):
-        return links[-1]  # not a slider's image shown large
-    return None
+    if unlinked_title(card) is not None:
+        calls = [a for a in links if text_of(a).strip() and is_call(text_of(a))]
+        for group in (calls, links):
+            hrefs = {a.get("href", "").strip() for a in group}
+            if len(hrefs) == 1 and (not is_asset_url(href := hrefs.pop())
+                                    or is_document_url(href)):
+                return group[-1]  # not a slider's image shown large
+    titled = [a for a in links if not is_call(text_of(a))]
+    return max(titled, key=lambda a: len(text_of(a).strip()), default=None)
+
+
+def is_call(text: str) -> bool:
+    """Tell whether a link's text is no title but a call to follow it: shorter than a title
+    ("PDF", "→"), or "Read more", "Continue reading", "Weiterlesen" and kin."""
+    return len(text.strip()) < _TITLE_CHARS or bool(_CALL.match(text))
 
 
 def unlinked_title(card: Element) -> Element | None:
@@ -299,8 +312,7 @@ def _position(root: Element, el: Element) -> int:
 def _card_candidates(card: Element, link: Element) -> list[Candidate]:
     """Return the candidates one card gives (all with source "card")."""
     named = _title_piece(card) if link is card else link  # a whole-link card's title piece
-    heading = unlinked_title(card) if named is link \
-        and len(text_of(link).strip()) < _TITLE_CHARS else None
+    heading = unlinked_title(card) if named is link and is_call(text_of(link)) else None
     if heading is not None:
         named = heading  # "Read more" under the card's own heading
     cell = row_title(card) if card.tag == "tr" and word_count(text_of(named)) < 4 else None
@@ -320,7 +332,10 @@ def _card_candidates(card: Element, link: Element) -> list[Candidate]:
         elif words and _TOPIC_CLASS.search(words) and el is not card:
             labels = [text_of(a) for a in el.iter("a")] or [_joined(el)]
             found.append(Candidate("topics", labels, "card"))
-        elif words and _TYPE_CLASS.search(words) and len(text_of(el)) < 40:
+        elif words and _TYPE_CLASS.search(words) and len(text_of(el)) < 40 \
+                and el is not card and not any(d is named for d in el.iter()):
+            # Not the card itself, nor a block around its title: WordPress classes every
+            # post "type-post format-standard category-x".
             found.append(Candidate("type", text_of(el), "card"))
     found += _text_candidates(card, title)
     img = card.find(".//img")
