@@ -4,7 +4,7 @@ Run: python bench/sites.py [CORPUS_DIR] [--sites N] [--write]
 
 The corpus pages (default `../shared/corpus/pages` from the repository root, read at run
 time, never copied) are sorted by id and dealt round-robin into N small sites (default
-one per shape, 45), one site shape each: a framed listing of cards with rel=next
+one per shape, 50), one site shape each: a framed listing of cards with rel=next
 pagination, a plain `<ul>` of links, a home page whose menu leads to section listings, an
 RSS feed, a JavaScript-only listing whose items only the robots.txt sitemap gives, a
 Next.js listing (`__NEXT_DATA__`), a listing whose links redirect (301), a listing whose
@@ -29,7 +29,11 @@ type; then (bench/site_shapes_traps.py) traps: a meta-refresh stub start URL, a 
 shared canonical, soft 404s in a sitemap, Drupal node paths beside aliases, and non-ASCII
 paths linked in four spellings; then (bench/site_shapes_dupes.py) duplicates: AMP and
 mobile-host copies, a hero block and sticky posts shown twice, WordPress posts under two
-categories, a pager that never ends, and "index.html" beside folder URLs. Each page is
+categories, a pager that never ends, and "index.html" beside folder URLs; then
+(bench/site_shapes_listings.py, no sitemap or feed to fall back on) listing markups: a
+definition list, utility-class cards with no heading, a blog reachable beyond its first
+five posts only through its sidebar's month archives, a library grouped by year in
+`<details>` blocks, and cards linked only by "Read more". Each page is
 served byte for byte at its truth URL's path (query kept; made unique), or at its
 platform's own address, by a real HTTP server on 127.0.0.1, and harvested in process from
 the start URL alone (`run_source`, delay 0, no retries) into a fresh store.
