@@ -327,6 +327,20 @@ def test_a_table_of_titles_links_its_titles_not_its_files() -> None:
     assert taken(f"<table><tbody>{rows}</tbody></table>") == list(PATHS)
 
 
+@pytest.mark.parametrize("group", [
+    "<details{open}><summary>{year}</summary><ul>{items}</ul></details>",
+    "<h3>{year}</h3><ul>{items}</ul>",
+])
+def test_a_library_grouped_by_year_in_short_lists_links_publications(group: str) -> None:
+    """A report library shows its items by year, a few a year: the lists of one block
+    count as one list."""
+    lists = "".join(group.format(open=" open" if not k else "", year=2024 - k, items="".join(
+        f"<li><a href='{p}'>{t}</a> – 3 March {2024 - k}</li>" for p, t in pairs))
+        for k, pairs in enumerate((list(zip(PATHS[:2], TITLES[:2], strict=True)),
+                                   list(zip(PATHS[2:], TITLES[2:], strict=True)))))
+    assert taken(f"<div class='library'>{lists}</div>") == list(PATHS)
+
+
 def test_a_list_of_short_labels_or_a_short_list_links_no_publication() -> None:
     """A content list of regions ("Middle East") is no list of titles, and four titled
     links make no list."""

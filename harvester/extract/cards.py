@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from lxml import etree
 
@@ -228,7 +229,7 @@ def list_cards(root: Element) -> list[tuple[Element, Element]]:
         if holder is not None:
             rows.setdefault(holder, []).append(anchor)
     found: list[tuple[Element, Element]] = []
-    for links in rows.values():
+    for links in _pooled(rows):
         longest: dict[Element, tuple[int, Element]] = {}
         for anchor in links:  # an item's title, not its "PDF" or author link
             words = word_count(text_of(anchor))
@@ -241,6 +242,24 @@ def list_cards(root: Element) -> list[tuple[Element, Element]]:
         if len(longest) >= _MIN_LISTED and titled * 5 >= len(longest) * 3:
             found += [(item, anchor) for item, (_, anchor) in longest.items()]
     return found
+
+
+def _pooled(rows: dict[Element, list[Element]]) -> list[list[Element]]:
+    """Return the links of each list, the short lists of one listing pooled: a library
+    grouped by year ("<details><summary>2023</summary><ul>…", or a heading before each
+    <ul>) shows its items in lists of a few, like ones under one block."""
+    pools: dict[tuple[Any, ...], list[Element]] = {}
+    found = []
+    for holder, links in rows.items():
+        if len({next(a.iterancestors(*_ROWS), a) for a in links}) >= _MIN_LISTED:
+            found.append(links)
+            continue
+        parent = holder.getparent()
+        above = parent.getparent() if parent is not None else None
+        key = (above, parent.tag if parent is not None else None, holder.tag,
+               holder.get("class", ""))
+        pools.setdefault(key, []).extend(links)
+    return found + list(pools.values())
 
 
 def row_title(row: Element) -> Element | None:
