@@ -185,6 +185,7 @@ class _Discovery:
         pages = idle = 0
         hub_listings: list[str] = []
         years: list[str] = []
+        archives: list[str] = []
         sections = False
         shown_files: set[str] = set()
         own_links: set[str] = set()  # record keys of the links this listing's pages yield
@@ -236,6 +237,7 @@ class _Discovery:
                 self._mark_hub(url)
             if pages == 1 and shown:
                 years = hubs.years(doc, page.url, self.domains, self.listings)
+                archives = hubs.date_archives(doc, page.url, self.domains, self.listings)
             fresh = [link for link in links if record_key(link.url) not in self.seen]
             stale = self.incremental and fresh and all(self._known(x.url) for x in fresh)
             yield from self._emit(fresh)
@@ -248,7 +250,9 @@ class _Discovery:
                           "all links known" if stale else "no new links")
                 break
             url = self._next_url(doc, page.url)
-        for year in years:
+        # A listing of one page (no pager) shows the newest only: its date archives hold
+        # the rest (a blog's month archives in its sidebar).
+        for year in years + (archives if pages == 1 else []):
             if record_key(year) not in self.listings:
                 yield from self._paginate(year, hub=False)
         for listing in hub_listings:

@@ -13,7 +13,8 @@ from .canonical import canonical_url, record_key
 from .parse import Document
 from .urls import (is_asset_url, is_same_site, is_site_home, is_under, path_segments,
                    section_urls)
-from .urlshapes import is_listing_url, is_menu_section, is_site_page, is_year_of
+from .urlshapes import (is_date_archive_of, is_listing_url, is_menu_section, is_site_page,
+                        is_year_of)
 
 MAX_SUB_LISTINGS = 30
 
@@ -74,6 +75,18 @@ def years(doc: Document, listing: str, domains: tuple[str, ...], listings: set[s
     found: list[str] = []
     for url, _ in classify.page_links(doc, allowed_domains=domains):
         if is_year_of(url, listing) and record_key(url) not in listings \
+                and url not in found:
+            found.append(url)
+    return found[:MAX_SUB_LISTINGS]
+
+
+def date_archives(doc: Document, listing: str, domains: tuple[str, ...],
+                  listings: set[str]) -> list[str]:
+    """Return the date archives a listing of one page links ("/2023/10/", a blog's month
+    archives in its sidebar): what no next page leads to, the newest first as linked."""
+    found: list[str] = []
+    for url, _ in classify.page_links(doc, allowed_domains=domains):
+        if is_date_archive_of(url, listing) and record_key(url) not in listings \
                 and url not in found:
             found.append(url)
     return found[:MAX_SUB_LISTINGS]

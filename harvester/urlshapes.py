@@ -178,6 +178,20 @@ def is_year_of(url: str, listing: str) -> bool:
         p for p in whole.query.split("&") if p)
 
 
+def is_date_archive_of(url: str, listing: str) -> bool:
+    """Tell whether a URL is a date archive ("/2023/10/") of a listing's site: at the root,
+    or below the listing's folder or the one above it (WordPress's month archives)."""
+    try:
+        parts, whole = urlsplit(url), urlsplit(listing)
+    except ValueError:
+        return False
+    segments = path_segments(url)
+    head = segments[:len(segments) - len(_date_tail(segments))]
+    outer = path_segments(whole.geturl())
+    return parts.netloc == whole.netloc and not parts.query and len(head) < len(segments) \
+        and _is_date_archive(segments) and head in ([], outer, outer[:-1])
+
+
 def is_navigation_url(url: str) -> bool:
     """Tell whether a URL looks like navigation rather than a publication."""
     return navigation_reason(url) is not None

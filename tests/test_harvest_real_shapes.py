@@ -162,6 +162,27 @@ def test_a_post_filed_under_two_categories_is_one_record(
     assert sorted(r.title for r in records) == sorted(TITLES)
 
 
+@pytest.mark.parametrize("pager", [False, True])
+def test_a_blog_of_one_page_is_read_through_its_month_archives(
+        httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path, pager: bool) -> None:
+    """A blog that shows its newest post and no pager leads to the others only through its
+    sidebar's month archives ("/2024/03/"): they are walked. With a pager they are not
+    (its pages lead to everything)."""
+    pages = {slug(t): article(t) for t in TITLES}
+    aside = ("<aside class='widget_archive'><h2>Archives</h2><ul><li><a href='/2024/03/'>March "
+             "2024</a></li><li><a href='/2024/02/'>February 2024</a></li></ul></aside>")
+    more = "<a rel='next' href='/research/page/2/'>Older posts</a>" if pager else ""
+    pages["/research/"] = listing([(slug(TITLES[0]), TITLES[0])]).replace(
+        "</main>", f"{more}</main>{aside}")
+    pages["/research/page/2/"] = listing([(slug(t), t) for t in TITLES[1:]])
+    pages["/2024/03/"] = listing([(slug(TITLES[1]), TITLES[1])])
+    pages["/2024/02/"] = listing([(slug(TITLES[2]), TITLES[2])])
+    records = harvest(httpserver_ipv4, pages, store, tmp_path)
+    assert sorted(r.title for r in records) == sorted(TITLES)
+    asked = [request.path for request, _ in httpserver_ipv4.log]
+    assert ("/2024/03/" in asked) is not pager
+
+
 def test_a_print_version_declaring_its_page_stays_one_record(
         httpserver_ipv4: HTTPServer, store: Store, tmp_path: Path) -> None:
     """A second URL of one publication (its print view) declaring the page as canonical,
