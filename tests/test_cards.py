@@ -307,3 +307,18 @@ def test_a_call_to_follow_with_an_arrow_is_no_title_beside_longer_chips() -> Non
     assert [(r.url, r.title) for r in records][:1] == [
         ("https://think.example/research/report-1",
          "Ceasefire monitoring report 1 on the line")]
+
+
+def test_a_grid_styled_by_utility_classes_makes_cards() -> None:
+    """Tailwind cards: no heading, no card-like class, the title a bold link beside a
+    kicker, a day and a summary; a menu of the same shape (its links alone) makes none."""
+    records = _cards("<div class='flex flex-col gap-2 rounded-lg p-4 shadow'><span class="
+                     "'text-xs uppercase'>Report</span><a class='text-lg font-semibold' href="
+                     "'/research/{i}'>Monitors at the line in winter, part {i}</a><p class="
+                     "'text-sm'>March {i}, 2024</p></div>")
+    assert [(r.url, r.title, str(r.published)) for r in records][:1] == [
+        ("https://think.example/research/1", "Monitors at the line in winter, part 1",
+         "2024-03-01")]
+    menu = _cards("<div class='px-2 py-1'><a href='/topics/{i}'>Peace and security topic "
+                  "number {i}</a></div>")
+    assert menu == []

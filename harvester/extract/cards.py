@@ -121,6 +121,8 @@ def _without_shared_images(records: list[Record]) -> list[Record]:
 def find_cards(root: Element) -> list[tuple[Element, Element]]:
     """Return (card element, its main link) for each card on the page, in page order."""
     cards = _heading_cards(root) or _class_cards(root) or link_cards(root)
+    if not cards and not list_cards(root):  # a list's rows are its items, not its blocks
+        cards = _sibling_cards(root)
     return sorted(cards, key=lambda pair: _position(root, pair[0]))
 
 
@@ -182,6 +184,43 @@ def _class_cards(root: Element) -> list[tuple[Element, Element]]:
             if link is not None:
                 cards.append((el, link))
     return cards
+
+
+def _sibling_cards(root: Element) -> list[tuple[Element, Element]]:
+    """Find cards as three or more siblings of one tag and class, whatever the class
+    ("flex flex-col p-4"), that each hold one title link (four words or more) and text
+    beside it (a day, a summary): a grid styled by utility classes, no heading in it. A
+    menu's items hold their link alone."""
+    groups: dict[tuple[Element, str, str], list[Element]] = {}
+    for el in _CLASSED(root):
+        parent = el.getparent()
+        if parent is not None and el.tag not in ("a", "ul", "ol", "nav"):
+            groups.setdefault((parent, el.tag, el.get("class", "")), []).append(el)
+    found = []
+    for members in groups.values():
+        if len(members) < _MIN_CARDS:
+            continue
+        pairs = [(el, link) for el in members if (link := _main_link(el)) is not None
+                 and word_count(text_of(link)) >= 4 and _one_title(el)
+                 and _text_beside(el, link)]
+        if len(pairs) >= _MIN_CARDS and len({a.get("href") for _, a in pairs}) == len(pairs):
+            found += pairs
+    return found
+
+
+def _one_title(card: Element) -> bool:
+    """Tell whether a block holds one title link (four words or more), as a card does; a
+    group of items (a year's list) holds several."""
+    titles = {a.get("href") for a in card.iter("a") if word_count(text_of(a)) >= 4}
+    return len(titles) == 1
+
+
+def _text_beside(card: Element, link: Element) -> bool:
+    """Tell whether a card holds text of its own beside its title link."""
+    inside = set(link.iter())
+    return any((el.text or "").strip() for el in card.iter()
+               if isinstance(el.tag, str) and el not in inside) or any(
+        (el.tail or "").strip() for el in link.iter())
 
 
 def link_cards(root: Element) -> list[tuple[Element, Element]]:
