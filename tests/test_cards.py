@@ -322,3 +322,18 @@ def test_a_grid_styled_by_utility_classes_makes_cards() -> None:
     menu = _cards("<div class='px-2 py-1'><a href='/topics/{i}'>Peace and security topic "
                   "number {i}</a></div>")
     assert menu == []
+
+
+def test_a_definition_list_s_descriptions_describe_its_term() -> None:
+    """"<dt><a>Title</a></dt><dd>Report · 3 March 2024</dd><dd>summary</dd>": the card is
+    the term with its descriptions, up to the next term."""
+    items = "".join(f"<dt><a href='/publications/report-{i}'>Ceasefires that hold along the "
+                    f"line, part {i}</a></dt><!-- --><dd>Report · {i} March 2024</dd><dd>What "
+                    f"holds a ceasefire along a line that two armies watch.</dd>"
+                    for i in range(1, 7))
+    html = f"<html><body><main><h1>Publications</h1><dl>{items}</dl></main></body></html>"
+    records = parse_cards(parse_html(html, "https://think.example/publications/"))
+    assert [(r.title, str(r.published), r.type) for r in records][:2] == [
+        ("Ceasefires that hold along the line, part 1", "2024-03-01", "Report"),
+        ("Ceasefires that hold along the line, part 2", "2024-03-02", "Report")]
+    assert records[0].summary == "What holds a ceasefire along a line that two armies watch."

@@ -9,6 +9,7 @@ provenance is "card".
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from typing import Any
@@ -103,7 +104,7 @@ def parse_cards(doc: Document, *, vocabulary: Vocabulary | None = None,
         if not url or not url.startswith(("http://", "https://", "file://")) or url in seen:
             continue
         seen.add(url)
-        found = _card_candidates(card, link)
+        found = _card_candidates(*_with_descriptions(card, link))
         records.append(as_card(build_record(found, url=url, vocabulary=vocab, source=source)))
     return _without_shared_images(records)
 
@@ -116,6 +117,25 @@ def _without_shared_images(records: list[Record]) -> list[Record]:
     return [r.with_changes(image=None, provenance={k: v for k, v in r.provenance.items()
                                                    if k != "image"})
             if r.image is not None and r.image.url in shared else r for r in records]
+
+
+def _with_descriptions(card: Element, link: Element) -> tuple[Element, Element]:
+    """Return a definition list's term with the descriptions that follow it ("<dt><a>Title
+    </a></dt><dd>Report · 3 March 2024</dd><dd>summary</dd>"), as one card (a copy), and
+    its link in it; any other card as it is."""
+    if card.tag != "dt":
+        return card, link
+    whole = etree.Element("div")
+    term = copy.deepcopy(card)
+    whole.append(term)
+    for sibling in card.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue  # a comment between them
+        if sibling.tag != "dd":
+            break
+        whole.append(copy.deepcopy(sibling))
+    where = next(i for i, el in enumerate(card.iter()) if el is link)
+    return whole, next(el for i, el in enumerate(term.iter()) if i == where)
 
 
 def find_cards(root: Element) -> list[tuple[Element, Element]]:
