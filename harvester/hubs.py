@@ -3,10 +3,13 @@
 A hub start page without publication links has the listings it links walked (a landing
 home page through the sections its menu links first); a home page that shows a few
 publications, the folders that hold them and the other sections of its menu; a listing
-tabbed by year, its years. `discover` walks what these return.
+tabbed by year, its years; a listing of one page, its date archives. `discover` walks what
+these return.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from . import classify
 from .canonical import canonical_url, record_key
@@ -72,22 +75,23 @@ def sub_listings(doc: Document, start: str, home: str | None, domains: tuple[str
 def years(doc: Document, listing: str, domains: tuple[str, ...], listings: set[str]) -> list[str]:
     """Return the listing's parts by year that the page links, tabs or menu alike
     ("/publications/2023/" of "/publications/"): they hold what no next page leads to."""
-    found: list[str] = []
-    for url, _ in classify.page_links(doc, allowed_domains=domains):
-        if is_year_of(url, listing) and record_key(url) not in listings \
-                and url not in found:
-            found.append(url)
-    return found[:MAX_SUB_LISTINGS]
+    return _linked(doc, domains, listings, lambda url: is_year_of(url, listing))
 
 
 def date_archives(doc: Document, listing: str, domains: tuple[str, ...],
                   listings: set[str]) -> list[str]:
     """Return the date archives a listing of one page links ("/2023/10/", a blog's month
     archives in its sidebar): what no next page leads to, the newest first as linked."""
+    return _linked(doc, domains, listings, lambda url: is_date_archive_of(url, listing))
+
+
+def _linked(doc: Document, domains: tuple[str, ...], listings: set[str],
+            wanted: Callable[[str], bool]) -> list[str]:
+    """Return the page's links that are `wanted` listings not read yet, once each, in page
+    order (MAX_SUB_LISTINGS at most)."""
     found: list[str] = []
     for url, _ in classify.page_links(doc, allowed_domains=domains):
-        if is_date_archive_of(url, listing) and record_key(url) not in listings \
-                and url not in found:
+        if wanted(url) and record_key(url) not in listings and url not in found:
             found.append(url)
     return found[:MAX_SUB_LISTINGS]
 
