@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .canonical import canonical_url, is_http_url, record_key
-from .extract.cards import (find_cards, is_call, link_cards, list_cards, title_element,
-                             unlinked_title)
+from .extract.cardfind import (find_cards, is_call, link_cards, list_cards, title_element,
+                                unlinked_title)
 from .extract.tree import Element, text_of
 from .parse import Document
 from .text import word_count

@@ -18,7 +18,7 @@ from lxml import etree
 
 from .canonical import is_http_url
 from .classify import LINKS, anchor_text, boilerplate, document_base, inside
-from .extract.cards import find_cards
+from .extract.cardfind import find_cards
 from .extract.classes import RELATED_TERMS
 from .extract.jsonld import load as load_jsonld
 from .extract.jsonld import types as jsonld_types
