@@ -55,8 +55,8 @@ def own_url(store: Store, record: Record, fetched: str,
             title of the first page that declared it; updated here.
     """
     claimed, own = record_key(record.url), record_key(fetched)
-    taken, holder = _holder(store, record, fetched)
     vacated = stored_variant(store, record.url)
+    taken, holder = _holder(store, record, vacated, fetched)
     moved = [record_id(vacated), record_id(holder)] if holder and store.move(vacated, holder) \
         else []
     if moved:
@@ -98,11 +98,10 @@ def stored_variant(store: Store, url: str) -> str:
     return url
 
 
-def _holder(store: Store, record: Record, fetched: str) -> tuple[bool, str | None]:
-    """Tell whether the URL this page declares holds another publication's record that
-    this page did not store there, and return the other page that did (None when the URL's
-    own page did)."""
-    url = stored_variant(store, record.url)
+def _holder(store: Store, record: Record, url: str, fetched: str) -> tuple[bool, str | None]:
+    """Tell whether the URL this page declares (as stored, `url`) holds another
+    publication's record that this page did not store there, and return the other page
+    that did (None when the URL's own page did)."""
     held = store.get(url)
     if held is None or same_publication(held.title, record.title):
         return False, None

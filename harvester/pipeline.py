@@ -259,9 +259,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
     if copy is not None:
         # The bytes of a page stored under another URL (a Drupal node path beside its alias,
         # an article filed under two sections): that publication, not another one.
-        store.save_fetch_state(replace(fresh, record_url=copy))
-        report.skipped.append((link.url, f"the same page as {copy}"))
-        return "skipped"
+        return _a_copy(fresh, link, run, copy, "the same page as")
     try:
         doc = parse_html(page.body, page.url, page.content_type)
         report.extracted += 1
@@ -287,9 +285,7 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
     if twin is not None:
         # The same title, day, authors and summary as a publication stored under another
         # URL (a post filed under two categories, no canonical saying which is its own).
-        store.save_fetch_state(replace(fresh, record_url=twin))
-        report.skipped.append((link.url, f"the same publication as {twin}"))
-        return "skipped"
+        return _a_copy(fresh, link, run, twin, "the same publication as")
     key = record_key(record.url)
     if key not in run.done and key != record_key(link.url):
         run.declared[key] = record.title  # not fetched itself: see _Run._handle_all
@@ -303,6 +299,14 @@ def _store_page(page: Page, link: discover.Link, base: FetchState, state: FetchS
         report.changed_ids.add(record.id)
         report.fields += filled_fields(record)
     return outcome or "unchanged"
+
+
+def _a_copy(fresh: FetchState, link: discover.Link, run: _Run, stored: str, why: str) -> str:
+    """Skip a page that is a copy of the publication stored under `stored`: its fetch
+    state points there, and the run report says why."""
+    run.store.save_fetch_state(replace(fresh, record_url=stored))
+    run.report.skipped.append((link.url, f"{why} {stored}"))
+    return "skipped"
 
 
 def _store_file(link: discover.Link, base: FetchState, run: _Run) -> str:
