@@ -33,8 +33,13 @@ categories, a pager that never ends, and "index.html" beside folder URLs; then
 (bench/site_shapes_listings.py, no sitemap or feed to fall back on) listing markups: a
 definition list, utility-class cards with no heading, a blog reachable beyond its first
 five posts only through its sidebar's month archives, a library grouped by year in
-`<details>` blocks, and cards linked only by "Read more". Each page is
-served byte for byte at its truth URL's path (query kept; made unique), or at its
+`<details>` blocks, and cards linked only by "Read more"; then
+(bench/site_shapes_links.py) crawl traps and link forms: a listing's filter links that
+combine without end, an events calendar whose months link on forever, a session id fresh
+in every link of every response, item links written relative (beside a `<base href>`),
+protocol-relative, with a fragment, a mixed-case host, `&amp;` or whitespace, and cards
+whose share, print, email, cite, PDF and reading-list links sit beside the title. Each
+page is served byte for byte at its truth URL's path (query kept; made unique), or at its
 platform's own address, by a real HTTP server on 127.0.0.1, and harvested in process from
 the start URL alone (`run_source`, delay 0, no retries) into a fresh store.
 
@@ -89,6 +94,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
 from site_shapes_dupes import DUPE_SHAPES  # noqa: E402
+from site_shapes_links import LINK_SHAPES  # noqa: E402
 from site_shapes_listings import LISTING_SHAPES  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
 from site_shapes_noise import NOISE_SHAPES, noise_of  # noqa: E402
@@ -101,6 +107,7 @@ SHAPES.update(NOISE_SHAPES)  # then bench/site_shapes_noise.py's precision probe
 SHAPES.update(TRAP_SHAPES)  # then bench/site_shapes_traps.py's traps
 SHAPES.update(DUPE_SHAPES)  # then bench/site_shapes_dupes.py's duplicates
 SHAPES.update(LISTING_SHAPES)  # then bench/site_shapes_listings.py's listing markups
+SHAPES.update(LINK_SHAPES)  # then bench/site_shapes_links.py's crawl traps and link forms
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
