@@ -32,7 +32,14 @@ _TRACKING_EXACT = frozenset({
     "cmpid", "ocid", "sr_share", "s_kwcid", "xtor", "trk", "trkid", "wt.mc_id",
     "phpsessid", "jsessionid", "sessionid", "session_id", "replytocom",
 })
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "itm_", "oly_", "vero_", "matomo_")
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "itm_", "oly_", "vero_", "matomo_",
+                      "aspsessionid")
+# Session parameters of other platforms (ColdFusion, osCommerce, Zen Cart), always dropped;
+# and names that are a session only when their value is a token ("sid=c4ca4238a0b9...",
+# as Heritrix reads them): "sid=08/01/02/1234" is a story's number, kept.
+_SESSION_EXACT = frozenset({"cfid", "cftoken", "oscsid", "zenid", "ps_session"})
+_SESSION_IF_TOKEN = frozenset({"sid", "sess", "sessid", "session", "s_id"})
+_TOKEN = re.compile(r"(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z_-]{20,64}", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid)=[^/?]*", re.IGNORECASE)
 _INDEX_FILE = re.compile(r"/index\.html?$", re.IGNORECASE)
 # The AMP copy of a page is its path plus "/amp" (WordPress's AMP plugin, news sites); the
@@ -141,11 +148,15 @@ def _drop_tracking(query: str) -> str:
     """Remove tracking parameters from a raw query string, keeping the others as written."""
     if not query:
         return ""
-    kept = [p for p in query.split("&") if _is_kept(p.split("=", 1)[0])]
+    kept = [p for p in query.split("&") if _is_kept(*p.partition("=")[::2])]
     return "&".join(kept)
 
 
-def _is_kept(name: str) -> bool:
-    """Tell whether a query parameter is kept: it has a name that is not a known tracker."""
+def _is_kept(name: str, value: str = "") -> bool:
+    """Tell whether a query parameter is kept: it has a name that is not a known tracker,
+    and is no session (a session name, or a session-like name with a token for value)."""
     key = unquote(name.replace("+", " ")).strip().lower()
-    return bool(key) and key not in _TRACKING_EXACT and not key.startswith(_TRACKING_PREFIXES)
+    if not key or key in _TRACKING_EXACT or key in _SESSION_EXACT \
+            or key.startswith(_TRACKING_PREFIXES):
+        return False
+    return key not in _SESSION_IF_TOKEN or not _TOKEN.fullmatch(value)

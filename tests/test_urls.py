@@ -86,6 +86,23 @@ def test_canonical_url_drops_user_info_and_session_ids() -> None:
     assert url == "https://example.org/a?x=1"
 
 
+@pytest.mark.parametrize(("link", "canonical"), [
+    # PHP's trans-sid and servlet URL rewriting put a fresh token in every link.
+    ("https://example.org/a?sid=C4CA4238A0B923820DCC509A6F75849B", "https://example.org/a"),
+    ("https://example.org/a?id=7&session=9f86d081884c7d659a2feaa0c55ad015", "https://example.org/a?id=7"),
+    ("https://example.org/a?CFID=1234&CFTOKEN=99&page=2", "https://example.org/a?page=2"),
+    ("https://example.org/a?ASPSESSIONIDQACTBSQS=KLMNOPQR&page=2", "https://example.org/a?page=2"),
+    ("https://example.org/a?osCsid=3f2a&p=1", "https://example.org/a?p=1"),
+    # A session-like name whose value is no token is an item's address: kept.
+    ("https://example.org/article.pl?sid=08/01/02/1234", "https://example.org/article.pl?sid=08%2F01%2F02%2F1234"),
+    ("https://example.org/a?sid=12", "https://example.org/a?sid=12"),
+    ("https://example.org/a?session=spring-meeting", "https://example.org/a?session=spring-meeting"),
+])
+def test_canonical_url_drops_session_parameters(link: str, canonical: str) -> None:
+    """A session parameter never becomes part of a key; an item's number stays one."""
+    assert canonical_url(link) == canonical
+
+
 @pytest.mark.parametrize("garbage", [
     "", "   ", "javascript:void(0)", "mailto:someone@example.org", "tel:+123",
     "http://", "https://example.org:99999/", "http://[::1", "\x00\x01", "//", "#top",
