@@ -9,6 +9,7 @@ these return.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import classify
@@ -20,6 +21,13 @@ from .urlshapes import (is_date_archive_of, is_listing_url, is_menu_section, is_
                         is_year_of)
 
 MAX_SUB_LISTINGS = 30
+# A block's call to the whole listing it shows the newest of: "All publications", "View
+# all", "See more reports", "Alle Publikationen", "Voir toutes les analyses", "Ver todas".
+_VIEW_ALL = re.compile(
+    r"(?i)^\W*(?:(?:view|see|show|browse|explore)\s+(?:all|more)|all|more|alle|weitere|"
+    r"mehr|(?:voir|afficher)\s+(?:tou|plus)\w*|tou(?:te)?s|ver\s+(?:tod[oa]s|más)|tod[oa]s|"
+    r"vedi\s+tutt[ie]|tutt[ie]|bekijk\s+alle|ver\s+mais)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}"
+    r"\W*$")
 
 
 def home_of(start: str, final: str) -> str | None:
@@ -100,10 +108,13 @@ def sections(doc: Document, shown_urls: list[str], home: str, domains: tuple[str
              listings: set[str]) -> list[str]:
     """Return the listings a home page links that hold publications: the folders above
     the ones it shows ("/publications/" for "/publications/2024/report"), which list
-    them all, then the other sections its menu links ("/podcasts/"), which a home page
-    may show nothing of today."""
+    them all, and those its blocks call "All publications" ("View all", "Alle
+    Publikationen"), then the other sections its menu links ("/podcasts/"), which a home
+    page may show nothing of today."""
     above = {record_key(s) for url in shown_urls for s in section_urls(url)}
+    publications = set(shown_urls)
     shown: list[str] = []
+    calls: list[str] = []  # "All publications" below a block of the newest
     menu: list[str] = []
     for url, context in classify.page_links(doc, allowed_domains=domains):
         key = record_key(url)
@@ -111,12 +122,17 @@ def sections(doc: Document, shown_urls: list[str], home: str, domains: tuple[str
             continue
         if key in above:
             shown.append(url)
-        elif context.boilerplate and is_menu_section(url, home) and url not in menu:
-            menu.append(url)
-    if not shown:
+        elif context.boilerplate:
+            if is_menu_section(url, home) and url not in menu:
+                menu.append(url)
+        elif _VIEW_ALL.match(context.text) and is_menu_section(url, home) \
+                and url not in calls and url not in publications:
+            calls.append(url)
+    if not shown and not calls:
         # Posts at the root ("/hello-world/"): the home page is the blog's listing itself.
         return []
-    return [*shown, *(u for u in menu if u not in shown)][:MAX_SUB_LISTINGS]
+    found = dict.fromkeys([*shown, *calls, *menu])
+    return list(found)[:MAX_SUB_LISTINGS]
 
 
 def language_home(doc: Document, start: str, domains: tuple[str, ...]) -> str | None:

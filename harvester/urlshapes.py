@@ -67,6 +67,8 @@ _FILTER_PARAMS = frozenset({
 _ARRAY_KEY = re.compile(r"\[([^\[\]]+)\]$")
 _PATH_PAGE = re.compile(r"/(?:page|seite|pagina|strona|pages)/(\d{1,6})/?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A calendar's month or day ("/events/calendar/2024-11", "/agenda/2024-11-05"): a view.
+_DAY_VIEW = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 _NUMBER = re.compile(r"^\d{1,2}$")
 _ID = re.compile(r"\d{3,}")
 # Folders an item's number follows ("/article/view/2020", "/node/1999"), not a year's.
@@ -97,7 +99,8 @@ def navigation_reason(url: str) -> str | None:
             return f"taxonomy page (/{segment}/)"
         if segment in _UTILITY and (index == root or not rest):
             return f"site page (/{segment})"
-        if segment in _ITEM_LISTS and (not rest or not _is_slug(rest[-1])):
+        if segment in _ITEM_LISTS and (not rest or not _is_slug(rest[-1])
+                                       or _DAY_VIEW.match(rest[-1])):
             return f"listing page (/{segment})"
     if _is_date_archive(segments):
         return "date archive"

@@ -417,6 +417,18 @@ def test_home_page_leads_to_the_listings_of_the_publications_it_shows(
     assert report.failures == [] and "/publications" in paths
 
 
+def test_home_page_block_leads_to_its_all_publications_listing(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A home page shows the two newest under their days ("/2024/04/02/...", no folder of
+    theirs linked) and its block's "All publications" link, which the menu names too,
+    leads to the listing of them all; the events calendar is no listing of theirs."""
+    serve(httpserver_ipv4, site_handler("magazine", base))
+    source = Source(name="efr", start_urls=(base + "/",), use_sitemaps=False, use_feeds=False)
+    links, report = run(source, settings, store)
+    assert sorted(link.url for link in links) == sorted(expected("magazine", base))
+    assert report.failures == [] and "/publications" in requested(httpserver_ipv4)
+
+
 def test_home_page_section_that_is_a_hub_has_its_listings_walked(
         httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
     """The home page shows two reports under /work/reports/ and its menu links /work/, a
