@@ -33,6 +33,8 @@ _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "htm
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",
                     "meta:dcterms.creator", "meta:sailthru.author", "html:by-text"}
+_NEAR_BYLINES = ("html:itemprop-near", "html:byline", "html:rel-author-near", "html:by-text")
+_BYLINE_TEXTS = ("html:byline", "html:by-text", "html:label", "html:itemprop-near")
 _AGREEING = 3
 _PROFILE = re.compile(rf"/(?:{PEOPLE_FOLDERS})/([a-z][a-z'_-]+[a-z])/?$", re.IGNORECASE)
 _DESK = re.compile(r"(?i)\b(?:redaktion|redacci[oó]n|r[ée]daction|redazione|staff|team|desk|"
@@ -105,8 +107,15 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
         trusted = other_source in _TRUSTED_AUTHORS or first_names_only
         if not trusted or other == chosen or not _covers(other, chosen):
             continue
-        more = len(other) > len(chosen) and source.startswith("html:") and (
-            other_source in ("html:by-text", "html:label") or not other_source.startswith("html:"))
+        more = len(other) > len(chosen) and (
+            source.startswith("html:") and (other_source in ("html:by-text", "html:label")
+                                            or not other_source.startswith("html:"))
+            # Metadata naming the first of a byline's people (Jekyll's SEO tag, Ghost's
+            # JSON-LD): the byline beside the title names them all, as its microdata or
+            # another source (the author links) says.
+            or not source.startswith("html:") and (
+                other_source == "html:itemprop-near" or other_source in _NEAR_BYLINES
+                and _corroborated(other, chosen, lists)))
         # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
         whole = first_names_only and len(other) < len(chosen) and _personal(other)
         if more or whole or len(other) == len(chosen) and _longer(other, chosen):
@@ -140,6 +149,15 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
         return None
     return next(((people, src) for people, src in lists[1:]
                  if votes[key(people)] >= _AGREEING and not key(people) & first), None)
+
+
+def _corroborated(other: list[Author], chosen: list[Author],
+                  lists: list[tuple[list[Author], str]]) -> bool:
+    """Tell whether every name `other` adds to `chosen` is named by a source that reads no
+    byline's text (author links, microdata): a byline's UI words are no one's name."""
+    added = [a for a in other if not _covers(chosen, [a])]
+    return all(any(s not in _BYLINE_TEXTS and _covers(people, [a]) for people, s in lists)
+               for a in added)
 
 
 def _full_name(name: str) -> bool:

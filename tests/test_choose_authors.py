@@ -28,14 +28,15 @@ def test_declared_organization_is_not_split_into_people() -> None:
 
 def test_the_byline_every_other_source_agrees_on_beats_a_lone_json_ld_account() -> None:
     """JSON-LD naming the CMS account that posted yields to the people three other sources
-    name alike; with fewer agreeing, or sharing a name with it, JSON-LD keeps its rank."""
+    name alike; with fewer agreeing, JSON-LD keeps its rank. Sharing its name, the byline
+    that adds a person to it (its microdata) completes it."""
     account = Candidate("authors", [("Kathleen Ditton", None, False)], "jsonld")
     byline = [Candidate("authors", ["Jessica Holly", "Gail Levy"], source)
               for source in ("meta:parsely-author", "html:itemprop-near", "html:by-text")]
     assert names(account, *byline) == ["Jessica Holly", "Gail Levy"]
     assert names(account, *byline[:2]) == ["Kathleen Ditton"]
     shared = [Candidate("authors", ["Kathleen Ditton", "Gail Levy"], c.source) for c in byline]
-    assert names(account, *shared) == ["Kathleen Ditton"]
+    assert names(account, *shared) == ["Kathleen Ditton", "Gail Levy"]
 
 
 def test_the_associated_press_is_an_author_but_a_section_label_is_not_preferred() -> None:
@@ -80,3 +81,18 @@ def test_an_outlet_named_with_the_is_no_person() -> None:
         == ["Jane Doe"]
     assert names(Candidate("authors", ["The Editorial Board"], "meta:author")) \
         == ["The Editorial Board"]
+
+
+def test_metadata_naming_a_bylines_first_person_yields_to_the_whole_byline() -> None:
+    """JSON-LD naming only the first author (Jekyll's SEO tag, Ghost) yields to the byline
+    beside the title that names them all, when its microdata or the author links say so;
+    a byline's text alone adding a name ("Social Links", a share button) does not."""
+    first = Candidate("authors", [("Sam O'Connell", None, False)], "jsonld")
+    both = ["Sam O'Connell", "Ruth Adebayo"]
+    assert names(first, Candidate("authors", both, "html:itemprop-near")) == both
+    assert names(first, Candidate("authors", both, "html:byline"),
+                 Candidate("authors", [(n, None, False) for n in both], "html:author-link")
+                 ) == both
+    noisy = ["Sam O'Connell", "Social Links"]
+    assert names(first, Candidate("authors", noisy, "html:byline"),
+                 Candidate("authors", noisy, "html:by-text")) == ["Sam O'Connell"]
