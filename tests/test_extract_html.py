@@ -1076,3 +1076,20 @@ def test_a_headline_s_marks_are_not_its_words(head: str, title: str) -> None:
     html = f"""<html><body><main>{head}<p>3 March 2024</p><p>The text of the page, long
       enough to be read as prose by anyone.</p></main></body></html>"""
     assert extract_page(html, "https://think.example/p/ceasefire").title == title
+
+
+def test_css_modules_class_names_are_read_as_their_words() -> None:
+    """Next.js's CSS Modules write "<Component>_<class>__<hash>": "TagList_list__q8Ve0" is
+    a tag list, "Byline_author__0Pz8w" a byline; a BEM element ("card__title") is not one."""
+    from harvester.extract.classes import TAGS
+    assert classify("TagList_list__q8Ve0") & TAGS
+    assert classify("Byline_author__0Pz8w") & BYLINE
+    assert not classify("RelatedCard_title__x0vCm") & TAGS
+    html = """<html><head><title>Open Weights | Lab</title></head><body><main><article>
+      <h1 class="ArticleHeader_title__Rt6Lp">Open Weights and the AI Act</h1>
+      <ul class="TagList_list__q8Ve0"><li><a href="/issues/ai-governance">AI Governance</a></li>
+      <li><a href="/issues/open-source">Open Source</a></li></ul>
+      <div class="Body_root__Tn8Qe"><p>Obligations for providers start to apply.</p></div>
+      </article></main></body></html>"""
+    record = extract_page(html, "https://lab.example/research/open-weights")
+    assert record.topics == ("AI Governance", "Open Source")

@@ -118,6 +118,14 @@ _KEYS: dict[int, dict[str, str]] = {
 # A list of the page's own terms that calls them related ("related-topics", "related_tags").
 RELATED_TERMS = re.compile(r"\S*related[-_]?(?:topics?|tags?|subjects?|issues?|keywords?|"
                             r"themes?|terms)(?:[-_]\S*)?(?!\S)")
+# CSS Modules (Next.js, Gatsby) write "<Component>_<class>__<hash of five>" (a hash of
+# letters and digits, "_" or "-"); camel case parts words.
+_CSS_MODULE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)__"
+                         r"[A-Za-z0-9_-]{5}(?![\w-])")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_MODULE_PARTS = frozenset({"root", "list", "wrapper", "wrap", "container", "inner", "outer",
+                           "main", "styles", "style", "module", "page", "layout", "index",
+                           "component", "base"})
 _NUMBERS = re.compile(r"\d+")
 _RUN = re.compile(r"[a-z]+")
 _DIGITS = b"0123456789"
@@ -165,6 +173,23 @@ def classify(words: str) -> int:
 def learn(words: str) -> int:
     """Return the flags of words not in SEEN (their form without numbers may be known), and
     remember them there; callers that looked SEEN up already call this directly."""
+    flags = _learn(_CSS_MODULE.sub(_module_class, words) if "__" in words else words)
+    if len(SEEN) >= _MAX_MEMO:
+        SEEN.clear()
+    SEEN[words] = flags
+    return flags
+
+
+def _module_class(match: re.Match[str]) -> str:
+    """Return a CSS Modules class as the words it was written in: "TagList_list__q8Ve0" is
+    "Tag-List" (a component's root part adds nothing), "Byline_author__0Pz8w"
+    "Byline-author"."""
+    parts = [_CAMEL.sub("-", p) for p in match.groups() if p.lower() not in _MODULE_PARTS]
+    return "-".join(parts) or match.group(1)
+
+
+def _learn(words: str) -> int:
+    """Return the flags of class/id words, memoized by their form without numbers."""
     if words.isascii():
         # ASCII values (nearly all) take a byte path: C-level translations, no regex per value.
         data = words.encode("ascii").lower()
@@ -178,12 +203,8 @@ def learn(words: str) -> int:
                 implied |= _run_flags(run) if known is None else known
             flags = _confirm(key.decode("ascii"), implied) if implied else 0
             _remember(key, flags)
-    else:
-        flags = _classify_text(words.lower())
-    if len(SEEN) >= _MAX_MEMO:
-        SEEN.clear()
-    SEEN[words] = flags
-    return flags
+        return flags
+    return _classify_text(words.lower())
 
 
 def _classify_text(words: str) -> int:
