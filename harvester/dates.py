@@ -282,12 +282,14 @@ def _from_match(match: re.Match[str], dayfirst: bool | None) -> DateValue | None
 
 
 def _order(a: int, b: int, sep: str, dayfirst: bool | None) -> tuple[int, int]:
-    """Return (month, day) for a numeric date; dots mean day first, slashes month first."""
+    """Return (month, day) for a numeric date: dots mean day first in every language (no
+    American writes "05.11.2020"); slashes and hyphens follow the page's language, else
+    slashes read month first."""
     if a > 12:
         return b, a
     if b > 12:
         return a, b
-    first_is_day = dayfirst if dayfirst is not None else sep != "/"
+    first_is_day = True if sep == "." else dayfirst if dayfirst is not None else sep != "/"
     return (b, a) if first_is_day else (a, b)
 
 

@@ -108,6 +108,13 @@ def test_day_first_follows_the_page_language() -> None:
     assert parse_date("03/04/2024", now=NOW, dayfirst=False) == date(2024, 3, 4)
 
 
+def test_dotted_dates_read_day_first_in_every_language() -> None:
+    """"05.11.2020" is the 5th of November on an English page of a Brussels institute too:
+    no one writes a month first with dots."""
+    assert parse_date("05.11.2020", now=NOW, dayfirst=False) == date(2020, 11, 5)
+    assert parse_date("05.11.2020", now=NOW) == date(2020, 11, 5)
+
+
 def test_find_dates_returns_them_in_text_order() -> None:
     """Several dates in one text come back in the order they are written."""
     text = "Updated 14 February 2024. First published 13 February 2024."
