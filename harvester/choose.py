@@ -15,9 +15,12 @@ from .text import clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
-               "meta:sailthru.title", "html:h1", "html:headline", "html:title-shown",
+               "meta:sailthru.title", "html:h1", "html:headline", "html:slug-heading",
+               "html:title-shown",
                "meta:headline",
                "jsonld:WebPage", "meta:title", "html:title")
+# The visible headline's sources: the <h1>, else the heading the page's address was made from.
+HEADLINES = ("html:h1", "html:slug-heading")
 _MAX_KICKER_WORDS = 3
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
@@ -90,11 +93,12 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
         score = votes * 10 - i * 0.1 - (5 if src == "html:title" else 0)
         if score > best_score:
             best, best_score = (text, src), score
-    headline = next(((t, s) for t, s in pool if s == "html:h1"), None)
-    if headline and best[1] != "html:h1" and _part_of(fold(headline[0]), fold(best[0])):
+    # The visible headline: the <h1>, else the heading the page's address was made from.
+    headline = next(((t, s) for t, s in pool if s in HEADLINES), None)
+    if headline and best[1] != headline[1] and _part_of(fold(headline[0]), fold(best[0])):
         return _cased(headline, pool)
-    if headline and best[1] != "html:h1" and (_after_crumbs(headline[0], best[0])
-                                              or _after_kicker(headline[0], best[0])):
+    if headline and best[1] != headline[1] and (_after_crumbs(headline[0], best[0])
+                                                or _after_kicker(headline[0], best[0])):
         return best  # "Home / News / Title" or "Kicker / Title": the declared title
     if headline and len(headline[0].split()) >= 2:
         return _cased(headline, pool)

@@ -14,7 +14,7 @@ from typing import Any
 from collections.abc import Collection, Iterable
 from urllib.parse import urljoin, urlsplit
 
-from .choose import choose_title
+from .choose import HEADLINES, choose_title
 from .choose_authors import choose_authors
 from .choose_dates import choose_dates
 from .choose_labels import choose_topics, choose_type
@@ -98,7 +98,7 @@ def build_record(candidates: Iterable[Candidate], *, url: str | None,
         by_field.setdefault(cand.field, []).append(cand)
     get = by_field.get
     record_url, url_source = choose_url(get("url", []), url)
-    headlines = {fold(c.value) for c in get("title", ()) if c.source == "html:h1"
+    headlines = {fold(c.value) for c in get("title", ()) if c.source in HEADLINES
                  and isinstance(c.value, str)}
     declared = [c.value for c in get("site_name", ()) if isinstance(c.value, str)
                 and fold(c.value) not in headlines]

@@ -1093,3 +1093,20 @@ def test_css_modules_class_names_are_read_as_their_words() -> None:
       </article></main></body></html>"""
     record = extract_page(html, "https://lab.example/research/open-weights")
     assert record.topics == ("AI Governance", "Open Source")
+
+
+def test_heading_the_address_was_made_from_is_the_title_of_a_page_without_h1() -> None:
+    """No <h1>, a <title> and og:title naming only the site: the <h2> whose words the URL's
+    slug spells is the title; a related card's heading, spelling another slug, is not."""
+    html = """<html><head><title>Publications - ECTS</title>
+      <meta property="og:title" content="ECTS - European Centre for Trade and Sustainability">
+      </head><body><div class="container"><span class="badge">Policy Brief</span>
+      <h2 class="pub-title">Making the EU–Mercosur Agreement Work for Forests</h2>
+      <p class="pub-date">05.11.2020</p><p>The EU–Mercosur trade agreement faces growing
+      opposition in Europe over deforestation in the Amazon and the Cerrado.</p>
+      <aside><h3>Related</h3><h4>Deforestation-Free Supply Chains Regulation Options</h4>
+      </aside></div></body></html>"""
+    url = "https://ects.example/publications/making-the-eu-mercosur-agreement-work-for-forests/"
+    assert extract_page(html, url).title == "Making the EU–Mercosur Agreement Work for Forests"
+    other = "https://ects.example/publications/deforestation-free-supply-chains-regulation-options"
+    assert extract_page(html, other).title != "Deforestation-Free Supply Chains Regulation Options"

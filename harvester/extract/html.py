@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..urls import host_of
 from ..record import Candidate
-from ..text import WIDE_CHARS
+from ..text import WIDE_CHARS, fold, strip_accents
 from .bylines import is_by_line
 from .classes import BIO, HEADLINE, SUMMARY, classify
 from .page import Page
@@ -55,6 +55,9 @@ def extract(page: Page) -> list[Candidate]:
 _TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
 _MIN_SHOWN_TITLE = 12
+_MIN_SLUG_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 _MAX_SHOWN_TITLE_SCAN = 3000
 
 
@@ -69,6 +72,7 @@ def _titles(page: Page) -> list[Candidate]:
                     and not page.is_foreign(el):
                 found.append(Candidate("title", text_of(el), "html:headline"))
                 break
+        found += _slug_heading(page)
     if page.titles:
         if not found:
             found += _title_parts_shown(page, page.titles[0])
@@ -79,6 +83,38 @@ def _titles(page: Page) -> list[Candidate]:
             found += [Candidate("site_home", name, "html:home-link")
                       for name in _home_names(page)]
     return found
+
+
+def _slug_heading(page: Page) -> list[Candidate]:
+    """Return the heading whose words the page's address was made from, on a page without
+    an <h1> ("<h2>Making the EU–Mercosur Agreement Work for Forests</h2>" at ".../making-
+    the-eu-mercosur-agreement-work-for-forests/"): the title, where the <title> and og:title
+    name only the site."""
+    slugs = [words for words in (_slug_words(page.url), *(_slug_words(page.absolute(href))
+             for rel, href, _ in page.links if "canonical" in rel.split())) if words]
+    if not slugs:
+        return []
+    for el in page.headings:
+        text = text_of(el)
+        words = set(_WORD.findall(strip_accents(fold(text))))
+        if any(slug <= words and 2 * len(slug) >= len(words) for slug in slugs) \
+                and not page.is_foreign(el):
+            return [Candidate("title", text, "html:slug-heading")]
+    return []
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """Return the words of a URL's last path segment that names an item by its title
+    (three words or more, numbers and a file extension left out), else none."""
+    if not url:
+        return set()
+    try:
+        segment = urlsplit(url).path.rstrip("/").rpartition("/")[2]
+    except ValueError:
+        return set()
+    words = {w for w in _WORD.findall(_EXTENSION.sub("", unquote(segment)).lower())
+             if not w.isdigit()}
+    return words if len(words) >= _MIN_SLUG_WORDS else set()
 
 
 def _title_parts_shown(page: Page, title: str) -> list[Candidate]:
