@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .choose import rank
-from .names import (PEOPLE_FOLDERS, clean_name, is_name, is_organization, name_key, split_names,
-                    unique_names)
+from .names import (PEOPLE_FOLDERS, clean_name, is_field, is_name, is_organization, name_key,
+                    split_names, unique_names)
 from .record import Author, Candidate
 from .text import WIDE_CHARS, clean
 
@@ -235,10 +235,11 @@ def _authors_of(value: Any, site_keys: set[str],
 
 def _one_organization(item: str, names: list[str | None]) -> bool:
     """Tell whether a declared author splits only because it is one organization's name
-    ("Landesanstalt für Wald und Forstwirtschaft - LWF"): it names no person of two words."""
+    ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Centre for Migration and Labour
+    Studies"): it names no person of two words (a field's name is none)."""
     return is_organization(item) and not any(
         n and len(n.split()) >= 2 and is_name(n, strict=True) and not is_organization(n)
-        for n in names)
+        and not is_field(n) for n in names)
 
 
 def _is_url(text: str) -> bool:

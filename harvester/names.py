@@ -180,7 +180,8 @@ _ORGANIZATION = re.compile(
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
-    r"redactie|staff|team|desk)\b|"
+    r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
+    r"initiative|programme)\b|"
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
     r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b|"
     # No person's name opens with "The": "The Washington Post", "The Editorial Board"
@@ -400,6 +401,12 @@ def _title_case(text: str) -> str:
     words = [_JOINS.sub(lambda m: m.group(0).upper(), w.capitalize())
              if w.lower() not in _LOWER_PARTICLES else w.lower() for w in text.split()]
     return " ".join(words)
+
+
+def is_field(text: str) -> bool:
+    """Tell whether a text ends like a field of study or work ("Labour Studies", "European
+    Affairs"): a part of an institution's or a role's name, no person's."""
+    return _FIELD.search(text) is not None
 
 
 def is_organization(name: str) -> bool:

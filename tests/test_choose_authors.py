@@ -96,3 +96,17 @@ def test_metadata_naming_a_bylines_first_person_yields_to_the_whole_byline() -> 
     noisy = ["Sam O'Connell", "Social Links"]
     assert names(first, Candidate("authors", noisy, "html:byline"),
                  Candidate("authors", noisy, "html:by-text")) == ["Sam O'Connell"]
+
+
+def test_an_institution_named_with_and_or_a_bank_or_services_is_no_person() -> None:
+    """"Centre for Migration and Labour Studies" is one institution, not a centre and a
+    Mr Labour Studies; a bank, a fund or a CMS's "Web Services" account is none either: the
+    people the author links name are the authors."""
+    people = Candidate("authors", [("Fatima Zahra Benali", None, False),
+                                   ("Joseph Kariuki", None, False)], "html:author-link")
+    for declared in ("Centre for Migration and Labour Studies", "Web Services",
+                     "Global Development Finance Bank"):
+        assert names(Candidate("authors", [declared], "meta:author"), people) == [
+            "Fatima Zahra Benali", "Joseph Kariuki"], declared
+    assert names(Candidate("authors", ["Centre for Migration and Labour Studies"],
+                           "meta:author")) == ["Centre for Migration and Labour Studies"]
