@@ -42,7 +42,9 @@ _CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编�
                         r"撰文|编者)\s*[:：]?\s*")
 # A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
 _CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"
-                       r"特派员|特派員|编辑|編集委員)$")
+                       r"特派员|特派員|编辑|編集委員|著|编著|編著)$")
+# A Japanese or Chinese credit's translator, supervisor or illustrator ("木下 哲也 訳").
+_CJK_HELPER = re.compile(r"(?<=\S)\s*(?:監訳|翻訳|訳|译|翻译|監修|绘|絵)$")
 _MID_BY = re.compile(r"(?i)\b(?:by|von|par|por)\s*:?\s+(?=\S)")
 _WEEKDAYS = (r"(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
              r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
@@ -84,7 +86,8 @@ _NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + _WEEKDAYS, re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
-                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και)\s)\s*")
+                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și)\s|"
+    r"\s?[،、]\s?)\s*")
 # "robert.stitz", "edilson.la.rosa": not "kath.net" (a domain ends in a short label).
 _DOTTED_LOGIN = re.compile(r"[a-zà-ÿ]{2,}(?:\.[a-zà-ÿ]{2,}){0,2}\.[a-zà-ÿ]{4,}")
 _LONG_TLDS = frozenset("info online news media blog site store tech shop club world today "
@@ -130,7 +133,12 @@ _HONORIFIC = re.compile(
     # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
     r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"
     r"Dipl\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|PD(?=\s+Dr\.)|"
-    r"(?:med|dent|vet|rer|nat|pol|oec|soc|phil|jur|iur|theol|techn|habil|h\.\s?c)\.)\s+)+")
+    r"(?:med|dent|vet|rer|nat|pol|oec|soc|phil|jur|iur|theol|techn|habil|h\.\s?c)\.|"
+    # Czech and Slovak, Polish, Turkish, Russian and Arabic titles: "Mgr.", "JUDr.", "dr hab.",
+    # "inż.", "Doç. Dr.", "Dr. Öğr. Üyesi", "проф.", "د." (doctor), "م." (engineer), "أ.د.".
+    r"(?:Mgr|Bc|PhDr|JUDr|MUDr|MVDr|RNDr|PaedDr|PharmDr|ThDr|Doc|doc|(?i:hab|inż|mgr|doç|öğr|"
+    r"arş|gör|yrd|проф|доц|акад))\.|(?i:dr\s+hab|mgr)(?=\s)|Üyesi|д-р|"
+    r"(?:أ\.\s?)?د\.|م\.|أ\.|(?:الدكتورة?|المهندسة?|الأستاذة?)(?=\s))\s+)+")
 _DEGREE = re.compile(
     r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
     r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"
@@ -165,6 +173,9 @@ _NOT_NAMES = {
     "text", "foto", "fotos", "photo", "photos", "bild", "bilder", "interview", "quelle",
     "source", "sources", "video", "audio", "grafik", "illustration", "image", "images",
     "watch live", "live", "extra", "updates", "update", "기자", "记者", "記者",
+    # A page's stamps beside its byline (Plone's "von X — zuletzt verändert: 12.06.2019").
+    "zuletzt verändert", "zuletzt geändert", "zuletzt aktualisiert", "last modified",
+    "last updated", "dernière modification", "última actualización", "ultima modifica",
 }
 # A letter after a hyphen or an apostrophe inside a name ("Doe-Smith", "O'Roe", "D’Angelo").
 _JOINS = re.compile(r"(?<=\w[-'’])\w")
@@ -336,6 +347,8 @@ def clean_name(text: str) -> str | None:
     text = _HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
     text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
     text = _CJK_ROLE.sub("", text)
+    if _CJK_HELPER.search(text):
+        return None  # "木下 哲也 訳": the translator of a book, no author
     if _is_role(text) and not is_name(text, strict=True):
         return None
     text = _strip_ui_words(text) if not is_organization(text) else text

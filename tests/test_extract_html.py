@@ -1110,3 +1110,27 @@ def test_heading_the_address_was_made_from_is_the_title_of_a_page_without_h1() -
     assert extract_page(html, url).title == "Making the EU–Mercosur Agreement Work for Forests"
     other = "https://ects.example/publications/deforestation-free-supply-chains-regulation-options"
     assert extract_page(html, other).title != "Deforestation-Free Supply Chains Regulation Options"
+
+
+def test_author_labels_of_more_languages_credit_the_names_after_them() -> None:
+    """A Turkish "Yazarlar:" line (the page's JSON-LD broken) names the authors."""
+    html = """<html lang="tr"><head><title>Sınırda Karbon | Vakıf</title></head><body><main>
+      <h1>Sınırda Karbon Düzenlemesi ve Türkiye</h1>
+      <div class="yazarlar"><strong>Yazarlar:</strong> <span>
+      <a href="/uzman/a">Doç. Dr. Ayşe Gül Yılmaz</a> ve <a href="/uzman/m">Mehmet Çelik</a>
+      </span></div>
+      <p>Avrupa Birliği'nin sınırda karbon düzenlemesi Türk ihracatçılarını etkileyecek.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://vakif.example/yayinlar/sinirda-karbon")
+    assert [a.name for a in record.authors] == ["Ayşe Gül Yılmaz", "Mehmet Çelik"]
+
+
+def test_a_name_wrapped_in_the_source_is_one_name() -> None:
+    """A line break of the HTML source inside a linked name ("Jane<newline>  Doe") is a space,
+    as a browser shows it: the label's value keeps the whole name."""
+    html = """<html><body><main><h1>Ceasefire Lines Hold Through the Winter</h1>
+      <p>Authors: <a href="/people/jane-doe">Jane
+         Doe</a> and John Roe</p><p>Monitors reported a quiet winter along the line.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://x.example/research/ceasefire-lines-hold")
+    assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]

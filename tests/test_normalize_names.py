@@ -153,3 +153,25 @@ def test_split_never_crashes_and_gives_clean_names(line: str) -> None:
 def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     """Names joined by any usual separator come back in order."""
     assert split_names("By " + joiner.join(names)) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # Czech, Turkish, Russian and Arabic titles; Indonesian "dan" and the Arabic comma.
+    ("Mgr. Tomáš Dvořák, Ph.D.", ["Tomáš Dvořák"]),
+    ("JUDr. Jana Nováková", ["Jana Nováková"]),
+    ("Doç. Dr. Ayşe Gül Yılmaz ve Mehmet Çelik", ["Ayşe Gül Yılmaz", "Mehmet Çelik"]),
+    ("Dr. Öğr. Üyesi Ali Kaya", ["Ali Kaya"]),
+    ("проф. И. В. Петров", ["И. В. Петров"]),
+    ("د. ليلى الحسيني، م. خالد العتيبي", ["ليلى الحسيني", "خالد العتيبي"]),
+    ("Rizky Pratama Siregar dan Dewi Anggraini", ["Rizky Pratama Siregar", "Dewi Anggraini"]),
+    # "Amb" opens "Amber": a title is a word of its own.
+    ("Amber Guetebier", ["Amber Guetebier"]),
+    # A book's author, its supervising translator and its translator (Japanese credits).
+    ("Eric Freeman 著、嶋田 健志 監訳、木下 哲也 訳", ["Eric Freeman"]),
+    # Plone's byline stamp is no one's name.
+    ("Webredaktion IASP — zuletzt verändert", ["Webredaktion IASP"]),
+])
+def test_titles_conjunctions_and_credits_of_more_languages(line: str, names: list[str]) -> None:
+    """Academic and professional titles, "and" and list commas of more languages, and the
+    credits beside a name that name no author."""
+    assert split_names(line) == names

@@ -46,7 +46,10 @@ _AUTHOR_LABELS = frozenset({
     "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
     # Hungarian, Finnish, Greek, Polish and Czech
     "szerző", "szerzők", "kirjoittaja", "kirjoittajat", "toimittaja", "συντάκτης",
-    "συγγραφέας", "autorka", "autorzy"})
+    "συγγραφέας", "autorka", "autorzy",
+    # Turkish, Czech, Nordic, Finnish, Indonesian, Korean and Arabic plurals and bylines
+    "yazarlar", "autoři", "forfattere", "författarna", "tekijä", "tekijät", "oleh", "저자",
+    "집필", "المؤلف", "المؤلفون", "المؤلفين", "الكتاب"})
 # Categories are topics on a labelled line; a heading above a list says "Topics", not that.
 _CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
                               "categorías", "catégories", "categorie"})
@@ -83,8 +86,9 @@ def extract(page: Page) -> list[Candidate]:
 
 
 def lines_of(el: Element) -> str:
-    """Return an element's text pieces separated by line breaks."""
-    return "\n".join(t.strip() for t in texts(el) if t.strip())[:1000]
+    """Return an element's text pieces separated by line breaks (the source's own line
+    breaks inside a piece are spaces, as a browser shows them)."""
+    return "\n".join(" ".join(t.split()) for t in texts(el) if t.strip())[:1000]
 
 
 def _label_segments(line: str) -> list[str]:
