@@ -194,7 +194,7 @@ _ORGANIZATION = re.compile(
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
     r"initiative|programme)\b|"
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
-    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut)\b|"
+    r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut|redaktion)\b|"
     # No person's name opens with "The": "The Washington Post", "The Editorial Board"
     r"^the\s+(?-i:[A-Z])",
     re.IGNORECASE)

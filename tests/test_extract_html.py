@@ -1134,3 +1134,22 @@ def test_a_name_wrapped_in_the_source_is_one_name() -> None:
       </main></body></html>"""
     record = extract_page(html, "https://x.example/research/ceasefire-lines-hold")
     assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    ("Autorinnen und Autoren", "authors"), ("Auteurs et autrices", "authors"),
+    ("Text und Interview", "authors"), ("Themen und Schlagworte", "topics"),
+    ("Zusammenfassung und Ergebnisse", None),
+])
+def test_a_label_joining_two_words_with_and_announces_what_its_first_known_word_does(
+        label: str, kind: str | None) -> None:
+    """"Autorinnen und Autoren:" credits the names after it, as "Author/Editor:" does."""
+    from harvester.extract.labels import label_kind
+    assert label_kind(label) == kind
+
+
+def test_a_newsroom_account_named_as_one_german_compound_is_no_person() -> None:
+    """Plone's "von Webredaktion IASP" names the site's web desk, an organization."""
+    from harvester.names import is_organization
+    assert is_organization("Webredaktion IASP") and is_organization("Onlineredaktion")
+    assert not is_organization("Katrin Löffler")

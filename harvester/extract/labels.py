@@ -63,7 +63,7 @@ _TOPIC_HEADINGS = frozenset({
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
-_LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}")
+_LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}|\s+(?:and|und|et|y|e|en|och|i|og)\s+")
 _LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
 _RELATED = re.compile(r"^(?:related|verwandte)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
@@ -147,7 +147,8 @@ def label_kind(label: str) -> str | None:
     label naming several ("Author/Editor", "Subject/Keywords"), what its first known part does.
     """
     key = _label_key(_PLURAL_MARK.sub("s", label).strip(_PUNCTUATION))
-    for part in [key] + (_LABEL_PARTS.split(key) if "/" in key or "&" in key else []):
+    for part in [key] + (_LABEL_PARTS.split(key) if " " in key or "/" in key or "&" in key
+                         else []):
         if part in _TYPE_LABELS:
             return "type"
         if part in _AUTHOR_LABELS:
