@@ -68,6 +68,22 @@ def test_stand_and_editiert_label_an_update() -> None:
         assert record.updated == date(2024, 3, 12)
 
 
+def test_plones_last_changed_stamp_is_an_update_and_a_korean_publication_label_wins() -> None:
+    """Plone's "zuletzt verändert:" dates an update; a Korean "발간일" (day of publication)
+    beats an article:published_time that is the day the page was registered."""
+    record = extract_page(page(
+        "<h1>Mindestlohn und Tarifbindung in Ostdeutschland</h1><p><span>zuletzt verändert:"
+        "</span> 12.06.2019 14:32</p>"
+        "<p>Seit der Einführung des Mindestlohns stieg das Niveau.</p>"))
+    assert record.published is None and record.updated == date(2019, 6, 12)
+    korean = ("<html lang='ko'><head><title>육아휴직 제도 | 연구원</title><meta property="
+              "'article:published_time' content='2024-07-15T09:10:00+09:00'></head><body>"
+              "<h1>저출산 대응을 위한 육아휴직 제도 개편 방향</h1>"
+              "<dl><dt>발간일</dt><dd>2024. 7. 12.</dd></dl>"
+              "<p>육아휴직 제도의 개편 방향을 검토한다.</p></body></html>")
+    assert extract_page(korean).published == date(2024, 7, 12)
+
+
 def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
     """Several <article> cards that do not hold the headline date other pages."""
     cards = "".join(

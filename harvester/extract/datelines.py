@@ -22,7 +22,8 @@ from .tree import Element, text_of
 # Words that label a date as a modification ("Revista" is a magazine, not a revision;
 # "Edited by Jane Doe" credits an editor, and the date under it is the publication's).
 _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualizad|"
-                      r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|\bstand:|"
+                      r"\bedited(?!\s+by)|editiert|bearbeitet(?!\s+von)|geändert|verändert|"
+                      r"\bzuletzt\b|\bstand:|"
                       r"aggiornat|atualizad|bijgewerkt|gewijzigd|zaktualizowan|aktualizován|"
                       r"\breviewed\b|überprüft|güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
                       r"frissítve|diperbarui|cập nhật|수정|업데이트|更新|修改|تحديث|עודכן",
@@ -31,7 +32,8 @@ _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualiz
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
                         r"erschienen|gepubliceerd|opublikowan|publikován|yayınlan|"
                         r"опубликован|опубліковано|publicerad|udgivet|publisert|julkaistu|"
-                        r"közzétéve|diterbitkan|dipublikasikan|xuất bản|입력|등록|게시|公開|"
+                        r"közzétéve|diterbitkan|dipublikasikan|xuất bản|입력|등록|게시|"
+                        r"발간|발행|公開|"
                         r"配信|发布|發布|發表|发表|投稿日|نشر|פורסם")
 # Words that label a date as another thing's: an event's, a deadline's ("When: 15 May",
 # "Application deadline: 1 June"); such a date is neither the publication nor its update.
