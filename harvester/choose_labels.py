@@ -39,7 +39,7 @@ _SLASHED = re.compile(r"^[^\W\d_][\w&.-]*(?:/[^\W\d_][\w&.-]*){2,}$")
 _SPLIT_SOURCES = {"meta:keywords", "meta:news_keywords", "meta:citation_keywords",
                   "meta:dc.subject", "meta:dcterms.subject", "meta:parsely-tags",
                   "meta:sailthru.tags", "jsonld:keywords", "jsonld:WebPage:keywords",
-                  "html:label", "meta:parsely-page", "rules", "jsonld:articleSection"}
+                  "meta:parsely-page", "rules", "jsonld:articleSection"}
 _GENERIC_TYPES = {"article", "webpage", "creativework", "website", "object", "thing",
                   "itempage", "profile", "text", "other", "post", "page", "index", "default",
                   "collectionpage", "wpheader", "story", "content"}

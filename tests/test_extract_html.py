@@ -1153,3 +1153,36 @@ def test_a_newsroom_account_named_as_one_german_compound_is_no_person() -> None:
     from harvester.names import is_organization
     assert is_organization("Webredaktion IASP") and is_organization("Onlineredaktion")
     assert not is_organization("Katrin Löffler")
+
+
+@pytest.mark.parametrize(("lang", "block"), [
+    # a Swedish "Ämnen" heading over a "taggar" list
+    ("sv", '<h2>Ämnen</h2><ul class="iif-taggar"><li><a href="/x/arktis.html">Arktis</a></li>'
+           '<li><a href="/x/norden.html">Norden</a></li></ul>'),
+    # the French state design system's tags group, filter links
+    ("fr", '<ul class="fr-tags-group"><li><a class="fr-tag" href="/p?thematique=a">Arktis</a>'
+           '</li><li><a class="fr-tag" href="/p?thematique=b">Norden</a></li></ul>'),
+    # French Drupal's "/thematiques/" term pages
+    ("fr", '<div><a class="chip" href="/fr/thematiques/arktis">Arktis</a> '
+           '<a class="chip" href="/fr/thematiques/norden">Norden</a></div>'),
+    # a Japanese key-value table, its keywords parted by ideographic commas
+    ("ja", "<table><tr><th>キーワード</th><td>Arktis、Norden</td></tr></table>"),
+])
+def test_topics_named_in_more_languages_and_markups(lang: str, block: str) -> None:
+    """Topic headings, labels, classes, term folders and list commas of more languages."""
+    html = (f"<html lang='{lang}'><body><main><h1>Säkerhet i Arktis efter 2022</h1>{block}"
+            "<p>Arktis har blivit en region av stor strategisk betydelse för Norden.</p>"
+            "</main></body></html>")
+    assert extract_page(html, "https://inst.example/pub/sakerhet-i-arktis").topics == (
+        "Arktis", "Norden")
+
+
+def test_a_label_value_of_one_item_an_element_keeps_commas_inside_items() -> None:
+    """"Issue Areas:" over one link a topic: "Mediation, Negotiation & Dialogue" is one."""
+    html = """<html><body><main><h1>Ceasefire Lines Hold Through the Winter</h1>
+      <div><div class="field-label">Issue Areas:&nbsp;</div><div class="field-items">
+      <div><a href="/issue-areas/a">Conflict Analysis &amp; Prevention</a></div>
+      <div><a href="/issue-areas/b">Mediation, Negotiation &amp; Dialogue</a></div></div></div>
+      <p>Monitors reported a quiet winter along the line.</p></main></body></html>"""
+    assert extract_page(html, "https://x.example/publications/ceasefire").topics == (
+        "Conflict Analysis & Prevention", "Mediation, Negotiation & Dialogue")

@@ -73,8 +73,8 @@ _PRECISE = {
 # "tags-links", "cat-links"), so that WordPress's "tag-haiti" or "category-news" never match.
 _TOKEN_PRECISE = {
     TAGS: re.compile(r"(?:^|[-_])(?:tags?|topics?|keywords?|subjects?|themes?|issues?|"
-                     r"taxonomy|terms|schlagworte?)(?:[-_](?:list|links|wrap|wrapper|container|"
-                     r"box|area|block|items?|cloud))?$|"
+                     r"taxonomy|terms|schlagworte?|taggar)(?:[-_](?:list|links|wrap|wrapper|"
+                     r"container|box|area|block|items?|cloud|group))?$|"
                      # one word: "taglist", "tagcloud", "keywordlist" (not "tagline")
                      r"(?:^|[-_])(?:tag|topic|keyword)s?(?:list|links|box|cloud)$"),
     CATEGORY: re.compile(r"(?:^|[-_])(?:cat-links|categories|category)(?:[-_](?:list|links|"
@@ -112,7 +112,7 @@ _KEYS: dict[int, dict[str, str]] = {
     HEADLINE: {"inside": "headline title"},
     TAGS: {"exact": "tag tags topic topics keyword keywords subject subjects theme themes issue "
                     "issues taxonomy terms schlagwort schlagworte taglist tagslist taglinks "
-                    "tagbox tagcloud topiclist topicslist keywordlist keywordslist"},
+                    "tagbox tagcloud topiclist topicslist keywordlist keywordslist taggar"},
     CATEGORY: {"exact": "cat categories category"},
 }
 # A list of the page's own terms that calls them related ("related-topics", "related_tags").

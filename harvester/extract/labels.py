@@ -59,7 +59,14 @@ _TOPIC_HEADINGS = frozenset({
     "countries", "filed under", "research areas", "focus areas", "schlagwörter",
     "schlagworte", "stichwörter", "themen", "thema", "mots-clés", "mots clés", "thèmes",
     "sujets", "étiquettes", "etiquetas", "temas", "palabras clave", "argomenti",
-    "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave"})
+    "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave",
+    # Nordic, Finnish, Polish, Czech, Turkish, Russian, Ukrainian, Indonesian, Arabic,
+    # Japanese, Chinese and Korean
+    "ämnen", "taggar", "nyckelord", "emner", "stikkord", "emneord", "aiheet", "avainsanat",
+    "tematy", "słowa kluczowe", "tagi", "témata", "klíčová slova", "štítky", "konular",
+    "etiketler", "anahtar kelimeler", "темы", "теги", "ключевые слова", "теми", "ключові слова",
+    "kata kunci", "topik", "الكلمات المفتاحية", "الوسوم", "موضوعات", "キーワード", "タグ",
+    "关键词", "關鍵詞", "标签", "標籤", "主题", "키워드", "태그", "주제어"})
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
@@ -220,7 +227,10 @@ def _labelled(kind: str, value: str) -> list[Candidate]:
         return [Candidate("type", first, "html:label")] if first else []
     if kind == "authors":
         return [Candidate("authors", [value], "html:label")]
-    items = [t.strip() for t in re.split(r"[\n,;:|·•]", value) if t.strip()]
+    # One item an element ("<a>Mediation, Negotiation & Dialogue</a>"), else a written list.
+    lines = [t.strip() for t in value.split("\n") if t.strip()]
+    items = lines if len(lines) > 1 else [
+        t.strip() for t in re.split(r"[,;:|·•、，；،]", value) if t.strip()]
     return [Candidate("topics", items[:30], "html:label")] if items else []
 
 

@@ -22,7 +22,7 @@ _DIGIT = re.compile(r"\d")
 _MAX_CATEGORY = 40  # characters of a category written without a link
 _MAX_TAG_WORDS = 6
 _MAX_MENU_TAGS = 15
-_LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")
+_LIST_SPLIT = re.compile(r"\s*[,;|·•、，；،]\s*")
 _TAGS_LABEL = re.compile(r"^[^:：]{1,25}[:：]\s*")
 _BLOCK_TAGS = {"p", "div", "section", "footer", "aside", "nav", "table", "form", "hr"}
 # Path segments that name a site's category (section) pages: these are not tags.
@@ -32,7 +32,9 @@ _CATEGORY_SEGMENTS = {"category", "categories", "kategorie", "kategorien", "cate
 _TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwörter",
                  "schlagworter", "schlagwort", "keyword", "keywords", "subject", "subjects",
                  "stichwörter", "stichworter", "etiqueta", "etiquetas", "tema", "temas", "sujet",
-                 "sujets", "mots-cles", "argomenti", "onderwerp", "onderwerpen"}
+                 "sujets", "mots-cles", "argomenti", "onderwerp", "onderwerpen",
+                 "thematiques", "thematique", "amnen", "emner", "aiheet", "tematy", "konular",
+                 "etiketler", "temi"}
 _FACET_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "dt")
 _MAX_FACETS = 6
 
