@@ -110,3 +110,12 @@ def test_an_institution_named_with_and_or_a_bank_or_services_is_no_person() -> N
             "Fatima Zahra Benali", "Joseph Kariuki"], declared
     assert names(Candidate("authors", ["Centre for Migration and Labour Studies"],
                            "meta:author")) == ["Centre for Migration and Labour Studies"]
+
+
+def test_a_press_or_communications_office_is_no_author_beside_people() -> None:
+    """Yoast naming the press office ("Comunicación FAI") yields to the byline's people."""
+    office = "Comunicación FAI"
+    assert names(Candidate("authors", [(office, None, False)], "jsonld"),
+                 Candidate("authors", [office], "meta:author"),
+                 Candidate("authors", ["María José Fernández Ruiz", "Íñigo Aldekoa", office],
+                           "html:byline")) == ["María José Fernández Ruiz", "Íñigo Aldekoa"]
