@@ -43,6 +43,9 @@ _CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编�
 # A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
 _CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"
                        r"特派员|特派員|编辑|編集委員|著|编著|編著)$")
+# A Korean researcher's title after the name, set off by a space ("김민수 선임연구위원"):
+# glued to a word, "연구원" ends an institute's name ("한국개발연구원").
+_KO_ROLE = re.compile(r"(?<=\S)\s+(?:선임연구위원|부연구위원|연구위원|연구원|교수|박사)$")
 # A Japanese or Chinese credit's translator, supervisor or illustrator ("木下 哲也 訳").
 _CJK_HELPER = re.compile(r"(?<=\S)\s*(?:監訳|翻訳|訳|译|翻译|監修|绘|絵)$")
 _MID_BY = re.compile(r"(?i)\b(?:by|von|par|por)\s*:?\s+(?=\S)")
@@ -194,6 +197,9 @@ _ORGANIZATION = re.compile(
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
     r"initiative|programme|communications?|comunicaci[oó]n|comunica[çc][ãa]o|comunicazione|"
     r"kommunikation|prensa|presse|imprensa|ufficio stampa)\b|"
+    # Chinese, Japanese and Korean institutions end with what they are ("…研究中心", "…財団")
+    r"(?:中心|研究院|研究所|大学|大學|学院|學院|委员会|委員會|基金会|基金會|协会|協会|財団|"
+    r"出版社|编辑部|編集部|新闻社|通讯社|연구소|연구원|대학교|재단|협회|위원회|편집부)$|"
     # German compounds: "Landesanstalt", "Sportverband", "Max-Planck-Gesellschaft"
     r"\w(?:anstalt|verband|stiftung|gesellschaft|ministerium|verein|institut|redaktion)\b|"
     # No person's name opens with "The": "The Washington Post", "The Editorial Board"
@@ -347,7 +353,7 @@ def clean_name(text: str) -> str | None:
     text = _PREFIX.sub("", text)
     text = _HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
     text = _DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
-    text = _CJK_ROLE.sub("", text)
+    text = _KO_ROLE.sub("", _CJK_ROLE.sub("", text))
     if _CJK_HELPER.search(text):
         return None  # "木下 哲也 訳": the translator of a book, no author
     if _is_role(text) and not is_name(text, strict=True):

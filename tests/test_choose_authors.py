@@ -119,3 +119,12 @@ def test_a_press_or_communications_office_is_no_author_beside_people() -> None:
                  Candidate("authors", [office], "meta:author"),
                  Candidate("authors", ["María José Fernández Ruiz", "Íñigo Aldekoa", office],
                            "html:byline")) == ["María José Fernández Ruiz", "Íñigo Aldekoa"]
+
+
+def test_a_chinese_research_centre_is_no_person_beside_the_names_it_credits() -> None:
+    """The meta author "华东发展战略研究中心" (a research centre) yields to the people the
+    page credits: "作者：张伟 李娜 王建国"."""
+    centre = Candidate("authors", ["华东发展战略研究中心"], "meta:author")
+    label = Candidate("authors", ["张伟 李娜 王建国"], "html:label")
+    chosen = choose_authors([centre, label], [], language="zh-CN")
+    assert chosen is not None and [a.name for a in chosen[0]] == ["张伟", "李娜", "王建国"]

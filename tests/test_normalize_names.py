@@ -168,6 +168,9 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     ("Amber Guetebier", ["Amber Guetebier"]),
     # A book's author, its supervising translator and its translator (Japanese credits).
     ("Eric Freeman 著、嶋田 健志 監訳、木下 哲也 訳", ["Eric Freeman"]),
+    # Korean researchers' titles after their names; an institute's name ends in one.
+    ("김민수 선임연구위원, 이지은 연구원", ["김민수", "이지은"]),
+    ("한국개발연구원", ["한국개발연구원"]),
     # Plone's byline stamp is no one's name.
     ("Webredaktion IASP — zuletzt verändert", ["Webredaktion IASP"]),
 ])
