@@ -46,6 +46,7 @@ _UTILITY = frozenset({
     "board-of-directors", "board-of-trustees", "funders", "our-funders", "partners",
     "our-partners", "qui-sommes-nous", "wer-wir-sind", "quem-somos", "leitbild",
 })
+_OUR = re.compile(r"^(?:our|unsere|unser|nos|nuestros|nuestras|nossos|nossas|i-nostri|onze)-")
 # Listings whose items are pages of their own (an event), but not publications.
 _ITEM_LISTS = frozenset({"events", "event", "calendar", "veranstaltungen", "evenements",
                          "termine", "eventos", "eventi", "agenda"})
@@ -93,6 +94,8 @@ def navigation_reason(url: str) -> str | None:
     root = 1 if len(segments) > 1 and LANGUAGE_SEGMENT.match(segments[0]) else 0
     for index, segment in enumerate(segments):
         rest = segments[index + 1:]
+        # "Our people", "Unsere Experten": a site's own word for its people or topics.
+        segment = _OUR.sub("", segment)
         if segment in _TAXONOMY and len(rest) <= 1 \
                 and not (segment in _ARCHIVES and rest and _is_post_number(rest[0])) \
                 and not (rest and _is_headline(rest[0])):

@@ -231,6 +231,8 @@ NAVIGATION = [
     "https://www.example.org/regions",
     "https://www.example.org/events",
     "https://www.example.org/events/upcoming",
+    # a site's own word for its people: "our people", "unsere Experten"
+    "https://www.example.org/our-people/tomasz-nowak/", "https://www.example.de/unsere-experten/erika-muster",
     # an events calendar's month and day (each links the next, without end)
     "https://www.example.org/events/calendar/2026-11", "https://www.example.org/agenda/2024-11-05",
     # Hugo / static
