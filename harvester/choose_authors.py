@@ -16,8 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .choose import rank
-from .names import (PEOPLE_FOLDERS, clean_name, is_field, is_name, is_organization, name_key,
-                    split_names, unique_names)
+from .name_patterns import PEOPLE_FOLDERS
+from .names import (clean_name, is_field, is_name, is_organization, name_key, split_names,
+                    unique_names)
 from .record import Author, Candidate
 from .text import WIDE_CHARS, clean
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ..names import PEOPLE_FOLDERS, opening_name, split_names
+from ..name_patterns import PEOPLE_FOLDERS
+from ..names import opening_name, split_names
 from ..record import Candidate
 from .classes import BYLINE, FOREIGN
 from .page import Page
