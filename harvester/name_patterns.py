@@ -187,7 +187,8 @@ MAX_NAME = 80
 ORGANIZATION = re.compile(
     r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
-    r"gmbh|ag|e\.\s?v|school|college|hospital|group|press|news|media|network|society|"
+    r"gmbh|ag|llp|pllc|plc|e\.\s?v|school|college|hospital|group|press|news|media|network|"
+    r"society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
     r"initiative|programme|communications?|comunicaci[oó]n|comunica[çc][ãa]o|comunicazione|"

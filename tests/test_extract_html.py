@@ -1186,3 +1186,32 @@ def test_a_label_value_of_one_item_an_element_keeps_commas_inside_items() -> Non
       <p>Monitors reported a quiet winter along the line.</p></main></body></html>"""
     assert extract_page(html, "https://x.example/publications/ceasefire").topics == (
         "Conflict Analysis & Prevention", "Mediation, Negotiation & Dialogue")
+
+
+def test_person_cards_under_an_authors_heading_beat_a_firm_named_as_author() -> None:
+    """A law firm's insight: JSON-LD names the firm (an LLP); the sidebar's "Authors" block
+    lists the people, each card a linked name, a role and an office."""
+    cards = "".join(
+        f'<li class="person-card"><a href="/en/people/{n[0].lower()}/{n.lower().replace(" ", "-")}"'
+        f' class="person-card__name">{n}</a><span>Partner</span><span>Washington, D.C.</span></li>'
+        for n in ("Rebecca Lindqvist", "Wei Chen"))
+    html = f"""<html><head><title>FERC Order 1920 | Hartwell Pryce</title>
+      <script type="application/ld+json">{{"@type": "Article", "author": {{"@type":
+      "Organization", "name": "Hartwell Pryce LLP"}}}}</script></head><body><main>
+      <h1>FERC Order 1920: What Transmission Developers Need to Know</h1>
+      <p>{"The order changes how regional transmission is planned and paid for. " * 8}</p>
+      </main><aside><h2>Authors</h2><ul>{cards}</ul><h2>Related insights</h2><ul><li>
+      <a href="/en/people/j/jane-roe">Jane Roe</a></li></ul></aside></body></html>"""
+    record = extract_page(html, "https://hartwell.example/en/insights/ferc-order-1920")
+    assert [a.name for a in record.authors] == ["Rebecca Lindqvist", "Wei Chen"]
+
+
+def test_prepared_by_credits_the_report_authors() -> None:
+    """A Drupal grant report's "Prepared by:" field lists its authors, one an item."""
+    html = """<html><body><main><h1>Apprenticeships in Advanced Manufacturing</h1>
+      <div class="field"><div class="field-label">Prepared by:&nbsp;</div><div class="field-items">
+      <div class="field-item">Amara Ndiaye, MPA</div><div class="field-item">Tomás Reyes, PhD</div>
+      </div></div><p>The grant supported three regional apprenticeship pilots.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://fund.example/grants/apprenticeships-report")
+    assert [a.name for a in record.authors] == ["Amara Ndiaye", "Tomás Reyes"]

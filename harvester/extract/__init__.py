@@ -97,8 +97,8 @@ def candidates(doc: Document, *,
     if not any(c.field == "published" and parse_date(c.value) for c in found):
         # Only pages with no date anywhere near the headline or in metadata pay for this.
         found += pagedates.fallback(page)
-    if not any(c.field == "authors" and c.value for c in found):
-        # Only pages that credit nobody near the headline or in metadata pay for this.
+    if not any(c.field == "authors" and credits.credits_person(c.value) for c in found):
+        # Only pages that credit no person near the headline or in metadata pay for this.
         found += credits.credit_fallback(page)
     if not any(c.field == "language" and c.value for c in found):
         found += heuristics.language_guess(page)

@@ -2,14 +2,16 @@
 
 The first "Autor: Name" or "Text: Name" line of the main content, far below the
 headline; else a name alone in bold, italics or set right that signs the last
-paragraph; else the people an "About the Author" section introduces ("Jane Doe is...").
+paragraph; else the people an "About the Author" section introduces ("Jane Doe is..."), or
+the person cards under an "Authors" heading. Pages whose metadata credits only an
+organization (a law firm's JSON-LD) are read so too.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..names import opening_name, split_names
+from ..names import is_organization, opening_name, split_names
 from ..record import Candidate
 from .labels import LABEL, label_kind, lines_of, value_after
 from .page import Page
@@ -30,6 +32,7 @@ _ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the a
                     r"over de auteurs?)\W*$", re.IGNORECASE)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MAX_BIOS = 4
+_MAX_HEADING = 40
 _BIO_REACH = 40
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
@@ -47,6 +50,16 @@ _SIGN_OFFS = frozenset({"guten", "viel", "alles", "bis", "frohe", "schöne", "sc
                         "stay", "hasta", "à", "a", "bien", "mit", "with", "your", "yours"})
 # A note under the text: "(1) Ces chiffres…", "[2] Siehe…", "* Name geändert".
 _FOOTNOTE = re.compile(r"^\s*(?:\(\d+\)|\[\d+\]|\d+\)|\*)")
+
+
+def credits_person(value: object) -> bool:
+    """Tell whether an author candidate's value names anyone but an organization."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        name = item[0] if isinstance(item, tuple) and item else item
+        if isinstance(name, str) and any(not is_organization(n) for n in split_names(name)):
+            return True
+    return False
 
 
 def credit_fallback(page: Page) -> list[Candidate]:
@@ -71,7 +84,7 @@ def credit_fallback(page: Page) -> list[Candidate]:
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
             return [Candidate("authors", names, "html:credit")]
-    return _signature(page) or _biographies(page)
+    return _author_cards(page) or _signature(page) or _biographies(page)
 
 def _signature(page: Page) -> list[Candidate]:
     """Return the name that signs the text: a paragraph of one full name alone, in bold or
@@ -100,6 +113,27 @@ def _set_apart(p: Element) -> bool:
         return True
     child = p[0] if len(p) == 1 and not (p.text or "").strip() else None
     return child is not None and child.tag in _EMPHASIS and not (child.tail or "").strip()
+
+def _author_cards(page: Page) -> list[Candidate]:
+    """Return the people a block headed "Authors" ("Autoren", "Auteurs") lists up to the next
+    heading, one linked or bold name an item (a law firm's or a consultancy's person cards,
+    in its sidebar too): the heading says who they are."""
+    for heading in page.headings:
+        if len(heading) > 2 or label_kind(text_of(heading)) != "authors" \
+                or len(text_of(heading)) > _MAX_HEADING:
+            continue
+        names: list[str] = []
+        for el in following(heading, _BIO_REACH * 2):
+            if el.tag in _HEADING_TAGS or len(names) > _MAX_BIOS:
+                break
+            if el.tag in ("a", "strong", "b") and not len(el):
+                found = split_names(text_of(el))
+                if len(found) == 1 and 2 <= len(found[0].split()) <= 4 \
+                        and found[0] not in names and not _DIGIT.search(found[0]):
+                    names.append(found[0])
+        if 0 < len(names) <= _MAX_BIOS:
+            return [Candidate("authors", names, "html:author-cards")]
+    return []
 
 def _biographies(page: Page) -> list[Candidate]:
     """Return the people an "About the Author" section introduces ("Jane Doe is a senior

@@ -37,7 +37,8 @@ _TYPE_LABELS = frozenset({
     "type de publication", "tipo de documento", "tipo de publicación", "tipo de publicação",
     "tipo di documento", "documenttype", "typ", "tipo"})
 _AUTHOR_LABELS = frozenset({
-    "author", "authors", "by", "written by", "contributor", "contributors", "autor", "autorin",
+    "author", "authors", "by", "written by", "prepared by", "authored by", "contributor",
+    "contributors", "autor", "autorin",
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
     "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
