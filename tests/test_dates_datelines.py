@@ -84,6 +84,22 @@ def test_plones_last_changed_stamp_is_an_update_and_a_korean_publication_label_w
     assert extract_page(korean).published == date(2024, 7, 12)
 
 
+@pytest.mark.parametrize(("lang", "line", "day"), [
+    ("en", "06-03-2024", date(2024, 3, 6)),  # an EU page: hyphens read day first
+    ("en-GB", "06/03/2024", date(2024, 3, 6)),
+    ("en", "06/03/2024", date(2024, 6, 3)),  # slashes of no country read month first
+    ("en-US", "06-03-2024", date(2024, 6, 3)),
+])
+def test_numeric_dates_of_english_pages_follow_country_then_separator(
+        lang: str, line: str, day: date) -> None:
+    """US English reads month first; English of another country day first; English of no
+    country reads hyphens day first and slashes month first."""
+    record = extract_page(page(
+        f"<h1>Securing Critical Raw Materials for Europe</h1><p>{line}</p>"
+        "<p>The Union imports most of the raw materials its industry needs.</p>", lang=lang))
+    assert record.published == day
+
+
 def test_dates_of_repeated_article_cards_are_not_the_pages() -> None:
     """Several <article> cards that do not hold the headline date other pages."""
     cards = "".join(

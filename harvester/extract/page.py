@@ -322,12 +322,17 @@ class Page:
     @cached_property
     def dayfirst(self) -> bool | None:
         """Return whether numeric dates read day first (all but US English), if known: from
-        the declared language, else from the language the page's text is written in."""
+        the declared language, else from the language the page's text is written in;
+        English of no country is not known (its separator decides)."""
         lang = (self.lang or self.first_meta("og:locale", "content-language")
                 or self.text_language or "").lower()
         if not lang:
             return None
-        return not (lang.startswith("en") and lang[3:5] in ("", "us"))
+        if lang.startswith("en") and lang[3:5] in ("", "us"):
+            # US English reads "03/04" month first; English of no country says nothing of
+            # "06-03-2024" (an EU page's), which reads as its separator says.
+            return False if lang[3:5] == "us" else None
+        return True
 
     @cached_property
     def text_language(self) -> str | None:
