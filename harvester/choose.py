@@ -47,6 +47,8 @@ _MARKER = re.compile(rf"(?i)\s+[|\-–—·•:]\s+{_PAGE_NUMBER}(?=\s+[|\-–�
 # A numeric date in front of a headline ("23.01.2022 - Title", "2024-05-02 | Title").
 _DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
                           r"\s*[-–—|:]\s+(?=\S)")
+# A field's label in front of the headline (arXiv's "<span class=descriptor>Title:</span>").
+_TITLE_LABEL = re.compile(r"(?i)^(?:title|titel|titre|t[íi]tulo|titolo)\s*:\s*(?=\S)")
 # Arrows, bullets and bars no title opens or ends with ("»" opens German quotes: only
 # before a space).
 _DECORATION = re.compile(r"^\s*\[?\s*(?:[>›•·|]+|»(?=\s))\s*|\s*[•·|<‹]+\s*$")
@@ -118,12 +120,12 @@ def _cased(chosen: tuple[str, str], pool: list[tuple[str, str]]) -> tuple[str, s
 
 
 def _title_text(value: Any) -> str | None:
-    """Return a title candidate as clean text, without a date in front ("23.01.2022 - "), a
-    theme's decoration around it ("[> Title", "» Title", "Title •") or a marker beside it
-    ("| Page 2", "(Updated)", "[PDF]")."""
+    """Return a title candidate as clean text, without a date or a "Title:" label in front
+    ("23.01.2022 - "), a theme's decoration around it ("[> Title", "» Title", "Title •") or a
+    marker beside it ("| Page 2", "(Updated)", "[PDF]")."""
     if not isinstance(value, str):
         return None
-    text = _DATE_PREFIX.sub("", clean(strip_tags(value)) or "")
+    text = _TITLE_LABEL.sub("", _DATE_PREFIX.sub("", clean(strip_tags(value)) or ""))
     text = " ".join(_MARKER.sub(" ", text).split()) or text
     return _DECORATION.sub("", text) or text or None
 

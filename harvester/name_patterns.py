@@ -201,3 +201,8 @@ ORGANIZATION = re.compile(
     # No person's name opens with "The": "The Washington Post", "The Editorial Board"
     r"^the\s+(?-i:[A-Z])",
     re.IGNORECASE)
+# A family name in capitals before the given names ("KARAMANLI Eleni", "VAN DEN BERG Anna"),
+# as the EU institutions write them.
+SURNAME_FIRST = re.compile(r"^((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]+\s+)*[A-ZÀ-ÞĀ-Ž]{2}[A-ZÀ-ÞĀ-Ž'’\-]+)"
+                           r"\s+([A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’\-]+(?:[\s-][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’\-]+)"
+                           r"{0,2})$")

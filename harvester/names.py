@@ -17,8 +17,8 @@ from .name_patterns import (ARTICLES, BIO_NAME, CJK_HELPER, CJK_LABEL, CJK_ROLE,
                             HONORIFIC, JOINS, KO_ROLE, LABEL, LEGAL_FORM, LONG_TLDS,
                             LOWER_PARTICLES, MAILBOX, MAX_NAME, MID_BY, NOISE, NOT_AUTHORS,
                             NOT_NAMES, ORGANIZATION, PREFIX, REGION, REPORTER_PLACE, ROLE,
-                            ROLE_AND_NAME, ROLE_FIELD_AND, SPLIT, TOKEN, TRANSLATION,
-                            TWO_LETTER_AGENCIES)
+                            ROLE_AND_NAME, ROLE_FIELD_AND, SPLIT, SURNAME_FIRST, TOKEN,
+                            TRANSLATION, TWO_LETTER_AGENCIES)
 
 
 def opening_name(text: str) -> str | None:
@@ -68,7 +68,18 @@ def _split(text: str) -> list[str]:
         inverted = _inverted(chunk)
         names += [inverted] if inverted else [clean_name(_without_outlet(p))
                                               for p in SPLIT.split(chunk)]
-    return unique_names([n for n in names if n])
+    found = [n for n in names if n]
+    if len(found) > 1 and all(SURNAME_FIRST.match(n) for n in found):
+        # The EU institutions' "KARAMANLI Eleni; VOGT Johannes": each family name in capitals
+        # goes first (a line of several, so that "NASA Scientist" alone is left as it is).
+        found = [_given_first(n) for n in found]
+    return unique_names(found)
+
+
+def _given_first(name: str) -> str:
+    """Return "KARAMANLI Eleni" as "Eleni Karamanli" (the family name in title case)."""
+    match = SURNAME_FIRST.match(name)
+    return f"{match.group(2)} {_title_case(match.group(1))}" if match else name
 
 
 def _without_roles(text: str) -> str:

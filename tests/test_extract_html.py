@@ -1215,3 +1215,13 @@ def test_prepared_by_credits_the_report_authors() -> None:
       </main></body></html>"""
     record = extract_page(html, "https://fund.example/grants/apprenticeships-report")
     assert [a.name for a in record.authors] == ["Amara Ndiaye", "Tomás Reyes"]
+
+
+def test_a_title_label_in_the_headline_is_no_part_of_the_title() -> None:
+    """arXiv's headline opens with a "Title:" descriptor glued to the title."""
+    html = """<html><head><title>[2103.01234] Algorithmic pricing</title></head><body><main>
+      <h1 class="title"><span class="descriptor">Title:</span>Algorithmic pricing and tacit
+      collusion in rental markets</h1><p>We study pricing software in rental markets.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://arxiv.example/abs/2103.01234")
+    assert record.title == "Algorithmic pricing and tacit collusion in rental markets"

@@ -171,6 +171,11 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     # Korean researchers' titles after their names; an institute's name ends in one.
     ("김민수 선임연구위원, 이지은 연구원", ["김민수", "이지은"]),
     ("한국개발연구원", ["한국개발연구원"]),
+    # The EU institutions write each family name in capitals first; one such name alone
+    # may be an acronym and a word ("NASA Scientist"), left as it is.
+    ("KARAMANLI Eleni; VOGT Johannes", ["Eleni Karamanli", "Johannes Vogt"]),
+    ("VAN DEN BERG Anna; KIM Ji-woo", ["Anna van den Berg", "Ji-woo Kim"]),
+    ("EFC Bayrische Bembel", ["EFC Bayrische Bembel"]),
     # Plone's byline stamp is no one's name.
     ("Webredaktion IASP — zuletzt verändert", ["Webredaktion IASP"]),
 ])
