@@ -1225,3 +1225,18 @@ def test_a_title_label_in_the_headline_is_no_part_of_the_title() -> None:
       </main></body></html>"""
     record = extract_page(html, "https://arxiv.example/abs/2103.01234")
     assert record.title == "Algorithmic pricing and tacit collusion in rental markets"
+
+
+def test_topics_a_report_shows_only_in_its_side_column_are_its_topics() -> None:
+    """A report page lists its region and topics under headings in its sidebar, nowhere
+    else: those are its topics; a menu's and a term's "View related insights" are not."""
+    html = """<html><body><nav><h2>Topics</h2><ul><li><a href="/topic/all">Everything</a></li>
+      </ul></nav><main><h1>No One Asked Us: Lithium Mining and Water Rights</h1>
+      <p>Communities in the salt flats were not consulted before permits were granted.</p>
+      </main><aside class="report-sidebar"><h2>Region / Country</h2><ul class="tags"><li>
+      <a href="/americas">Americas</a></li></ul><h2>Topic</h2><ul class="tags"><li>
+      <a href="/topic/indigenous-peoples-rights">Indigenous Peoples’ Rights</a></li><li>
+      <a href="/insights/?_topics=water">View Related Insights</a></li></ul></aside>
+      </body></html>"""
+    record = extract_page(html, "https://rights.example/reports/no-one-asked-us")
+    assert record.topics == ("Americas", "Indigenous Peoples’ Rights")

@@ -37,6 +37,7 @@ _TAG_SEGMENTS = {"tag", "tags", "topic", "topics", "themen", "thema", "schlagwö
                  "etiketler", "temi"}
 _FACET_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "dt")
 _MAX_FACETS = 6
+_CALL = re.compile(r"(?i)^(?:view|see|show|browse|explore|read|more|all)\b")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -44,7 +45,24 @@ def extract(page: Page) -> list[Candidate]:
     found: list[Candidate] = []
     for part in (_categories, _tag_links, _topic_lists, _tag_hrefs):
         found += part(page)
-    return found
+    return found or _sidebar_topics(page)
+
+
+def _sidebar_topics(page: Page) -> list[Candidate]:
+    """Return the links a "Topic"/"Tags"/"Region" heading in a sidebar lists, for a page that
+    shows its topics nowhere else (a report page's side column); never those of a menu,
+    header or footer."""
+    found: list[str] = []
+    for heading in page.headings:
+        if len(heading) or not heading.text or not is_topic_heading(heading.text) \
+                or any(heading in set(block.iter()) for block in page.structural
+                       if block.tag != "aside"):
+            continue
+        # A term's "View related insights" button is no term.
+        links = [t for t in _links_after(heading) if t and not _CALL.match(t)]
+        if 0 < len(links) <= _MAX_FACETS * 2:
+            found += links
+    return [Candidate("topics", found[:_MAX_FACETS * 4], "html:sidebar-topics")] if found else []
 
 
 def _categories(page: Page) -> list[Candidate]:
