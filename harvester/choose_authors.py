@@ -115,8 +115,9 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
             # JSON-LD): the byline beside the title names them all, as its microdata or
             # another source (the author links) says.
             or not source.startswith("html:") and (
-                other_source == "html:itemprop-near" or other_source in _NEAR_BYLINES
-                and _corroborated(other, chosen, lists)))
+                other_source == "html:itemprop-near"
+                or other_source == "html:byline" and _full_names(other, chosen)
+                or other_source in _NEAR_BYLINES and _corroborated(other, chosen, lists)))
         # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
         whole = first_names_only and len(other) < len(chosen) and _personal(other)
         if more or whole or len(other) == len(chosen) and _longer(other, chosen):
@@ -150,6 +151,14 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
         return None
     return next(((people, src) for people, src in lists[1:]
                  if votes[key(people)] >= _AGREEING and not key(people) & first), None)
+
+
+def _full_names(other: list[Author], chosen: list[Author]) -> bool:
+    """Tell whether every name `other` adds to `chosen` is a person's whole name, as a
+    byline's marked-up author shows it ("Gefühle", a category, and "Nachricht abschicken",
+    a form's button, are none)."""
+    added = [a for a in other if not _covers(chosen, [a])]
+    return all(len(a.name.split()) >= 2 and is_name(a.name, strict=True) for a in added)
 
 
 def _corroborated(other: list[Author], chosen: list[Author],

@@ -85,17 +85,20 @@ def test_an_outlet_named_with_the_is_no_person() -> None:
 
 def test_metadata_naming_a_bylines_first_person_yields_to_the_whole_byline() -> None:
     """JSON-LD naming only the first author (Jekyll's SEO tag, Ghost) yields to the byline
-    beside the title that names them all, when its microdata or the author links say so;
-    a byline's text alone adding a name ("Social Links", a share button) does not."""
+    beside the title that names them all: its microdata, its marked-up authors, or a by-line's
+    text that the author links confirm."""
     first = Candidate("authors", [("Sam O'Connell", None, False)], "jsonld")
     both = ["Sam O'Connell", "Ruth Adebayo"]
     assert names(first, Candidate("authors", both, "html:itemprop-near")) == both
     assert names(first, Candidate("authors", both, "html:byline"),
                  Candidate("authors", [(n, None, False) for n in both], "html:author-link")
                  ) == both
-    noisy = ["Sam O'Connell", "Social Links"]
-    assert names(first, Candidate("authors", noisy, "html:byline"),
-                 Candidate("authors", noisy, "html:by-text")) == ["Sam O'Connell"]
+    # A byline's marked-up authors add whole names; a category or a form's button is none,
+    # and a by-line's text alone adds nothing without another source.
+    assert names(first, Candidate("authors", both, "html:byline")) == both
+    for noisy in (["Sam O'Connell", "Gefühle"], ["Sam O'Connell", "Nachricht abschicken"]):
+        assert names(first, Candidate("authors", noisy, "html:byline")) == ["Sam O'Connell"]
+    assert names(first, Candidate("authors", both, "html:by-text")) == ["Sam O'Connell"]
 
 
 def test_an_institution_named_with_and_or_a_bank_or_services_is_no_person() -> None:

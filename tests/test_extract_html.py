@@ -1240,3 +1240,18 @@ def test_topics_a_report_shows_only_in_its_side_column_are_its_topics() -> None:
       </body></html>"""
     record = extract_page(html, "https://rights.example/reports/no-one-asked-us")
     assert record.topics == ("Americas", "Indigenous Peoples’ Rights")
+
+
+def test_an_authors_hidden_flyout_is_no_part_of_the_byline() -> None:
+    """A byline's author flyout hidden from readers ("Social Links for Shannon Thaler", a
+    dialog) names no one; the external co-author the byline marks up is an author."""
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "author": {"@type": "Person", "name": "Shannon Thaler"}}</script></head><body><main>
+      <h1>AI-generated images trigger a police probe at a New Jersey school</h1>
+      <div class="byline">By <div class="byline__author"><a href="#">Shannon Thaler</a>
+      <div class="author-flyout" aria-hidden="true" role="dialog"><h3>Social Links for
+      Shannon Thaler</h3></div></div> and <span class="byline__author">David Kowalczyk</span>
+      </div><p>Parents said they learned of the images from other students.</p></main>
+      </body></html>"""
+    record = extract_page(html, "https://news.example/2023/11/02/ai-images-school-probe/")
+    assert [a.name for a in record.authors] == ["Shannon Thaler", "David Kowalczyk"]

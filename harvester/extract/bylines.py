@@ -208,7 +208,7 @@ def credit_line(el: Element) -> str:
     When the element holds only the label ("<strong>Hosted by</strong> A and B"),
     the line continues in its parent.
     """
-    pieces: Iterable[str] = texts(el)
+    pieces: Iterable[str] = _shown_texts(el)
     if el.getparent() is not None and _BY_TEXT.fullmatch((text_of(el) or "").strip(_LEAD)):
         pieces = _after_label(el)
     kept = []
@@ -276,6 +276,23 @@ def _names_in(el: Element) -> list[str]:
         names = [n for a in el.iter("a") for n in split_names(unglued(a)) if " " in n]
     return names
 
+def _shown_texts(el: Element) -> Iterator[str]:
+    """Yield an element's text pieces in order, without hidden content or unseen parts."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in HIDDEN and not _unseen(child):
+            yield from _shown_texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def _unseen(el: Element) -> bool:
+    """Tell whether a byline's part is not shown: an author's flyout or dialog hidden from
+    readers and screen readers alike ("Social Links for Jane Doe")."""
+    return el.get("aria-hidden") == "true" or el.get("role") == "dialog"
+
+
 def _joined(el: Element) -> str:
     """Return an element's text with blocks (and <br>) on separate lines, inline runs joined."""
     out: list[str] = []
@@ -285,7 +302,8 @@ def _joined(el: Element) -> str:
         out.append("\n" if block else " ")
         out.append(inner_spaces(node.text or ""))
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in HIDDEN:
+            if isinstance(child.tag, str) and child.tag not in HIDDEN \
+                    and not _unseen(child):
                 walk(child)
             out.append(inner_spaces(child.tail or ""))
         out.append("\n" if block else " ")
