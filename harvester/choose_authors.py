@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .choose import rank
-from .name_patterns import PEOPLE_FOLDERS
+from .name_patterns import PEOPLE_FOLDERS, REGION
 from .names import (clean_name, is_field, is_name, is_organization, name_key, split_names,
                     unique_names)
 from .record import Author, Candidate
@@ -156,9 +156,10 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
 def _full_names(other: list[Author], chosen: list[Author]) -> bool:
     """Tell whether every name `other` adds to `chosen` is a person's whole name, as a
     byline's marked-up author shows it ("Gefühle", a category, and "Nachricht abschicken",
-    a form's button, are none)."""
+    a form's button, are none, nor is an affiliation's country, "United States")."""
     added = [a for a in other if not _covers(chosen, [a])]
-    return all(len(a.name.split()) >= 2 and is_name(a.name, strict=True) for a in added)
+    return all(len(a.name.split()) >= 2 and is_name(a.name, strict=True)
+               and not REGION.search(a.name) for a in added)
 
 
 def _corroborated(other: list[Author], chosen: list[Author],

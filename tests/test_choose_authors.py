@@ -96,7 +96,8 @@ def test_metadata_naming_a_bylines_first_person_yields_to_the_whole_byline() -> 
     # A byline's marked-up authors add whole names; a category or a form's button is none,
     # and a by-line's text alone adds nothing without another source.
     assert names(first, Candidate("authors", both, "html:byline")) == both
-    for noisy in (["Sam O'Connell", "Gefühle"], ["Sam O'Connell", "Nachricht abschicken"]):
+    for noisy in (["Sam O'Connell", "Gefühle"], ["Sam O'Connell", "Nachricht abschicken"],
+                  ["Sam O'Connell", "United States"]):
         assert names(first, Candidate("authors", noisy, "html:byline")) == ["Sam O'Connell"]
     assert names(first, Candidate("authors", both, "html:by-text")) == ["Sam O'Connell"]
 
