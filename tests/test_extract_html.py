@@ -1255,3 +1255,26 @@ def test_an_authors_hidden_flyout_is_no_part_of_the_byline() -> None:
       </body></html>"""
     record = extract_page(html, "https://news.example/2023/11/02/ai-images-school-probe/")
     assert [a.name for a in record.authors] == ["Shannon Thaler", "David Kowalczyk"]
+
+
+@pytest.mark.parametrize(("banner", "heading"), [
+    # a banner's <h1> names the section; the post's <h2> says the declared title in more words
+    ('<div class="page-banner"><h1>Events</h1></div>',
+     '<div class="widget-span"><h2 class="recap-header__title">Recap: Procuring AI in the '
+     'Public Sector — Lessons from Five Cities</h2></div>'),
+    # a blog's <h1> is its logo; the post's title is an <h2> in the article's own header
+    ('<header class="site-header"><h1 class="site-title"><a href="/" rel="home">Helen '
+     'Marchetti</a></h1></header>',
+     '<article><header class="entry-header"><h2 class="entry-title">Recap: Procuring AI in '
+     'the Public Sector — Lessons from Five Cities</h2></header></article>'),
+])
+def test_the_heading_saying_the_declared_title_is_the_headline_under_a_banner(
+        banner: str, heading: str) -> None:
+    """The headline is the heading that holds most of og:title's words, not the section's
+    or the site's name in the <h1>."""
+    html = f"""<html><head><title>Events | Center for Digital Governance</title>
+      <meta property="og:title" content="Webinar recap: Procuring AI in the Public Sector">
+      </head><body>{banner}<main>{heading}<p>Five city procurement officers described how
+      they buy AI systems and what they would change.</p></main></body></html>"""
+    record = extract_page(html, "https://cdg.example/events/recaps/procuring-ai")
+    assert record.title == "Recap: Procuring AI in the Public Sector — Lessons from Five Cities"

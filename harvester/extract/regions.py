@@ -249,6 +249,12 @@ def _pick_h1(page: Page) -> Element | None:
         for h in page.h23:
             if _matches(fold(text_of(h)), hint):
                 return h
+        # A banner's <h1> names the section ("Insights", "Events"); the post's heading says
+        # most of the declared title in other words ("Recap: …" for "Webinar recap: …"),
+        # wherever a page builder nests it (HubSpot names every cell a "widget").
+        for h in [*(h for h in heads if not logos), *page.h23]:
+            if _shares_words(fold(text_of(h)), hint) and not _in_blocks(h, set()):
+                return h
     if logos:
         # Every <h1> is the site's logo: the theme gives the post's title an <h2>.
         heads = [h for h in (_first_h2(page),) if h is not None] or heads
@@ -266,8 +272,23 @@ def _first_h2(page: Page) -> Element | None:
     posts): the headline of a theme whose <h1> is the site's logo."""
     named = {el for el, _, flags in page.named if flags & FOREIGN}
     return next((h for h in page.h23 if h.tag == "h2" and text_of(h).strip()
-                 and not any(a.tag in _NOT_CONTENT or a in named for a in h.iterancestors())),
-                None)
+                 and not _in_blocks(h, named)), None)
+
+
+def _in_blocks(heading: Element, foreign: set[Element]) -> bool:
+    """Tell whether a heading sits in navigation, a sidebar, the site's header or footer, or
+    a block named foreign (a post's own header, inside its article, is content)."""
+    return any(a in foreign or a.tag in _NOT_CONTENT
+               and not (a.tag == "header" and _inside_article(a)) for a in heading.iterancestors())
+
+
+def _shares_words(text: str, hint: str) -> bool:
+    """Tell whether a heading holds four fifths of the declared title's words, four or more."""
+    wanted = hint.split()
+    if len(wanted) < 4 or not text:
+        return False
+    words = set(text.split())
+    return sum(w in words for w in wanted) * 5 >= len(wanted) * 4
 
 
 def _is_logo(heading: Element) -> bool:
