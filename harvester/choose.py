@@ -22,6 +22,7 @@ _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:
 # The visible headline's sources: the <h1>, else the heading the page's address was made from.
 HEADLINES = ("html:h1", "html:slug-heading")
 _MAX_KICKER_WORDS = 3
+_MAX_SECTION_WORDS = 4
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -197,9 +198,12 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
 
 
 def strip_section(title: str, section_keys: set[str]) -> str:
-    """Remove a leading "Opinion | " when it is the page's section (declared elsewhere)."""
+    """Remove a leading "Opinion | " when it is the page's section (declared elsewhere); a
+    breadcrumb's last crumb, the page's own title cut short ("Flere seniorer bliver på
+    arbejdsmarkedet"), is no section: a section's name has a few words."""
     match = _SECTION_PREFIX.match(title)
-    if match and fold(match.group(1)) in section_keys:
+    if match and fold(match.group(1)) in section_keys \
+            and len(match.group(1).split()) <= _MAX_SECTION_WORDS:
         return title[match.end():].strip() or title
     return title
 

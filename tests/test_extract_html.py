@@ -1278,3 +1278,17 @@ def test_the_heading_saying_the_declared_title_is_the_headline_under_a_banner(
       they buy AI systems and what they would change.</p></main></body></html>"""
     record = extract_page(html, "https://cdg.example/events/recaps/procuring-ai")
     assert record.title == "Recap: Procuring AI in the Public Sector — Lessons from Five Cities"
+
+
+def test_a_breadcrumbs_last_crumb_is_no_section_to_cut_from_the_title() -> None:
+    """The breadcrumb ends with the page's title cut short; the headline's part before its
+    dash is that crumb, not a section's name."""
+    html = """<html><head><title>Analyse: Seniorer | Velfærd &amp; Vækst</title></head><body>
+      <nav class="breadcrumb"><ol><li><a href="/">Forside</a></li><li><a href="/analyser">
+      Analyser</a></li><li>Flere seniorer bliver på arbejdsmarkedet</li></ol></nav><main>
+      <h1>Flere seniorer bliver på arbejdsmarkedet – men de nedslidte halter efter</h1>
+      <p>Andelen af seniorer i beskæftigelse er steget markant siden 2010.</p></main>
+      </body></html>"""
+    record = extract_page(html, "https://vv.example/analyser/seniorer-og-tilbagetraekning")
+    assert record.title == ("Flere seniorer bliver på arbejdsmarkedet – men de nedslidte "
+                            "halter efter")
