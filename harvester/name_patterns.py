@@ -85,7 +85,9 @@ NOISE = re.compile(
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
                     r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și)\s|"
-    r"\s?[،、]\s?)\s*")
+    r"\s?[،、]\s?|"
+    # Hebrew writes "and" as a prefix: before a title ("ועו״ד", "וד״ר") it parts two names.
+    r"\sו(?=עו[\"״]ד|ד[\"״]ר|פרופ))\s*")
 # "robert.stitz", "edilson.la.rosa": not "kath.net" (a domain ends in a short label).
 DOTTED_LOGIN = re.compile(r"[a-zà-ÿ]{2,}(?:\.[a-zà-ÿ]{2,}){0,2}\.[a-zà-ÿ]{4,}")
 LONG_TLDS = frozenset("info online news media blog site store tech shop club world today "
@@ -136,7 +138,11 @@ HONORIFIC = re.compile(
     # "inż.", "Doç. Dr.", "Dr. Öğr. Üyesi", "проф.", "د." (doctor), "م." (engineer), "أ.د.".
     r"(?:Mgr|Bc|PhDr|JUDr|MUDr|MVDr|RNDr|PaedDr|PharmDr|ThDr|Doc|doc|(?i:hab|inż|mgr|doç|öğr|"
     r"arş|gör|yrd|проф|доц|акад))\.|(?i:dr\s+hab|mgr)(?=\s)|Üyesi|д-р|"
-    r"(?:أ\.\s?)?د\.|م\.|أ\.|(?:الدكتورة?|المهندسة?|الأستاذة?)(?=\s))\s+)+")
+    r"(?:أ\.\s?)?د\.|م\.|أ\.|(?:الدكتورة?|المهندسة?|الأستاذة?)(?=\s)|"
+    # Hebrew (ד"ר, עו"ד, פרופ'), Bengali (ড.), Greek (Δρ.), Serbian (др, мр), Austrian (DI,
+    # DDr.), Malay (Prof. Madya, Dato'), Vietnamese (PGS.TS., ThS.) and Thai (ดร.) titles
+    r"ד[\"״]ר|עו[\"״]ד|פרופ['׳]|ד\"ר|ড\.|Δρ\.|(?i:др|мр)\.?(?=\s)|DI|DDr\.|Madya|Dato['’]?|"
+    r"(?:PGS|GS|TS|ThS|CN)\.(?:TS\.)?|ดร\.|ผศ\.(?:ดร\.)?|รศ\.(?:ดร\.)?)\s+)+")
 DEGREE = re.compile(
     r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
     r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"

@@ -168,6 +168,17 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     ("Amber Guetebier", ["Amber Guetebier"]),
     # A book's author, its supervising translator and its translator (Japanese credits).
     ("Eric Freeman 著、嶋田 健志 監訳、木下 哲也 訳", ["Eric Freeman"]),
+    # Hebrew (its "and" a prefix before a title), Bengali, Greek, Serbian, Austrian, Malay,
+    # Vietnamese and Thai titles.
+    ('ד"ר נועה לנדאו ועו"ד איתי בן-שושן', ["נועה לנדאו", "איתי בן-שושן"]),
+    ("ড. ফারহানা ইয়াসমিন", ["ফারহানা ইয়াসমিন"]),
+    ("Δρ. Ελένη Παπαδοπούλου", ["Ελένη Παπαδοπούλου"]),
+    ("др Милан Петровић", ["Милан Петровић"]),
+    ("DI Markus Pöschl", ["Markus Pöschl"]),
+    ("Prof. Madya Dr. Ahmad Faizal bin Hassan", ["Ahmad Faizal bin Hassan"]),
+    ("PGS.TS. Nguyễn Văn An", ["Nguyễn Văn An"]),
+    ("ผศ.ดร. สมชาย วงศ์ใหญ่", ["สมชาย วงศ์ใหญ่"]),
+    ("ורד כהן", ["ורד כהן"]),  # a name opening with ו stays whole
     # Korean researchers' titles after their names; an institute's name ends in one.
     ("김민수 선임연구위원, 이지은 연구원", ["김민수", "이지은"]),
     ("한국개발연구원", ["한국개발연구원"]),
