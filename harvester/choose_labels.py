@@ -27,10 +27,10 @@ _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type"
               "html:breadcrumb", "jsonld:WebPage")
 _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
                "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
-               "meta:parsely-page",
+               "meta:parsely-page", "html:label",
                "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
-               "html:label", "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",
+               "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",
                "html:category",  # a post's categories only when it has no tags at all
                "html:sidebar-topics", "html:rel-tag-menu", "jsonld:articleSection")
 # Three or more words joined by slashes, no spaces: several tags written as one.

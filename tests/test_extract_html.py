@@ -1292,3 +1292,18 @@ def test_a_breadcrumbs_last_crumb_is_no_section_to_cut_from_the_title() -> None:
     record = extract_page(html, "https://vv.example/analyser/seniorer-og-tilbagetraekning")
     assert record.title == ("Flere seniorer bliver på arbejdsmarkedet – men de nedslidte "
                             "halter efter")
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("sk", "Kľúčové slová"), ("hu", "Címkék"), ("ro", "Cuvinte cheie"), ("hr", "Ključne riječi"),
+])
+def test_a_labelled_keyword_line_beats_the_sites_meta_keywords(lang: str, label: str) -> None:
+    """A legacy page's visible "Kľúčové slová:" line names its topics; its meta keywords are
+    the institute's own, the same on every page."""
+    html = f"""<html lang="{lang}"><head><meta name="keywords" content="SAV, ústav, výskum">
+      </head><body><main><h1>Regionálne rozdiely v nezamestnanosti absolventov</h1>
+      <div class="info"><b>{label}:</b> nezamestnanosť, absolventi, vysoké školy<br></div>
+      <p>Nezamestnanosť absolventov vysokých škôl sa medzi regiónmi výrazne líši.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://usea.example/publikacie/2017/regionalne-rozdiely")
+    assert record.topics == ("nezamestnanosť", "absolventi", "vysoké školy")

@@ -67,7 +67,15 @@ _TOPIC_HEADINGS = frozenset({
     "tematy", "słowa kluczowe", "tagi", "témata", "klíčová slova", "štítky", "konular",
     "etiketler", "anahtar kelimeler", "темы", "теги", "ключевые слова", "теми", "ключові слова",
     "kata kunci", "topik", "الكلمات المفتاحية", "الوسوم", "موضوعات", "キーワード", "タグ",
-    "关键词", "關鍵詞", "标签", "標籤", "主题", "키워드", "태그", "주제어"})
+    "关键词", "關鍵詞", "标签", "標籤", "主题", "키워드", "태그", "주제어",
+    # Hungarian, Slovak, Persian, Hebrew, Greek, Romanian, Croatian, Serbian, Lithuanian,
+    # Catalan, Vietnamese, Thai, Hindi and Bengali
+    "címkék", "kulcsszavak", "témák", "kľúčové slová", "témy", "کلیدواژه‌ها", "واژگان کلیدی",
+    "کلیدواژه ها", "برچسب‌ها", "תגיות", "נושאים", "ετικέτες", "λέξεις-κλειδιά", "θέματα",
+    "etichete", "cuvinte cheie", "teme", "oznake", "ključne riječi", "ključne reči",
+    "кључне речи", "ознаке", "теме", "žymos", "raktažodžiai", "temos", "etiquetes",
+    "paraules clau", "temes", "từ khóa", "thẻ", "chủ đề", "คำสำคัญ", "แท็ก", "टैग", "कीवर्ड",
+    "ট্যাগ", "বিষয়"})
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
