@@ -1307,3 +1307,17 @@ def test_a_labelled_keyword_line_beats_the_sites_meta_keywords(lang: str, label:
       </main></body></html>"""
     record = extract_page(html, "https://usea.example/publikacie/2017/regionalne-rozdiely")
     assert record.topics == ("nezamestnanosť", "absolventi", "vysoké školy")
+
+
+def test_an_h1_naming_the_pages_folder_is_its_sections_banner() -> None:
+    """A federal office's page: the <h1>, <title> and og:title name its section, as its
+    address's folder does ("/publikationen-und-studien/"); the report's title is an <h2>."""
+    html = """<html lang="de"><head><title>Publikationen und Studien</title>
+      <meta property="og:title" content="Publikationen und Studien"></head><body><main>
+      <h1>Publikationen und Studien</h1><div class="mod-text"><h2>Monitoring Zersiedelung der
+      Schweiz 2023: Entwicklung der Siedlungsfläche</h2><p>Die Siedlungsfläche wuchs zwischen
+      2012 und 2022 weiter, wenn auch langsamer als zuvor.</p></div></main></body></html>"""
+    url = ("https://www.bse.example/de/home/publikationen-und-studien/publikationen/"
+           "monitoring-zersiedelung-2023.html")
+    assert extract_page(html, url).title == (
+        "Monitoring Zersiedelung der Schweiz 2023: Entwicklung der Siedlungsfläche")

@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..text import fold
+from ..text import fold, strip_accents
 from .classes import ARTICLE, FOREIGN, HEADLINE
 from .tree import HIDDEN, Element, text_of
 
@@ -229,6 +230,8 @@ def _inside_article(el: Element) -> bool:
 
 
 _NOT_CONTENT = ("nav", "footer", "aside", "header")
+_WORDS = re.compile(r"[^\W_]+")
+_MAX_SECTION_WORDS = 4
 
 
 def _pick_h1(page: Page) -> Element | None:
@@ -237,11 +240,18 @@ def _pick_h1(page: Page) -> Element | None:
     heads = [h for h in page.h1s if text_of(h).strip()]
     # Every <h1> is the site's logo, a link home or an image without text: the theme gives
     # the post's title another heading (a <title> of the site's name alone matches a logo).
-    logos = bool(page.h1s) and all(_is_logo(h) or not text_of(h).strip() for h in page.h1s)
-    heads = [h for h in heads if not _is_logo(h)] or heads
+    hint = fold(page.title_hint) if page.title_hint else ""
+    # An <h1> naming a folder of the page's address is its section's banner, unless the
+    # declared title says it too (and is no folder's name itself).
+    folders = _folders(page.url)
+    declared = hint and " ".join(_WORDS.findall(strip_accents(hint))) not in folders
+    banners = {h for h in page.h1s if _names_folder(h, folders)
+               and not (declared and _matches(fold(text_of(h)), hint))}
+    logos = bool(page.h1s) and all(_is_logo(h) or not text_of(h).strip() or h in banners
+                                   for h in page.h1s)
+    heads = [h for h in heads if not _is_logo(h) and h not in banners] or heads
     # A heading only screen readers get is not where the page shows its headline.
     heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
-    hint = fold(page.title_hint) if page.title_hint else ""
     if hint:
         for h in heads:
             if _matches(fold(text_of(h)), hint) and not logos:
@@ -289,6 +299,29 @@ def _shares_words(text: str, hint: str) -> bool:
         return False
     words = set(text.split())
     return sum(w in words for w in wanted) * 5 >= len(wanted) * 4
+
+
+def _folders(url: str | None) -> set[str]:
+    """Return the folders of a page's address named in two to four words, as words
+    ("publikationen und studien")."""
+    if not url:
+        return set()
+    try:
+        segments = urlsplit(url.strip()).path.strip("/").split("/")
+    except ValueError:
+        return set()
+    # The page's own slug goes, and with a page number ("/items-we-wanted/2/") the one before.
+    segments = segments[:-2] if segments[-1].isdigit() else segments[:-1]
+    words = (" ".join(_WORDS.findall(strip_accents(unquote(s)).lower())) for s in segments)
+    # A section's name has a few words; a folder of more is an item's slug ("/slug/ar-ID").
+    return {w for w in words if 1 < len(w.split()) <= _MAX_SECTION_WORDS}
+
+
+def _names_folder(heading: Element, folders: set[str]) -> bool:
+    """Tell whether a heading names a folder the page sits in: a section's banner
+    ("Publikationen und Studien" over ".../publikationen-und-studien/publikationen/x.html")."""
+    return bool(folders) and " ".join(
+        _WORDS.findall(strip_accents(fold(text_of(heading))))) in folders
 
 
 def _is_logo(heading: Element) -> bool:
