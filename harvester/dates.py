@@ -48,34 +48,36 @@ _MONTH_NAMES = {
         "joulukuuta",
 }
 # Ukrainian, Bulgarian, Greek, Romanian, Indonesian/Malay, Norwegian, Hebrew (also with the
-# prefix "in", "במרץ"), Croatian, Slovak, Slovenian, Estonian, Lithuanian and Latvian names
+# prefix "in", "במרץ"), Croatian, Serbian, Slovak, Slovenian, Estonian, Lithuanian and Latvian names
 # (genitive and nominative where they differ) that the table above does not already hold;
 # a name meaning another month elsewhere (Croatian "listopada" is Polish November) is left out.
 _MORE_MONTHS = (
     "січня січень януари ιανουαρίου ιανουάριος ιαν ianuarie ינואר בינואר siječnja "
-     "sijecnja januára januarja jaanuar jaanuaril sausio janvāris janvāra",
+     "sijecnja januára januarja jaanuar jaanuaril sausio janvāris janvāra јануар јануара",
     "лютого лютий февруари φεβρουαρίου φεβρουάριος φεβ februarie פברואר בפברואר veljače "
-     "veljace februára februarja veebruar veebruaril vasario februāris februāra",
+     "veljace februára februarja veebruar veebruaril vasario februāris februāra фебруар "
+     "фебруара",
     "березня березень μαρτίου μάρτιος μαρ martie maret מרץ במרץ ožujka ozujka marec marca "
      "marta märts märtsil kovo marta",
     "квітня квітень април απριλίου απρίλιος απρ aprilie אפריל באפריל travnja apríl apríla "
-     "aprila aprill aprillil balandžio balandzio aprīlis aprīļa",
+     "aprila aprill aprillil balandžio balandzio aprīlis aprīļa априла",
     "травня травень μαΐου μαϊου μάιος μαι מאי במאי svibnja máj mája maja gegužės "
-     "geguzes maijs maija",
+     "geguzes maijs maija мај маја",
     "червня червень юни ιουνίου ιούνιος ιουν iunie יוני ביוני lipnja jún júna junija "
-     "juuni juunil birželio birzelio jūnijs jūnija",
+     "juuni juunil birželio birzelio jūnijs jūnija јун јуна",
     "липня липень юли ιουλίου ιούλιος ιουλ iulie יולי ביולי srpnja júl júla julija juuli "
-     "juulil liepos jūlijs jūlija",
+     "juulil liepos jūlijs jūlija јул јула",
     "серпня серпень αυγούστου αύγουστος αυγ agustus אוגוסט באוגוסט kolovoza augusta "
-     "avgusta augustil rugpjūčio rugpjucio augusts",
+     "avgusta augustil rugpjūčio rugpjucio augusts avgust",
     "вересня вересень септември σεπτεμβρίου σεπτέμβριος σεπ septembrie ספטמבר בספטמבר "
-     "rujna septembra septembril rugsėjo rugsejo septembris",
+     "rujna septembra septembril rugsėjo rugsejo septembris септембар септембра septembar",
     "жовтня жовтень октомври οκτωβρίου οκτώβριος οκτ octombrie אוקטובר באוקטובר októbra "
-     "oktobra oktoober oktoobril spalio oktobris",
+     "oktobra oktoober oktoobril spalio oktobris октобар октобра oktobar",
     "листопад ноември νοεμβρίου νοέμβριος νοε noiembrie נובמבר בנובמבר studenoga studenog "
-     "novembra novembril lapkričio lapkricio novembris",
+     "novembra novembril lapkričio lapkricio novembris новембар новембра novembar",
     "грудня грудень декември δεκεμβρίου δεκέμβριος δεκ decembrie desember דצמבר בדצמבר "
-     "prosinca decembra detsember detsembril gruodžio gruodzio decembris",
+     "prosinca decembra detsember detsembril gruodžio gruodzio decembris децембар "
+     "децембра decembar",
 )
 # Hindi names (with and without the nukta of "फ़रवरी", with either nasal spelling).
 _HINDI_MONTHS = ("जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
@@ -145,6 +147,9 @@ _DMY_DASHED = re.compile(r"(?<![\d.-])(?P<day>\d{1,2})-(?P<mon>" + _MONTH_RE + r
 # Korean "2024. 3. 3.": dotted with spaces, the day closed by a dot too.
 _YMD_SPACED = re.compile(r"(?<![\d.])(?P<year>\d{4})\.\s(?P<month>\d{1,2})\.\s"
                          r"(?P<day>\d{1,2})\.(?!\d)")
+# Czech, Slovak, Slovenian and Croatian "14. 6. 2017": day and month closed by dots, spaced.
+_DMY_SPACED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s(?P<month>\d{1,2})\.\s"
+                         r"(?P<year>(?:19|20)\d{2})(?!\d)")
 _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")\.?\s+"
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)
 _CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
@@ -173,6 +178,7 @@ _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
 # Each pattern with the strings one of which it cannot match without (a cheap test first).
 _PATTERNS = ((_ISO, ("-",)), (_MDY, ()), (_DMY, ()), (_YMD, ("/", ".")),
              (_NUMERIC, ("/", ".", "-")), (_DMY_DASHED, ("-",)), (_YMD_SPACED, (". ",)),
+             (_DMY_SPACED, (". ",)),
              (_YMD_TEXT, ()), (_ERA_DATE, ("年",)), (_CJK, ("年", "년")), (_VIETNAMESE, ("háng",)))
 EARLIEST = date(1900, 1, 1)
 

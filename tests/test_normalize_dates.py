@@ -18,6 +18,10 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 @pytest.mark.parametrize(("text", "expected"), [
     ("2024-02-13", date(2024, 2, 13)),
     ("Tuesday, February 13, 2024", date(2024, 2, 13)),
+    # Slovak and Czech spaced dots, Serbian Cyrillic and Latin month names
+    ("Dátum: 14. 6. 2017", date(2017, 6, 14)),
+    ("13. октобар 2014.", date(2014, 10, 13)), ("13. октобра 2014", date(2014, 10, 13)),
+    ("5. avgusta 2020", date(2020, 8, 5)),
     ("13 February 2024", date(2024, 2, 13)),
     ("Feb. 13, 2024", date(2024, 2, 13)),
     ("13. Februar 2024", date(2024, 2, 13)),
