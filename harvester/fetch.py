@@ -24,7 +24,7 @@ from .urls import host_of, is_same_site
 ACCEPT = {
     "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     "xml": "application/xml,text/xml,application/rss+xml,application/atom+xml,"
-           "text/*;q=0.5,*/*;q=0.1",
+           "application/feed+json;q=0.9,text/*;q=0.5,*/*;q=0.1",
     "any": "*/*",
 }
 DEADLINE_FACTOR = 3  # a whole response must arrive within 3 x timeout

@@ -1,7 +1,8 @@
-"""Site indexes: the feeds a page announces, RSS/Atom items as cards, and sitemaps."""
+"""Site indexes: the feeds a page announces, RSS/Atom/JSON Feed items as cards, and sitemaps."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
@@ -18,7 +19,8 @@ from .canonical import canonical_url, is_http_url
 
 _XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _INDEX_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".xml.gz")
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml",
+               "application/feed+json")
 MAX_SITEMAP_FILES = 200
 MAX_SITEMAP_DEPTH = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -47,7 +49,9 @@ def feed_urls(doc: Document) -> list[str]:
 
 
 def parse_feed(body: bytes, base: str) -> list[tuple[str, list[Candidate]]]:
-    """Return (item URL, card candidates) for each item of an RSS or Atom feed."""
+    """Return (item URL, card candidates) for each item of an RSS, Atom or JSON feed."""
+    if body.lstrip()[:1] == b"{":
+        return parse_json_feed(body, base)
     try:
         root = etree.fromstring(body, _XML)
     except (etree.XMLSyntaxError, ValueError):
@@ -101,6 +105,47 @@ def _item_candidates(item: etree._Element) -> list[Candidate]:
     if labels:
         found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
     found += [Candidate("summary", s, "card") for s in texts("description", "summary")[:1]]
+    return found
+
+
+def parse_json_feed(body: bytes, base: str) -> list[tuple[str, list[Candidate]]]:
+    """Return (item URL, card candidates) for each item of a JSON Feed (1.0 or 1.1): its
+    url (else an id that is one), title, date_published, authors, tags and summary."""
+    try:
+        feed = json.loads(body.decode("utf-8", "replace"))
+    except (ValueError, RecursionError):  # malformed, or nested past Python's stack
+        return []
+    items = feed.get("items") if isinstance(feed, dict) else None
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        link, key = item.get("url"), item.get("id")
+        # An item's id is any unique string: an address only when it is one in full.
+        url = canonical_url(link, base) if isinstance(link, str) and link.strip() else \
+            canonical_url(key) if isinstance(key, str) and is_http_url(key.strip()) else None
+        if url and is_http_url(url):
+            found.append((url, _json_item_candidates(item)))
+    return found
+
+
+def _json_item_candidates(item: dict[str, object]) -> list[Candidate]:
+    """Return the card candidates of one JSON Feed item (source "card", as RSS items)."""
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    found = [Candidate(field, value, "card") for field, value in (
+        ("title", text("title")), ("published", text("date_published")),
+        ("summary", text("summary"))) if value]
+    people = item.get("authors") or ([item["author"]] if item.get("author") else [])
+    names = [p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)
+             ] if isinstance(people, list) else []
+    if names:
+        found.append(Candidate("authors", [n for t in names for n in split_names(t)], "card"))
+    tags = item.get("tags")
+    if isinstance(tags, list) and (labels := [t for t in tags if isinstance(t, str) and t]):
+        found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
     return found
 
 

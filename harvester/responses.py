@@ -37,6 +37,8 @@ _REFRESH_VALUE = re.compile(r"(?is)^\s*(\d{1,6}(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\
 CHUNK = 64 * 1024
 DISCARD_BYTES = 64 * 1024
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# A JSON Feed is served as its own type or as plain JSON.
+_JSON_FEED_TYPES = frozenset({"application/feed+json", "application/json"})
 UNKNOWN_TYPES = frozenset({"application/octet-stream", "binary/octet-stream",
                            "application/unknown", "text/plain"})
 GZIP_TYPES = frozenset({"application/gzip", "application/x-gzip"})
@@ -276,8 +278,9 @@ def refresh_target(body: bytes, current: str) -> str | None:
 
 
 def is_xmlish_type(media: str) -> bool:
-    """Tell whether a media type can carry a feed or sitemap (XML, text, gzip)."""
-    return "xml" in media or media.startswith("text/") or media in GZIP_TYPES
+    """Tell whether a media type can carry a feed or sitemap (XML, JSON Feed, text, gzip)."""
+    return "xml" in media or media in _JSON_FEED_TYPES or media.startswith("text/") \
+        or media in GZIP_TYPES
 
 
 def binary_kind(body: bytes) -> str | None:

@@ -18,12 +18,15 @@ from .responses import check_body, check_declared
 _INDEX_ROOT = re.compile(r"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
                          r"<(?:[\w-]+:)?(?:rss|feed|RDF|urlset|sitemapindex)[\s>/]", re.DOTALL)
 
+# A JSON Feed names its version first or early: {"version": "https://jsonfeed.org/version/1.1"
+_JSON_FEED = re.compile(r'\s*\{.*?"version"\s*:\s*"https?://jsonfeed\.org/version/', re.DOTALL)
+
 
 def is_index_body(body: bytes) -> bool:
     """Tell whether a body is a feed or a sitemap by its root element (RSS, Atom, RDF,
-    urlset, sitemapindex), whatever its URL and Content-Type say."""
+    urlset, sitemapindex) or its JSON Feed version, whatever its URL and Content-Type say."""
     head = body[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return bool(_INDEX_ROOT.match(head))
+    return bool(_INDEX_ROOT.match(head) or _JSON_FEED.match(head))
 
 
 def html_refusal(page: Page) -> str | None:

@@ -176,6 +176,34 @@ def test_site_feed_adds_items_and_card_metadata(
     assert "/comments/feed.xml" not in requested(httpserver_ipv4)
 
 
+def test_a_json_feed_the_listing_announces_adds_its_items(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A JSON Feed (application/feed+json, served as application/json) gives the items the
+    listing does not show, with their cards; a JSON API link is no feed and is not read."""
+    body = (SITES / "jsonfeedsite" / "feed.json").read_bytes().replace(b"{{BASE}}", base.encode())
+    feed = {"/feed.json": Response(body, 200, content_type="application/json")}
+    serve(httpserver_ipv4, site_handler("jsonfeedsite", base, feed))  # type: ignore[arg-type]
+    links, report = run(Source(name="pq", start_urls=(base + "/notes",)), settings, store)
+    assert sorted(link.url for link in links) == sorted(expected("jsonfeedsite", base))
+    assert report.feed_items == 4
+    cards = {link.url: link.card for link in links}
+    gold = cards[base + "/notes/why-central-banks-are-buying-gold"]
+    assert gold is not None and [a.name for a in gold.authors] == ["Samuel Osei", "Priya Nair"]
+    assert "/api/notes.json" not in requested(httpserver_ipv4)
+
+
+def test_start_url_may_be_a_json_feed(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A JSON Feed as the only start URL: its items (those with an address) are the
+    publications."""
+    body = (SITES / "jsonfeedsite" / "feed.json").read_bytes().replace(b"{{BASE}}", base.encode())
+    feed = {"/feed.json": Response(body, 200, content_type="application/feed+json")}
+    serve(httpserver_ipv4, site_handler("jsonfeedsite", base, feed))  # type: ignore[arg-type]
+    links, report = run(Source(name="pq", start_urls=(base + "/feed.json",)), settings, store)
+    assert sorted(link.url for link in links) == sorted(expected("jsonfeedsite", base))
+    assert {link.via for link in links} == {"feed"} and report.feed_items == 4
+
+
 def test_start_url_may_be_the_sites_feed(
         httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
     """A feed URL as the only start URL: its items are the publications."""

@@ -135,6 +135,20 @@ def test_parse_feed_reads_atom_entries() -> None:
     assert fields["summary"] == "Batteries now shave the evening peak."
 
 
+def test_parse_feed_reads_json_feed_items() -> None:
+    """A JSON Feed 1.1 item: its url (or an id that is an address), title, day, authors
+    and tags; an id that is no address gives no item."""
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            '{"id": "a1", "url": "/notes/one-two-three", "title": "One two three",'
+            ' "date_published": "2024-01-02T10:00:00Z", "authors": [{"name": "Ann Lee"}],'
+            f' "tags": ["Notes"]}}, {{"id": "{BASE}/notes/four"}}, {{"id": "no-address"}}]}}')
+    items = parse_feed(body.encode(), BASE + "/feed.json")
+    assert [url for url, _ in items] == [BASE + "/notes/one-two-three", BASE + "/notes/four"]
+    fields = {c.field: c.value for c in items[0][1]}
+    assert (fields["title"], fields["published"], fields["authors"], fields["topics"]) == (
+        "One two three", "2024-01-02T10:00:00Z", ["Ann Lee"], ["Notes"])
+
+
 def test_parse_feed_reads_rss_1_0() -> None:
     """RSS 1.0 (RDF) items with Dublin Core dates, creators and subjects."""
     items = parse_feed(RDF, BASE + "/index.rdf")
@@ -145,7 +159,10 @@ def test_parse_feed_reads_rss_1_0() -> None:
 
 
 @pytest.mark.parametrize("body", [b"", b"not xml at all", b"<html><body>Oops</body></html>",
-                                  b"<?xml version='1.0'?><rss><channel>", b"\x00\x01\x02"])
+                                  b"<?xml version='1.0'?><rss><channel>", b"\x00\x01\x02",
+                                  # JSON that is no JSON Feed, broken, or nested past the stack
+                                  b"{", b'{"items": 3}', b'{"items": [3, null, {"url": 7}]}',
+                                  b'{"a":' + b"[" * 100_000])
 def test_parse_feed_survives_garbage(body: bytes) -> None:
     """Whatever a feed URL returns, the answer is a list (maybe empty), never an exception."""
     assert parse_feed(body, BASE + "/feed") == []
