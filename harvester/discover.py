@@ -315,8 +315,10 @@ class _Discovery:
 
     def _data_links(self, doc: Document, start: str) -> list[Link]:
         """Return the publication links a JavaScript listing carries as data (JSON-LD item
-        lists, a framework's embedded JSON), with what the data says of each as its card."""
-        items = embedded.data_cards(doc)
+        lists, a framework's embedded JSON) or builds from its WordPress REST API, with what
+        the data says of each as its card."""
+        # The API lists the whole blog: not for one category's or tag's listing.
+        items = embedded.data_cards(doc) or ([] if self.filtered else self.indexes.wp_posts(doc))
         contexts = [(url, classify.LinkContext(
             page_url=doc.url or start, text=title, card_title=True, heading=True,
             section=start, allowed_domains=self.domains, pattern=self.source.link_pattern,

@@ -4,7 +4,8 @@ The feeds a start page announces are read with its first listing page: their ite
 cards that fill in the listing cards of the same URLs (`merged`), and the items no listing
 showed are offered once every listing is walked (`leftovers`); then the site's sitemaps
 are (`sitemap_entries`). A start URL that is a feed or a sitemap is read here too
-(`read_start`). Every fetch goes through discovery's `Revalidator`. This module finds
+(`read_start`), and so is the WordPress REST API of a listing whose script builds its list
+from it (`wp_posts`). Every fetch goes through discovery's `Revalidator`. This module finds
 URLs and cards; `discover` makes them links and yields each once.
 
 Sitemaps and feeds list a whole site, so their URLs are kept only when they
@@ -27,7 +28,8 @@ from urllib.parse import urljoin
 from .canonical import canonical_url, is_http_url, record_key
 from .config import Source
 from .fetch import Fetcher, Page
-from .indexes import Entry, feed_urls, is_index_url, parse_feed, walk_sitemaps
+from .indexes import (Entry, feed_urls, is_index_url, parse_feed, parse_wp_posts, walk_sitemaps,
+                      wp_api_root, wp_posts_url)
 from .normalize import as_card, build_record, merge
 from .parse import Document
 from .record import Candidate, Record
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("harvester.discover")
 
 MAX_FEEDS = 3
+MAX_API_PAGES = 10
+MAX_API_POSTS = 100
 
 
 class SiteIndexes:
@@ -65,6 +69,24 @@ class SiteIndexes:
         self.feed_links: set[str] = set()
         # Start URLs that are sitemaps, fetched already: read with the others.
         self.prefetched: dict[str, Page] = {}
+
+    # -- a WordPress site's REST API ------------------------------------------------------
+
+    def wp_posts(self, doc: Document) -> list[tuple[str, str, list[Candidate]]]:
+        """Return the posts a WordPress site's REST API lists, for a listing page that shows
+        none in its HTML (its script builds the list from the API): at most MAX_API_PAGES
+        pages of MAX_API_POSTS posts, newest first."""
+        root = wp_api_root(doc)
+        if root is None or not is_same_site(root, self.domains):
+            return []
+        found: list[tuple[str, str, list[Candidate]]] = []
+        for number in range(1, MAX_API_PAGES + 1):
+            page = self.pages.fetch(wp_posts_url(root, number, MAX_API_POSTS), "feed", "xml")
+            posts = parse_wp_posts(page.body, page.url) if page and not page.not_modified else []
+            found += posts
+            if len(posts) < MAX_API_POSTS:
+                break
+        return found
 
     # -- feeds ---------------------------------------------------------------------------
 

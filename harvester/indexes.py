@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
+import lxml.html
 from lxml import etree
 
 from . import classify
@@ -147,6 +148,59 @@ def _json_item_candidates(item: dict[str, object]) -> list[Candidate]:
     if isinstance(tags, list) and (labels := [t for t in tags if isinstance(t, str) and t]):
         found.append(Candidate("topics", list(dict.fromkeys(labels)), "card"))
     return found
+
+
+def wp_api_root(doc: Document) -> str | None:
+    """Return the WordPress REST API root a page announces (`<link rel="https://api.w.org/">`),
+    or None."""
+    for el in doc.root.iter("link"):
+        if "https://api.w.org/" in (el.get("rel") or "").split() and el.get("href"):
+            root = canonical_url(el.get("href", ""), classify.document_base(doc))
+            return root if is_http_url(root) else None
+    return None
+
+
+def wp_posts_url(root: str, page: int, per_page: int) -> str:
+    """Return the address of one page of a WordPress site's posts in its REST API (the
+    "/wp-json/" root, or the "?rest_route=/" one of sites without pretty links)."""
+    if "rest_route=" in root:
+        return f"{root.split('?')[0]}?rest_route=/wp/v2/posts&per_page={per_page}&page={page}"
+    return f"{root.rstrip('/')}/wp/v2/posts?per_page={per_page}&page={page}"
+
+
+def parse_wp_posts(body: bytes, base: str) -> list[tuple[str, str, list[Candidate]]]:
+    """Return (URL, title, card candidates) of each post a WordPress REST API page lists: its
+    link, rendered title and excerpt, and day (the site's local time)."""
+    try:
+        posts = json.loads(body.decode("utf-8", "replace"))
+    except (ValueError, RecursionError):
+        return []
+    found = []
+    for post in posts if isinstance(posts, list) else []:
+        if not isinstance(post, dict) or not isinstance(post.get("link"), str):
+            continue
+        url = canonical_url(post["link"], base)
+        title = _rendered(post.get("title"))
+        if not is_http_url(url) or not title:
+            continue
+        cands = [Candidate("title", title, "card")]
+        if isinstance(post.get("date"), str):
+            cands.append(Candidate("published", post["date"], "card"))
+        if summary := _rendered(post.get("excerpt")):
+            cands.append(Candidate("summary", summary, "card"))
+        found.append((url, title, cands))
+    return found
+
+
+def _rendered(value: object) -> str:
+    """Return the text of a REST API field's rendered HTML ({"rendered": "<p>…</p>"})."""
+    html = value.get("rendered") if isinstance(value, dict) else None
+    if not isinstance(html, str) or not html.strip():
+        return ""
+    try:
+        return " ".join(lxml.html.fromstring(html).text_content().split())
+    except (etree.LxmlError, ValueError):
+        return ""
 
 
 def parse_sitemap(body: bytes, base: str) -> tuple[str, list[tuple[str, datetime | None]]]:

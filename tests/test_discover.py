@@ -192,6 +192,25 @@ def test_a_json_feed_the_listing_announces_adds_its_items(
     assert "/api/notes.json" not in requested(httpserver_ipv4)
 
 
+def test_a_wordpress_listing_built_by_script_is_read_from_its_rest_api(
+        httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
+    """A blog page whose script builds its list from the WordPress REST API (announced with
+    rel="https://api.w.org/"), no feed, no sitemap: the API's posts are the publications,
+    with their titles, days and excerpts as cards; one page of the API is enough."""
+    body = (SITES / "wpjs" / "posts.json").read_bytes().replace(b"{{BASE}}", base.encode())
+    api = {"/wp-json/wp/v2/posts": Response(body, 200, content_type="application/json")}
+    serve(httpserver_ipv4, site_handler("wpjs", base, api))  # type: ignore[arg-type]
+    source = Source(name="pq", start_urls=(base + "/blog/",), use_sitemaps=False)
+    links, _ = run(source, settings, store)
+    assert sorted(link.url for link in links) == sorted(expected("wpjs", base))
+    cards = {link.url: link.card for link in links}
+    gold = cards[base + "/2024/03/05/why-central-banks-are-buying-gold/"]
+    assert gold is not None and gold.title == "Why central banks are buying gold – and why now"
+    assert gold.published is not None and gold.published.isoformat()[:10] == "2024-03-05"
+    asked = [p for p in requested(httpserver_ipv4) if p.startswith("/wp-json/")]
+    assert asked == ["/wp-json/wp/v2/posts?per_page=100&page=1"]
+
+
 def test_start_url_may_be_a_json_feed(
         httpserver_ipv4: HTTPServer, base: str, settings: Settings, store: Store) -> None:
     """A JSON Feed as the only start URL: its items (those with an address) are the

@@ -255,3 +255,16 @@ def test_walk_sitemaps_stops_at_the_depth_limit() -> None:
     list(walk_sitemaps([(BASE + "/0.xml", True)],
                        lambda url, declared: read.append(url) or fetch(url, declared)))
     assert len(read) == MAX_SITEMAP_DEPTH + 1
+
+
+def test_wordpress_rest_api_addresses_and_garbage() -> None:
+    """The posts endpoint of a "/wp-json/" root and of a "?rest_route=/" one; whatever the
+    API answers, a list (maybe empty), never an exception."""
+    from harvester.indexes import parse_wp_posts, wp_posts_url
+    assert wp_posts_url(BASE + "/wp-json/", 2, 100) == (
+        BASE + "/wp-json/wp/v2/posts?per_page=100&page=2")
+    assert wp_posts_url(BASE + "/?rest_route=/", 1, 100) == (
+        BASE + "/?rest_route=/wp/v2/posts&per_page=100&page=1")
+    for body in (b"", b"{}", b"[1, null]", b'[{"link": 5}]', b'[{"link": "/x", "title": 3}]',
+                 b"[" * 100_000, b"<html></html>"):
+        assert parse_wp_posts(body, BASE + "/wp-json/wp/v2/posts") == []
