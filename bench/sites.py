@@ -38,10 +38,15 @@ five posts only through its sidebar's month archives, a library grouped by year 
 combine without end, an events calendar whose months link on forever, a session id fresh
 in every link of every response, item links written relative (beside a `<base href>`),
 protocol-relative, with a fragment, a mixed-case host, `&amp;` or whitespace, and cards
-whose share, print, email, cite, PDF and reading-list links sit beside the title. Each
-page is served byte for byte at its truth URL's path (query kept; made unique), or at its
-platform's own address, by a real HTTP server on 127.0.0.1, and harvested in process from
-the start URL alone (`run_source`, delay 0, no retries) into a fresh store.
+whose share, print, email, cite, PDF and reading-list links sit beside the title; then
+(bench/site_shapes_indexes.py, no sitemap) the indexes a start URL leads to: a JavaScript
+listing whose items only its JSON Feed lists, a WordPress blog drawn from its REST API
+(`/wp-json/wp/v2/posts`), a listing paged only by a `<select>`, an expert's profile page
+listing their publications (`?page=2`), and a listing showing its first page only beside
+an RSS feed of every item and a comments feed (noise). Each page is served byte for byte
+at its truth URL's path (query kept; made unique), or at its platform's own address, by a
+real HTTP server on 127.0.0.1, and harvested in process from the start URL alone
+(`run_source`, delay 0, no retries) into a fresh store.
 
 Per shape and in total it reports the pages linked, reached (the server's log) and
 stored; the records equal to single-page extraction (`extract_page` on the same URL) on
@@ -94,6 +99,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 from accuracy import Guess, Tally, score  # noqa: E402
 from site_shapes import SHAPES, Case, Site, build, load, serve  # noqa: E402
 from site_shapes_dupes import DUPE_SHAPES  # noqa: E402
+from site_shapes_indexes import INDEX_SHAPES  # noqa: E402
 from site_shapes_links import LINK_SHAPES  # noqa: E402
 from site_shapes_listings import LISTING_SHAPES  # noqa: E402
 from site_shapes_more import MORE_SHAPES  # noqa: E402
@@ -108,6 +114,7 @@ SHAPES.update(TRAP_SHAPES)  # then bench/site_shapes_traps.py's traps
 SHAPES.update(DUPE_SHAPES)  # then bench/site_shapes_dupes.py's duplicates
 SHAPES.update(LISTING_SHAPES)  # then bench/site_shapes_listings.py's listing markups
 SHAPES.update(LINK_SHAPES)  # then bench/site_shapes_links.py's crawl traps and link forms
+SHAPES.update(INDEX_SHAPES)  # then bench/site_shapes_indexes.py's indexes
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "pages"
