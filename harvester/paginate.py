@@ -116,13 +116,15 @@ def _is_listing_step(candidate: str, current: str) -> bool:
 
 
 def _numbered_next(root: Element, url: str, base: str) -> list[str]:
-    """Return page N+1 of the listing `url` when the page links to its numbered pages."""
+    """Return page N+1 of the listing `url` when the page links to its numbered pages, or
+    offers them in a <select> whose options' values are their addresses (a pager a script
+    follows: `onchange="location.href = this.value"`)."""
     base, current = without_page(url), page_number(url)
     # Without a number the page is the first: its successor is 1 (counting from 0) or 2.
     wanted = (current + 1,) if current is not None else (1, 2)
     numbered: dict[int, str] = {}
-    for anchor in root.iter("a"):
-        target = canonical_url(anchor.get("href", ""), base)
+    for anchor in root.iter("a", "option"):
+        target = canonical_url(anchor.get("href" if anchor.tag == "a" else "value", ""), base)
         number = page_number(target)
         if number is None or not _same_listing(target, base):
             continue

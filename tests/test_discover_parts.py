@@ -55,6 +55,14 @@ def first_next(markup: str, url: str = BASE + "/research", selector: str | None 
      "/research?page=2&sort_by=created&type=All"),
     ('<a href="/news?tx_news_pi1%5BcurrentPage%5D=2">2</a>', BASE + "/news",
      "/news?tx_news_pi1%5BcurrentPage%5D=2"),
+    # a <select> of pages that a script follows
+    ('<select onchange="window.location.href = this.value"><option value="/publications" '
+     'selected>1</option><option value="/publications?page=2">2</option><option '
+     'value="/publications?page=3">3</option></select>', BASE + "/publications",
+     "/publications?page=2"),
+    ('<select name="page"><option value="/publications?page=1">1</option><option '
+     'value="/publications?page=2" selected>2</option><option value="/publications?page=3">3'
+     "</option></select>", BASE + "/publications?page=2", "/publications?page=3"),
 ])
 def test_next_page_is_found(markup: str, url: str, wanted: str) -> None:
     """rel=next, "Next"/"Older posts"/"»"/"Load more" wording, buttons, forms and numbers."""
@@ -72,6 +80,9 @@ def test_next_page_is_found(markup: str, url: str, wanted: str) -> None:
     ('<a href="/research?page=2">2</a>', BASE + "/research?type=report"),
     ('<a href="/research?type=brief&amp;page=2">2</a>', BASE + "/research?type=report"),
     ("<p>No pagination at all.</p>", BASE + "/research"),
+    # a <select> of topics or of other listings is no pager
+    ('<select><option value="/research?topic=climate">Climate</option><option '
+     'value="/other?page=2">2</option></select>', BASE + "/research"),
 ])
 def test_no_next_page_where_there_is_none(markup: str, url: str) -> None:
     """Previous, newer, last-page, other-listing and item links are never taken for "next"."""
