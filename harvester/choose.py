@@ -16,7 +16,7 @@ from .text import clean, fold, strip_tags
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
                "meta:sailthru.title", "html:h1", "html:headline", "html:slug-heading",
-               "html:title-shown",
+               "html:title-shown", "html:prominent",
                "meta:headline",
                "jsonld:WebPage", "meta:title", "html:title")
 # The visible headline's sources: the <h1>, else the heading the page's address was made from.

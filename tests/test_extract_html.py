@@ -1321,3 +1321,22 @@ def test_an_h1_naming_the_pages_folder_is_its_sections_banner() -> None:
            "monitoring-zersiedelung-2023.html")
     assert extract_page(html, url).title == (
         "Monitoring Zersiedelung der Schweiz 2023: Entwicklung der Siedlungsfläche")
+
+
+@pytest.mark.parametrize("headline", [
+    '<p><font size="5" face="Georgia"><b>The Fiscal Cost of Delayed Bridge Maintenance</b>'
+    "</font></p>",
+    '<span style="font-size: 20px; font-weight: bold;">The Fiscal Cost of Delayed Bridge '
+    "Maintenance</span>",
+    '<span id="ctl00_ContentPlaceHolder1_lblTitle" class="title">The Fiscal Cost of Delayed '
+    "Bridge Maintenance</span>",
+])
+def test_a_legacy_page_without_headings_is_titled_by_its_line_set_large(headline: str) -> None:
+    """A hand-made table layout with no heading and a <title> naming the site: the first
+    line its inline styles set large (or ASP.NET's title label) is the title."""
+    html = f"""<html><head><title>Keystone Rural Policy Institute - Publications</title></head>
+      <body><table><tr><td><font size="2">DISCUSSION PAPER NO. 16-03</font></td></tr><tr><td>
+      {headline}<p>Deferred maintenance raises the lifetime cost of rural bridges.</p>
+      </td></tr></table></body></html>"""
+    record = extract_page(html, "https://krpi.example.org/publications/2016/dp16-03.html")
+    assert record.title == "The Fiscal Cost of Delayed Bridge Maintenance"

@@ -56,6 +56,14 @@ _TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
 _MIN_SHOWN_TITLE = 12
 _MIN_SLUG_WORDS = 3
+# Inline sizes that set a headline apart: <font size="4"> and more, 18px and more.
+_PROMINENT_TAGS = ("font", "span", "p", "b", "strong", "td", "div")
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)px")
+_TITLE_ID = re.compile(r"(?i)(?<![a-z])(?:lbl)?title$")
+_MIN_FONT_SIZE = 4
+_MIN_PIXELS = 18
+_MIN_TITLE_WORDS = 3
+_MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W_]+")
 _EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 _MAX_SHOWN_TITLE_SCAN = 3000
@@ -73,6 +81,8 @@ def _titles(page: Page) -> list[Candidate]:
                 found.append(Candidate("title", text_of(el), "html:headline"))
                 break
         found += _slug_heading(page)
+        if not found:
+            found += _prominent_text(page)
     if page.titles:
         if not found:
             found += _title_parts_shown(page, page.titles[0])
@@ -100,6 +110,23 @@ def _slug_heading(page: Page) -> list[Candidate]:
         if any(slug <= words and 2 * len(slug) >= len(words) for slug in slugs) \
                 and not page.is_foreign(el):
             return [Candidate("title", text, "html:slug-heading")]
+    return []
+
+
+def _prominent_text(page: Page) -> list[Candidate]:
+    """Return the first line set large by inline styles, on a page with no heading at all (a
+    hand-made or legacy page: `<font size="5"><b>Title</b></font>`, a span of 20px bold,
+    ASP.NET's `<span id="...lblTitle">`): its headline."""
+    for el in islice(page.root.iter(_PROMINENT_TAGS), _MAX_SHOWN_TITLE_SCAN):
+        size = el.get("size") if el.tag == "font" else None
+        style = _FONT_SIZE.search(el.get("style") or "")
+        if not (size and size.strip().isdigit() and int(size) >= _MIN_FONT_SIZE
+                or style and float(style.group(1)) >= _MIN_PIXELS
+                or _TITLE_ID.search(el.get("id") or "")) or page.is_foreign(el):
+            continue
+        text = " ".join(text_of(el).split())
+        if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS:
+            return [Candidate("title", text, "html:prominent")]
     return []
 
 
