@@ -7,7 +7,7 @@ the extractor that gave it in `record.provenance`.
 
 Modules: `rules` (site CSS/XPath rules), `jsonld`, `meta` (citation_*, Dublin
 Core, OpenGraph, article:*, parse.ly, sailthru, twitter, itemprop metas),
-`html` (headline, bylines, summary, lead figure), `datelines` (dates a reader
+`html` (summary, language; `headlines` the headline), `datelines` (dates a reader
 sees near the headline; `pagedates` the whole-page fallback), `labels` (visible types and
 topics: labels, kickers, breadcrumbs), `tags` (tag links and lists, topic lists,
 categories); `page` indexes a document in one pass, `regions` finds the headline

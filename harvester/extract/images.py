@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..record import Candidate
-from .html import is_home_href, page_host
+from .headlines import is_home_href, page_host
 from .page import Page
 from .tree import Element, text_of
 
