@@ -157,18 +157,21 @@ def _full_names(other: list[Author], chosen: list[Author]) -> bool:
     """Tell whether every name `other` adds to `chosen` is a person's whole name, as a
     byline's marked-up author shows it ("Gefühle", a category, and "Nachricht abschicken",
     a form's button, are none, nor is an affiliation's country, "United States")."""
-    added = [a for a in other if not _covers(chosen, [a])]
     return all(len(a.name.split()) >= 2 and is_name(a.name, strict=True)
-               and not REGION.search(a.name) for a in added)
+               and not REGION.search(a.name) for a in _added(other, chosen))
 
 
 def _corroborated(other: list[Author], chosen: list[Author],
                   lists: list[tuple[list[Author], str]]) -> bool:
     """Tell whether every name `other` adds to `chosen` is named by a source that reads no
     byline's text (author links, microdata): a byline's UI words are no one's name."""
-    added = [a for a in other if not _covers(chosen, [a])]
     return all(any(s not in _BYLINE_TEXTS and _covers(people, [a]) for people, s in lists)
-               for a in added)
+               for a in _added(other, chosen))
+
+
+def _added(other: list[Author], chosen: list[Author]) -> list[Author]:
+    """Return the people of `other` that `chosen` does not name."""
+    return [a for a in other if not _covers(chosen, [a])]
 
 
 def _full_name(name: str) -> bool:
