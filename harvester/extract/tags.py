@@ -53,10 +53,10 @@ def _sidebar_topics(page: Page) -> list[Candidate]:
     shows its topics nowhere else (a report page's side column); never those of a menu,
     header or footer."""
     found: list[str] = []
+    menus = {block for block in page.structural if block.tag != "aside"}
     for heading in page.headings:
         if len(heading) or not heading.text or not is_topic_heading(heading.text) \
-                or any(heading in set(block.iter()) for block in page.structural
-                       if block.tag != "aside"):
+                or any(a in menus for a in heading.iterancestors()):
             continue
         # A term's "View related insights" button is no term.
         links = [t for t in _links_after(heading) if t and not _CALL.match(t)]
