@@ -212,3 +212,7 @@ ORGANIZATION = re.compile(
 SURNAME_FIRST = re.compile(r"^((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]+\s+)*[A-ZÀ-ÞĀ-Ž]{2}[A-ZÀ-ÞĀ-Ž'’\-]+)"
                            r"\s+([A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’\-]+(?:[\s-][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’\-]+)"
                            r"{0,2})$")
+# The "i" (Catalan) or "y" (Spanish) between a name's two surnames: a capitalized word
+# after it that ends the name ("Puigvert i Martí," "Ortega y Gasset").
+DOUBLE_SURNAME = re.compile(r"(?<=[^\W\d_]) (i|y) (?=[A-ZÀ-ÞÑ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+                            r"\s*(?:[,;&]|$| (?:and|i|y|e) ))")

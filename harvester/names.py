@@ -13,12 +13,14 @@ from functools import lru_cache
 
 from .text import WIDE_CHARS, clean, strip_accents
 from .name_patterns import (ARTICLES, BIO_NAME, CJK_HELPER, CJK_LABEL, CJK_ROLE, CONJUNCTION,
-                            DEGREE, DIGIT, DOTTED_LOGIN, EDGE_WORDS, FIELD, FOR_OUTLET, HELPERS,
-                            HONORIFIC, JOINS, KO_ROLE, LABEL, LEGAL_FORM, LONG_TLDS,
-                            LOWER_PARTICLES, MAILBOX, MAX_NAME, MID_BY, NOISE, NOT_AUTHORS,
-                            NOT_NAMES, ORGANIZATION, PREFIX, REGION, REPORTER_PLACE, ROLE,
-                            ROLE_AND_NAME, ROLE_FIELD_AND, SPLIT, SURNAME_FIRST, TOKEN,
+                            DEGREE, DIGIT, DOTTED_LOGIN, DOUBLE_SURNAME, EDGE_WORDS, FIELD,
+                            FOR_OUTLET, HELPERS, HONORIFIC, JOINS, KO_ROLE, LABEL, LEGAL_FORM,
+                            LONG_TLDS, LOWER_PARTICLES, MAILBOX, MAX_NAME, MID_BY, NOISE,
+                            NOT_AUTHORS, NOT_NAMES, ORGANIZATION, PREFIX, REGION, REPORTER_PLACE,
+                            ROLE, ROLE_AND_NAME, ROLE_FIELD_AND, SPLIT, SURNAME_FIRST, TOKEN,
                             TRANSLATION, TWO_LETTER_AGENCIES)
+
+_GLUE = "\ue000"  # a private-use character: no page writes it inside a name
 
 
 def opening_name(text: str) -> str | None:
@@ -66,14 +68,24 @@ def _split(text: str) -> list[str]:
             pieces.pop()
         chunk = ",".join(_without_role_pieces(pieces))
         inverted = _inverted(chunk)
-        names += [inverted] if inverted else [clean_name(_without_outlet(p))
-                                              for p in SPLIT.split(chunk)]
+        names += [inverted] if inverted else [clean_name(_without_outlet(p.replace(_GLUE, " ")))
+                                              for p in SPLIT.split(_glue_surnames(chunk))]
     found = [n for n in names if n]
     if len(found) > 1 and all(SURNAME_FIRST.match(n) for n in found):
         # The EU institutions' "KARAMANLI Eleni; VOGT Johannes": each family name in capitals
         # goes first (a line of several, so that "NASA Scientist" alone is left as it is).
         found = [_given_first(n) for n in found]
     return unique_names(found)
+
+
+def _glue_surnames(chunk: str) -> str:
+    """Return a credit line with the "i"/"y" between a Catalan or Spanish name's two
+    surnames glued ("Jordi Puigvert i Martí, Núria Ferrer i Sala"), so that no split parts
+    them: the word after it ends a name, and two words or more come before it."""
+    def glue(match: re.Match[str]) -> str:
+        before = re.split(r"[,;&]| (?:and|i|y|e) ", chunk[:match.start()])[-1]
+        return match.group(0) if len(before.split()) < 2 else f"{_GLUE}{match.group(1)}{_GLUE}"
+    return DOUBLE_SURNAME.sub(glue, chunk) if " i " in chunk or " y " in chunk else chunk
 
 
 def _given_first(name: str) -> str:

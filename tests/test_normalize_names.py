@@ -187,6 +187,11 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     ("KARAMANLI Eleni; VOGT Johannes", ["Eleni Karamanli", "Johannes Vogt"]),
     ("VAN DEN BERG Anna; KIM Ji-woo", ["Anna van den Berg", "Ji-woo Kim"]),
     ("EFC Bayrische Bembel", ["EFC Bayrische Bembel"]),
+    # Catalan and Spanish names join their two surnames with "i" or "y"
+    ("Jordi Puigvert i Martí, Núria Ferrer i Sala",
+     ["Jordi Puigvert i Martí", "Núria Ferrer i Sala"]),
+    ("José Ortega y Gasset", ["José Ortega y Gasset"]),
+    ("Ana y Juan", ["Ana", "Juan"]), ("Jane Doe i John Roe", ["Jane Doe", "John Roe"]),
     # Plone's byline stamp is no one's name.
     ("Webredaktion IASP — zuletzt verändert", ["Webredaktion IASP"]),
 ])
