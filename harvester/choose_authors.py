@@ -105,7 +105,11 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
                                and _personal(o)), (chosen, source))
     first_names_only = all(" " not in a.name for a in chosen)
     for other, other_source in lists[1:]:
-        trusted = other_source in _TRUSTED_AUTHORS or first_names_only
+        # The same people in the page's own order ("Kovács-Nagy Eszter", a Hungarian name
+        # family first) beat citation metadata's "Last, First" turned round.
+        own_order = source == "meta:citation_author" and other_source.startswith("html:") \
+            and len(other) == len(chosen) and _covers(chosen, other)
+        trusted = other_source in _TRUSTED_AUTHORS or first_names_only or own_order
         if not trusted or other == chosen or not _covers(other, chosen):
             continue
         more = len(other) > len(chosen) and (
@@ -120,7 +124,7 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
                 or other_source in _NEAR_BYLINES and _corroborated(other, chosen, lists)))
         # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
         whole = first_names_only and len(other) < len(chosen) and _personal(other)
-        if more or whole or len(other) == len(chosen) and _longer(other, chosen):
+        if more or whole or own_order or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return _with_addresses(chosen, lists), source
 

@@ -132,3 +132,13 @@ def test_a_chinese_research_centre_is_no_person_beside_the_names_it_credits() ->
     label = Candidate("authors", ["张伟 李娜 王建国"], "html:label")
     chosen = choose_authors([centre, label], [], language="zh-CN")
     assert chosen is not None and [a.name for a in chosen[0]] == ["张伟", "李娜", "王建国"]
+
+
+def test_the_pages_own_order_of_the_same_names_beats_citation_last_first() -> None:
+    """A Hungarian page writes names family first ("Kovács-Nagy Eszter"); its citation_author
+    "Kovács-Nagy, Eszter" turned round must not reorder them. Other people do not count."""
+    cited = Candidate("authors", ["Kovács-Nagy, Eszter", "Tóth, Bálint"], "meta:citation_author")
+    shown = Candidate("authors", ["Kovács-Nagy Eszter", "Tóth Bálint"], "html:label")
+    assert names(cited, shown) == ["Kovács-Nagy Eszter", "Tóth Bálint"]
+    others = Candidate("authors", ["Szabó Márta", "Tóth Bálint"], "html:label")
+    assert names(cited, others) == ["Eszter Kovács-Nagy", "Bálint Tóth"]
