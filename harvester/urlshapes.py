@@ -76,7 +76,8 @@ _ID = re.compile(r"\d{3,}")
 _ID_PARENTS = frozenset({"view", "handle", "item", "items", "record", "records", "node", "id",
                          "article", "articles", "detail", "details", "show", "eprint", "doc",
                          "document", "documents", "publication", "p", "post", "entry"})
-_PAGE_FILE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+# A page file's extension, no part of its name ("report.html", "view.php").
+PAGE_FILE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 
 
 def navigation_reason(url: str) -> str | None:
@@ -264,19 +265,19 @@ def without_page(url: str) -> str:
 
 def _words(segment: str) -> list[str]:
     """Return the words of a path segment (split on hyphens, underscores, dots)."""
-    return [w for w in re.split(r"[-_+.\s]", _PAGE_FILE.sub("", segment)) if w]
+    return [w for w in re.split(r"[-_+.\s]", PAGE_FILE.sub("", segment)) if w]
 
 
 def _is_slug(segment: str) -> bool:
     """Tell whether a path segment names one item: three or more words, long, or an id."""
-    bare = _PAGE_FILE.sub("", segment)
+    bare = PAGE_FILE.sub("", segment)
     return len(_words(segment)) >= 3 or len(bare) >= 24 or bool(_ID.search(bare))
 
 
 def _is_headline(segment: str) -> bool:
     """Tell whether a slug is a whole headline ("eu-taxonomie-atomkraft-erdgas-sind-nicht-
     nachhaltig" under "/themen/"): seven words or more, where a tag or a name has a few."""
-    return len(_words(_PAGE_FILE.sub("", segment))) >= 7
+    return len(_words(PAGE_FILE.sub("", segment))) >= 7
 
 
 def _has_filter(query: str) -> bool:
@@ -293,7 +294,7 @@ def has_id_param(query: str) -> bool:
 def _is_post_number(segment: str) -> bool:
     """Tell whether a path segment is a post's number ("2146078", "12345.html"): the
     numeric permalinks of "/archives/2146078"; a year names an archive."""
-    bare = _PAGE_FILE.sub("", segment)
+    bare = PAGE_FILE.sub("", segment)
     return bare.isdigit() and len(bare) >= 3 and not _YEAR.match(bare)
 
 
@@ -338,7 +339,7 @@ def _is_filed_by_day(segments: list[str]) -> bool:
         if _YEAR.match(segments[i]) and _NUMBER.match(segments[i + 1]) \
                 and _NUMBER.match(segments[i + 2]):
             rest = segments[i + 3:]
-            return not (len(rest) == 1 and _PAGE_FILE.sub("", rest[0]).lower() == "index")
+            return not (len(rest) == 1 and PAGE_FILE.sub("", rest[0]).lower() == "index")
     return False
 
 

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from ..record import Candidate
 from ..text import fold, strip_accents
 from ..urls import host_of
+from ..urlshapes import PAGE_FILE
 from .classes import HEADLINE
 from .page import Page
 from .tree import Element, glued, text_of
@@ -43,7 +44,6 @@ _MIN_PIXELS = 18
 _MIN_TITLE_WORDS = 3
 _MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W_]+")
-_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 _MAX_SHOWN_TITLE_SCAN = 3000
 # Words a line of a title may end on only when the title goes on after it.
 _JOINING_WORDS = frozenset(
@@ -124,7 +124,7 @@ def _slug_words(url: str | None) -> set[str]:
         segment = urlsplit(url).path.rstrip("/").rpartition("/")[2]
     except ValueError:
         return set()
-    words = {w for w in _WORD.findall(_EXTENSION.sub("", unquote(segment)).lower())
+    words = {w for w in _WORD.findall(PAGE_FILE.sub("", unquote(segment)).lower())
              if not w.isdigit()}
     return words if len(words) >= _MIN_SLUG_WORDS else set()
 
