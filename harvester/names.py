@@ -108,7 +108,7 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
     or opens with "and", credits someone again."""
     if len(pieces) < 2 or len(pieces[0].split()) < 2:
         return pieces  # "Doe, Jane": an inverted name
-    kept, in_role = pieces[:1], False
+    kept, in_role = pieces[:1], bool(ROLE.match(pieces[0].strip()))
     for piece in pieces[1:]:
         text = piece.strip()
         if ROLE.match(text):
@@ -119,7 +119,8 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
             if joined and _is_name_after_role(joined.group(1), joined.re is ROLE_AND_NAME):
                 kept.append(joined.group(1))
                 in_role = False
-        elif not in_role or CONJUNCTION.match(text) or is_name(text, strict=True):
+        elif not in_role or CONJUNCTION.match(text) or is_name(text, strict=True) \
+                and not is_field(text):
             in_role = False
             kept.append(piece)
     return kept

@@ -35,6 +35,10 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Fellow for Asia and Middle East", ["Jane Doe"]),
     ("Jane Doe, Professor of History and Politics", ["Jane Doe"]),
     ("Jane Doe | Staff Writer", ["Jane Doe"]),
+    # A role on its own line of an author card, with the programme it serves in
+    ("Jane Doe, Ph.D.\nSenior Fellow, Economic Studies\nJohn Roe\nResearch Associate",
+     ["Jane Doe", "John Roe"]),
+    ("Senior Fellow, Foreign Policy", []),
     # Mailboxes as feeds and mail write them
     ("jane.doe@example.org (Jane Doe)", ["Jane Doe"]),
     ("Jane Doe <jane.doe@example.org>", ["Jane Doe"]),
