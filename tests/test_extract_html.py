@@ -1340,3 +1340,18 @@ def test_a_legacy_page_without_headings_is_titled_by_its_line_set_large(headline
       </td></tr></table></body></html>"""
     record = extract_page(html, "https://krpi.example.org/publications/2016/dp16-03.html")
     assert record.title == "The Fiscal Cost of Delayed Bridge Maintenance"
+
+
+def test_a_form_wrapping_the_whole_page_is_no_menu_for_side_column_topics() -> None:
+    """ASP.NET wraps a whole page in one <form>: the side column's topics inside it are the
+    page's; a form of its own (a search box's) still keeps its links out."""
+    html = """<html><body><form id="aspnetForm" method="post" action="./paper">
+      <header><form class="search"><h2>Topics</h2><a href="/topic/all">All</a></form></header>
+      <main><h1>Household Inflation Expectations and Mortgage Refinancing</h1>
+      <p>Households that expect higher inflation fix their mortgage rates for longer.</p></main>
+      <aside class="col3 sidebar"><h2>Topics</h2><ul class="topic-list">
+      <li><a href="/research?Taxonomies=7b1e">Inflation expectations</a></li>
+      <li><a href="/research?Taxonomies=9d6e">Monetary policy</a></li></ul></aside>
+      </form></body></html>"""
+    record = extract_page(html, "https://bank.example/working-paper/2023/household-expectations")
+    assert record.topics == ("Inflation expectations", "Monetary policy")

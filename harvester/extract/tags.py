@@ -51,9 +51,12 @@ def extract(page: Page) -> list[Candidate]:
 def _sidebar_topics(page: Page) -> list[Candidate]:
     """Return the links a "Topic"/"Tags"/"Region" heading in a sidebar lists, for a page that
     shows its topics nowhere else (a report page's side column); never those of a menu,
-    header or footer."""
+    header or footer (a form wrapping the whole page, as ASP.NET's, holds the headline: it is
+    the page itself)."""
     found: list[str] = []
-    menus = {block for block in page.structural if block.tag != "aside"}
+    page_itself = {a for h1 in page.h1s[:1] for a in h1.iterancestors()}
+    menus = {block for block in page.structural
+             if block.tag != "aside" and block not in page_itself}
     for heading in page.headings:
         if len(heading) or not heading.text or not is_topic_heading(heading.text) \
                 or any(a in menus for a in heading.iterancestors()):
