@@ -1355,3 +1355,20 @@ def test_a_form_wrapping_the_whole_page_is_no_menu_for_side_column_topics() -> N
       </form></body></html>"""
     record = extract_page(html, "https://bank.example/working-paper/2023/household-expectations")
     assert record.topics == ("Inflation expectations", "Monetary policy")
+
+
+def test_gov_uk_s_explore_the_topic_links_are_the_page_s_topics() -> None:
+    """GOV.UK lists a page's taxons under "Explore the topic" in its related navigation;
+    the related items above them are other pages, not topics."""
+    html = """<html><body><main><div class="govuk-grid-column-two-thirds">
+      <h1 class="gem-c-heading__text">Apprenticeship completion among adult learners</h1>
+      <p>Findings from a 3-year evaluation of why adults start but do not complete.</p></div>
+      <div class="govuk-grid-column-one-third"><div class="gem-c-related-navigation">
+      <h2 id="related-nav-related_items">Related content</h2><nav><ul>
+      <li><a href="/research/off-the-job-training">Off-the-job training: employer survey</a></li>
+      </ul></nav><h2 id="related-nav-topics">Explore the topic</h2><nav><ul>
+      <li><a href="/topic/apprenticeships">Apprenticeships</a></li>
+      <li><a href="/topic/further-education">Further education</a></li></ul></nav></div></div>
+      </main></body></html>"""
+    record = extract_page(html, "https://www.gov.example/research/apprenticeship-completion")
+    assert record.topics == ("Apprenticeships", "Further education")
