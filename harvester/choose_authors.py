@@ -99,9 +99,10 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
         return (tuple(slugs), "url:author") if slugs else fallback
     chosen, source = _agreed(lists) or lists[0]
     if all(a.name.islower() and " " not in a.name for a in chosen):
-        # A login or a slug ("medellín", "jdoe") yields to people a trusted source names in
-        # full; alone, it is all the page says.
-        chosen, source = next(((o, s) for o, s in lists[1:] if s in _TRUSTED_AUTHORS
+        # A login or a slug ("medellín", "jdoe", "webeditor") yields to people a trusted
+        # source or the page's "Authors:" label names in full; alone, it is all the page says.
+        chosen, source = next(((o, s) for o, s in lists[1:]
+                               if (s in _TRUSTED_AUTHORS or s == "html:label")
                                and _personal(o)), (chosen, source))
     first_names_only = all(" " not in a.name for a in chosen)
     for other, other_source in lists[1:]:

@@ -142,3 +142,13 @@ def test_the_pages_own_order_of_the_same_names_beats_citation_last_first() -> No
     assert names(cited, shown) == ["Kovács-Nagy Eszter", "Tóth Bálint"]
     others = Candidate("authors", ["Szabó Márta", "Tóth Bálint"], "html:label")
     assert names(cited, others) == ["Eszter Kovács-Nagy", "Bálint Tóth"]
+
+
+def test_a_cms_login_everywhere_yields_to_the_people_an_authors_label_names() -> None:
+    """Plone credits "webeditor", the account that posted, in its meta tags and byline; the
+    report's "Authors" row names the people. A label naming no whole name changes nothing."""
+    login = [Candidate("authors", ["webeditor"], source)
+             for source in ("meta:dc.creator", "meta:author", "html:byline")]
+    label = Candidate("authors", ["R. McLeod, S. Fraser and J. Ó Briain"], "html:label")
+    assert names(*login, label) == ["R. McLeod", "S. Fraser", "J. Ó Briain"]
+    assert names(*login, Candidate("authors", ["Fraser"], "html:label")) == ["webeditor"]
