@@ -18,7 +18,7 @@ from typing import Any
 from .choose import rank
 from .name_patterns import PEOPLE_FOLDERS, REGION
 from .names import (clean_name, is_field, is_name, is_organization, name_key, split_names,
-                    unique_names)
+                    turned_round, unique_names)
 from .record import Author, Candidate
 from .text import WIDE_CHARS, clean
 
@@ -228,6 +228,10 @@ def _authors_of(value: Any, site_keys: set[str],
     items = value if isinstance(value, list) else [value]
     people: list[Author] = []
     orgs: list[Author] = []
+    # Meta tags naming one person each, all "Last, First": each is one name turned round,
+    # a family name of two words too ("Fernández Ortega, María José").
+    one_each = structured and len(items) > 1 and all(
+        isinstance(i, str) and turned_round(i) for i in items)
     for item in items:
         url = None
         is_org = False
@@ -235,7 +239,8 @@ def _authors_of(value: Any, site_keys: set[str],
             item, url, is_org = item
         if not isinstance(item, str) or item.strip().startswith(("http://", "https://", "/")):
             continue
-        names = [clean_name(item)] if is_org else split_names(item)
+        names = [clean_name(item)] if is_org else [turned_round(item)] if one_each \
+            else split_names(item)
         if structured and len(names) > 1 and _one_organization(item, names):
             names, is_org = [clean_name(item)], True
         if structured and not any(names):

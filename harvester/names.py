@@ -159,12 +159,22 @@ def _after_by(text: str) -> str:
     return text
 
 
-def _inverted(text: str) -> str | None:
-    """Return "First Last" when text is clearly one "Last, First" name, else None."""
+def turned_round(text: str) -> str | None:
+    """Return "First Last" for a credit that names one person "Last, First" whatever the
+    family name's length ("Fernández Ortega, María José"), as a meta tag naming one person
+    each does; None when it is not so written."""
+    return _inverted(text, long_surnames=True)
+
+
+def _inverted(text: str, long_surnames: bool = False) -> str | None:
+    """Return "First Last" when text is clearly one "Last, First" name, else None (a family
+    name of several capitalized words only with `long_surnames`)."""
     if text.count(",") != 1 or re.search(r"\band\b|&|;", text, re.IGNORECASE):
         return None
     last, first = (p.strip() for p in text.split(","))
     *particles, surname = last.split() or [""]
+    if long_surnames and len(particles) < 3:
+        particles = []
     if any(p not in LOWER_PARTICLES for p in particles) or not first \
             or len(first.split()) > 3 or _is_role(first) or DEGREE.match(", " + first):
         return None

@@ -152,3 +152,14 @@ def test_a_cms_login_everywhere_yields_to_the_people_an_authors_label_names() ->
     label = Candidate("authors", ["R. McLeod, S. Fraser and J. Ó Briain"], "html:label")
     assert names(*login, label) == ["R. McLeod", "S. Fraser", "J. Ó Briain"]
     assert names(*login, Candidate("authors", ["Fraser"], "html:label")) == ["webeditor"]
+
+
+def test_meta_tags_naming_one_person_each_turn_round_long_family_names() -> None:
+    """citation_author names one person a tag, "Last, First": a Spanish double family name
+    is one person's, not two people; one tag of two people, commas alone, is left as it is."""
+    cited = Candidate("authors", ["Fernández Ortega, María José", "Ruiz, Luis Ángel",
+                                  "Peña Valdés, Carolina"], "meta:citation_author")
+    assert names(cited) == ["María José Fernández Ortega", "Luis Ángel Ruiz",
+                            "Carolina Peña Valdés"]
+    assert names(Candidate("authors", ["Jane Doe, John Roe"], "meta:citation_author")) == [
+        "Jane Doe", "John Roe"]
