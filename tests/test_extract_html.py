@@ -1372,3 +1372,19 @@ def test_gov_uk_s_explore_the_topic_links_are_the_page_s_topics() -> None:
       </main></body></html>"""
     record = extract_page(html, "https://www.gov.example/research/apprenticeship-completion")
     assert record.topics == ("Apprenticeships", "Further education")
+
+
+def test_the_h1_saying_citation_title_is_the_headline_over_a_series_heading() -> None:
+    """og:title and a screen-reader heading name only the series ("Documento de Trabajo
+    2023-18"); the <h1> saying the citation_title is the paper's headline."""
+    html = """<html lang="es"><head>
+      <meta name="citation_title" content="Choques de tasas de interés y crédito a las pymes">
+      <meta property="og:title" content="Documento de Trabajo 2023-18 - Banco Central Andino">
+      </head><body><h1 class="hide-accessible">Navegación</h1><main>
+      <h2 class="hide-accessible" role="heading" aria-level="1">Documento de Trabajo 2023-18</h2>
+      <p class="serie">Documento de Trabajo N.° 2023-18</p>
+      <h1 class="dt__titulo">Choques de tasas de interés y crédito a las pymes</h1>
+      <p>Un aumento de la tasa de política reduce el crédito a las pymes.</p></main>
+      </body></html>"""
+    record = extract_page(html, "https://bca.example/es/documentos-de-trabajo/-/dt-2023-18")
+    assert record.title == "Choques de tasas de interés y crédito a las pymes"

@@ -252,6 +252,14 @@ def _pick_h1(page: Page) -> Element | None:
     heads = [h for h in heads if not _is_logo(h) and h not in banners] or heads
     # A heading only screen readers get is not where the page shows its headline.
     heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
+    # A scholarly page's citation_title is the paper's own title, where og:title may name
+    # only its series ("Working Paper 2023-18"): the <h1> that says it is the headline.
+    cited = page.first_meta("citation_title")
+    if cited and not logos:
+        cited = fold(cited)
+        for h in heads:
+            if fold(text_of(h)) == cited:
+                return h
     if hint:
         for h in heads:
             if _matches(fold(text_of(h)), hint) and not logos:
