@@ -111,6 +111,11 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
     kept, in_role = pieces[:1], bool(ROLE.match(pieces[0].strip()))
     for piece in pieces[1:]:
         text = piece.strip()
+        rest = _after_chair(text)
+        if rest is not None:
+            if rest:
+                kept.append(" " + rest)
+            continue
         if ROLE.match(text):
             in_role = True
             # "Senior Fellow and John Roe": no field opened before the "and", so a name
@@ -124,6 +129,19 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
             in_role = False
             kept.append(piece)
     return kept
+
+
+def _after_chair(text: str) -> str | None:
+    """Return what follows a title at an institution's initials after a name, as Polish
+    professors write theirs ("prof. UKW i mgr Agnieszka Sołtys" -> "i mgr Agnieszka
+    Sołtys"); None when the piece opens with no such title."""
+    match = HONORIFIC.match(text)
+    parts = text[match.end():].split(maxsplit=1) if match else []
+    if not parts or not (2 <= len(parts[0]) <= 6 and parts[0].isupper() and parts[0].isalpha()):
+        return None
+    rest = f" {parts[1]}" if len(parts) > 1 else ""
+    joined = SPLIT.match(rest)  # the "i" before the next name
+    return rest[joined.end():] if joined else rest.strip()
 
 
 def _is_name_after_role(tail: str, plain_role: bool) -> bool:
@@ -190,7 +208,9 @@ def _is_sentence(text: str, long_line: int = 40) -> bool:
     capitalizes its nouns, so the share of lowercase words alone misses its bios).
     """
     words = SPLIT.sub(" ", text).split()
-    lower = [w for w in words if w[:1].islower() and w not in LOWER_PARTICLES]
+    # Titles written small ("dr hab.", "mgr", "prof.") are no prose.
+    lower = [w for w in words if w[:1].islower() and w not in LOWER_PARTICLES
+             and not HONORIFIC.match(w + " ")]
     return len(lower) >= 3 and (len(lower) * 3 >= len(words) or len(words) >= long_line) \
         or len(words) > 40
 

@@ -39,6 +39,10 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Ph.D.\nSenior Fellow, Economic Studies\nJohn Roe\nResearch Associate",
      ["Jane Doe", "John Roe"]),
     ("Senior Fellow, Foreign Policy", []),
+    # Polish titles written small, and a professor's chair at a university's initials
+    ("dr hab. Tomasz Wierzbicki, prof. UKW i mgr Agnieszka Sołtys",
+     ["Tomasz Wierzbicki", "Agnieszka Sołtys"]),
+    ("dr hab. Tomasz Wierzbicki, prof. UKW", ["Tomasz Wierzbicki"]),
     # Mailboxes as feeds and mail write them
     ("jane.doe@example.org (Jane Doe)", ["Jane Doe"]),
     ("Jane Doe <jane.doe@example.org>", ["Jane Doe"]),
