@@ -33,7 +33,7 @@ BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-
                        r"est|était|es|fue|è|é)\b")
 # A short label before a colon ("Interview:", "责任编辑：", "Text:") is not part of a name.
 LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
-CJK_LABEL = re.compile(r"^\s*(?:投稿者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
+CJK_LABEL = re.compile(r"^\s*(?:投稿者|執筆者|执笔者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
                         r"撰文|编者)\s*[:：]?\s*")
 # A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
 CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"

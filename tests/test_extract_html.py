@@ -488,6 +488,9 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("来源：新华社 记者：张三", ["张三"]), ("نویسنده: علی رضایی", ["علی رضایی"]),
     ("מאת: ישראל ישראלי", ["ישראל ישראלי"]), ("Penulis: Budi Santoso", ["Budi Santoso"]),
     ("Por Maria da Silva, da Redação", ["Maria da Silva"]),
+    ("執筆者：中村 健一（上席研究員）、佐々木 美穂", ["中村 健一", "佐々木 美穂"]),
+    ("<table><tr><th>執筆者</th><td>中村 健一（上席研究員）、佐々木 美穂（准教授）</td></tr>"
+     "</table>", ["中村 健一", "佐々木 美穂"]),
     # A sentence with "type:" in it is no label line
     ("After this type: make", []),
 ])

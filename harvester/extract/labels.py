@@ -43,7 +43,8 @@ _AUTHOR_LABELS = frozenset({
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
     "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
     "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
-    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "كاتب", "الكاتب", "מאת",
+    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "كاتب", "الكاتب", "מאת", "執筆者",
+    "执笔者", "執筆",
     "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
     # Hungarian, Finnish, Greek, Polish and Czech
     "szerző", "szerzők", "kirjoittaja", "kirjoittajat", "toimittaja", "συντάκτης",
