@@ -1391,3 +1391,26 @@ def test_the_h1_saying_citation_title_is_the_headline_over_a_series_heading() ->
       </body></html>"""
     record = extract_page(html, "https://bca.example/es/documentos-de-trabajo/-/dt-2023-18")
     assert record.title == "Choques de tasas de interés y crédito a las pymes"
+
+
+@pytest.mark.parametrize(("wrapper", "topics"), [
+    # TYPO3 news: the article's tags beside its related links, in its "related" block
+    ('<div class="news-related-wrap">', ("Pflege", "Gesundheitswesen")),
+    # A sidebar's tag cloud inside <main> is no article's tags
+    ('<aside class="sidebar related-widget">', ("Studie",)),
+])
+def test_a_tag_list_in_the_article_s_own_related_block_is_its_tags(
+        wrapper: str, topics: tuple[str, ...]) -> None:
+    """A tag list in the article's own "related" block names its topics; in a sidebar it
+    does not (the meta keywords stand)."""
+    close = "</" + wrapper[1:wrapper.index(" ")] + ">"
+    html = f"""<html lang="de"><head><meta name="keywords" content="Studie"></head><body>
+      <main><div class="news news-single"><div class="article">
+      <h1>Pflege am Limit: Arbeitsbedingungen in der ambulanten Pflege</h1>
+      <p>Die Studie befragt 2.400 Pflegekräfte zu ihren Arbeitsbedingungen.</p>
+      {wrapper}<div class="news-related news-related-tags"><h4>Themen</h4><ul>
+      <li><a href="/themen/pflege">Pflege</a></li>
+      <li><a href="/publikationen?tag=gesundheitswesen">Gesundheitswesen</a></li></ul></div>
+      {close}</div></div></main></body></html>"""
+    record = extract_page(html, "https://stiftung.example/publikationen/detail/pflege-am-limit")
+    assert record.topics == topics

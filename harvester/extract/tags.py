@@ -152,12 +152,29 @@ def _topic_lists(page: Page) -> list[Candidate]:
             continue
         if "related" in words and not any(_is_tag_href(a.get("href")) for a in el.iter("a")):
             continue  # "Related: <a href=/news/technology>": a section, not the page's topics
-        if page.in_main(el):
+        if page.in_main(el) or _in_own_related_block(page, el):
             links = _tag_texts(el)
             if 0 < len(links) <= 40:
                 found.append(Candidate("topics", links, "html:tag-list"))
                 break
     return found
+
+
+def _in_own_related_block(page: Page, el: Element) -> bool:
+    """Tell whether a tag list sits in the article's own "related" block (TYPO3 news'
+    "news-related-wrap" holds its tags beside its related links), inside the main content
+    and in no sidebar, menu or footer: the article's tags, unlike a sidebar's cloud."""
+    main = page.main
+    if main.tag in ("body", "html"):
+        return False
+    foreign = page.regions.foreign
+    for block in el.iterancestors():
+        if block is main:
+            return True
+        if block in foreign and ("related" not in (block.get("class") or "")
+                                 or block.tag in ("aside", "nav", "footer", "header")):
+            return False
+    return False
 
 
 def _facet_links(heading: Element) -> list[str]:
