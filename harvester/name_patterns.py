@@ -84,7 +84,7 @@ NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
-                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și)\s|"
+                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و)\s|"
     r"\s?[،、]\s?|"
     # Hebrew writes "and" as a prefix: before a title ("ועו״ד", "וד״ר") it parts two names.
     r"\sו(?=עו[\"״]ד|ד[\"״]ר|פרופ))\s*")
@@ -138,7 +138,7 @@ HONORIFIC = re.compile(
     # "inż.", "Doç. Dr.", "Dr. Öğr. Üyesi", "проф.", "د." (doctor), "م." (engineer), "أ.د.".
     r"(?:Mgr|Bc|PhDr|JUDr|MUDr|MVDr|RNDr|PaedDr|PharmDr|ThDr|Doc|doc|(?i:hab|inż|mgr|doç|öğr|"
     r"arş|gör|yrd|проф|доц|акад))\.|(?i:dr\s+hab|mgr)(?=\s)|Üyesi|д-р|"
-    r"(?:أ\.\s?)?د\.|م\.|أ\.|(?:الدكتورة?|المهندسة?|الأستاذة?)(?=\s)|"
+    r"(?:أ\.\s?)?د\.|م\.|أ\.|(?:الدكتورة?|المهندسة?|الأستاذة?|د[کك]تر|مهندس)(?=\s)|"
     # Hebrew (ד"ר, עו"ד, פרופ'), Bengali (ড.), Greek (Δρ.), Serbian (др, мр), Austrian (DI,
     # DDr.), Malay (Prof. Madya, Dato'), Vietnamese (PGS.TS., ThS.) and Thai (ดร.) titles
     r"ד[\"״]ר|עו[\"״]ד|פרופ['׳]|ד\"ר|ড\.|Δρ\.|(?i:др|мр)\.?(?=\s)|DI|DDr\.|Madya|Dato['’]?|"

@@ -8,9 +8,12 @@ from functools import lru_cache
 import unicodedata
 
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF;
-# zero-width and bidi marks are invisible noise in metadata.
+# zero-width spaces and bidi marks are invisible noise in metadata. The zero-width
+# (non-)joiners are spelling inside a word (Persian "یارانه‌ها", Indic conjuncts, emoji), so
+# they stay there and go only where they join nothing.
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-                   "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+                   "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+                   "|(?<!\\w)[\u200c\u200d]+|[\u200c\u200d]+(?!\\w)")
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _QUOTES = str.maketrans({

@@ -287,10 +287,12 @@ def test_a_link_elsewhere_or_deeper_does_not_name_the_site() -> None:
 
 
 def test_the_logo_is_not_the_page_image() -> None:
-    """An image in the link to the home page, or a file named logo/icon, is not the lead."""
+    """An image in the link to the home page, a file named logo/icon or a format's icon
+    ("pdf.gif") is not the lead."""
     html = """<html><head><title>T</title></head><body>
       <a href="/"><img src="/img/masthead.png" width="300"></a><h1>Ports Matter</h1>
       <img src="/img/feed-icon.png"><img src="/img/site_logo.svg">
+      <a href="/files/report.pdf"><img src="/images/pdf.gif"> PDF</a>
       <figure><img src="/files/iconic-harbour.jpg"></figure><p>Text.</p></body></html>"""
     record = extract_page(html, "https://harbour.example/p/1")
     assert record.image is not None
@@ -1414,3 +1416,49 @@ def test_a_tag_list_in_the_article_s_own_related_block_is_its_tags(
       {close}</div></div></main></body></html>"""
     record = extract_page(html, "https://stiftung.example/publikationen/detail/pflege-am-limit")
     assert record.topics == topics
+
+
+def _webforms_page(head: str, rows: str) -> str:
+    """Return a legacy ASP.NET page: the whole body in one <form>, no heading, a details table."""
+    prose = "<p>" + "The subsidy reform changed how households use electricity. " * 30 + "</p>"
+    return f"""<html><body><form name="aspnetForm" method="post" id="aspnetForm">
+      <input type="hidden" name="__VIEWSTATE" value="x"><div id="header">{head}</div>
+      <table><tr><td>{rows}</td></tr></table>{prose}</form></body></html>"""
+
+
+def test_a_form_wrapping_a_whole_legacy_page_is_the_page_not_a_form() -> None:
+    """ASP.NET WebForms wrap the whole body in one <form>: its table of details is the page's
+    (its title line, authors row and date row), not a search form's."""
+    html = _webforms_page("", """<span id="ctl00_lblTitle">Energy subsidy reform and household
+      electricity use</span><table class="info"><tr><td><b>Authors:</b></td>
+      <td><span id="ctl00_lblAuthors">Jane Doe and John Roe</span></td></tr>
+      <tr><td><b>Published:</b></td><td>18 May 2015</td></tr></table>""")
+    record = extract_page(html, "https://energy.example/ShowReport.aspx?id=1187")
+    assert record.title == "Energy subsidy reform and household electricity use"
+    assert [a.name for a in record.authors] == ["Jane Doe", "John Roe"]
+    assert record.published == date(2015, 5, 18)
+
+
+def test_a_line_whose_id_says_title_beats_the_site_name_set_large() -> None:
+    """With no heading, the line ASP.NET names "lblTitle" is the headline, not the site's name
+    its header sets in 20px bold."""
+    html = """<html><body><div id="header"><div style="font-size:20px;font-weight:bold">
+      Institute for Energy Economics Studies</div></div><div class="box">
+      <span id="ctl00_ContentPlaceHolder1_lblTitle" class="title">Energy subsidy reform and
+      household electricity use</span><p>Text of the report.</p></div></body></html>"""
+    record = extract_page(html, "https://energy.example/ShowReport.aspx?id=1187")
+    assert record.title == "Energy subsidy reform and household electricity use"
+
+
+def test_persian_labels_in_arabic_letters_and_their_names() -> None:
+    """A Persian page in windows-1256 spells its labels with Arabic yeh and kaf: "تهيه‌کنندگان"
+    (prepared by) credits the people after their titles (دکتر, مهندس) and "و" (and);
+    "کليدواژه‌ها" lists the topics, each keeping its zero-width non-joiner."""
+    html = _webforms_page("", """<span id="lblTitle">بررسي آثار هدفمندسازي يارانه‌ها بر مصرف برق
+      </span><table><tr><td><b>تهيه‌کنندگان:</b></td><td>دکتر محمدرضا فرهادي و مهندس سارا
+      نيک‌پور</td></tr></table><p><b>کليدواژه‌ها:</b> <span>يارانه‌ها، مصرف برق</span></p>""")
+    record = extract_page(html.encode("windows-1256", "replace").replace(
+        b"<html>", b'<html><meta charset="windows-1256">'), "https://energy.example/r?id=1")
+    assert [a.name for a in record.authors] == ["محمدرضا فرهادي", "سارا نيک\u200cپور"]
+    assert record.topics == ("يارانه\u200cها", "مصرف برق")
+    assert record.title == "بررسي آثار هدفمندسازي يارانه\u200cها بر مصرف برق"

@@ -101,18 +101,25 @@ def _slug_heading(page: Page) -> list[Candidate]:
 def _prominent_text(page: Page) -> list[Candidate]:
     """Return the first line set large by inline styles, on a page with no heading at all (a
     hand-made or legacy page: `<font size="5"><b>Title</b></font>`, a span of 20px bold,
-    ASP.NET's `<span id="...lblTitle">`): its headline."""
+    ASP.NET's `<span id="...lblTitle">`): its headline. A line whose id says it is the title
+    goes before lines set large (the site's name in the page's header)."""
+    large = None
     for el in islice(page.root.iter(_PROMINENT_TAGS), _MAX_SHOWN_TITLE_SCAN):
+        named = _TITLE_ID.search(el.get("id") or "")
+        if named is None and large is not None:
+            continue
         size = el.get("size") if el.tag == "font" else None
         style = _FONT_SIZE.search(el.get("style") or "")
         if not (size and size.strip().isdigit() and int(size) >= _MIN_FONT_SIZE
-                or style and float(style.group(1)) >= _MIN_PIXELS
-                or _TITLE_ID.search(el.get("id") or "")) or page.is_foreign(el):
+                or style and float(style.group(1)) >= _MIN_PIXELS or named) \
+                or page.is_foreign(el):
             continue
         text = " ".join(text_of(el).split())
         if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS:
-            return [Candidate("title", text, "html:prominent")]
-    return []
+            if named:
+                return [Candidate("title", text, "html:prominent")]
+            large = text
+    return [Candidate("title", large, "html:prominent")] if large else []
 
 
 def _slug_words(url: str | None) -> set[str]:

@@ -18,6 +18,10 @@ from .tree import Element, text_of
 _SRCSET = re.compile(r"[\s,]*(\S*[^\s,])(?:\s+([^,]*))?")
 _LOGO_FILE = re.compile(r"(?i)(?<![a-z])(?:logo|icon)s?(?![a-z])")
 _LICENSE_BADGE = re.compile(r"(?i)creativecommons\.org/|licensebuttons\.net/")
+# A file format's or a tool's icon beside a link ("pdf.gif", "doc_16.png", "print.gif").
+_FORMAT_ICON = re.compile(r"(?i)^(?:pdf|docx?|xlsx?|pptx?|zip|rtf|epub|txt|csv|download|print|"
+                          r"e?mail|rss|arrow|bullet|spacer|blank|pixel)(?:[-_]?\d{1,3})?"
+                          r"\.(?:gif|png|svg|jpe?g)$")
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -80,8 +84,9 @@ def _srcset(text: str) -> Iterator[tuple[str, str]]:
 def _is_logo(img: Element, url: str, host: str) -> bool:
     """Tell whether an image is a logo, an icon or a licence badge: it links to the home page
     or to a licence (rel="license", a journal's Creative Commons button), or its file is
-    named so ("site_logo.png", "feed-icon16.png")."""
-    if _LOGO_FILE.search(url.rpartition("/")[2]) or _LICENSE_BADGE.search(url):
+    named so ("site_logo.png", "feed-icon16.png", a format's "pdf.gif")."""
+    name = url.rpartition("/")[2].partition("?")[0]
+    if _LOGO_FILE.search(name) or _FORMAT_ICON.match(name) or _LICENSE_BADGE.search(url):
         return True
     link = next(img.iterancestors("a"), None)
     if link is None:

@@ -43,7 +43,8 @@ _AUTHOR_LABELS = frozenset({
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
     "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
     "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
-    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "كاتب", "الكاتب", "מאת", "執筆者",
+    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "نویسندگان", "تهیه کننده",
+    "تهیه کنندگان", "پدیدآورنده", "پدیدآورندگان", "مؤلف", "مؤلفان", "كاتب", "الكاتب", "מאת", "執筆者",
     "执笔者", "執筆",
     "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
     # Hungarian, Finnish, Greek, Polish and Czech
@@ -77,6 +78,12 @@ _TOPIC_HEADINGS = frozenset({
     "кључне речи", "ознаке", "теме", "žymos", "raktažodžiai", "temos", "etiquetes",
     "paraules clau", "temes", "từ khóa", "thẻ", "chủ đề", "คำสำคัญ", "แท็ก", "टैग", "कीवर्ड",
     "ট্যাগ", "বিষয়"})
+# Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
+# space for the zero-width non-joiner: labels are compared in one spelling.
+_ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
+_OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS = (
+    frozenset(w.translate(_ARABIC_FORMS) for w in words) for words in (
+        _OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS))
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
@@ -186,7 +193,7 @@ def _is_label_cell(el: Element) -> bool:
 
 def _label_key(label: str) -> str:
     """Return a label as the sets above hold it ("Related Topics" -> "topics")."""
-    return _RELATED.sub("", " ".join(label.lower().split()))
+    return _RELATED.sub("", " ".join(label.lower().translate(_ARABIC_FORMS).split()))
 
 
 def is_topic_heading(text: str) -> bool:
@@ -200,7 +207,8 @@ def is_topic_heading(text: str) -> bool:
 def value_after(label: Element) -> str:
     """Return the value of a label element that stands alone: its tail, the <dd> of a
     <dt>, else what follows it in its parent up to the next label ("<span>Kategorie:</span>
-    <a>A</a>, <a>B</a>", a "field-label" div and its items)."""
+    <a>A</a>, <a>B</a>", a "field-label" div and its items), else the next table cell when
+    the label fills its own ("<td><b>Authors:</b></td><td>…</td>")."""
     if label.tail and label.tail.strip():
         return label.tail.strip()
     if label.tag == "dt":
@@ -225,7 +233,9 @@ def value_after(label: Element) -> str:
     parent = label.getparent()
     if parent is None:
         return ""
-    return lines_of(parent).split(":", 1)[-1].strip()
+    value = lines_of(parent).split(":", 1)[-1].strip()
+    cell = parent.getnext() if not value and parent.tag in ("td", "th") else None
+    return lines_of(cell) if cell is not None and cell.tag in ("td", "th") else value
 
 
 def _labelled(kind: str, value: str) -> list[Candidate]:

@@ -114,6 +114,8 @@ class Regions:
                 continue
             if tag == "header" and (_inside_article(el) or el in self._h1_path):
                 continue
+            if tag == "form" and _wraps_page(el):
+                continue
             self._add(el)
 
     def _mark_named(self, named: list[tuple[Element, str, int]]) -> None:
@@ -224,12 +226,25 @@ def _holds_h1(el: Element) -> bool:
     return next(el.iter("h1"), None) is not None
 
 
+def _wraps_page(form: Element) -> bool:
+    """Tell whether a <form> wraps the page itself (ASP.NET's around the whole body): it
+    holds the site's blocks, the article or the headline, several headings, or more text
+    than any search, login or comment form says."""
+    blocks = form.iter("nav", "header", "footer", "main", "article", "h1", "h2", "h3")
+    first = next(blocks, None)
+    if first is not None and (first.tag not in ("h2", "h3") or next(blocks, None) is not None):
+        return True
+    return len(text_of(form)) > _PAGE_TEXT
+
+
 def _inside_article(el: Element) -> bool:
     """Tell whether an element sits inside an <article> or <main>."""
     return any(a.tag in _ARTICLE_TAGS for a in el.iterancestors())
 
 
 _NOT_CONTENT = ("nav", "footer", "aside", "header")
+# Characters of text no form but a page's wrapper holds (a comment form's notes included).
+_PAGE_TEXT = 1500
 _WORDS = re.compile(r"[^\W_]+")
 _MAX_SECTION_WORDS = 4
 
