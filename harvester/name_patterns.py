@@ -83,8 +83,10 @@ NOISE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{1,4}t|utc|gmt)\b)?|"
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
-SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,|\s[-–—·•]\s|[·•]|\b(?i:and|with)\b|"
-                    r"\s(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و)\s|"
+# "And" in the languages names are credited in (spaced: "i", "e" and "y" are no initials).
+_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و)"
+SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
+                    r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
     # Hebrew writes "and" as a prefix: before a title ("ועו״ד", "וד״ר") it parts two names.
     r"\sו(?=עו[\"״]ד|ד[\"״]ר|פרופ))\s*")
@@ -144,7 +146,7 @@ HONORIFIC = re.compile(
     r"ד[\"״]ר|עו[\"״]ד|פרופ['׳]|ד\"ר|ড\.|Δρ\.|(?i:др|мр)\.?(?=\s)|DI|DDr\.|Madya|Dato['’]?|"
     r"(?:PGS|GS|TS|ThS|CN)\.(?:TS\.)?|ดร\.|ผศ\.(?:ดร\.)?|รศ\.(?:ดร\.)?)\s+)+")
 DEGREE = re.compile(
-    r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
+    r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?\s?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
     r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"
     # Members of parliament: "John Roe MP", "Erika Muster MdB".
     r"MP|MEP|MdB|MdL|MdEP)"

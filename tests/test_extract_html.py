@@ -491,6 +491,11 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("מאת: ישראל ישראלי", ["ישראל ישראלי"]), ("Penulis: Budi Santoso", ["Budi Santoso"]),
     ("Por Maria da Silva, da Redação", ["Maria da Silva"]),
     ("執筆者：中村 健一（上席研究員）、佐々木 美穂", ["中村 健一", "佐々木 美穂"]),
+    # What was made, then who made it: "Report prepared by", and in other languages
+    ("<b>Report prepared by:</b> Lorna Achterberg, PhD, Program Director, and Samuel Oyelaran",
+     ["Lorna Achterberg", "Samuel Oyelaran"]),
+    ("Préparé par : Marie-Ève Tremblay", ["Marie-Ève Tremblay"]),
+    ("Elaborado por: Ana Ruiz", ["Ana Ruiz"]),
     ("<table><tr><th>執筆者</th><td>中村 健一（上席研究員）、佐々木 美穂（准教授）</td></tr>"
      "</table>", ["中村 健一", "佐々木 美穂"]),
     # A sentence with "type:" in it is no label line

@@ -39,6 +39,10 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Ph.D.\nSenior Fellow, Economic Studies\nJohn Roe\nResearch Associate",
      ["Jane Doe", "John Roe"]),
     ("Senior Fellow, Foreign Policy", []),
+    # "and" after a comma in other languages, and degrees written with a space
+    ("Marie-Ève Tremblay, Ph. D., et Jean-François Gagnon, M. Sc., Division de l'analyse "
+     "économique", ["Marie-Ève Tremblay", "Jean-François Gagnon"]),
+    ("Ann Lee, Bo Chen y Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
     # Polish titles written small, and a professor's chair at a university's initials
     ("dr hab. Tomasz Wierzbicki, prof. UKW i mgr Agnieszka Sołtys",
      ["Tomasz Wierzbicki", "Agnieszka Sołtys"]),

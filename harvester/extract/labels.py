@@ -38,6 +38,8 @@ _TYPE_LABELS = frozenset({
     "tipo di documento", "documenttype", "typ", "tipo"})
 _AUTHOR_LABELS = frozenset({
     "author", "authors", "by", "written by", "prepared by", "authored by", "contributor",
+    "préparé par", "rédigé par", "preparado por", "elaborado por", "preparato da", "redatto da",
+    "erstellt von", "verfasst von", "opgesteld door", "geschreven door",
     "contributors", "autor", "autorin",
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
@@ -87,6 +89,7 @@ _OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS 
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
+_MADE_BY = re.compile(r"\s(?:prepared|written|authored|compiled) by$")
 _LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}|\s+(?:and|und|et|y|e|en|och|i|og)\s+")
 _LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
 _RELATED = re.compile(r"^(?:related|verwandte|explore the)\s+", re.IGNORECASE)
@@ -171,6 +174,10 @@ def label_kind(label: str) -> str | None:
     label naming several ("Author/Editor", "Subject/Keywords"), what its first known part does.
     """
     key = _label_key(_PLURAL_MARK.sub("s", label).strip(_PUNCTUATION))
+    # "Report prepared by", "Paper written by": what was made, then who made it.
+    made_by = _MADE_BY.search(key)
+    if made_by and key.count(" ") <= 3:
+        key = made_by.group(0).strip()
     for part in [key] + (_LABEL_PARTS.split(key) if " " in key or "/" in key or "&" in key
                          else []):
         if part in _TYPE_LABELS:
