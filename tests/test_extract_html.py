@@ -1467,3 +1467,24 @@ def test_persian_labels_in_arabic_letters_and_their_names() -> None:
     assert [a.name for a in record.authors] == ["محمدرضا فرهادي", "سارا نيک\u200cپور"]
     assert record.topics == ("يارانه\u200cها", "مصرف برق")
     assert record.title == "بررسي آثار هدفمندسازي يارانه\u200cها بر مصرف برق"
+
+
+@pytest.mark.parametrize(("card_scope", "names"), [
+    ("", ["Ifeoma Nwachukwu-Reyes"]),
+    # A related card's own item: its author is that item's, not the page's
+    (' itemscope itemtype="https://schema.org/Article"', []),
+])
+def test_the_article_item_s_author_in_its_side_column_is_the_page_s(
+        card_scope: str, names: list[str]) -> None:
+    """Microdata names the Article's author in a card in the article's side column: the
+    page's author, though sidebars are left out; a related item's author is not."""
+    html = f"""<html><body><main><article itemscope itemtype="https://schema.org/Article">
+      <h1 itemprop="headline">At COP27, Africa's adaptation finance gap is the elephant</h1>
+      <aside class="article-layout__sidebar"><div{card_scope}>
+      <div class="author-block" itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <a href="/about/our-people/ifeoma-nwachukwu-reyes" itemprop="url"><span itemprop="name">Dr
+      Ifeoma Nwachukwu-Reyes</span></a><p itemprop="jobTitle">Senior Research Fellow</p></div>
+      </div></aside><div itemprop="articleBody"><p>Adaptation finance falls short.</p></div>
+      </article></main></body></html>"""
+    record = extract_page(html, "https://institute.example/2022/11/cop27-adaptation-finance")
+    assert [a.name for a in record.authors] == names

@@ -81,7 +81,7 @@ def _authors(page: Page, typed: tuple[str, str] | None = None) -> list[Candidate
                 or _QUOTED.search(words):
             continue
         if "author" in words.split() and (el.get("itemprop") or el.get("rel")):
-            if not page.is_foreign(el):
+            if not page.is_foreign(el) or _of_headline_item(page, el):
                 where = "near" if page.is_close(el) else "page"
                 groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
         elif el.tag not in _CONTAINERS and not page.is_foreign(el) and not _credits_image(el):
@@ -243,6 +243,21 @@ def _same_block(first: Element, el: Element) -> bool:
     """Tell whether el belongs to the byline block that starts at `first`."""
     parent = first.getparent()
     return el.getparent() is parent or any(a is first for a in el.iterancestors())
+
+def _item_of(el: Element) -> Element | None:
+    """Return the microdata item an element's property belongs to (its nearest itemscope)."""
+    return next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+
+
+def _of_headline_item(page: Page, el: Element) -> bool:
+    """Tell whether an itemprop author belongs to the item whose headline the page shows (an
+    Article's author card in the article's own side column), not to a related card's item."""
+    h1 = page.h1
+    if h1 is None or not el.get("itemprop") or h1.get("itemscope") is not None:
+        return False
+    item = _item_of(el)
+    return item is not None and item is _item_of(h1)
+
 
 def _attr(el: Element) -> str:
     """Return which attribute marked an author element ("itemprop" or "rel")."""
