@@ -21,6 +21,8 @@ from .name_patterns import (ARTICLES, BIO_NAME, CJK_HELPER, CJK_LABEL, CJK_ROLE,
                             TRANSLATION, TWO_LETTER_AGENCIES)
 
 _GLUE = "\ue000"  # a private-use character: no page writes it inside a name
+_MIN_ROLE = 5  # "em", "aus", "from": prepositions are short; job titles are not
+_PREPOSITIONS = frozenset({"desde", "durch", "unter", "entre", "sobre", "depuis", "about"})
 
 
 def opening_name(text: str) -> str | None:
@@ -221,7 +223,7 @@ def clean_name(text: str) -> str | None:
     text = PREFIX.sub("", text)
     text = HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
     text = DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
-    text = KO_ROLE.sub("", CJK_ROLE.sub("", text))
+    text = _without_small_role(KO_ROLE.sub("", CJK_ROLE.sub("", text)))
     if CJK_HELPER.search(text):
         return None  # "木下 哲也 訳": the translator of a book, no author
     if _is_role(text) and not is_name(text, strict=True):
@@ -237,6 +239,22 @@ def clean_name(text: str) -> str | None:
         # A CMS login made of the person's names ("robert.stitz"): the name it spells.
         text = " ".join(part.capitalize() for part in text.split("."))
     return text if is_name(text) else None
+
+
+def _without_small_role(text: str) -> str:
+    """Return a name without the job title written small before it, as Nordic and German
+    credits write them ("chefanalytiker Mette Kjær Sørensen", "senior fellow Jane Doe"): the
+    lowercase words before a whole name of capitalized words (no particle, "van der Berg",
+    and no preposition: "em São Paulo" is a place)."""
+    words = text.split()
+    lead = 0
+    while lead < len(words) and words[lead][:1].islower() and len(words[lead]) >= _MIN_ROLE \
+            and words[lead] not in _PREPOSITIONS:
+        lead += 1
+    rest = words[lead:]
+    if not lead or len(rest) < 2 or not all(w[:1].isupper() for w in rest):
+        return text
+    return " ".join(rest)
 
 
 def _strip_ui_words(text: str) -> str:

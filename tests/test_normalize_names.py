@@ -43,6 +43,12 @@ from harvester.names import is_name, split_names
     ("Marie-Ève Tremblay, Ph. D., et Jean-François Gagnon, M. Sc., Division de l'analyse "
      "économique", ["Marie-Ève Tremblay", "Jean-François Gagnon"]),
     ("Ann Lee, Bo Chen y Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    # Job titles written small before names (Danish, English); a place after "em" is none
+    ("Af chefanalytiker Mette Kjær Sørensen og seniorøkonom Rasmus Ø. Holm, ph.d.",
+     ["Mette Kjær Sørensen", "Rasmus Ø. Holm"]),
+    ("by senior fellow Jane Doe", ["Jane Doe"]),
+    ("bell hooks and Jane Doe", ["bell hooks", "Jane Doe"]),
+    ("Jane Doe, em São Paulo", ["Jane Doe"]),
     # Polish titles written small, and a professor's chair at a university's initials
     ("dr hab. Tomasz Wierzbicki, prof. UKW i mgr Agnieszka Sołtys",
      ["Tomasz Wierzbicki", "Agnieszka Sołtys"]),
