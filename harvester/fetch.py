@@ -15,9 +15,9 @@ import requests
 from .config import Settings
 from .errors import FetchError, RobotsDisallowed
 from .politeness import HostGate, backoff, host_key, parse_retry_after
-from .responses import (NETWORK_ERRORS, TransientError, WatchedAdapter, Watchdog, check_body,
-                        check_declared, discard, gunzip, media_type, network_failure, read_body,
-                        refresh_target)
+from .fetch_watchdog import WatchedAdapter, Watchdog
+from .responses import (NETWORK_ERRORS, TransientError, check_body, check_declared, discard,
+                        gunzip, media_type, network_failure, read_body, refresh_target)
 from .robots import ROBOTS_MAX_BYTES, RobotsCache, product_token
 from .urls import host_of, is_same_site
 
