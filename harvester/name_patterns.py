@@ -84,7 +84,7 @@ NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 # "And" in the languages names are credited in (spaced: "i", "e" and "y" are no initials).
-_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و)"
+_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ)"
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
                     r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
@@ -144,7 +144,9 @@ HONORIFIC = re.compile(
     # Hebrew (ד"ר, עו"ד, פרופ'), Bengali (ড.), Greek (Δρ.), Serbian (др, мр), Austrian (DI,
     # DDr.), Malay (Prof. Madya, Dato'), Vietnamese (PGS.TS., ThS.) and Thai (ดร.) titles
     r"ד[\"״]ר|עו[\"״]ד|פרופ['׳]|ד\"ר|ড\.|Δρ\.|(?i:др|мр)\.?(?=\s)|DI|DDr\.|Madya|Dato['’]?|"
-    r"(?:PGS|GS|TS|ThS|CN)\.(?:TS\.)?|ดร\.|ผศ\.(?:ดร\.)?|รศ\.(?:ดร\.)?)\s+)+")
+    r"(?:PGS|GS|TS|ThS|CN)\.(?:TS\.)?)\s+|"
+    # Thai titles, written against the name ("ผศ.ดร.กมลวรรณ"): doctor, (associate) professor
+    r"(?:ผศ\.|รศ\.|ศ\.)?(?:ดร\.)?(?<=\.)\s*)+")
 DEGREE = re.compile(
     r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?\s?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
     r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"
@@ -169,7 +171,8 @@ ROLE_WORDS = (
 )
 ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in ROLE_WORDS) + r")s?\b", re.IGNORECASE)
 NOT_NAMES = {
-    "admin", "administrator", "facebook", "twitter", "linkedin", "instagram", "youtube",
+    "admin", "administrator", "administrador", "amministratore", "administrateur", "beheerder",
+    "администратор", "管理员", "管理者", "관리자", "ผู้ดูแลระบบ", "facebook", "twitter", "linkedin", "instagram", "youtube",
     "email", "e-mail", "print", "share", "follow", "comments", "comment", "read more", "more",
     "subscribe", "login", "log in", "sign in", "home", "news", "guest", "anonymous", "unknown",
     "author", "authors", "by", "and", "the", "editor", "editors", "staff", "none", "null",

@@ -496,6 +496,7 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
      ["Lorna Achterberg", "Samuel Oyelaran"]),
     ("Préparé par : Marie-Ève Tremblay", ["Marie-Ève Tremblay"]),
     ("Elaborado por: Ana Ruiz", ["Ana Ruiz"]),
+    ("<strong>คณะผู้วิจัย:</strong> ดร.สมชาย วงศ์ใหญ่", ["สมชาย วงศ์ใหญ่"]),
     ("<table><tr><th>執筆者</th><td>中村 健一（上席研究員）、佐々木 美穂（准教授）</td></tr>"
      "</table>", ["中村 健一", "佐々木 美穂"]),
     # A sentence with "type:" in it is no label line

@@ -49,6 +49,10 @@ from harvester.names import is_name, split_names
     ("by senior fellow Jane Doe", ["Jane Doe"]),
     ("bell hooks and Jane Doe", ["bell hooks", "Jane Doe"]),
     ("Jane Doe, em São Paulo", ["Jane Doe"]),
+    # Thai: titles written against the name, "และ" (and)
+    ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
+    # An administrator's account in other languages is no one
+    ("ผู้ดูแลระบบ", []), ("Administrador", []),
     # Polish titles written small, and a professor's chair at a university's initials
     ("dr hab. Tomasz Wierzbicki, prof. UKW i mgr Agnieszka Sołtys",
      ["Tomasz Wierzbicki", "Agnieszka Sołtys"]),

@@ -40,6 +40,8 @@ _AUTHOR_LABELS = frozenset({
     "author", "authors", "by", "written by", "prepared by", "authored by", "contributor",
     "préparé par", "rédigé par", "preparado por", "elaborado por", "preparato da", "redatto da",
     "erstellt von", "verfasst von", "opgesteld door", "geschreven door",
+    # Thai: writer, researcher, research team
+    "ผู้เขียน", "ผู้วิจัย", "คณะผู้วิจัย",
     "contributors", "autor", "autorin",
     "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
     "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
