@@ -40,7 +40,8 @@ from .discover_files import FilePublications
 from .discover_indexes import SiteIndexes
 from .errors import ExtractError
 from .extract.cards import parse_cards
-from .fetch import Fetcher, Page
+from .fetch import Fetcher
+from .fetch_results import Page
 from .indexes import is_index_url
 from .normalize import as_card, build_record, summary_key
 from .paginate import next_pages

@@ -27,7 +27,8 @@ from urllib.parse import urljoin
 
 from .canonical import canonical_url, is_http_url, record_key
 from .config import Source
-from .fetch import Fetcher, Page
+from .fetch import Fetcher
+from .fetch_results import Page
 from .indexes import (Entry, feed_urls, is_index_url, parse_feed, parse_wp_posts, walk_sitemaps,
                       wp_api_root, wp_posts_url)
 from .normalize import as_card, build_record, merge

@@ -1,23 +1,25 @@
-"""Polite, robust HTTP: the one network seam of pubharvest."""
+"""Polite, robust HTTP: the one network seam of pubharvest.
+
+`Fetcher` is here; what it returns (`Page`, `FetchStats`) is in `harvester.fetch_results`,
+the watchdog that bounds an exchange in time in `harvester.fetch_watchdog`.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from http import HTTPStatus
 from types import TracebackType
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 
 from .config import Settings
 from .errors import FetchError, RobotsDisallowed
+from .fetch_results import FetchStats, Page, Reply, reason_phrase, redirect_target
+from .fetch_watchdog import Watchdog, late, new_session, watched_failure
 from .politeness import HostGate, backoff, host_key, parse_retry_after
-from .fetch_watchdog import WatchedAdapter, Watchdog
 from .responses import (NETWORK_ERRORS, TransientError, check_body, check_declared, discard,
-                        gunzip, media_type, network_failure, read_body, refresh_target)
+                        gunzip, media_type, read_body, refresh_target)
 from .robots import ROBOTS_MAX_BYTES, RobotsCache, product_token
 from .urls import host_of, is_same_site
 
@@ -33,79 +35,6 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five
 
 
-@dataclass(frozen=True)
-class Page:
-    """One fetched response: 2xx with its (decompressed) body, or a 304 with none."""
-
-    url: str
-    requested_url: str
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
-    elapsed: float
-    redirects: tuple[str, ...] = ()
-
-    @property
-    def content_type(self) -> str | None:
-        """Return the Content-Type header as sent (with any charset), or None."""
-        value = self.headers.get("Content-Type")
-        return (value.strip() or None) if value else None
-
-    @property
-    def media_type(self) -> str | None:
-        """Return the bare, lowercased media type (`text/html`), or None."""
-        return media_type(self.headers)
-
-    @property
-    def etag(self) -> str | None:
-        """Return the ETag header, or None."""
-        return self.headers.get("ETag")
-
-    @property
-    def last_modified(self) -> str | None:
-        """Return the Last-Modified header, or None."""
-        return self.headers.get("Last-Modified")
-
-    @property
-    def not_modified(self) -> bool:
-        """Tell whether the server answered 304 Not Modified."""
-        return self.status == 304
-
-
-@dataclass
-class FetchStats:
-    """Counters of one Fetcher, safe to update from several threads."""
-
-    requests: int = 0
-    bytes: int = 0
-    not_modified: int = 0
-    robots_skipped: int = 0
-    retries: int = 0
-    errors: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    def add(self, name: str, amount: int = 1) -> None:
-        """Add `amount` to the counter `name`."""
-        with self._lock:
-            setattr(self, name, getattr(self, name) + amount)
-
-    def snapshot(self) -> FetchStats:
-        """Return a consistent copy of the counters."""
-        with self._lock:
-            return FetchStats(**{f.name: getattr(self, f.name) for f in fields(self)
-                                 if not f.name.startswith("_")})
-
-
-@dataclass(frozen=True)
-class _Reply:
-    """One HTTP exchange as read off the wire (body only for 2xx)."""
-
-    status: int
-    phrase: str
-    headers: Mapping[str, str]
-    body: bytes = b""
-
-
 class Fetcher:
     """Fetches URLs politely (robots.txt, per-host delay) and defensively (caps, timeouts).
 
@@ -117,7 +46,7 @@ class Fetcher:
         self.settings = settings
         self.stats = FetchStats()
         self._owns_session = session is None
-        self._session = session if session is not None else _new_session()
+        self._session = session if session is not None else new_session()
         self._headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"}
         self._agent = product_token(settings.user_agent)
         self._gate = HostGate(settings.breaker_failures, settings.breaker_cooldown)
@@ -190,7 +119,7 @@ class Fetcher:
         return self._robots.get(url).sitemaps() if _is_sendable_url(url) else []
 
     def _follow(self, url: str, headers: dict[str, str], accept: str,
-                allowed: Sequence[str], delay: float | None) -> tuple[str, tuple[str, ...], _Reply]:
+                allowed: Sequence[str], delay: float | None) -> tuple[str, tuple[str, ...], Reply]:
         """Request `url` hop by hop, checking every hop; return final URL, chain and reply."""
         chain: list[str] = []
         current = url
@@ -210,7 +139,7 @@ class Fetcher:
                         or not self._admits(url, target, allowed):
                     return current, tuple(chain), final
             else:
-                target = _redirect_target(url, current, reply)
+                target = redirect_target(url, current, reply)
             if target == current or target in chain:
                 raise FetchError(url, f"redirect loop at {target}", reply.status)
             if len(chain) >= self.settings.max_redirects:
@@ -248,7 +177,7 @@ class Fetcher:
         """Return the host's Crawl-delay for our user agent (0 when none)."""
         return self._robots.get(url).crawl_delay(self._agent)
 
-    def _final(self, url: str, reply: _Reply, accept: str) -> _Reply:
+    def _final(self, url: str, reply: Reply, accept: str) -> Reply:
         """Return a 2xx or 304 reply with its body checked; raise FetchError for the rest."""
         if reply.status == 304:
             return reply
@@ -259,7 +188,7 @@ class Fetcher:
             body = gunzip(url, body, self.settings.max_bytes)  # a .xml.gz sitemap
         if accept != "any":
             check_body(url, accept, media_type(reply.headers), body)
-        return _Reply(reply.status, reply.phrase, reply.headers, body)
+        return Reply(reply.status, reply.phrase, reply.headers, body)
 
     def _download_robots(self, robots: str) -> bytes:
         """Download a robots.txt (up to five redirects, 500 KiB kept); raise FetchError."""
@@ -273,11 +202,11 @@ class Fetcher:
                 if not 200 <= reply.status < 300:
                     raise FetchError(robots, f"HTTP {reply.status}", reply.status)
                 return reply.body
-            current = _redirect_target(robots, current, reply)
+            current = redirect_target(robots, current, reply)
         raise FetchError(robots, "too many redirects")
 
     def _exchange(self, url: str, target: str, headers: Mapping[str, str], delay: float,
-                  accept: str, limit: int, *, truncate: bool = False) -> _Reply:
+                  accept: str, limit: int, *, truncate: bool = False) -> Reply:
         """Request `target` in the host's turn, retrying network errors, 429 and 5xx.
 
         A host that failed too many fetches in a row is not asked (see `HostGate.refusal`).
@@ -309,7 +238,7 @@ class Fetcher:
             failure = f"{failure} (after {tries})"
         raise FetchError(url, failure, status)
 
-    def _retry_wait(self, url: str, reply: _Reply, attempt: int) -> float:
+    def _retry_wait(self, url: str, reply: Reply, attempt: int) -> float:
         """Return how long to rest before retrying; raise when Retry-After is over the cap of 0."""
         asked = None
         if reply.status in (429, 503):
@@ -323,7 +252,7 @@ class Fetcher:
         return min(asked, cap)
 
     def _once(self, url: str, target: str, headers: Mapping[str, str], accept: str,
-              limit: int, truncate: bool) -> _Reply:
+              limit: int, truncate: bool) -> Reply:
         """Make one request; read and decompress a 2xx body within the size and time caps.
 
         The whole exchange, from connecting to the last body byte, must end within
@@ -338,12 +267,12 @@ class Fetcher:
                 response = self._session.get(target, headers=dict(headers), stream=True,
                                              allow_redirects=False, timeout=(timeout, timeout))
             except NETWORK_ERRORS as exc:
-                raise _failure(url, exc, timeout, watchdog, mid_body=False) from None
+                raise watched_failure(url, exc, timeout, watchdog, mid_body=False) from None
             with response:
-                phrase = _phrase(response.status_code, response.reason)
+                phrase = reason_phrase(response.status_code, response.reason)
                 if not 200 <= response.status_code < 300:
                     discard(response.raw, response.headers, response.status_code, deadline)
-                    return _Reply(response.status_code, phrase, response.headers)
+                    return Reply(response.status_code, phrase, response.headers)
                 if not truncate:
                     check_declared(url, accept, response.headers, limit)
                 try:
@@ -351,32 +280,10 @@ class Fetcher:
                                      deadline=deadline, budget=budget, truncate=truncate,
                                      count=lambda n: self.stats.add("bytes", n))
                 except NETWORK_ERRORS as exc:
-                    raise _failure(url, exc, timeout, watchdog, mid_body=True) from None
+                    raise watched_failure(url, exc, timeout, watchdog, mid_body=True) from None
                 if watchdog.fired:  # the cut looked like the end of a close-delimited body
-                    raise _late(url, watchdog)
-                return _Reply(response.status_code, phrase, response.headers, body)
-
-
-def _new_session() -> requests.Session:
-    """Return a pooled, watchdog-aware session that ignores proxy and netrc settings."""
-    session = requests.Session()
-    session.trust_env = False  # config is explicit; no hidden environment lookups
-    for prefix in ("http://", "https://"):
-        session.mount(prefix, WatchedAdapter())
-    return session
-
-
-def _failure(url: str, exc: BaseException, timeout: float, watchdog: Watchdog, *,
-             mid_body: bool) -> FetchError:
-    """Return the FetchError for a network error: the deadline's, if the watchdog cut it."""
-    if watchdog.fired:
-        return _late(url, watchdog)
-    return network_failure(url, exc, timeout, mid_body=mid_body)
-
-
-def _late(url: str, watchdog: Watchdog) -> TransientError:
-    """Return the error of an exchange that did not end by its deadline."""
-    return TransientError(url, f"response not complete after {watchdog.seconds:g} s")
+                    raise late(url, watchdog)
+                return Reply(response.status_code, phrase, response.headers, body)
 
 
 def _is_sendable_url(url: str) -> bool:
@@ -390,19 +297,3 @@ def _is_sendable_url(url: str) -> bool:
     except (ValueError, requests.RequestException):  # InvalidURL is both
         return False
     return True
-
-
-def _phrase(status: int, reason: str | None) -> str:
-    """Return the standard reason phrase of a status, else the server's own."""
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return " ".join((reason or "").split())[:60]
-
-
-def _redirect_target(url: str, current: str, reply: _Reply) -> str:
-    """Return the absolute URL a redirect points to, without its fragment."""
-    location = (reply.headers.get("Location") or "").strip()
-    if not location:
-        raise FetchError(url, f"HTTP {reply.status} redirect without a Location", reply.status)
-    return urljoin(current, location).split("#")[0]

@@ -1,7 +1,9 @@
 """The watchdog of one HTTP exchange: it cuts the connection at the exchange's deadline.
 
 A read timeout bounds each socket read only; a `Watchdog` bounds the whole exchange, on a
-session whose adapter is a `WatchedAdapter` (its pools show it each connection they hand out).
+session whose adapter is a `WatchedAdapter` (its pools show it each connection they hand out):
+the session `new_session` makes. `watched_failure` and `late` name the error of an exchange
+the watchdog cut.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ import threading
 from types import TracebackType
 from typing import Any
 
+import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from .errors import FetchError
+from .responses import TransientError, network_failure
 
 _WATCHED = threading.local()  # the Watchdog of the exchange this thread is making
 
@@ -99,3 +105,25 @@ class WatchedAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool,
                                                    "https": _WatchedHTTPSPool}
+
+
+def new_session() -> requests.Session:
+    """Return a pooled, watchdog-aware session that ignores proxy and netrc settings."""
+    session = requests.Session()
+    session.trust_env = False  # config is explicit; no hidden environment lookups
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, WatchedAdapter())
+    return session
+
+
+def watched_failure(url: str, exc: BaseException, timeout: float, watchdog: Watchdog, *,
+                    mid_body: bool) -> FetchError:
+    """Return the FetchError for a network error: the deadline's, if the watchdog cut it."""
+    if watchdog.fired:
+        return late(url, watchdog)
+    return network_failure(url, exc, timeout, mid_body=mid_body)
+
+
+def late(url: str, watchdog: Watchdog) -> TransientError:
+    """Return the error of an exchange that did not end by its deadline."""
+    return TransientError(url, f"response not complete after {watchdog.seconds:g} s")

@@ -19,7 +19,8 @@ from .canonical import canonical_url, record_key
 from .config import Config, Source
 from .errors import ExtractError, FetchError, HarvestError, RobotsDisallowed
 from .extract import extract_document
-from .fetch import Fetcher, Page
+from .fetch import Fetcher
+from .fetch_results import Page
 from .outcomes import OUTCOMES, SourceReport, filled_fields, run_counts
 from .parse import parse_html
 from .record import Record

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from .errors import FetchError
-from .fetch import Fetcher, Page
+from .fetch import Fetcher
+from .fetch_results import Page
 from .store import FetchState, Store
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .errors import BodyRejected
-from .fetch import Page
+from .fetch_results import Page
 from .responses import check_body, check_declared
 
 # An XML document's prolog, then the root element of a feed or a sitemap.

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from requests.structures import CaseInsensitiveDict
 
-from harvester.fetch import FetchStats, Page
+from harvester.fetch_results import FetchStats, Page
 from harvester.politeness import BACKOFF_CAP, backoff, host_key, parse_retry_after
 from harvester.responses import binary_kind, is_html_like
 
