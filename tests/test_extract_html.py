@@ -1489,3 +1489,18 @@ def test_the_article_item_s_author_in_its_side_column_is_the_page_s(
       </article></main></body></html>"""
     record = extract_page(html, "https://institute.example/2022/11/cop27-adaptation-finance")
     assert [a.name for a in record.authors] == names
+
+
+def test_a_theme_byline_naming_a_login_yields_to_the_story_s_byline_below_it() -> None:
+    """A WordPress theme's "by comms-team" (the account that posted, named so in JSON-LD and
+    meta author too) is skipped for the story's own "By" line at the top of its text."""
+    html = """<html><head><meta name="author" content="comms-team"></head><body><main>
+      <article><header><h1>Early hearing-aid use and slower cognitive decline</h1>
+      <div class="entry-meta"><span class="posted-on">Posted on <time>February 7, 2024</time>
+      </span><span class="byline"> by <span class="author vcard"><a class="url fn n"
+      href="/author/comms-team/">comms-team</a></span></span></div></header>
+      <div class="entry-content"><p class="has-small-font-size story-byline"><em>By Priya
+      Raman-Holt and Tomás Ó Briain</em></p><p>Adults over 70 who began using hearing aids
+      declined more slowly.</p></div></article></main></body></html>"""
+    record = extract_page(html, "https://aging.example/news/hearing-aid-use-cognitive-decline/")
+    assert [a.name for a in record.authors] == ["Priya Raman-Holt", "Tomás Ó Briain"]

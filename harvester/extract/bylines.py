@@ -85,12 +85,9 @@ def _authors(page: Page, typed: tuple[str, str] | None = None) -> list[Candidate
                 where = "near" if page.is_close(el) else "page"
                 groups.setdefault(f"html:{_attr(el)}-{where}", []).extend(_names_in(el))
         elif el.tag not in _CONTAINERS and not page.is_foreign(el) and not _credits_image(el):
-            where = "byline" if el in near else "author-class"
-            block = bylines.setdefault(where, [])
-            if not block or _same_block(block[0], el):
-                block.append(el)
-    for where, block in bylines.items():
-        groups[f"html:{where}"] = [n for el in block for n in _names_in(el)]
+            bylines.setdefault("byline" if el in near else "author-class", []).append(el)
+    for where, els in bylines.items():
+        groups[f"html:{where}"] = _block_names(els)
     links = [a for a in page.near if a.tag == "a" and _AUTHOR_HREF.search(a.get("href") or "")]
     block = [a for a in links if _near_link(links[0], a)] if links else []
     # Each name keeps its profile page's address ("/editors/jon-fingas").
@@ -113,6 +110,22 @@ def _authors(page: Page, typed: tuple[str, str] | None = None) -> list[Candidate
             if reporter:  # "홍길동 기자": the name and the word for reporter
                 groups["html:by-text"] = split_names(reporter)
     return [Candidate("authors", names, source) for source, names in groups.items() if names]
+
+def _block_names(els: list[Element]) -> list[str]:
+    """Return the names of the first byline block: its first element and the elements of
+    the same block after it. A theme's byline naming a CMS login ("by comms-team") is
+    skipped for the story's own byline below it."""
+    start = next((el for el in els if not _login_credit(el)), None)
+    return [n for el in els if start is not None and (el is start or _same_block(start, el))
+            for n in _names_in(el)]
+
+
+def _login_credit(el: Element) -> bool:
+    """Tell whether a byline element credits only a login: one lowercase word after its
+    by-word ("by comms-team", "webeditor")."""
+    words = _BY_TEXT.sub("", " ".join(text_of(el).split()), count=1).split()
+    return len(words) == 1 and words[0].islower() and not _names_in(el)
+
 
 def _credits_image(el: Element) -> bool:
     """Tell whether an author element credits a picture, not the text: it sits in a credit,
