@@ -37,7 +37,9 @@ CJK_LABEL = re.compile(r"^\s*(?:投稿者|執筆者|执笔者|著者|作者|文|
                         r"撰文|编者)\s*[:：]?\s*")
 # A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
 CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"
-                       r"特派员|特派員|编辑|編集委員|著|编著|編著)$")
+                       r"特派员|特派員|编辑|編集委員|著|编著|編著|"
+                       # Chinese academic titles after a name ("王晓明 教授", "陈静博士")
+                       r"副?教授|博士|(?:副|助理)?研究员|讲师|院士)$")
 # A Korean researcher's title after the name, set off by a space ("김민수 선임연구위원"):
 # glued to a word, "연구원" ends an institute's name ("한국개발연구원").
 KO_ROLE = re.compile(r"(?<=\S)\s+(?:선임연구위원|부연구위원|연구위원|연구원|교수|박사)$")
@@ -84,7 +86,7 @@ NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 # "And" in the languages names are credited in (spaced: "i", "e" and "y" are no initials).
-_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ)"
+_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ|和|与|及|및|と)"
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
                     r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
@@ -131,6 +133,8 @@ EDGE_WORDS = frozenset(w.casefold() for w in UI_WORDS | LINKERS)
 HONORIFIC = re.compile(
     r"^(?:(?:(?i:dr|prof|professor|mr|mrs|ms|mx|sir|dame|amb|ambassador|lt|capt|rev|herr|"
     r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.|"
+    # Dutch engineers and doctorandi ("ir.", "drs."), Italian women's titles ("Dott.ssa")
+    r"(?i:ir|drs)\.|(?:Dott|Dr|Prof)\.ssa|Avv\.|Arch\.|"
     # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Univ.-Prof.",
     # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
     r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"

@@ -49,6 +49,12 @@ from harvester.names import is_name, split_names
     ("by senior fellow Jane Doe", ["Jane Doe"]),
     ("bell hooks and Jane Doe", ["bell hooks", "Jane Doe"]),
     ("Jane Doe, em São Paulo", ["Jane Doe"]),
+    # Dutch and Italian titles; Chinese titles after names and "和" (and)
+    ("dr. Sanne de Vries, Pieter van den Berg MSc en ir. Bram Hoekstra",
+     ["Sanne de Vries", "Pieter van den Berg", "Bram Hoekstra"]),
+    ("Prof. Marco Bellini\nDott.ssa Chiara Fontana", ["Marco Bellini", "Chiara Fontana"]),
+    ("王晓明 教授 和 陈静 博士", ["王晓明", "陈静"]),
+    ("Irene Adler", ["Irene Adler"]),
     # Thai: titles written against the name, "และ" (and)
     ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
     # An administrator's account in other languages is no one
