@@ -105,12 +105,19 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
                                if (s in _TRUSTED_AUTHORS or s == "html:label")
                                and _personal(o)), (chosen, source))
     first_names_only = all(" " not in a.name for a in chosen)
+    one_line_labels = not any("\n" in v for c in cands if c.source == "html:label"
+                              for v in (c.value if isinstance(c.value, list) else [c.value])
+                              if isinstance(v, str))
     for other, other_source in lists[1:]:
         # The same people in the page's own order ("Kovács-Nagy Eszter", a Hungarian name
         # family first) beat citation metadata's "Last, First" turned round.
         own_order = source == "meta:citation_author" and other_source.startswith("html:") \
             and len(other) == len(chosen) and _covers(chosen, other)
-        trusted = other_source in _TRUSTED_AUTHORS or first_names_only or own_order
+        # An "Authors:" label naming everyone metadata names and more, in whole names on
+        # one line ("A, B e C"; a label of lines mixes names with affiliations and outlets).
+        labelled = other_source == "html:label" and not source.startswith("html:") \
+            and one_line_labels
+        trusted = other_source in _TRUSTED_AUTHORS or first_names_only or own_order or labelled
         if not trusted or other == chosen or not _covers(other, chosen):
             continue
         more = len(other) > len(chosen) and (
@@ -121,7 +128,7 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
             # another source (the author links) says.
             or not source.startswith("html:") and (
                 other_source == "html:itemprop-near"
-                or other_source == "html:byline" and _full_names(other, chosen)
+                or other_source in ("html:byline", "html:label") and _full_names(other, chosen)
                 or other_source in _NEAR_BYLINES and _corroborated(other, chosen, lists)))
         # "Will", "Leitch" (given and family name marked apart) is one person's "Will Leitch".
         whole = first_names_only and len(other) < len(chosen) and _personal(other)

@@ -200,7 +200,7 @@ LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du",
 TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 MAX_NAME = 80
 ORGANIZATION = re.compile(
-    r"\b(?:university|universit[äéà]t?|institut[eo]?|cent(?:er|re)|department|ministry|"
+    r"\b(?:university|universit[äéà]t?|universi(?:dad|dade|teit|tet)|uniwersytet|institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|llp|pllc|plc|e\.\s?v|school|college|hospital|group|press|news|media|network|"
     r"society|"

@@ -291,8 +291,9 @@ def is_name(text: str, *, strict: bool = False) -> bool:
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in LOWER_PARTICLES]
     if lower and lower[0] == tokens[0] and capitalized:
         return False
-    if strict:
-        return not lower and capitalized == len(tokens) and not _is_role(text)
+    if strict:  # every word capitalized but the particles inside ("Ana de Souza")
+        particles = sum(1 for t in tokens[1:] if t in LOWER_PARTICLES)
+        return not lower and capitalized + particles == len(tokens) and not _is_role(text)
     return len(lower) <= 1 or capitalized == 0 and len(tokens) <= 3
 
 

@@ -163,3 +163,15 @@ def test_meta_tags_naming_one_person_each_turn_round_long_family_names() -> None
                             "Carolina Peña Valdés"]
     assert names(Candidate("authors", ["Jane Doe, John Roe"], "meta:citation_author")) == [
         "Jane Doe", "John Roe"]
+
+
+def test_an_authors_label_on_one_line_completes_metadata_naming_one_person() -> None:
+    """Plone's DC.creator is a login ("luciana.oliveira", read "Luciana Oliveira"); the page's
+    "Autores:" line names her in full with two more. A label of lines, names mixed with
+    affiliations, does not."""
+    login = Candidate("authors", ["luciana.oliveira"], "meta:dc.creator")
+    line = "Rafael Mendes Cardoso, Luciana Bastos de Oliveira e Tiago Hideki Nakamura"
+    assert names(login, Candidate("authors", [line], "html:label")) == [
+        "Rafael Mendes Cardoso", "Luciana Bastos de Oliveira", "Tiago Hideki Nakamura"]
+    lines = "Luciana Oliveira\nUniversidade de São Bento\nRafael Cardoso\nResearch Department"
+    assert names(login, Candidate("authors", [lines], "html:label")) == ["Luciana Oliveira"]

@@ -227,3 +227,13 @@ def test_titles_conjunctions_and_credits_of_more_languages(line: str, names: lis
     """Academic and professional titles, "and" and list commas of more languages, and the
     credits beside a name that name no author."""
     assert split_names(line) == names
+
+
+@pytest.mark.parametrize(("name", "whole"), [
+    ("Luciana Bastos de Oliveira", True), ("Pieter van den Berg", True),
+    ("Jane Doe", True), ("Senior Fellow", False),
+    ("jane doe", False),
+])
+def test_a_whole_name_may_hold_particles(name: str, whole: bool) -> None:
+    """A whole (strict) name is capitalized words with particles inside ("de", "van den")."""
+    assert is_name(name, strict=True) is whole
