@@ -200,13 +200,15 @@ LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "du",
 TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 MAX_NAME = 80
 ORGANIZATION = re.compile(
-    r"\b(?:university|universit[äéà]t?|universi(?:dad|dade|teit|tet)|uniwersytet|institut[eo]?|cent(?:er|re)|department|ministry|"
+    r"\b(?:university|universit[äéà]t?|universi(?:dad|dade|teit|tet)|uniwersytet|"
+    r"institut[eo]?|cent(?:er|re)|department|ministry|"
     r"foundation|stiftung|fondation|council|agency|association|verband|company|inc|ltd|llc|"
     r"gmbh|ag|llp|pllc|plc|e\.\s?v|school|college|hospital|group|press|news|media|network|"
     r"society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
-    r"initiative|programme|communications?|comunicaci[oó]n|comunica[çc][ãa]o|comunicazione|"
+    r"initiative|programme|communications?|comunicaci(?:[oó]n|ones)|comunica[çc](?:[ãa]o|ões)|"
+    r"comunicazion[ei]|"
     r"kommunikation|prensa|presse|imprensa|ufficio stampa)\b|"
     # Chinese, Japanese and Korean institutions end with what they are ("…研究中心", "…財団")
     r"(?:中心|研究院|研究所|大学|大學|学院|學院|委员会|委員會|基金会|基金會|协会|協会|財団|"

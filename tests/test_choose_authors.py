@@ -117,12 +117,13 @@ def test_an_institution_named_with_and_or_a_bank_or_services_is_no_person() -> N
 
 
 def test_a_press_or_communications_office_is_no_author_beside_people() -> None:
-    """Yoast naming the press office ("Comunicación FAI") yields to the byline's people."""
-    office = "Comunicación FAI"
-    assert names(Candidate("authors", [(office, None, False)], "jsonld"),
-                 Candidate("authors", [office], "meta:author"),
-                 Candidate("authors", ["María José Fernández Ruiz", "Íñigo Aldekoa", office],
-                           "html:byline")) == ["María José Fernández Ruiz", "Íñigo Aldekoa"]
+    """Yoast naming the press office ("Comunicación FAI", "Comunicaciones FHA") yields to
+    the byline's people."""
+    for office in ("Comunicación FAI", "Comunicaciones FHA", "Comunicações IPEA"):
+        assert names(Candidate("authors", [(office, None, False)], "jsonld"),
+                     Candidate("authors", [office], "meta:author"),
+                     Candidate("authors", ["María José Fernández Ruiz", "Íñigo Aldekoa", office],
+                               "html:byline")) == ["María José Fernández Ruiz", "Íñigo Aldekoa"]
 
 
 def test_a_chinese_research_centre_is_no_person_beside_the_names_it_credits() -> None:
