@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .record import Candidate
-from .text import clean, fold, strip_tags
+from .text import WIDE_CHARS, clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
@@ -23,6 +23,7 @@ _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:
 HEADLINES = ("html:h1", "html:slug-heading")
 _MAX_KICKER_WORDS = 3
 _MAX_SECTION_WORDS = 4
+_MIN_UNSPACED_TITLE = 8  # Chinese or Japanese characters of a headline written unspaced
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
 # Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
 # them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
@@ -103,9 +104,15 @@ def choose_title(cands: list[Candidate], sites: list[str], sections: list[str] =
     if headline and best[1] != headline[1] and (_after_crumbs(headline[0], best[0])
                                                 or _after_kicker(headline[0], best[0])):
         return best  # "Home / News / Title" or "Kicker / Title": the declared title
-    if headline and len(headline[0].split()) >= 2:
+    if headline and (len(headline[0].split()) >= 2 or _long_unspaced(headline[0])):
         return _cased(headline, pool)
     return _cased(best, pool)
+
+
+def _long_unspaced(text: str) -> bool:
+    """Tell whether a title without spaces is a sentence's length in Chinese or Japanese
+    ("人口減少下における地域公共交通の再編"), not a banner's word ("발간물", "研究報告")."""
+    return " " not in text.strip() and len(WIDE_CHARS.findall(text)) >= _MIN_UNSPACED_TITLE
 
 
 def _cased(chosen: tuple[str, str], pool: list[tuple[str, str]]) -> tuple[str, str]:
@@ -192,7 +199,10 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
             return _rejoin(title, rest)
     for i in range(len(parts) - 1, 0, -1):
         head = _rejoin(title, parts[:i])
-        if fold(head) in other_keys and fold(head) != whole:
+        # A full-width colon sets off a Japanese site's name, or else the subtitle
+        # ("再編：コミュニティバスと…" beside og:title "再編"): only a name is cut there.
+        if fold(head) in other_keys and fold(head) != whole \
+                and not title[len(head):].lstrip().startswith("："):
             return head
     return title
 

@@ -87,3 +87,28 @@ def test_a_headline_s_own_opening_set_off_by_a_colon_stays() -> None:
     head = "<meta property='og:title' content='Marita Kramer verpasst die Spiele'>"
     body = "<h1>\"Pure Leere\": Marita Kramer verpasst die Spiele</h1>"
     assert _title(head, body) == "\"Pure Leere\": Marita Kramer verpasst die Spiele"
+
+
+def test_a_japanese_headline_s_subtitle_after_a_full_width_colon_stays() -> None:
+    """og:title gives a Japanese paper's title without its subtitle; the <h1> (unspaced, as
+    Japanese is written) says both, joined by a full-width colon: the headline stands."""
+    title = "人口減少下における地域公共交通の再編"
+    head = f"<meta property='og:title' content='{title}'><title>{title}｜研究機構</title>"
+    body = f"<h1>{title}：コミュニティバスとデマンド交通の費用対効果</h1>"
+    assert _title(head, body, lang="ja") == f"{title}：コミュニティバスとデマンド交通の費用対効果"
+
+
+def test_a_short_unspaced_banner_heading_is_no_headline() -> None:
+    """A Korean board page's <h1> "발간물" (Publications) names the section, not the paper:
+    an unspaced heading is a headline only at a sentence's length."""
+    title = "저출산 대응을 위한 육아휴직 제도 개편 방향"
+    head = f"<meta property='og:title' content='{title}'><title>{title}</title>"
+    assert _title(head, "<h1>발간물</h1>", lang="ko") == "저출산 대응을 위한 육아휴직 제도 개편 방향"
+
+
+def test_the_content_type_in_front_of_a_headline_is_no_part_of_it() -> None:
+    """"<span class=page-intro__type>Statistical bulletin:</span>" heads the <h1> as a
+    label; the title is what follows it."""
+    body = ("<h1 class='page-intro__title'><span class='page-intro__type'>Statistical bulletin:"
+            "</span> Labour market overview, English regions: March 2024</h1>")
+    assert _title("", body) == "Labour market overview, English regions: March 2024"

@@ -29,7 +29,9 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
                           r"antetitulo|occhiello|"
                           r"sub-?heading|supertitle|pretitle|(?<![a-z])pre-title|"
                           r"(?<![a-z])label|category|rubric|flag|subtitle|subline|(?<![a-z])dek|"
-                          r"teaser|date|time|(?<![a-z])sr-only|visually-hidden|screen-reader")
+                          r"teaser|date|time|(?<![a-z])sr-only|visually-hidden|screen-reader|"
+                          # the content type in front ("<span class=page-intro__type>")
+                          r"(?<![a-z])(?:content-?|doc-?)?type(?![a-z])")
 # A title's parts: "Title | Site", "Title - Section - Site", "Site :: Title".
 _TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
