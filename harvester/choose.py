@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .record import Candidate
-from .text import WIDE_CHARS, clean, fold, strip_tags
+from .text import TITLE_SEPARATORS, WIDE_CHARS, clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
@@ -25,11 +25,6 @@ _MAX_KICKER_WORDS = 3
 _MAX_SECTION_WORDS = 4
 _MIN_UNSPACED_TITLE = 8  # Chinese or Japanese characters of a headline written unspaced
 _SECTION_PREFIX = re.compile(r"^([^|:–—]{2,40}?)\s*[|–—]\s+")
-# Latin scripts set separators off with spaces; Chinese and Japanese titles often glue
-# them to the words ("标题-新华网", "見出し｜社名"), and a full-width bar is always one.
-_CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
-                               rf"(?<={_CJK})(?:-{{1,3}}|_|\||—|：)(?={_CJK})")
 # A site's name in brackets after the title ("Title (Institute)", "Title [Institute]").
 _BRACKETED_END = re.compile(r"\s+[(\[]([^()\[\]]{2,60})[)\]]$|\s*【([^【】]{2,30})】$")
 # What sets a content type off a title: "Title | Commentary", "Title :: Blog", "News - Title".
@@ -182,7 +177,7 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
     head, colon, tail = title.partition(": ")
     if colon and fold(head) in site_keys and len(tail.split()) >= 2:
         title = tail.strip()  # "ECFR: Title": the site's name set before a colon
-    parts = _TITLE_SEPARATORS.split(title)
+    parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     other_keys = {fold(o) for o in others}

@@ -28,6 +28,12 @@ _NON_WORD = re.compile(r"[\W_]+")
 WIDE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Scripts written without spaces between words (Thai, Chinese, Japanese), and Hangul.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# What parts a title from the site's name: Latin scripts set separators off with spaces;
+# Chinese and Japanese titles often glue them to the words ("标题-新华网", "見出し｜社名",
+# DedeCMS's "标题_栏目_站名"), and a full-width bar is always one.
+_CJK = "[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\uac00-\ud7af]"
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*｜\s*|"
+                              rf"(?<={_CJK})(?:-{{1,3}}|_|\||—|：)(?={_CJK})")
 MAX_FIELD = 2000
 
 

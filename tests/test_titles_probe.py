@@ -112,3 +112,13 @@ def test_the_content_type_in_front_of_a_headline_is_no_part_of_it() -> None:
     body = ("<h1 class='page-intro__title'><span class='page-intro__type'>Statistical bulletin:"
             "</span> Labour market overview, English regions: March 2024</h1>")
     assert _title("", body) == "Labour market overview, English regions: March 2024"
+
+
+def test_a_dedecms_title_glued_with_underscores_names_the_shown_heading() -> None:
+    """DedeCMS writes "标题_栏目_站名" with no spaces; the page shows the title alone in an
+    <h2> (there is no <h1>), and og:title gives a shorter wording: the shown title stands."""
+    full = "长三角城市群制造业数字化转型的区域差异与政策建议"
+    head = (f"<title>{full}_研究报告_华东区域发展研究院</title>"
+            "<meta property='og:title' content='长三角制造业数字化转型的区域差异'>")
+    body = f"<div class='viewbox'><div class='title'><h2>{full}</h2></div></div>"
+    assert _title(head, body, lang="zh-CN") == full

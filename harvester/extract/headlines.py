@@ -13,7 +13,7 @@ from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from ..record import Candidate
-from ..text import fold, strip_accents
+from ..text import TITLE_SEPARATORS, fold, strip_accents
 from ..urls import host_of
 from ..urlshapes import PAGE_FILE
 from .classes import HEADLINE
@@ -32,8 +32,6 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
                           r"teaser|date|time|(?<![a-z])sr-only|visually-hidden|screen-reader|"
                           # the content type in front ("<span class=page-intro__type>")
                           r"(?<![a-z])(?:content-?|doc-?)?type(?![a-z])")
-# A title's parts: "Title | Site", "Title - Section - Site", "Site :: Title".
-_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
 _MIN_SHOWN_TITLE = 12
 _MIN_SLUG_WORDS = 3
@@ -142,7 +140,7 @@ def _title_parts_shown(page: Page, title: str) -> list[Candidate]:
     """Return the part of the <title> that the page shows as the text of one element, for a
     page without a headline ("<div class=title>Report on Water</div>" beside "Report on
     Water | Institute"): the title without the site's name."""
-    parts = [p.strip() for p in _TITLE_PARTS.split(" ".join(title.split()))]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(" ".join(title.split()))]
     # The title is the longest part: the site's and the section's names are short.
     longest = max(parts, key=len)
     if len(parts) < 2 or len(longest) < _MIN_SHOWN_TITLE:
