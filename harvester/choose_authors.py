@@ -113,6 +113,9 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
         # family first) beat citation metadata's "Last, First" turned round.
         own_order = source == "meta:citation_author" and other_source.startswith("html:") \
             and len(other) == len(chosen) and _covers(chosen, other)
+        if _own_spelling(other, other_source, chosen, source):
+            chosen, source = other, other_source
+            continue
         # An "Authors:" label naming everyone metadata names and more, in whole names on
         # one line ("A, B e C"; a label of lines mixes names with affiliations and outlets).
         labelled = other_source == "html:label" and not source.startswith("html:") \
@@ -135,6 +138,15 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
         if more or whole or own_order or len(other) == len(chosen) and _longer(other, chosen):
             chosen, source = other, other_source
     return _with_addresses(chosen, lists), source
+
+
+def _own_spelling(other: list[Author], other_source: str, chosen: list[Author],
+                  source: str) -> bool:
+    """Tell whether the page shows metadata's Chinese, Japanese or Korean names spelled its
+    own way ("山本健一" where JSON-LD has "山本 健一"): the same people, spaced otherwise."""
+    return not source.startswith("html:") and other_source.startswith("html:") \
+        and other != chosen and any(WIDE_CHARS.search(a.name) for a in chosen) \
+        and [name_key(a.name) for a in other] == [name_key(a.name) for a in chosen]
 
 
 def _with_addresses(chosen: list[Author], lists: list[tuple[list[Author], str]]

@@ -176,3 +176,15 @@ def test_an_authors_label_on_one_line_completes_metadata_naming_one_person() -> 
         "Rafael Mendes Cardoso", "Luciana Bastos de Oliveira", "Tiago Hideki Nakamura"]
     lines = "Luciana Oliveira\nUniversidade de São Bento\nRafael Cardoso\nResearch Department"
     assert names(login, Candidate("authors", [lines], "html:label")) == ["Luciana Oliveira"]
+
+
+def test_the_page_s_own_spelling_of_japanese_names_beats_json_ld_s() -> None:
+    """JSON-LD spaces family and given name ("山本 健一"); the page writes "山本健一": the same
+    people in the page's spelling. Latin names keep metadata's spelling."""
+    declared = Candidate("authors", [("山本 健一", None, False), ("中村 彩", None, False)],
+                         "jsonld")
+    shown = Candidate("authors", ["山本健一", "中村彩"], "html:byline")
+    assert names(declared, shown) == ["山本健一", "中村彩"]
+    latin = Candidate("authors", [("Ann Lee-Smith", None, False)], "jsonld")
+    assert names(latin, Candidate("authors", ["Ann Leesmith"], "html:byline")) == [
+        "Ann Lee-Smith"]
