@@ -497,6 +497,9 @@ def test_a_section_folder_in_another_language_gives_the_type(url: str, kind: str
     ("Préparé par : Marie-Ève Tremblay", ["Marie-Ève Tremblay"]),
     ("Elaborado por: Ana Ruiz", ["Ana Ruiz"]),
     ("<strong>คณะผู้วิจัย:</strong> ดร.สมชาย วงศ์ใหญ่", ["สมชาย วงศ์ใหญ่"]),
+    # A FrontPage table: the label in <font><b> fills its cell, the name is the next cell
+    ("<table><tr><td width=90><font size=2><b>Author:</b></font></td><td><font size=2>"
+     "Reginald P. Thornbury, PhD</font></td></tr></table>", ["Reginald P. Thornbury"]),
     ("<table><tr><th>執筆者</th><td>中村 健一（上席研究員）、佐々木 美穂（准教授）</td></tr>"
      "</table>", ["中村 健一", "佐々木 美穂"]),
     # A sentence with "type:" in it is no label line

@@ -91,6 +91,7 @@ _OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS 
 _TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
+_CELL_DEPTH = 3  # a label inside <font><b> inside its table cell
 _MADE_BY = re.compile(r"\s(?:prepared|written|authored|compiled) by$")
 _LABEL_PARTS = re.compile(r"\s{0,3}[/&]\s{0,3}|\s+(?:and|und|et|y|e|en|och|i|og)\s+")
 _LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
@@ -243,8 +244,16 @@ def value_after(label: Element) -> str:
     if parent is None:
         return ""
     value = lines_of(parent).split(":", 1)[-1].strip()
-    cell = parent.getnext() if not value and parent.tag in ("td", "th") else None
-    return lines_of(cell) if cell is not None and cell.tag in ("td", "th") else value
+    if value:
+        return value
+    # The label fills its cell, maybe inside <font> or <b> ("<td><font><b>Author:</b>…"):
+    # the value is the next cell's.
+    cell = next((a for a in islice(label.iterancestors(), _CELL_DEPTH) if a.tag in ("td", "th")),
+                None)
+    if cell is None or lines_of(cell).split(":", 1)[-1].strip():
+        return ""
+    after = cell.getnext()
+    return lines_of(after) if after is not None and after.tag in ("td", "th") else ""
 
 
 def _labelled(kind: str, value: str) -> list[Candidate]:
