@@ -171,9 +171,12 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
     A category that names the content type is the type, not a topic.
     """
     banned = {_key(s) for s in sites} | ({_key(type_label)} if type_label else set())
+    shown = any(c.source.startswith("html:") for c in cands if c.source in _TOPIC_RANK)
     for cand in rank(cands, _TOPIC_RANK):
         if cand.source not in _TOPIC_RANK:
             continue
+        if cand.source in _SPLIT_SOURCES and shown and _names_site(cand.value, sites):
+            continue  # the site's own keywords ("Kestrel Partners, consulting, insights")
         labels = topic_labels(cand.value, vocabulary, banned, cand.source in _SPLIT_SOURCES)
         if cand.source == "html:category":
             labels = [t for t in labels if not _type_label(vocabulary, t)]
@@ -182,6 +185,14 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
         if labels:
             return tuple(labels), cand.source
     return None
+
+
+def _names_site(value: Any, sites: list[str]) -> bool:
+    """Tell whether a keyword list names the site itself: every page's keywords, not one's."""
+    keys = {_key(s) for s in sites if s}
+    items = value if isinstance(value, list) else [value]
+    return bool(keys) and any(_key(part) in keys for item in items if isinstance(item, str)
+                              for part in _SPLIT_TOPICS.split(item))
 
 
 def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],

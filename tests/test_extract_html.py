@@ -1507,3 +1507,23 @@ def test_a_theme_byline_naming_a_login_yields_to_the_story_s_byline_below_it() -
       declined more slowly.</p></div></article></main></body></html>"""
     record = extract_page(html, "https://aging.example/news/hearing-aid-use-cognitive-decline/")
     assert [a.name for a in record.authors] == ["Priya Raman-Holt", "Tomás Ó Briain"]
+
+
+@pytest.mark.parametrize(("keywords", "topics"), [
+    # Keywords naming the site are every page's: the side column's topics are this one's
+    ("Kestrel Partners, management consulting, strategy", ("Procurement", "Supply Chain")),
+    ("procurement reform, supplier risk", ("procurement reform", "supplier risk")),
+])
+def test_site_wide_keywords_yield_to_the_topics_the_page_shows(
+        keywords: str, topics: tuple[str, ...]) -> None:
+    """Meta keywords that name the site itself are its boilerplate: the topics the page
+    shows (here only in its side column) are its own; other keywords keep their rank."""
+    html = f"""<html><head><meta property="og:site_name" content="Kestrel Partners">
+      <meta name="keywords" content="{keywords}"></head><body><main>
+      <h1>Rewiring procurement for a volatile decade</h1><p>Supply shocks are here.</p>
+      </main><aside class="insight-sidebar"><h2>Related topics</h2><ul class="tag-list">
+      <li><a href="/en/insights?topic=procurement">Procurement</a></li>
+      <li><a href="/en/insights?topic=supply-chain">Supply Chain</a></li></ul></aside>
+      </body></html>"""
+    record = extract_page(html, "https://kestrel.example/en/insights/rewiring-procurement")
+    assert record.topics == topics
