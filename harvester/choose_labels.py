@@ -166,7 +166,8 @@ def _variants(raw: str) -> list[str]:
 
 def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[str],
                   type_label: str | None) -> tuple[tuple[str, ...], str] | None:
-    """Return the topic labels of the best source, cleaned, mapped and de-duplicated.
+    """Return the topic labels of the best source, cleaned and de-duplicated (as the page
+    writes them: feeds map them through the vocabulary).
 
     A category that names the content type is the type, not a topic.
     """
@@ -197,7 +198,8 @@ def _names_site(value: Any, sites: list[str]) -> bool:
 
 def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
                  split: bool = True) -> list[str]:
-    """Clean raw topic values into vocabulary labels (no junk, no duplicates).
+    """Clean raw topic values into labels as the page writes them (no junk, no duplicates:
+    two labels the vocabulary makes one topic count once).
 
     With `split`, delimited strings ("a, b; c") are split into several labels.
     """
@@ -216,11 +218,11 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
         text = text.strip("#＃\"'„“”‚‘’«»").strip().rstrip(":") if text else text
         if not is_topic(text):
             continue
-        label = _topic_label(vocabulary, text)
-        key = _key(label)
-        if key not in seen:
-            seen.add(key)
-            labels.append(label)
+        # The page's own label; two that the vocabulary makes one topic are one.
+        keys = {_key(text), _key(_topic_label(vocabulary, text))}
+        if not keys & seen:
+            seen |= keys
+            labels.append(text)
         if len(labels) >= MAX_TOPICS:
             break
     return labels

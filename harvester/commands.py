@@ -126,8 +126,8 @@ def harvest(args: argparse.Namespace) -> int:
     else:
         sources = selected_sources(cfg, args.source)
     stop = threading.Event()
-    with Store.open(cfg.settings.data_dir) as store, Fetcher(cfg.settings) as fetcher, \
-            stop_on_signals(stop) as caught:
+    with Store.open(cfg.settings.data_dir, vocabulary=cfg.vocabulary) as store, \
+            Fetcher(cfg.settings) as fetcher, stop_on_signals(stop) as caught:
         with report_module.Progress(sys.stderr, enabled=not args.no_progress) as progress:
             reports = run_sources(cfg, sources, store=store, fetcher=fetcher,
                                   limit=args.limit, progress=progress.update, stop=stop)
@@ -198,7 +198,7 @@ def export(args: argparse.Namespace) -> int:
     from .store import Store
 
     cfg = load_config(args)
-    with Store.open(cfg.settings.data_dir, create=False) as store:
+    with Store.open(cfg.settings.data_dir, create=False, vocabulary=cfg.vocabulary) as store:
         records = store.records(source=args.source, topic=args.topic, type=args.type,
                                 since=args.since)
         writer = {"jsonl": _write_jsonl, "json": _write_json, "csv": _write_csv}[args.format]
@@ -242,7 +242,7 @@ def rebuild_feeds(args: argparse.Namespace) -> int:
     from .store import Store
 
     cfg = load_config(args)
-    with Store.open(cfg.settings.data_dir) as store:
+    with Store.open(cfg.settings.data_dir, vocabulary=cfg.vocabulary) as store:
         result = publish(cfg, store)
     print(f"{len(result.written)} files written to {cfg.settings.out_dir} "
           f"({result.unchanged} unchanged)")

@@ -7,7 +7,7 @@ from typing import Protocol
 from collections.abc import Iterable
 
 from .record import Record
-from .vocab import slugify
+from .vocab import Vocabulary, slugify
 
 #: The kinds of feed group, in the order the index page lists them.
 KINDS = ("all", "topics", "types", "sources")
@@ -28,10 +28,20 @@ class FeedGroup:
         return (self.kind, self.slug)
 
 
-def record_groups(record: Record, source_label: str | None = None) -> list[FeedGroup]:
-    """Return every group the record belongs to (count left at 0)."""
+def record_groups(record: Record, source_label: str | None = None,
+                  vocabulary: Vocabulary | None = None) -> list[FeedGroup]:
+    """Return every group the record belongs to (count left at 0).
+
+    A record keeps its topics as its page writes them; the vocabulary makes the same topic
+    from two sites ("Democracy and Governance", "démocratie") one feed.
+    """
     groups = [FeedGroup("all", "all", "All publications")]
-    groups += [FeedGroup("topics", slugify(t), t) for t in record.topics]
+    slugs: set[str] = set()
+    for topic in record.topics:
+        label = vocabulary.topic_label(topic) if vocabulary is not None else topic
+        if slugify(label) not in slugs:
+            slugs.add(slugify(label))
+            groups.append(FeedGroup("topics", slugify(label), label))
     if record.type:
         groups.append(FeedGroup("types", slugify(record.type), record.type))
     if record.source:
@@ -61,12 +71,12 @@ class RecordSource(Protocol):
 class MemoryRecords:
     """A RecordSource over records held in memory (tests, small exports)."""
 
-    def __init__(self, records: Iterable[Record]) -> None:
-        """Index the records by group."""
+    def __init__(self, records: Iterable[Record], vocabulary: Vocabulary | None = None) -> None:
+        """Index the records by group (topics through the vocabulary, when given)."""
         self._members: dict[tuple[str, str], list[Record]] = {}
         self._labels: dict[tuple[str, str], str] = {}
         for record in records:
-            for group in record_groups(record):
+            for group in record_groups(record, vocabulary=vocabulary):
                 self._members.setdefault(group.key, []).append(record)
                 self._labels.setdefault(group.key, group.label)
         for members in self._members.values():

@@ -33,8 +33,8 @@ BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-
                        r"est|était|es|fue|è|é)\b")
 # A short label before a colon ("Interview:", "责任编辑：", "Text:") is not part of a name.
 LABEL = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,12})?\s*[:：]\s*(?=\S)")
-CJK_LABEL = re.compile(r"^\s*(?:投稿者|執筆者|执笔者|著者|作者|文|记者|記者|编辑|責任編輯|责任编辑|来源|"
-                        r"撰文|编者)\s*[:：]?\s*")
+CJK_LABEL = re.compile(r"^\s*(?:投稿者|執筆者|执笔者|著者|作者|文|记者|記者|编辑|責任編輯|"
+                       r"责任编辑|来源|撰文|编者)\s*[:：]?\s*")
 # A Korean, Chinese or Japanese reporter's title after the name ("홍길동 기자", "张三记者").
 CJK_ROLE = re.compile(r"(?<=\S)\s*(?:선임기자|객원기자|기자|특파원|논설위원|记者|記者|"
                        r"特派员|特派員|编辑|編集委員|著|编著|編著|"
@@ -86,7 +86,8 @@ NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 # "And" in the languages names are credited in (spaced: "i", "e" and "y" are no initials).
-_ANDS = r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ|和|与|及|및|と)"
+_ANDS = (r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ|"
+         r"和|与|及|및|と)")
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
                     r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
@@ -176,7 +177,8 @@ ROLE_WORDS = (
 ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in ROLE_WORDS) + r")s?\b", re.IGNORECASE)
 NOT_NAMES = {
     "admin", "administrator", "administrador", "amministratore", "administrateur", "beheerder",
-    "администратор", "管理员", "管理者", "관리자", "ผู้ดูแลระบบ", "facebook", "twitter", "linkedin", "instagram", "youtube",
+    "администратор", "管理员", "管理者", "관리자", "ผู้ดูแลระบบ", "facebook", "twitter", "linkedin",
+    "instagram", "youtube",
     "email", "e-mail", "print", "share", "follow", "comments", "comment", "read more", "more",
     "subscribe", "login", "log in", "sign in", "home", "news", "guest", "anonymous", "unknown",
     "author", "authors", "by", "and", "the", "editor", "editors", "staff", "none", "null",

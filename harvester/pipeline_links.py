@@ -195,7 +195,7 @@ def _with_defaults(record: Record, source: Source, config: Config) -> Record:
         changes["type"] = config.vocabulary.type_label(source.type) or source.type
         provenance["type"] = "config"
     if not record.topics and source.topics:
-        changes["topics"] = tuple(config.vocabulary.topic_label(t) for t in source.topics)
+        changes["topics"] = tuple(source.topics)  # feeds map them through the vocabulary
         provenance["topics"] = "config"
     return record.with_changes(**changes, provenance=provenance) if changes else record
 

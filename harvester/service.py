@@ -47,7 +47,7 @@ def sources(args: argparse.Namespace) -> int:
         rows = [report_module.source_row(cfg, s, None, _schedule_text(cfg, s))
                 for s in cfg.sources]
     else:
-        with Store.open(cfg.settings.data_dir, create=False) as store:
+        with Store.open(cfg.settings.data_dir, create=False, vocabulary=cfg.vocabulary) as store:
             rows = [report_module.source_row(cfg, s, store, _schedule_text(cfg, s))
                     for s in cfg.sources]
     report_module.print_sources(rows, sys.stdout)
@@ -72,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
     cfg = load_config(args)
     enabled = selected_sources(cfg, None)
     stop = threading.Event()
-    with Store.open(cfg.settings.data_dir) as store, only_runner(cfg.settings.data_dir), \
-            Fetchers(cfg.settings) as fetchers:
+    with Store.open(cfg.settings.data_dir, vocabulary=cfg.vocabulary) as store, \
+            only_runner(cfg.settings.data_dir), Fetchers(cfg.settings) as fetchers:
         plans = schedule.plan(cfg, enabled, lambda name: store.source_state(name).last_started)
         with schedule.stop_on_signals(stop):
             if args.once:

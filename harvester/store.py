@@ -33,7 +33,7 @@ from .record import Record
 from . import store_rows as rows
 from .store_rows import FetchState, RunInfo, SourceState, content_hash
 from .store_schema import Database, run
-from .vocab import slugify
+from .vocab import Vocabulary, slugify
 
 __all__ = ["FILENAME", "FetchState", "RunInfo", "SourceState", "Store", "content_hash"]
 
@@ -44,19 +44,24 @@ _NEWEST = " ORDER BY g.sort_day DESC, g.sort_full DESC, g.record_id DESC"
 class Store:
     """Records, fetch state, runs and scheduler state in `data_dir/pubharvest.sqlite3`."""
 
-    def __init__(self, path: Path, timeout: float = 10.0) -> None:
+    def __init__(self, path: Path, timeout: float = 10.0,
+                 vocabulary: Vocabulary | None = None) -> None:
         """Prepare a store on `path`; use `Store.open`, which also checks and migrates it."""
         self.path = path
+        self.vocabulary = vocabulary
         self._db = Database(path, timeout)
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True, timeout: float = 10.0) -> Store:
+    def open(cls, data_dir: Path, *, create: bool = True, timeout: float = 10.0,
+             vocabulary: Vocabulary | None = None) -> Store:
         """Open (and create, migrate) the store of a data directory.
 
         Args:
             data_dir: the folder holding `pubharvest.sqlite3` and `locks/`.
             create: create the folder and the database when missing.
             timeout: seconds to wait for another process's write lock.
+            vocabulary: maps records' topics onto feeds ("Democracy and Governance" and
+                "démocratie" in one); without it each label is a feed of its own.
 
         Raises:
             StoreError: the folder cannot be created or written, the file is missing
@@ -65,7 +70,7 @@ class Store:
         data_dir = Path(data_dir)
         path = data_dir / FILENAME
         _check_dir(data_dir, path, create)
-        store = cls(path, timeout)
+        store = cls(path, timeout, vocabulary)
         try:
             store._db.open()
         except BaseException:
@@ -103,7 +108,7 @@ class Store:
         gets the current time); content is compared without `harvested_at`/`first_seen`.
         """
         with self._db.write() as conn:
-            return rows.upsert(conn, record, rows.now())
+            return rows.upsert(conn, record, rows.now(), self.vocabulary)
 
     def save_page(self, state: FetchState, record: Record | None) -> str | None:
         """Save a URL's fetch state and its record in one transaction; return the upsert outcome."""
@@ -111,13 +116,14 @@ class Store:
             state = replace(state, record_url=record.url)
         with self._db.write() as conn:
             rows.save_fetch_state(conn, state)
-            return rows.upsert(conn, record, rows.now()) if record is not None else None
+            return rows.upsert(conn, record, rows.now(), self.vocabulary) \
+                if record is not None else None
 
     def move(self, old: str, new: str) -> Record | None:
         """Move the record of URL `old` to URL `new` in one transaction (see
         `store_rows.move`); return the moved record, or None when `old` holds none."""
         with self._db.write() as conn:
-            return rows.move(conn, old, new, rows.now())
+            return rows.move(conn, old, new, rows.now(), self.vocabulary)
 
     def writer_of(self, url: str) -> str | None:
         """Return the page fetched last whose record is stored under `url` (another page
@@ -133,14 +139,16 @@ class Store:
 
         Args:
             source: only this source's records.
-            topic: only records with this topic (a slug; a label is slugified).
+            topic: only records with this topic (a slug; a label is slugified, after the
+                vocabulary maps it as it maps records' topics onto feeds).
             type: only records of this type (a slug; a label is slugified).
             since: only records published on or after this day.
             limit: at most this many records.
         """
         kind, slug = ("all", "all")
         if topic:
-            kind, slug = "topics", slugify(topic)
+            label = self.vocabulary.topic_label(topic) if self.vocabulary else topic
+            kind, slug = "topics", slugify(label)
         elif type:
             kind, slug = "types", slugify(type)
         elif source:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .groups import FeedGroup, record_groups, sort_key
+from .vocab import Vocabulary
 from .record import Record
 from .store_schema import run, run_many
 
@@ -59,8 +60,10 @@ class SourceState:
     next_run: datetime | None
 
 
-def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
-    """Insert or update one record inside the caller's transaction; return the outcome."""
+def upsert(conn: sqlite3.Connection, record: Record, now: datetime,
+           vocabulary: Vocabulary | None = None) -> str:
+    """Insert or update one record inside the caller's transaction; return the outcome
+    (its topic feeds are its topics through the vocabulary, when given)."""
     row = run(conn, "SELECT first_seen, content_hash FROM records WHERE url = ?",
               (record.url,)).fetchone()
     first_seen = parse_ts(row[0]) if row else (record.first_seen or now)
@@ -81,7 +84,7 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
         (stored.url, stored.id, stored.source, day, full,
          stored.published.isoformat() if stored.published else None,
          ts(stored.first_seen or first_seen), ts(now), digest, data))
-    groups = {g.key: g for g in reversed(record_groups(stored))}  # the first label wins
+    groups = {g.key: g for g in reversed(record_groups(stored, vocabulary=vocabulary))}
     run(conn, "DELETE FROM record_groups WHERE record_id = ?", (stored.id,))
     run_many(conn, "INSERT INTO record_groups (record_id, kind, slug, sort_day, sort_full)"
              " VALUES (?, ?, ?, ?, ?)", [(stored.id, *key, day, full) for key in groups])
@@ -89,7 +92,8 @@ def upsert(conn: sqlite3.Connection, record: Record, now: datetime) -> str:
     return "changed" if row else "new"
 
 
-def move(conn: sqlite3.Connection, old: str, new: str, now: datetime) -> Record | None:
+def move(conn: sqlite3.Connection, old: str, new: str, now: datetime,
+         vocabulary: Vocabulary | None = None) -> Record | None:
     """Store the record kept under `old` under `new` instead, inside the caller's
     transaction; the pages that led to it follow it, and `old` is left as no page of its own
     (kind "canonical"). Return the moved record, or None when `old` holds none."""
@@ -103,7 +107,7 @@ def move(conn: sqlite3.Connection, old: str, new: str, now: datetime) -> Record 
     run(conn, "DELETE FROM records WHERE url = ?", (old,))
     _count_members(conn, {(kind, slug) for kind, slug in gone}, {}, ts(now))
     moved = record.with_changes(url=new, provenance={**record.provenance, "url": "input"})
-    upsert(conn, moved, now)
+    upsert(conn, moved, now, vocabulary)
     run(conn, "UPDATE fetch_state SET record_url = ? WHERE record_url = ? AND url != ?",
         (new, old, old))
     run(conn, "UPDATE fetch_state SET kind = 'canonical', record_url = NULL WHERE url = ?",

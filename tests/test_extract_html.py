@@ -82,12 +82,13 @@ def test_kicker_and_subtitle_are_not_part_of_the_title() -> None:
 
 
 def test_topics_from_a_related_topics_list_and_tag_links() -> None:
-    """A "Related Topics" list of the article itself gives topics mapped by the vocabulary."""
+    """A "Related Topics" list of the article itself gives its topics as the page writes
+    them (feeds map them through the vocabulary)."""
     extra = ("<div class='field--name-field-issue-areas'><h3>Related Topics</h3><ul>"
              "<li><a href='/issue-areas/ge'>Global Elections &amp; Conflict</a></li>"
              "<li><a href='/issue-areas/dg'>Democracy and Governance</a></li></ul></div>")
     record = extract_page(usip_like("", extra), "https://www.example.org/p/x")
-    assert record.topics == ("Global Elections & Conflict", "Democracy & Governance")
+    assert record.topics == ("Global Elections & Conflict", "Democracy and Governance")
 
 
 def test_wordpress_tags_not_categories() -> None:
@@ -104,7 +105,7 @@ def test_wordpress_tags_not_categories() -> None:
     record = extract_page(html, "https://example.org/2023/10/ceasefire-notes/")
     assert [a.name for a in record.authors] == ["Margaret Kariuki"]
     assert record.type == "Blog Post"
-    assert record.topics == ("Peace Processes",)
+    assert record.topics == ("ceasefires",)
     assert record.summary is not None and record.summary.startswith("I spent most")
 
 

@@ -66,7 +66,7 @@ def test_opengraph_and_article_tags() -> None:
     assert record.published.isoformat() == "2024-03-09T23:30:00-05:00"
     assert record.updated.isoformat() == "2024-03-11T08:00:00-05:00"
     assert record.type == "Commentary"
-    assert record.topics == ("Gender", "Yemen")
+    assert record.topics == ("Women, Peace and Security", "Yemen")
     assert record.image is not None and record.image.url == "https://example.org/img/lead.jpg"
     assert record.language == "en-US"
 

@@ -160,11 +160,13 @@ def test_extract_document_gives_the_record_of_extract_page() -> None:
 
 
 def test_custom_vocabulary() -> None:
-    """A given vocabulary maps the site's topic labels."""
+    """A given vocabulary makes two labels of one topic one ("Tariffs", "trade"); the record
+    keeps the page's first label, as it writes it (feeds map it onto "Trade")."""
     vocab = Vocabulary.from_tables([], [{"label": "Trade", "aliases": ["tariffs"]}])
-    html = ("<html><head><meta name='keywords' content='Tariffs, Borders'></head>"
+    html = ("<html><head><meta name='keywords' content='Tariffs, trade, Borders'></head>"
             "<body><h1>T</h1></body></html>")
-    assert extract_page(html, "https://e.org/t", vocabulary=vocab).topics == ("Trade", "Borders")
+    assert extract_page(html, "https://e.org/t", vocabulary=vocab).topics == ("Tariffs", "Borders")
+    assert extract_page(html, "https://e.org/t").topics == ("Tariffs", "trade", "Borders")
 
 
 def test_package_level_forwarder() -> None:

@@ -353,3 +353,30 @@ def test_quick_check_runs_on_small_files_and_after_an_unclean_stop(
     assert not needs_check(db)
     (tmp_path / "pubharvest.sqlite3-wal").write_bytes(b"left by a killed writer")
     assert needs_check(db)
+
+
+def test_the_vocabulary_makes_two_sites_labels_of_one_topic_one_feed(tmp_path):
+    """Records keep their pages' topic labels; the store's vocabulary files both under one
+    feed, and a topic filter finds them by either label or the feed's slug. Without a
+    vocabulary, each label is a feed of its own."""
+    from harvester.extract import default_vocabulary
+
+    first = rec(1, topics=("Democracy and Governance",))
+    second = rec(2, source="ifri", topics=("démocratie", "Sahel"))
+    with Store.open(tmp_path / "data", vocabulary=default_vocabulary()) as mapped:
+        mapped.upsert(first)
+        mapped.upsert(second)
+        topics = {g.slug: (g.label, g.count) for g in mapped.feed_groups() if g.kind == "topics"}
+        assert topics == {"democracy-governance": ("Democracy & Governance", 2),
+                          "sahel": ("Sahel", 1)}
+        assert mapped.get(second.url).topics == ("démocratie", "Sahel")
+        for asked in ("Democracy", "démocratie", "democracy-governance"):
+            assert {r.url for r in mapped.records(topic=asked)} == {first.url, second.url}
+        memory = MemoryRecords([first, second], default_vocabulary()).feed_groups()
+        assert [g for g in memory if g.kind == "topics"] == [
+            g for g in mapped.feed_groups() if g.kind == "topics"]
+    with Store.open(tmp_path / "plain") as plain:
+        plain.upsert(first)
+        plain.upsert(second)
+        assert {g.slug for g in plain.feed_groups() if g.kind == "topics"} == {
+            "democracy-and-governance", "democratie", "sahel"}

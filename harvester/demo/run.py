@@ -60,7 +60,7 @@ def run_demo(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
     with contextlib.ExitStack() as stack:
         site = _serve_on_remembered_port(stack, data_dir)
         cfg = demo_config(site.base_url, data_dir, out_dir, publish_url)
-        store = stack.enter_context(Store.open(data_dir))
+        store = stack.enter_context(Store.open(data_dir, vocabulary=cfg.vocabulary))
         fetcher = stack.enter_context(Fetcher(cfg.settings))
         report = run_source(cfg.sources[0], cfg, store=store, fetcher=fetcher, progress=progress)
         fresh = not (out_dir / "index.html").exists()
