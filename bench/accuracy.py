@@ -38,7 +38,9 @@ REPO = Path(__file__).resolve().parents[1]
 # ("heldout": bench/heldout/pages), each between its own markers.
 SECTIONS = {"accuracy": "Metadata accuracy", "heldout": "Metadata accuracy on held-out pages",
             "heldout2": "Metadata accuracy on held-out pages, round 2",
-            "heldout3": "Metadata accuracy on held-out pages, round 3 (blind)"}
+            "heldout3": "Metadata accuracy on held-out pages, round 3",
+            "heldout4": "Metadata accuracy on held-out pages, round 4",
+            "heldout5": "Metadata accuracy on held-out pages, round 5 (blind)"}
 
 
 def markers(section: str) -> tuple[str, str]:
@@ -316,47 +318,6 @@ category links count only when it has no tags at all (the golden pages' rule), w
 also how the corpus annotations read."""
 
 
-HELDOUT_NOTES = """Pages no rule was tuned on: 48 publication pages of think tanks, \
-journals, repositories, government and international bodies (25 in English, 23 in 17 \
-other languages, six in legacy encodings), written for the project by helpers who never \
-read or ran the extractor, each with the truth a reader sees (`bench/heldout/README.md`). \
-Blind, on the code before any rule was drawn from them (cd38975), ours scored title \
-93.8%, authors F1 68.8%, date 93.8% and tags F1 78.1%. That run found the misses the next \
-rules fixed (each general, each checked against the 593 corpus pages): the table below is \
-after them, so this set is held out no longer, and new pages are needed to measure the \
-next round.
-
-"""
-
-
-HELDOUT2_NOTES = """A second round of 72 pages written the same way, blind, after the \
-first round's rules (`bench/heldout2/README.md`): 24 English pages of other kinds of \
-publishers (`en-`), 24 more (`e-`) and 24 in 22 other languages and scripts (`w-`). Each \
-set was first run on the code of its day, before any rule was drawn from it; beside it, \
-the code of the session's start and trafilatura (title exact, authors F1, date exact, tags F1):
-
-| set | code | ours | ours on cd38975 | trafilatura |
-|---|---|---|---|---|
-| `en-` | 7858709 | 87.5/81.9/87.5/75.0 | 87.5/80.6/87.5/75.0 | 54.2/52.1/70.8/3.6 |
-| `e-` | aefcf08 | 83.3/78.6/91.7/85.0 | 79.2/79.2/91.7/85.0 | 37.5/45.1/87.5/7.7 |
-| `w-` | 31a115e | 75.0/44.4/75.0/80.2 | 75.0/35.4/75.0/75.6 | 25.0/17.2/62.5/9.1 |
-
-Those runs then found misses that general rules fixed (each checked against the 593 corpus \
-pages): the table below is after them, and this set too has been looked at since.
-
-"""
-
-
-HELDOUT3_NOTES = """20 pages written the same way after every rule of rounds 1 and 2 \
-(`bench/heldout3/README.md`: 12 English, 8 in other languages), run on that code (6eaebbb) \
-before anyone looked at the extractor's answers on them: no rule has been drawn from this \
-set. On the code before rounds 1 and 2 (cd38975) ours scored title 95.0%, authors F1 \
-59.8%, date 100.0%, tags F1 81.2%. Look at its misses only to start the next round, and \
-write new pages for the round after.
-
-"""
-
-
 def table(results: dict[str, Tally], cases: int) -> str:
     """Return the results as a Markdown table."""
     head = ("| tool | title exact | title contains | authors F1 | date exact | date month "
@@ -435,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         command = "python bench/accuracy.py " + " ".join(
             a if a != str(args.corpus) or inside else "CORPUS_DIR"
             for a in (argv or sys.argv[1:]))
-        about = {"heldout": HELDOUT_NOTES, "heldout2": HELDOUT2_NOTES,
-                 "heldout3": HELDOUT3_NOTES}.get(args.section, "")
+        # A held-out round says what it is in its folder's NOTES.md (blind figures and all).
+        notes = REPO / "bench" / args.section / "NOTES.md"
+        about = notes.read_text("utf-8").strip() + "\n\n" if notes.is_file() else ""
         body = (f"## {SECTIONS[args.section]} (`bench/accuracy.py`)\n\n{about}Measured "
                 f"{dt.date.today().isoformat()} on {machine()}.\n\n{report}\n\n{NOTES}\n\n"
                 f"Command: `{command}`")
