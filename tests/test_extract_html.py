@@ -1528,3 +1528,41 @@ def test_site_wide_keywords_yield_to_the_topics_the_page_shows(
       </body></html>"""
     record = extract_page(html, "https://kestrel.example/en/insights/rewiring-procurement")
     assert record.topics == topics
+
+
+def test_a_legacy_page_without_h1_has_its_first_content_h2_for_headline() -> None:
+    """No <h1>, a <title> naming only the site, the side column's boxes in <h3>s: the first
+    <h2> of the content is the headline, and what sits by it (its date label) is the page's,
+    not the dates of "Ďalšie analytické komentáre" (more commentaries) below it."""
+    html = """<html lang="sk"><head><title>ÚSEA SAV - Ústav sociálnych a ekonomických analýz
+      </title></head><body><div id="hlavicka"><div class="nazov">Ústav sociálnych a
+      ekonomických analýz SAV</div></div><div id="menu"><ul><li><a href="/">Úvod</a></li></ul>
+      </div><div id="lavy"><div class="box"><h3>Novinky</h3><ul><li><a href="/n/288">
+      Konferencia Trh práce 2017</a> <small>(9. 6. 2017)</small></li></ul></div></div>
+      <div id="obsah"><p class="typ">Analytický komentár č. 6/2017</p>
+      <h2 class="nadpis">Regionálne rozdiely v nezamestnanosti absolventov</h2>
+      <div class="info"><b>Autori:</b> doc. PhDr. Mária Kováčová, CSc.<br>
+      <b>Dátum:</b> 14. 6. 2017</div><div class="text"><p>Miera nezamestnanosti absolventov
+      klesla.</p></div><div class="box"><h3>Ďalšie analytické komentáre</h3><table><tr><td>
+      <a href="/p/409">Dlhodobá nezamestnanosť</a><br><small>Mgr. Peter Hudák &middot;
+      24. 5. 2017</small></td></tr></table></div></div></body></html>"""
+    record = extract_page(html, "https://www.usea.example/index.php?page=publikacie&id=412")
+    assert record.title == "Regionálne rozdiely v nezamestnanosti absolventov"
+    assert record.published == date(2017, 6, 14)
+    assert [a.name for a in record.authors] == ["Mária Kováčová"]
+
+
+@pytest.mark.parametrize("heading", [
+    "Ďalšie analytické komentáre", "Související články", "Zobacz też", "Kapcsolódó cikkek",
+    "Citește și", "Διαβάστε επίσης", "Lue myös", "Læs også", "Читайте також",
+    "مقالات ذات صلة", "関連記事", "相关文章", "관련 기사", "כתבות נוספות",
+])
+def test_related_blocks_headed_in_other_languages_are_not_the_page_s(heading: str) -> None:
+    """A block under "more/related/read also" in other languages lists other pages: its
+    byline and day are theirs."""
+    html = f"""<html><body><main><h1>Regional gaps in graduate unemployment</h1>
+      <p>Graduate unemployment fell, unevenly.</p><section><h3>{heading}</h3><ul><li>
+      <a href="/p/409">Long-term unemployment and public works</a>
+      <p class="meta">Peter Hudák · 24. 5. 2017</p></li></ul></section></main></body></html>"""
+    record = extract_page(html, "https://www.institute.example/publications/regional-gaps")
+    assert record.authors == () and record.published is None

@@ -36,7 +36,13 @@ _FOREIGN_HEADING = re.compile(
     r"comment)|mehr zum thema|das könnte|weitere|lesen sie auch|lire aussi|à lire aussi|"
     r"sur le même sujet|leer más|te puede interesar|lee también|artículos relacionados|"
     r"articoli correlati|leggi anche|notícias relacionadas|leia também|gerelateerd|"
-    r"lees ook|relaterade|relaterte|relaterede|похожие|читайте также)",
+    r"lees ook|relaterade|relaterte|relaterede|похожие|читайте также|"
+    # Central and Eastern European, Nordic, Turkish, Greek, Hebrew, Arabic and East Asian
+    r"ďalšie|další|súvisiace|související|podobné|powiązane|zobacz (?:też|także)|czytaj (?:też|"
+    r"także)|kapcsolódó|további|ajánlott|citește și|vezi și|articole similare|σχετικά άρθρα|"
+    r"διαβάστε επίσης|lue myös|aiheeseen liittyvät|læs også|les også|se også|ilgili haberler|"
+    r"benzer (?:haberler|yazılar)|читайте також|схожі|כתבות נוספות|مقالات ذات صلة|اقرأ أيضا|"
+    r"関連記事|関連する|相关文章|相关阅读|相關文章|관련\s?기사)",
     re.IGNORECASE)
 # Headings of a sidebar block that describes the page itself ("About this article").
 _OWN_HEADING = re.compile(
@@ -296,8 +302,18 @@ def _pick_h1(page: Page) -> Element | None:
             return h
     if heads:
         return heads[0]
-    return next((el for el, _, flags in page.named if flags & HEADLINE
-                 and el.tag not in ("body", "html", "a")), None)
+    named = next((el for el, _, flags in page.named if flags & HEADLINE
+                  and el.tag not in ("body", "html", "a")), None)
+    return named if named is not None or page.h1s else _first_content_h2(page)
+
+
+def _first_content_h2(page: Page) -> Element | None:
+    """Return the headline of a page with no <h1> and no heading its <title> names (a
+    legacy page whose <title> is the site's name): the first <h2> of three words or more
+    outside navigation, sidebars, headers, footers and blocks named foreign."""
+    named = {el for el, _, flags in page.named if flags & FOREIGN}
+    return next((h for h in page.h23 if h.tag == "h2" and len(text_of(h).split()) >= 3
+                 and not _in_blocks(h, named)), None)
 
 
 def _first_h2(page: Page) -> Element | None:
