@@ -5,7 +5,7 @@ comments describe *other* publications; their authors, dates and types must
 never reach the page's record. They are found by general structure, never by
 site: structural tags and roles, common class names, containers whose heading
 says "Related"/"More"/"Latest", and repeated card-like siblings that each
-carry their own heading link.
+carry their own heading link. Which element is the headline is `headline_pick`'s call.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..text import fold, strip_accents
-from .classes import ARTICLE, FOREIGN, HEADLINE
+from .classes import ARTICLE, FOREIGN
+from .headline_pick import ARTICLE_TAGS, inside_article, pick_headline
 from .tree import HIDDEN, Element, text_of
 
 if TYPE_CHECKING:
@@ -49,7 +48,6 @@ _OWN_HEADING = re.compile(
     r"^\W*(?:about this (?:article|post|story|publication|report|entry)|article (?:details|info)|"
     r"über diesen (?:artikel|beitrag)|zu diesem (?:artikel|beitrag)|à propos de cet article|"
     r"sobre este (?:artículo|artigo)|su questo articolo|over dit artikel)\W*$", re.IGNORECASE)
-_ARTICLE_TAGS = {"article", "main"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Share buttons ("social-share", "sharing"), not lists of what was shared ("most-shared").
 _SHARE_BUTTONS = re.compile(r"shar(?:e|ing)(?![a-z])")
@@ -57,10 +55,6 @@ _SHARE_BUTTONS = re.compile(r"shar(?:e|ing)(?![a-z])")
 _BAR_SIZE = 40
 _NEVER_BLOCKS = {"body", "html", "h1", "time", "a", "span", "meta", "img"}
 _CARD_HEADINGS = {"h2", "h3", "h4", "h5"}
-_SCREEN_READER = re.compile(r"\b(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
-                            r"visuallyhidden)\b", re.IGNORECASE)
-# A link to a site's root: "https://www.example.org/", "//example.org", "index.html".
-_ROOT = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|/?index\.(?:html?|php))$", re.IGNORECASE)
 
 
 class Regions:
@@ -68,7 +62,7 @@ class Regions:
 
     def __init__(self, page: Page) -> None:
         """Find the headline and the foreign blocks of an indexed page."""
-        self.h1 = _pick_h1(page)
+        self.h1 = pick_headline(page)
         self._h1_path = set(self.h1.iterancestors()) if self.h1 is not None else set()
         self._h1_path.add(self.h1)
         self.foreign: set[Element] = set()
@@ -76,7 +70,7 @@ class Regions:
         self.own: set[Element] = set()
         self._mark_structural(page.structural)
         # A block that holds an <article>/<main> is a page wrapper, never a sidebar.
-        self._wrappers = {a for el in page.mains if el.tag in _ARTICLE_TAGS
+        self._wrappers = {a for el in page.mains if el.tag in ARTICLE_TAGS
                           for a in el.iterancestors()}
         self._mark_named(page.named)
         self._mark_headed(page.headings)
@@ -116,9 +110,9 @@ class Regions:
         """Mark nav, aside, footers, forms and site headers that are not the article's own."""
         for el in blocks:
             tag = el.tag
-            if tag in ("footer", "aside") and _inside_article(el):
+            if tag in ("footer", "aside") and inside_article(el):
                 continue
-            if tag == "header" and (_inside_article(el) or el in self._h1_path):
+            if tag == "header" and (inside_article(el) or el in self._h1_path):
                 continue
             if tag == "form" and _wraps_page(el):
                 continue
@@ -129,7 +123,7 @@ class Regions:
         for el, words, flags in named:
             if flags & FOREIGN and not flags & ARTICLE and el.tag not in _NEVER_BLOCKS \
                     and el not in self._h1_path and el not in self._wrappers \
-                    and el.tag not in _ARTICLE_TAGS and not _is_meta_bar(el, words):
+                    and el.tag not in ARTICLE_TAGS and not _is_meta_bar(el, words):
                 self._add(el)
 
     def _mark_headed(self, headings: list[Element]) -> None:
@@ -232,6 +226,10 @@ def _holds_h1(el: Element) -> bool:
     return next(el.iter("h1"), None) is not None
 
 
+# Characters of text no form but a page's wrapper holds (a comment form's notes included).
+_PAGE_TEXT = 1500
+
+
 def _wraps_page(form: Element) -> bool:
     """Tell whether a <form> wraps the page itself (ASP.NET's around the whole body): it
     holds the site's blocks, the article or the headline, several headings, or more text
@@ -242,147 +240,6 @@ def _wraps_page(form: Element) -> bool:
         return True
     return len(text_of(form)) > _PAGE_TEXT
 
-
-def _inside_article(el: Element) -> bool:
-    """Tell whether an element sits inside an <article> or <main>."""
-    return any(a.tag in _ARTICLE_TAGS for a in el.iterancestors())
-
-
-_NOT_CONTENT = ("nav", "footer", "aside", "header")
-# Characters of text no form but a page's wrapper holds (a comment form's notes included).
-_PAGE_TEXT = 1500
-_WORDS = re.compile(r"[^\W_]+")
-_MAX_SECTION_WORDS = 4
-
-
-def _pick_h1(page: Page) -> Element | None:
-    """Return the page's headline: the <h1> (or, failing that, <h2>/<h3>) matching the declared
-    title, else the first <h1> outside navigation, else a headline-classed element."""
-    heads = [h for h in page.h1s if text_of(h).strip()]
-    # Every <h1> is the site's logo, a link home or an image without text: the theme gives
-    # the post's title another heading (a <title> of the site's name alone matches a logo).
-    hint = fold(page.title_hint) if page.title_hint else ""
-    # An <h1> naming a folder of the page's address is its section's banner, unless the
-    # declared title says it too (and is no folder's name itself).
-    folders = _folders(page.url)
-    declared = hint and " ".join(_WORDS.findall(strip_accents(hint))) not in folders
-    banners = {h for h in page.h1s if _names_folder(h, folders)
-               and not (declared and _matches(fold(text_of(h)), hint))}
-    logos = bool(page.h1s) and all(_is_logo(h) or not text_of(h).strip() or h in banners
-                                   for h in page.h1s)
-    heads = [h for h in heads if not _is_logo(h) and h not in banners] or heads
-    # A heading only screen readers get is not where the page shows its headline.
-    heads = [h for h in heads if not _SCREEN_READER.search(h.get("class") or "")]
-    # A scholarly page's citation_title is the paper's own title, where og:title may name
-    # only its series ("Working Paper 2023-18"): the <h1> that says it is the headline.
-    cited = page.first_meta("citation_title")
-    if cited and not logos:
-        cited = fold(cited)
-        for h in heads:
-            if fold(text_of(h)) == cited:
-                return h
-    if hint:
-        for h in heads:
-            if _matches(fold(text_of(h)), hint) and not logos:
-                return h
-        for h in page.h23:
-            if _matches(fold(text_of(h)), hint):
-                return h
-        # A banner's <h1> names the section ("Insights", "Events"); the post's heading says
-        # most of the declared title in other words ("Recap: …" for "Webinar recap: …"),
-        # wherever a page builder nests it (HubSpot names every cell a "widget").
-        for h in [*(h for h in heads if not logos), *page.h23]:
-            if _shares_words(fold(text_of(h)), hint) and not _in_blocks(h, set()):
-                return h
-    if logos:
-        # Every <h1> is the site's logo: the theme gives the post's title an <h2>.
-        heads = [h for h in (_first_h2(page),) if h is not None] or heads
-    for h in heads:
-        if not any(a.tag in _NOT_CONTENT for a in h.iterancestors()):
-            return h
-    if heads:
-        return heads[0]
-    named = next((el for el, _, flags in page.named if flags & HEADLINE
-                  and el.tag not in ("body", "html", "a")), None)
-    return named if named is not None or page.h1s else _first_content_h2(page)
-
-
-def _first_content_h2(page: Page) -> Element | None:
-    """Return the headline of a page with no <h1> and no heading its <title> names (a
-    legacy page whose <title> is the site's name): the first <h2> of three words or more
-    outside navigation, sidebars, headers, footers and blocks named foreign."""
-    named = {el for el, _, flags in page.named if flags & FOREIGN}
-    return next((h for h in page.h23 if h.tag == "h2" and len(text_of(h).split()) >= 3
-                 and not _in_blocks(h, named)), None)
-
-
-def _first_h2(page: Page) -> Element | None:
-    """Return the first <h2> outside navigation and blocks named foreign (sidebars, related
-    posts): the headline of a theme whose <h1> is the site's logo."""
-    named = {el for el, _, flags in page.named if flags & FOREIGN}
-    return next((h for h in page.h23 if h.tag == "h2" and text_of(h).strip()
-                 and not _in_blocks(h, named)), None)
-
-
-def _in_blocks(heading: Element, foreign: set[Element]) -> bool:
-    """Tell whether a heading sits in navigation, a sidebar, the site's header or footer, or
-    a block named foreign (a post's own header, inside its article, is content)."""
-    return any(a in foreign or a.tag in _NOT_CONTENT
-               and not (a.tag == "header" and _inside_article(a)) for a in heading.iterancestors())
-
-
-def _shares_words(text: str, hint: str) -> bool:
-    """Tell whether a heading holds four fifths of the declared title's words, four or more."""
-    wanted = hint.split()
-    if len(wanted) < 4 or not text:
-        return False
-    words = set(text.split())
-    return sum(w in words for w in wanted) * 5 >= len(wanted) * 4
-
-
-def _folders(url: str | None) -> set[str]:
-    """Return the folders of a page's address named in two to four words, as words
-    ("publikationen und studien")."""
-    if not url:
-        return set()
-    try:
-        segments = urlsplit(url.strip()).path.strip("/").split("/")
-    except ValueError:
-        return set()
-    # The page's own slug goes, and with a page number ("/items-we-wanted/2/") the one before.
-    segments = segments[:-2] if segments[-1].isdigit() else segments[:-1]
-    words = (" ".join(_WORDS.findall(strip_accents(unquote(s)).lower())) for s in segments)
-    # A section's name has a few words; a folder of more is an item's slug ("/slug/ar-ID").
-    return {w for w in words if 1 < len(w.split()) <= _MAX_SECTION_WORDS}
-
-
-def _names_folder(heading: Element, folders: set[str]) -> bool:
-    """Tell whether a heading names a folder the page sits in: a section's banner
-    ("Publikationen und Studien" over ".../publikationen-und-studien/publikationen/x.html")."""
-    return bool(folders) and " ".join(
-        _WORDS.findall(strip_accents(fold(text_of(heading))))) in folders
-
-
-def _is_logo(heading: Element) -> bool:
-    """Tell whether a heading is the site's logo: its text is a link to the home page
-    (`rel=home`, or the site's root), as themes mark up the site title."""
-    for a in heading.iter("a"):
-        href = (a.get("href") or "").strip()
-        root = href in ("/", "./") or _ROOT.match(href) is not None
-        if ("home" in (a.get("rel") or "").split() or root) \
-                and len(text_of(a).strip()) * 2 >= len(text_of(heading).strip()):
-            return True
-    return False
-
-
-def _matches(text: str, hint: str) -> bool:
-    """Tell whether a heading's text is the declared title (or most of it)."""
-    if not text:
-        return False
-    if text == hint:
-        return True
-    short, long = (text, hint) if len(text) < len(hint) else (hint, text)
-    return len(short) >= 0.4 * len(long) and len(short) >= 10 and short in long
 
 
 def following(start: Element, limit: int) -> list[Element]:
