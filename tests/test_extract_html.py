@@ -1566,3 +1566,18 @@ def test_related_blocks_headed_in_other_languages_are_not_the_page_s(heading: st
       <p class="meta">Peter Hudák · 24. 5. 2017</p></li></ul></section></main></body></html>"""
     record = extract_page(html, "https://www.institute.example/publications/regional-gaps")
     assert record.authors == () and record.published is None
+
+
+def test_a_legacy_page_s_line_set_large_is_the_headline_its_date_sits_by() -> None:
+    """A table layout with no heading: the side column lists earlier briefs with their days
+    first; the line set in 18px bold is the headline, and the day by it is the page's."""
+    html = """<html><body><table><tr><td width="180">
+      <p style="font-size:11px"><a href="brief0315.html">The State Earned Income Credit</a></p>
+      <p style="font-size:11px">03/15/2013</p></td><td>
+      <p style="font-size:18px; font-weight:bold">Rainy Day Funds After the Recession</p>
+      <p style="font-size:12px; color:#444">April 12, 2013</p>
+      <p>States drew down their reserves during the recession and have rebuilt them unevenly.
+      </p></td></tr></table></body></html>"""
+    record = extract_page(html, "https://www.midvale.example/pubs/2013/brief0412.html")
+    assert record.title == "Rainy Day Funds After the Recession"
+    assert record.published == date(2013, 4, 12)

@@ -5,6 +5,7 @@ none), as regions and every extractor after them see it."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +22,15 @@ _SCREEN_READER = re.compile(r"\b(?:visually-?hidden|sr-only|screen-reader-text|e
 # A link to a site's root: "https://www.example.org/", "//example.org", "index.html".
 _ROOT = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|/?index\.(?:html?|php))$", re.IGNORECASE)
 _NOT_CONTENT = ("nav", "footer", "aside", "header")
+# Inline sizes that set a headline apart: <font size="4"> and more, 18px and more.
+_PROMINENT_TAGS = ("font", "span", "p", "b", "strong", "td", "div")
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)px")
+_TITLE_ID = re.compile(r"(?i)(?<![a-z])(?:lbl)?title$")
+_MIN_FONT_SIZE = 4
+_MIN_PIXELS = 18
+_MIN_TITLE_WORDS = 3
+_MAX_TITLE_WORDS = 30
+_MAX_PROMINENT_SCAN = 3000
 _WORDS = re.compile(r"[^\W_]+")
 _MAX_SECTION_WORDS = 4
 
@@ -74,7 +84,10 @@ def pick_headline(page: Page) -> Element | None:
         return heads[0]
     named = next((el for el, _, flags in page.named if flags & HEADLINE
                   and el.tag not in ("body", "html", "a")), None)
-    return named if named is not None or page.h1s else _first_content_h2(page)
+    if named is not None or page.h1s:
+        return named
+    first = _first_content_h2(page)
+    return first if first is not None else _prominent_line(page)
 
 
 def _first_content_h2(page: Page) -> Element | None:
@@ -84,6 +97,30 @@ def _first_content_h2(page: Page) -> Element | None:
     named = {el for el, _, flags in page.named if flags & FOREIGN}
     return next((h for h in page.h23 if h.tag == "h2" and len(text_of(h).split()) >= 3
                  and not _in_blocks(h, named)), None)
+
+
+def _prominent_line(page: Page) -> Element | None:
+    """Return the first line set large by inline styles, on a page with no heading at all (a
+    hand-made or legacy page: `<font size="5"><b>Title</b></font>`, a span of 20px bold,
+    ASP.NET's `<span id="...lblTitle">`): its headline. A line whose id says it is the title
+    goes before lines set large (the site's name in the page's header)."""
+    foreign = {el for el, _, flags in page.named if flags & FOREIGN}
+    large = None
+    for el in islice(page.root.iter(_PROMINENT_TAGS), _MAX_PROMINENT_SCAN):
+        named = _TITLE_ID.search(el.get("id") or "")
+        if named is None and large is not None:
+            continue
+        size = el.get("size") if el.tag == "font" else None
+        style = _FONT_SIZE.search(el.get("style") or "")
+        if not (size and size.strip().isdigit() and int(size) >= _MIN_FONT_SIZE
+                or style and float(style.group(1)) >= _MIN_PIXELS or named) \
+                or _in_blocks(el, foreign):
+            continue
+        if _MIN_TITLE_WORDS <= len(text_of(el).split()) <= _MAX_TITLE_WORDS:
+            if named:
+                return el
+            large = el
+    return large
 
 
 def _first_h2(page: Page) -> Element | None:

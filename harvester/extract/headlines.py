@@ -36,13 +36,6 @@ _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", 
 _MIN_SHOWN_TITLE = 12
 _MIN_SLUG_WORDS = 3
 # Inline sizes that set a headline apart: <font size="4"> and more, 18px and more.
-_PROMINENT_TAGS = ("font", "span", "p", "b", "strong", "td", "div")
-_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)px")
-_TITLE_ID = re.compile(r"(?i)(?<![a-z])(?:lbl)?title$")
-_MIN_FONT_SIZE = 4
-_MIN_PIXELS = 18
-_MIN_TITLE_WORDS = 3
-_MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W_]+")
 _MAX_SHOWN_TITLE_SCAN = 3000
 # Words a line of a title may end on only when the title goes on after it.
@@ -66,8 +59,6 @@ def titles(page: Page) -> list[Candidate]:
                 found.append(Candidate("title", text_of(el), "html:headline"))
                 break
         found += _slug_heading(page)
-        if not found:
-            found += _prominent_text(page)
     if page.titles:
         if not found:
             found += _title_parts_shown(page, page.titles[0])
@@ -96,30 +87,6 @@ def _slug_heading(page: Page) -> list[Candidate]:
                 and not page.is_foreign(el):
             return [Candidate("title", text, "html:slug-heading")]
     return []
-
-
-def _prominent_text(page: Page) -> list[Candidate]:
-    """Return the first line set large by inline styles, on a page with no heading at all (a
-    hand-made or legacy page: `<font size="5"><b>Title</b></font>`, a span of 20px bold,
-    ASP.NET's `<span id="...lblTitle">`): its headline. A line whose id says it is the title
-    goes before lines set large (the site's name in the page's header)."""
-    large = None
-    for el in islice(page.root.iter(_PROMINENT_TAGS), _MAX_SHOWN_TITLE_SCAN):
-        named = _TITLE_ID.search(el.get("id") or "")
-        if named is None and large is not None:
-            continue
-        size = el.get("size") if el.tag == "font" else None
-        style = _FONT_SIZE.search(el.get("style") or "")
-        if not (size and size.strip().isdigit() and int(size) >= _MIN_FONT_SIZE
-                or style and float(style.group(1)) >= _MIN_PIXELS or named) \
-                or page.is_foreign(el):
-            continue
-        text = " ".join(text_of(el).split())
-        if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS:
-            if named:
-                return [Candidate("title", text, "html:prominent")]
-            large = text
-    return [Candidate("title", large, "html:prominent")] if large else []
 
 
 def _slug_words(url: str | None) -> set[str]:
