@@ -79,6 +79,9 @@ _MORE_MONTHS = (
      "prosinca decembra detsember detsembril gruodžio gruodzio decembris децембар "
      "децембра decembar",
 )
+# Catalan and Galician names ("5 de juliol de 2021", "5 d'abril", "3 de xullo de 2020").
+_IBERIAN_MONTHS = ("gener xaneiro", "febrer febreiro", "març", "abril", "maig", "juny xuño",
+                   "juliol xullo", "agost", "setembre", "octubre", "novembre", "desembre decembro")
 # Hindi names (with and without the nukta of "फ़रवरी", with either nasal spelling).
 _HINDI_MONTHS = ("जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
                  "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर")
@@ -106,8 +109,8 @@ _LEVANTINE_MONTHS = ("كانون الثاني|كانون الثانى", "شبا�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
-MONTHS |= {name: number for table in (_MORE_MONTHS, _HINDI_MONTHS, _THAI_MONTHS,
-                                      _RUSSIAN_SHORT)
+MONTHS |= {name: number for table in (_MORE_MONTHS, _IBERIAN_MONTHS, _HINDI_MONTHS,
+                                      _THAI_MONTHS, _RUSSIAN_SHORT)
            for number, names in enumerate(table, 1) for name in names.split()
            if name not in MONTHS}
 MONTHS |= {name: number for number, names in enumerate(_LEVANTINE_MONTHS, 1)
@@ -138,7 +141,7 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P
                       r"(?P<year>\d{4})(?![\d/])" + _TIME)
 _MDY = re.compile(_WEEKDAY + r"\b(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<day>\d{1,2})"
                   r"(?:st|nd|rd|th)?\.?,?\s+(?P<year>\d{4})(?!\d)" + _TIME, re.IGNORECASE)
-_DMY = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?"
+_DMY = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|d['’]|of\s+)?"
                   r"(?P<mon>" + _MONTH_RE + r")(?!\w)\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
                   + _TIME, re.IGNORECASE)
 # "03-Mar-2024": day, month name and year joined by hyphens.

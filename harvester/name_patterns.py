@@ -25,6 +25,8 @@ PREFIX = re.compile(
     r"écrit par|escrito por|scritto da|by|from|"
     r"authors?|writers?|byline|autor(?:es|a|in)?|auteurs?|hosts?|contributors?)\b)|"
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
+    # Catalan "per" before a name (the Nordic given name "Per" is capitalized)
+    r"per(?=\s+[A-ZÀ-Þ])|"
     r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
 # "Jane Doe is a senior fellow...": the name that opens a biography.
 BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+|van|von|der|"

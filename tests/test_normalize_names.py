@@ -43,6 +43,11 @@ from harvester.names import is_name, split_names
     ("Marie-Ève Tremblay, Ph. D., et Jean-François Gagnon, M. Sc., Division de l'analyse "
      "économique", ["Marie-Ève Tremblay", "Jean-François Gagnon"]),
     ("Ann Lee, Bo Chen y Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    # Catalan "per" (by), and "i" both inside double surnames and between names; the
+    # Nordic given name "Per" stays
+    ("per Jordi Puigvert i Martí i Núria Ferrer i Sala",
+     ["Jordi Puigvert i Martí", "Núria Ferrer i Sala"]),
+    ("Per Olsen og Kari Nordmann", ["Per Olsen", "Kari Nordmann"]),
     # Job titles written small before names (Danish, English); a place after "em" is none
     ("Af chefanalytiker Mette Kjær Sørensen og seniorøkonom Rasmus Ø. Holm, ph.d.",
      ["Mette Kjær Sørensen", "Rasmus Ø. Holm"]),
