@@ -82,6 +82,10 @@ _MORE_MONTHS = (
 # Catalan and Galician names ("5 de juliol de 2021", "5 d'abril", "3 de xullo de 2020").
 _IBERIAN_MONTHS = ("gener xaneiro", "febrer febreiro", "març", "abril", "maig", "juny xuño",
                    "juliol xullo", "agost", "setembre", "octubre", "novembre", "desembre decembro")
+# Bengali names, in both spellings of the long vowels ("২৭ সেপ্টেম্বর ২০১৮": digits of every
+# script are read as digits).
+_BENGALI_MONTHS = ("জানুয়ারি জানুয়ারী", "ফেব্রুয়ারি ফেব্রুয়ারী", "মার্চ", "এপ্রিল", "মে", "জুন",
+                   "জুলাই", "আগস্ট আগষ্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর")
 # Hindi names (with and without the nukta of "फ़रवरी", with either nasal spelling).
 _HINDI_MONTHS = ("जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
                  "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर")
@@ -109,8 +113,8 @@ _LEVANTINE_MONTHS = ("كانون الثاني|كانون الثانى", "شبا�
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTHS |= {name: number for number, names in enumerate(_ARABIC_MONTHS, 1)
            for name in names.split()}
-MONTHS |= {name: number for table in (_MORE_MONTHS, _IBERIAN_MONTHS, _HINDI_MONTHS,
-                                      _THAI_MONTHS, _RUSSIAN_SHORT)
+MONTHS |= {name: number for table in (_MORE_MONTHS, _IBERIAN_MONTHS, _BENGALI_MONTHS,
+                                      _HINDI_MONTHS, _THAI_MONTHS, _RUSSIAN_SHORT)
            for number, names in enumerate(table, 1) for name in names.split()
            if name not in MONTHS}
 MONTHS |= {name: number for number, names in enumerate(_LEVANTINE_MONTHS, 1)

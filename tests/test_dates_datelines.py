@@ -247,3 +247,23 @@ def test_the_moment_behind_a_relative_date(markup: str, day: date | None) -> Non
                                "</main>"), "https://news.example/sport/neuer-spieler")
     published = record.published
     assert (published.date() if hasattr(published, "date") else published) == day
+
+
+@pytest.mark.parametrize(("stamp", "shown", "expected"), [
+    # Dhaka: the UTC evening is the readers' next day, shown with its clock time
+    ("2018-09-26T18:05:00.000Z", "২৭ সেপ্টেম্বর ২০১৮, ০০:০৫", "2018-09-27T00:05:00+06:00"),
+    ("2024-03-12T02:47:00Z", "March 11, 2024 at 10:47 p.m. EDT", "2024-03-11T22:47:00-04:00"),
+    # The shown day alone, no clock: the day
+    ("2018-09-26T18:05:00Z", "27 September 2018", "2018-09-27"),
+    # The same day shown: the timestamp stands
+    ("2018-09-26T08:05:00Z", "26 September 2018", "2018-09-26T08:05:00+00:00"),
+])
+def test_a_utc_time_element_is_read_in_the_zone_its_text_shows(
+        stamp: str, shown: str, expected: str) -> None:
+    """A <time datetime> in UTC whose own text shows another day is the readers' day: the
+    text's clock gives the page's offset."""
+    html = f"""<html><body><main><h1>Garments: the future beyond cheap labour</h1>
+      <p class="byline">By Farhana Yasmin</p><p><time datetime="{stamp}">{shown}</time></p>
+      <p>The garment industry must move up the value chain.</p></main></body></html>"""
+    record = extract_page(html, "https://news.example/opinion/garments-future")
+    assert record.published is not None and record.published.isoformat() == expected

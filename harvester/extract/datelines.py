@@ -10,9 +10,9 @@ looks further.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
-
-from ..dates import (DateValue, find_dates, parse_date, short_year_date,
+from ..dates import (DateValue, find_dates, local_day, parse_date, short_year_date,
                      url_date)
 from ..record import Candidate
 from ..text import trie_pattern
@@ -78,6 +78,12 @@ _DATE_WORDS = re.compile(
     r"(?i)\b(?:" + trie_pattern(sorted(_DATE_STEMS.split())) + r")[a-zéûä]*\.?"
     r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
 _OPENING = 100
+# A timestamp written in UTC ("…Z", "…+00:00"): its day may not be the readers'.
+_UTC_END = re.compile(r"(?:Z|[+-]00:?00)$")
+# A clock time in any script's digits ("00:05", "০০:০৫", "8.30 pm").
+_CLOCK = re.compile(r"(?<!\d)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?!\d)")
+_AM_PM = re.compile(r"(?i)\b[ap]\.?\s?m\b")
+_PM = re.compile(r"(?i)\bp\.?\s?m\b")
 _OPENERS = " \t\r\n\xa0(["
 
 
@@ -94,6 +100,8 @@ def _dates(page: Page) -> list[Candidate]:
         if el.tag == "time" or prop and _DATE_PROPERTY.search(prop):
             value = el.get("datetime") or el.get("content") or parse_date(
                 text_of(el), dayfirst=page.dayfirst)
+            if el.tag == "time" and isinstance(value, str) and _UTC_END.search(value):
+                value = _shown_moment(value, text_of(el), page.dayfirst)
             if not value or is_other_date(el, own_label(el)):
                 continue
             field = "updated" if _UPDATED.search(prop) else date_field(el)
@@ -103,6 +111,29 @@ def _dates(page: Page) -> list[Candidate]:
     found += _text_dates(page)
     found += _image_dates(page)
     return found
+
+
+def _shown_moment(stamp: str, shown: str, dayfirst: bool | None) -> DateValue | str:
+    """Return a <time>'s UTC timestamp in the zone its own text shows it in ("2018-09-26T18:05Z"
+    shown "২৭ সেপ্টেম্বর ২০১৮, ০০:০৫": 00:05 on the 27th at +06:00), or the shown day when the
+    text gives no time; the timestamp as it is when the text shows the same day or none."""
+    utc, local = parse_date(stamp), parse_date(shown, dayfirst=dayfirst)
+    if not isinstance(utc, datetime) or local is None or local_day(local) == utc.date():
+        return stamp
+    day = local_day(local)
+    if abs(day - utc.date()) > timedelta(days=1):
+        return stamp
+    clock = _CLOCK.search(shown)
+    if clock is not None:
+        hour = int(clock["hour"]) % 12 + (12 if _PM.search(shown) else 0) \
+            if _AM_PM.search(shown) else int(clock["hour"])
+        if hour < 24 and int(clock["minute"]) < 60:
+            offset = datetime(day.year, day.month, day.day, hour, int(clock["minute"])) \
+                - utc.replace(tzinfo=None, second=0, microsecond=0)
+            if timedelta(hours=-12) <= offset <= timedelta(hours=14) \
+                    and offset % timedelta(minutes=15) == timedelta(0):
+                return utc.astimezone(timezone(offset))
+    return day
 
 
 def _image_dates(page: Page) -> list[Candidate]:
