@@ -180,9 +180,11 @@ def _agreed(lists: list[tuple[list[Author], str]]) -> tuple[list[Author], str] |
 def _full_names(other: list[Author], chosen: list[Author]) -> bool:
     """Tell whether every name `other` adds to `chosen` is a person's whole name, as a
     byline's marked-up author shows it ("Gefühle", a category, and "Nachricht abschicken",
-    a form's button, are none, nor is an affiliation's country, "United States")."""
+    a form's button, are none, nor is an affiliation's country, "United States", or field,
+    "Economic Research")."""
     return all(len(a.name.split()) >= 2 and is_name(a.name, strict=True)
-               and not REGION.search(a.name) for a in _added(other, chosen))
+               and not REGION.search(a.name) and not is_field(a.name)
+               for a in _added(other, chosen))
 
 
 def _corroborated(other: list[Author], chosen: list[Author],

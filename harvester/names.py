@@ -110,9 +110,14 @@ def _without_role_pieces(pieces: list[str]) -> list[str]:
     or opens with "and", credits someone again."""
     if len(pieces) < 2 or len(pieces[0].split()) < 2:
         return pieces  # "Doe, Jane": an inverted name
-    kept, in_role = pieces[:1], bool(ROLE.match(pieces[0].strip()))
+    # A line that opens with a role ("Research Fellow, Land Warfare") goes on with its
+    # subject, not with a name, up to an "and".
+    opens_with_role = _is_role(pieces[0])
+    kept, in_role = pieces[:1], opens_with_role
     for piece in pieces[1:]:
         text = piece.strip()
+        if opens_with_role and in_role and not CONJUNCTION.match(text):
+            continue
         rest = _after_chair(text)
         if rest is not None:
             if rest:

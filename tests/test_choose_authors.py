@@ -188,3 +188,13 @@ def test_the_page_s_own_spelling_of_japanese_names_beats_json_ld_s() -> None:
     latin = Candidate("authors", [("Ann Lee-Smith", None, False)], "jsonld")
     assert names(latin, Candidate("authors", ["Ann Leesmith"], "html:byline")) == [
         "Ann Lee-Smith"]
+
+
+def test_an_affiliation_s_field_in_a_byline_adds_no_author_to_citation_metadata() -> None:
+    """A journal's byline lists each author's institute in pieces ("Institute of
+    Statistical, Social and Economic Research"): "Economic Research" is a field, no person
+    the byline adds to citation_author's."""
+    cited = Candidate("authors", ["Mensah, Kwabena", "Owusu-Ansah, Abena"], "meta:citation_author")
+    byline = Candidate("authors", ["Kwabena Mensah", "University of Ghana", "Abena Owusu-Ansah",
+                                   "Economic Research"], "html:byline")
+    assert names(cited, byline) == ["Kwabena Mensah", "Abena Owusu-Ansah"]

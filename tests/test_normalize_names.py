@@ -39,6 +39,8 @@ from harvester.names import is_name, split_names
     ("Jane Doe, Ph.D.\nSenior Fellow, Economic Studies\nJohn Roe\nResearch Associate",
      ["Jane Doe", "John Roe"]),
     ("Senior Fellow, Foreign Policy", []),
+    ("Dr Sunita Chaudhry\nResearch Fellow, Land Warfare", ["Sunita Chaudhry"]),
+    ("Research Fellow, Land Warfare, and John Roe", ["John Roe"]),
     # "and" after a comma in other languages, and degrees written with a space
     ("Marie-Ève Tremblay, Ph. D., et Jean-François Gagnon, M. Sc., Division de l'analyse "
      "économique", ["Marie-Ève Tremblay", "Jean-François Gagnon"]),
