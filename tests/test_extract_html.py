@@ -1581,3 +1581,20 @@ def test_a_legacy_page_s_line_set_large_is_the_headline_its_date_sits_by() -> No
     record = extract_page(html, "https://www.midvale.example/pubs/2013/brief0412.html")
     assert record.title == "Rainy Day Funds After the Recession"
     assert record.published == date(2013, 4, 12)
+
+
+def test_an_authors_list_item_without_a_profile_link_is_an_author_too() -> None:
+    """Under "Autorinnen und Autoren", staff link their profiles; a guest author's item is
+    plain text with her affiliation in brackets: all three wrote it."""
+    html = """<html lang="de"><head><meta name="author" content="Webredaktion IASP"></head>
+      <body><main><h1>Mindestlohn und Tarifbindung in Ostdeutschland</h1>
+      <p>Seit 2015 ist das Lohnniveau am unteren Rand deutlich gestiegen.</p>
+      <h3>Autorinnen und Autoren</h3><ul class="autorenliste">
+      <li><a href="/team/loeffler">Dr. Katrin Löffler</a></li>
+      <li><a href="/team/brandstaetter">Tobias Brandstätter, M.A.</a></li>
+      <li>Prof. Dr. Hans-Georg Ebersbach (Hochschule Zittau/Görlitz)</li></ul>
+      <h3>Zusammenfassung</h3><p>Das Arbeitspapier untersucht die Tarifbindung.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://www.iasp.example/publikationen/ap-2019-07")
+    assert [a.name for a in record.authors] == [
+        "Katrin Löffler", "Tobias Brandstätter", "Hans-Georg Ebersbach"]

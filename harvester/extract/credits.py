@@ -126,7 +126,10 @@ def _author_cards(page: Page) -> list[Candidate]:
         for el in following(heading, _BIO_REACH * 2):
             if el.tag in _HEADING_TAGS or len(names) > _MAX_BIOS:
                 break
-            if el.tag in ("a", "strong", "b") and not len(el):
+            # One name an item: linked or bold, or a list item's plain text (a guest author
+            # with no profile page: "Prof. Dr. Hans-Georg Ebersbach (Hochschule Zittau)").
+            plain = el.tag == "li" and not any(c.tag in ("a", "strong", "b") for c in el.iter())
+            if el.tag in ("a", "strong", "b") and not len(el) or plain:
                 found = split_names(text_of(el))
                 if len(found) == 1 and 2 <= len(found[0].split()) <= 4 \
                         and found[0] not in names and not _DIGIT.search(found[0]):
