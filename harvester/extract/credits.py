@@ -130,7 +130,7 @@ def _author_cards(page: Page) -> list[Candidate]:
             # with no profile page: "Prof. Dr. Hans-Georg Ebersbach (Hochschule Zittau)").
             plain = el.tag == "li" and not any(c.tag in ("a", "strong", "b") for c in el.iter())
             if el.tag in ("a", "strong", "b") and not len(el) or plain:
-                found = split_names(text_of(el))
+                found = split_names(" ".join(text_of(el).split()))  # source line breaks
                 if len(found) == 1 and 2 <= len(found[0].split()) <= 4 \
                         and found[0] not in names and not _DIGIT.search(found[0]):
                     names.append(found[0])
