@@ -1608,3 +1608,16 @@ def test_an_authors_list_item_without_a_profile_link_is_an_author_too() -> None:
     record = extract_page(html, "https://iasp.example/publikationen/ap-2019-07")
     assert [a.name for a in record.authors] == [
         "Katrin Löffler", "Tobias Brandstätter", "Hans-Georg Ebersbach"]
+
+
+@pytest.mark.parametrize("block", ["prev_next", "next-post", "previous-article"])
+def test_the_previous_and_next_posts_links_credit_no_one(block: str) -> None:
+    """A board's previous/next links ("이전글"/"다음글") carry their own authors and days."""
+    html = f"""<html lang="ko"><body><main><h1>저출산 대응을 위한 육아휴직 제도 개편 방향</h1>
+      <dl class="info"><dt>저자</dt><dd>김민수 선임연구위원, 이지은 연구원</dd></dl>
+      <p>육아휴직 급여의 소득대체율을 높여야 한다.</p>
+      <div class="{block}"><dl class="prev"><dt>이전글</dt><dd><a href="/r/24498">지방소멸
+      대응기금의 운용 실태</a> <span class="author">박준형, 최서연</span></dd></dl></div>
+      </main></body></html>"""
+    record = extract_page(html, "https://www.kpdi.example/kor/publication/reportView.do?no=1")
+    assert [a.name for a in record.authors] == ["김민수", "이지은"]

@@ -41,6 +41,8 @@ _PRECISE = {
         r"outbrain|taboola|recirc|further-?reading|you-?may|latest|teaser-?list|topstories|"
         r"top-?stories|cookie|consent|modal|popup|skip-link|site-?header|site-?footer|"
         r"global-?(?:header|footer)|masthead|subscribe|"
+        # The previous and next posts' links ("prev_next", "next-post"), each with its byline.
+        r"prev[-_]?next|next[-_]?prev|(?:prev|previous|next)[-_]?(?:post|article|entry|story)|"
         # Embedded social posts carry their own authors and dates.
         r"instagram-media|twitter-(?:tweet|timeline)|tweet(?![a-z])|tiktok-embed|"
         r"fb-(?:post|video)(?![a-z])|reddit-(?:card|embed)|bluesky-embed|mastodon-embed)"),
@@ -96,7 +98,7 @@ _KEYS: dict[int, dict[str, str]] = {
                   "sharing social newsletter advert sponsor widget outbrain taboola recirc "
                   "further youmay latest teaserlist topstories cookie consent modal popup "
                   "siteheader sitefooter globalheader globalfooter masthead subscribe "
-                  "instagram twitter tiktok reddit bluesky mastodon",
+                  "instagram twitter tiktok reddit bluesky mastodon prev next",
     },
     ARTICLE: {"inside": "body content"},
     BYLINE: {"inside": "byline writer contributor creator posted reporter columnist fullname",
