@@ -49,6 +49,9 @@ _TITLE_LABEL = re.compile(r"(?i)^(?:title|titel|titre|t[íi]tulo|titolo)\s*:\s*(
 # Arrows, bullets and bars no title opens or ends with ("»" opens German quotes: only
 # before a space).
 _DECORATION = re.compile(r"^\s*\[?\s*(?:[>›•·|]+|»(?=\s))\s*|\s*[•·|<‹]+\s*$")
+# A label in square brackets set off in front of a title, as Korean sites mark a series or
+# a scoop ("[이슈페이퍼] Title", "[단독] Title"); Japanese "【OSS】" titles keep theirs.
+_BRACKET_LABEL = re.compile(r"^\s*\[[^\[\]\d]{1,20}\]\s+(?=\S{2})")
 
 
 def rank(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
@@ -124,12 +127,14 @@ def _cased(chosen: tuple[str, str], pool: list[tuple[str, str]]) -> tuple[str, s
 
 def _title_text(value: Any) -> str | None:
     """Return a title candidate as clean text, without a date or a "Title:" label in front
-    ("23.01.2022 - "), a theme's decoration around it ("[> Title", "» Title", "Title •") or a
-    marker beside it ("| Page 2", "(Updated)", "[PDF]")."""
+    ("23.01.2022 - "), a label in brackets ("[이슈페이퍼] "), a theme's decoration around it
+    ("[> Title", "» Title", "Title •") or a marker beside it ("| Page 2", "(Updated)",
+    "[PDF]")."""
     if not isinstance(value, str):
         return None
     text = _TITLE_LABEL.sub("", _DATE_PREFIX.sub("", clean(strip_tags(value)) or ""))
     text = " ".join(_MARKER.sub(" ", text).split()) or text
+    text = _BRACKET_LABEL.sub("", text) or text
     return _DECORATION.sub("", text) or text or None
 
 

@@ -122,3 +122,16 @@ def test_a_dedecms_title_glued_with_underscores_names_the_shown_heading() -> Non
             "<meta property='og:title' content='长三角制造业数字化转型的区域差异'>")
     body = f"<div class='viewbox'><div class='title'><h2>{full}</h2></div></div>"
     assert _title(head, body, lang="zh-CN") == full
+
+
+@pytest.mark.parametrize(("declared", "title"), [
+    ("[이슈페이퍼] 저출산 대응을 위한 육아휴직 제도 개편 방향", "저출산 대응을 위한 육아휴직 제도 개편 방향"),
+    ("[Opinion] Why Rates Must Fall Now", "Why Rates Must Fall Now"),
+    # A bracket that is part of a word, and Japanese lenticular labels, stay
+    ("[Un]certain Futures of Work", "[Un]certain Futures of Work"),
+    ("【OSS】2018年のオープンソースプロジェクト10選", "【OSS】2018年のオープンソースプロジェクト10選"),
+])
+def test_a_label_in_square_brackets_before_a_title_is_no_part_of_it(
+        declared: str, title: str) -> None:
+    """Korean sites set a series or a scoop in brackets before the title ("[단독] …")."""
+    assert _title(f"<meta property='og:title' content='{declared}'>", lang="ko") == title
