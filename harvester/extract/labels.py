@@ -204,7 +204,8 @@ def _is_label_cell(el: Element) -> bool:
 
 def _label_key(label: str) -> str:
     """Return a label as the sets above hold it ("Related Topics" -> "topics")."""
-    return _RELATED.sub("", " ".join(label.lower().translate(_ARABIC_FORMS).split()))
+    label = label.lower() if label.isascii() else label.lower().translate(_ARABIC_FORMS)
+    return _RELATED.sub("", " ".join(label.split()))
 
 
 def is_topic_heading(text: str) -> bool:
