@@ -57,10 +57,13 @@ def test_a_content_type_set_off_in_a_title_is_not_part_of_it(title: str, expecte
 @pytest.mark.parametrize(("title", "expected"), [
     ("[> Jens Weber", "Jens Weber"), ("» Ports Matter", "Ports Matter"),
     ("Ports Matter •", "Ports Matter"), ("»Zitat« sagt er", "»Zitat« sagt er"),
-    ("[Update] Ports Matter", "[Update] Ports Matter"),
+    # A label in brackets set off before the title goes too (a series', a scoop's); a
+    # bracket inside a word stays
+    ("[Update] Ports Matter", "Ports Matter"), ("[Un]certain Ports", "[Un]certain Ports"),
 ])
 def test_a_theme_s_arrows_and_bullets_are_not_part_of_a_title(title: str, expected: str) -> None:
-    """Decoration a theme puts before or after a headline goes; quotes and tags stay."""
+    """Decoration a theme puts before or after a headline goes, and a label in brackets
+    before it; quotes stay."""
     assert record(Candidate("title", title, "html:h1")).title == expected
 
 
