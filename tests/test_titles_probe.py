@@ -125,13 +125,35 @@ def test_a_dedecms_title_glued_with_underscores_names_the_shown_heading() -> Non
 
 
 @pytest.mark.parametrize(("declared", "title"), [
-    ("[이슈페이퍼] 저출산 대응을 위한 육아휴직 제도 개편 방향", "저출산 대응을 위한 육아휴직 제도 개편 방향"),
+    ("[이슈페이퍼] 저출산 대응을 위한 육아휴직 제도 개편 방향",
+     "저출산 대응을 위한 육아휴직 제도 개편 방향"),
     ("[Opinion] Why Rates Must Fall Now", "Why Rates Must Fall Now"),
     # A bracket that is part of a word, and Japanese lenticular labels, stay
     ("[Un]certain Futures of Work", "[Un]certain Futures of Work"),
-    ("【OSS】2018年のオープンソースプロジェクト10選", "【OSS】2018年のオープンソースプロジェクト10選"),
+    ("【OSS】2018年のオープンソースプロジェクト10選",
+     "【OSS】2018年のオープンソースプロジェクト10選"),
 ])
 def test_a_label_in_square_brackets_before_a_title_is_no_part_of_it(
         declared: str, title: str) -> None:
     """Korean sites set a series or a scoop in brackets before the title ("[단독] …")."""
     assert _title(f"<meta property='og:title' content='{declared}'>", lang="ko") == title
+
+
+def test_the_footer_s_heading_naming_the_site_is_no_headline() -> None:
+    """og:title "Title | Site" holds the site's name, which the footer's <h2> says: the <h1>
+    with the whole title stands."""
+    head = ("<meta property='og:title' "
+            "content='Cold Homes, Empty Cupboards | Northern Hearth Trust'>")
+    body = ("<h1>Cold Homes, Empty Cupboards: Fuel and Food Insecurity Among Older Renters</h1>"
+            "<footer><h2>Northern Hearth Trust</h2><p>A charity.</p></footer>")
+    assert _title(head, body) == ("Cold Homes, Empty Cupboards: Fuel and Food Insecurity Among "
+                                  "Older Renters")
+
+
+def test_an_aria_heading_of_level_one_is_the_headline() -> None:
+    """Craft templates mark the title <div role="heading" aria-level="1">: it, not the
+    essay's first <h2>, is the headline."""
+    body = ("<main><div class='essay__title' role='heading' aria-level='1'>The Afterlife of "
+            "Chairs</div><p>An essay on repair.</p><h2>What we keep, and why</h2></main>")
+    assert _title("<title>Journal | Orrin Field Foundation</title>", body) == (
+        "The Afterlife of Chairs")

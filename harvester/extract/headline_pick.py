@@ -66,7 +66,8 @@ def pick_headline(page: Page) -> Element | None:
             if _matches(fold(text_of(h)), hint) and not logos:
                 return h
         for h in page.h23:
-            if _matches(fold(text_of(h)), hint):
+            # Not the footer's heading naming the site ("Title | Site" holds it too).
+            if _matches(fold(text_of(h)), hint) and not _in_blocks(h, set()):
                 return h
         # A banner's <h1> names the section ("Insights", "Events"); the post's heading says
         # most of the declared title in other words ("Recap: …" for "Webinar recap: …"),
@@ -86,6 +87,11 @@ def pick_headline(page: Page) -> Element | None:
                   and el.tag not in ("body", "html", "a")), None)
     if named is not None or page.h1s:
         return named
+    # A heading by its ARIA role: <div role="heading" aria-level="1"> is an <h1>.
+    aria = next((el for el in page.root.iterfind(".//*[@role='heading'][@aria-level='1']")
+                 if text_of(el).strip() and not _in_blocks(el, set())), None)
+    if aria is not None:
+        return aria
     first = _first_content_h2(page)
     return first if first is not None else _prominent_line(page)
 
