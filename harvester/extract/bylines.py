@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ..name_patterns import PEOPLE_FOLDERS
-from ..names import opening_name, split_names
+from ..names import is_name, opening_name, split_names
 from ..record import Candidate
 from .classes import BYLINE, FOREIGN
 from .page import Page
@@ -297,8 +297,12 @@ def _names_in(el: Element) -> list[str]:
         # Names linked to their profiles, each with a role beside it ("Jane Doe Senior
         # Fellow, Russia and Eurasia Programme"): the text mixes them up, the links do not.
         return linked
-    if not names:  # an author box's bio alone: "Jane Doe is a writer based in London."
-        name = opening_name(text)
+    if not names:  # an author box: the name on a line of its own over the bio, or the
+        # bio alone, opening with the name ("Jane Doe is a writer based in London.")
+        lines = text.split("\n")
+        heading = split_names(lines[0]) if len(lines) > 1 else []
+        name = heading[0] if len(heading) == 1 and is_name(heading[0], strict=True) \
+            else opening_name(text)
         names = [name] if name else []
     if not names:  # "Le point de vue de <a>Jane Doe</a>": the linked full names
         names = [n for a in el.iter("a") for n in split_names(unglued(a)) if " " in n]
