@@ -1626,11 +1626,14 @@ def test_the_previous_and_next_posts_links_credit_no_one(block: str) -> None:
 def test_an_author_box_s_name_heading_over_the_bio_is_the_name() -> None:
     """"About the authors" boxes put each name in a heading over a bio that opens with the
     given name ("Siobhan is Head of…"): the heading's name alone, for each box."""
-    html = """<html><body><main><h1>Cold Homes, Empty Cupboards</h1>
+    html = """<html><head><script type="application/ld+json">{"@type": "Report",
+      "author": {"@type": "Organization", "name": "Northern Hearth Trust"}}</script></head>
+      <body><main><h1>Cold Homes, Empty Cupboards</h1>
       <p>Heating and eating are one choice for many older tenants.</p>
       <section class="about-authors"><h2>About the authors</h2>
       <div class="about-authors__person"><div><h3>Dr Siobhan O'Rourke-Fenwick</h3>
-      <p>Siobhan is Head of Research and Policy at Northern Hearth Trust.</p></div></div>
+      <p>Siobhan is Head of Research and Policy at Northern Hearth Trust. She previously worked
+      on housing and health inequalities at Newcastle University.</p></div></div>
       <div class="about-authors__person"><div><h3>Callum de la Haye</h3>
       <p>Callum is a Research Officer at Northern Hearth Trust.</p></div></div>
       </section></main></body></html>"""
