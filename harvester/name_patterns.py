@@ -91,6 +91,9 @@ NOISE = re.compile(
 _ANDS = (r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ|"
          r"和|与|及|및|と)")
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
+                   # Czech and Slovak "a" (and), before a title only: "is a Research
+                   # Officer" is English
+                   r"\sa\s(?=(?i:doc|prof|mgr|ing|bc|rndr|judr|mudr|phdr|dr)\.)|"
                     r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
     # Hebrew writes "and" as a prefix: before a title ("ועו״ד", "וד״ר") it parts two names.
@@ -138,6 +141,8 @@ HONORIFIC = re.compile(
     r"frau|mme|mlle|dott)\.?|(?:M|Ing|Mag|Fr|Sr|Sra|Gen|Col|Maj|Rep|Sen|Gov|Hon)\.|"
     # Dutch engineers and doctorandi ("ir.", "drs."), Italian women's titles ("Dott.ssa")
     r"(?i:ir|drs)\.|(?:Dott|Dr|Prof)\.ssa|Avv\.|Arch\.|"
+    # Romanian university ranks ("Conf. univ. dr.", "Lect. univ. dr.")
+    r"(?:Conf|Lect|Prof|Asist)\.\s?univ\.(?:\s?dr\.)?|"
     # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Univ.-Prof.",
     # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
     r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"
@@ -157,6 +162,7 @@ HONORIFIC = re.compile(
 DEGREE = re.compile(
     r"(?:,\s*|\s+)(?:(?i:ph\.?\s?d\.?|d\.?phil\.?|esq\.?|m\.?\s?sc\.?|ll\.?[mb]\.?|b\.sc\.?)|"
     r"M\.D\.|M\.B\.A\.|MBA|J\.D\.|M\.A\.|M\.S\.|MPH|B\.A\.|CFA|CPA|OBE|MBE|CBE|FRS|DDS|"
+    r"CSc\.?|DrSc\.?|PharmD|"
     # Members of parliament: "John Roe MP", "Erika Muster MdB".
     r"MP|MEP|MdB|MdL|MdEP)"
     r"(?=[\s,;]|$)|,\s*(?:MD|MA|MS|RN|JD|BA|PhD)(?=[\s,;]|$)")
@@ -211,8 +217,8 @@ ORGANIZATION = re.compile(
     r"society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
-    r"initiative|programme|communications?|comunicaci(?:[oó]n|ones)|comunica[çc](?:[ãa]o|ões)|"
-    r"comunicazion[ei]|"
+    r"initiative|programme|health system|communications?|comunicaci(?:[oó]n|ones)|"
+    r"comunica[çc](?:[ãa]o|ões)|comunicazion[ei]|"
     r"kommunikation|prensa|presse|imprensa|ufficio stampa)\b|"
     # Chinese, Japanese and Korean institutions end with what they are ("…研究中心", "…財団")
     r"(?:中心|研究院|研究所|大学|大學|学院|學院|委员会|委員會|基金会|基金會|协会|協会|財団|"

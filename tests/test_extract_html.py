@@ -1639,3 +1639,36 @@ def test_an_author_box_s_name_heading_over_the_bio_is_the_name() -> None:
       </section></main></body></html>"""
     record = extract_page(html, "https://www.northernhearth.example/research/cold-homes/")
     assert [a.name for a in record.authors] == ["Siobhan O'Rourke-Fenwick", "Callum de la Haye"]
+
+
+def test_superscript_affiliation_marks_and_a_health_system_credit_no_one() -> None:
+    """A white paper's author line marks each name's affiliation with a superscript number,
+    the affiliations listed below it: the marks are no part of the names, the health system
+    no author."""
+    html = """<html><head><meta name="author" content="AHPP Communications"></head><body>
+      <main><h1>Automated Dispensing Cabinet Overrides</h1>
+      <div class="resource-entry__authors"><p>Laura Chen-Hargreaves, PharmD<sup>1</sup>;
+      Peter J. O'Malley, RPh, MBA<sup>2</sup></p><p><sup>1</sup> Department of Pharmacy,
+      Mercy Lakes Regional Medical Center, Duluth, MN</p><p><sup>2</sup> Medication Safety
+      Office, St. Brendan's Health System, Worcester, MA</p></div>
+      <p>Override rates vary widely between hospitals.</p></main></body></html>"""
+    record = extract_page(html, "https://www.ahpp.example/resources/white-papers/overrides")
+    assert [a.name for a in record.authors] == ["Laura Chen-Hargreaves", "Peter J. O'Malley"]
+
+
+def test_an_other_reports_block_of_a_squarespace_page_is_not_the_page_s() -> None:
+    """Squarespace's summary block under "Other reports" lists other reports with their
+    collaborators ("with Priyanka …"): the page's author is its own "Written by"."""
+    html = """<html><body><main><h1>Invisible Shifts</h1><p><strong>Written by Clara
+      Ibsen-Mwangi</strong>, with research assistance from Tom Reilly-Haddad.</p>
+      <p>Platform work hides the hours it takes.</p><div class="row"><div class="col">
+      <div class="sqs-block html-block"><div class="sqs-block-content">
+      <div class="sqs-html-content"><h3>Other reports</h3></div></div></div>
+      <div class="sqs-block summary-v2-block">
+      <div class="summary-item-list"><div class="summary-item"><div class="summary-title">
+      <a href="/reports/care-at-a-click">Care at a Click</a></div><div class="summary-metadata">
+      <time class="summary-metadata-item--date">September 2022</time><span
+      class="summary-metadata-item summary-metadata-item--author">with Priyanka
+      Ghosh-Lindqvist</span></div></div></div></div></div></div></main></body></html>"""
+    record = extract_page(html, "https://www.claraibsenmwangi.example/reports/invisible-shifts")
+    assert [a.name for a in record.authors] == ["Clara Ibsen-Mwangi"]

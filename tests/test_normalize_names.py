@@ -62,6 +62,15 @@ from harvester.names import is_name, split_names
     ("Prof. Marco Bellini\nDott.ssa Chiara Fontana", ["Marco Bellini", "Chiara Fontana"]),
     ("王晓明 教授 和 陈静 博士", ["王晓明", "陈静"]),
     ("Irene Adler", ["Irene Adler"]),
+    # Czech "a" (and) before a title or a name, "CSc." a degree; Romanian university ranks
+    ("doc. Ing. Kateřina Horáková, Ph.D., Mgr. Tomáš Vlček a RNDr. Jiří Šimánek, CSc.",
+     ["Kateřina Horáková", "Tomáš Vlček", "Jiří Šimánek"]),
+    ("Conf. univ. dr. Andreea-Maria Popescu și Radu Ionescu",
+     ["Andreea-Maria Popescu", "Radu Ionescu"]),
+    ("Ruth Ann Delacroix-Simmons, PharmD", ["Ruth Ann Delacroix-Simmons"]),
+    # English "a" before a capital parts nothing
+    ("Callum de la Haye\nCallum is a Research Officer at Northern Hearth Trust.",
+     ["Callum de la Haye"]),
     # Thai: titles written against the name, "และ" (and)
     ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
     # An administrator's account in other languages is no one

@@ -226,7 +226,7 @@ def credit_line(el: Element) -> str:
         pieces = _after_label(el)
     kept = []
     for piece in pieces:
-        text = piece.strip()
+        text = " ".join(piece.split())  # a name wrapped across source lines is one name
         if not text:
             continue
         digit = _DIGIT.search(text)
@@ -334,8 +334,9 @@ def _joined(el: Element) -> str:
         out.append("\n" if block else " ")
         out.append(inner_spaces(node.text or ""))
         for child in node:
+            # A superscript beside a name marks its affiliation ("Jane Doe<sup>1</sup>").
             if isinstance(child.tag, str) and child.tag not in HIDDEN \
-                    and not _unseen(child):
+                    and not _unseen(child) and child.tag != "sup":
                 walk(child)
             out.append(inner_spaces(child.tail or ""))
         out.append("\n" if block else " ")
