@@ -27,7 +27,7 @@ PREFIX = re.compile(
     r"[Vv]on(?!\s+(?:der|dem|den)\b)|[Pp]ar|[Pp]or|di|[Dd]oor|[Aa]v|[Aa]f|بقلم|كتب|كتبت|"
     # Catalan "per" before a name (the Nordic given name "Per" is capitalized)
     r"per(?=\s+[A-ZÀ-Þ])|"
-    r"إعداد|Автор|автор)\b\s*[:\-–—|]?\s*")
+    r"إعداد|تحریر|Автор|автор)\b\s*[:\-–—|]?\s*")
 # "Jane Doe is a senior fellow...": the name that opens a biography.
 BIO_NAME = re.compile(r"^\s*((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+|van|von|der|"
                        r"den|de|del|da|di|le|la|bin|al|el)){1,3})\s+(?:is|was|serves|works|"
@@ -88,12 +88,14 @@ NOISE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:updated|published|posted|last modified|aktualisiert|"
     r"veröffentlicht|zuletzt geändert|stand)\b.*$|" + WEEKDAYS, re.IGNORECASE)
 # "And" in the languages names are credited in (spaced: "i", "e" and "y" are no initials).
-_ANDS = (r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|และ|"
+_ANDS = (r"(?:und|et|y|e|en|och|og|i|mit|avec|con|и|та|ve|oraz|ja|és|και|dan|și|و|اور|และ|un|"
          r"和|与|及|및|と)")
 SPLIT = re.compile(r"\s*(?:;|\||\n|/|\s&\s|,\s*" + _ANDS + r"\s|,|\s[-–—·•]\s|[·•]|"
                    # Czech and Slovak "a" (and), before a title only: "is a Research
                    # Officer" is English
                    r"\sa\s(?=(?i:doc|prof|mgr|ing|bc|rndr|judr|mudr|phdr|dr)\.)|"
+                   # Slovenian "in" (and), before a title only: "Jane Doe in Kabul" is English
+                   r"\sin\s(?=(?i:dr|mag|prof|doc|izr)\.)|"
                     r"\b(?i:and|with)\b|\s" + _ANDS + r"\s|"
     r"\s?[،、]\s?|"
     # Hebrew writes "and" as a prefix: before a title ("ועו״ד", "וד״ר") it parts two names.
@@ -143,6 +145,8 @@ HONORIFIC = re.compile(
     r"(?i:ir|drs)\.|(?:Dott|Dr|Prof)\.ssa|Avv\.|Arch\.|"
     # Romanian university ranks ("Conf. univ. dr.", "Lect. univ. dr.")
     r"(?:Conf|Lect|Prof|Asist)\.\s?univ\.(?:\s?dr\.)?|"
+    # Greek professor, Urdu doctor, Slovenian and Latvian master's ("mag.", "Mg.")
+    r"Καθ\.|Δρ(?=\s)|ڈاکٹر(?=\s)|mag\.|Mg\.|sc\.|"
     # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Univ.-Prof.",
     # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
     r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"
@@ -185,7 +189,8 @@ ROLE_WORDS = (
 ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in ROLE_WORDS) + r")s?\b", re.IGNORECASE)
 NOT_NAMES = {
     "admin", "administrator", "administrador", "amministratore", "administrateur", "beheerder",
-    "администратор", "管理员", "管理者", "관리자", "ผู้ดูแลระบบ", "facebook", "twitter", "linkedin",
+    "администратор", "管理员", "管理者", "관리자", "ผู้ดูแลระบบ", "על הכותבים", "על המחברים",
+    "על הכותב", "تحریر", "facebook", "twitter", "linkedin",
     "instagram", "youtube",
     "email", "e-mail", "print", "share", "follow", "comments", "comment", "read more", "more",
     "subscribe", "login", "log in", "sign in", "home", "news", "guest", "anonymous", "unknown",
@@ -219,7 +224,17 @@ ORGANIZATION = re.compile(
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
     r"initiative|programme|health system|communications?|comunicaci(?:[oó]n|ones)|"
     r"comunica[çc](?:[ãa]o|ões)|comunicazion[ei]|"
-    r"kommunikation|prensa|presse|imprensa|ufficio stampa)\b|"
+    r"kommunikation|prensa|presse|imprensa|ufficio stampa|"
+    # Institutions in the languages policy pages are written in: centre, institute,
+    # foundation, university, ministry, federal office
+    r"centro|centrum|centrul|senter|keskus|központ|ośrodek|merkezi?|pusat|центр|κέντρο|"
+    r"istituto|instituto|instituut|instytut|institutul|intézet|instituutti|enstitüsü|"
+    r"lembaga|ústav|институт|ινστιτούτο|fundación|fundação|fondazione|fundacja|fundația|"
+    r"stichting|stiftelse|säätiö|alapítvány|vakfı|yayasan|nadace|фонд|ίδρυμα|"
+    r"universidad|università|universitatea|egyetem|yliopisto|üniversitesi|"
+    r"университет|πανεπιστήμιο|ministerio|ministero|ministère|ministerstvo|министерство|"
+    r"υπουργείο|bundesamt|landesamt)\b|"
+    r"(?:مركز|معهد|مؤسسة|جامعة|מכון|מרכז|پژوهشکده|مؤسسه|مرکز|دانشگاه)|"
     # Chinese, Japanese and Korean institutions end with what they are ("…研究中心", "…財団")
     r"(?:中心|研究院|研究所|大学|大學|学院|學院|委员会|委員會|基金会|基金會|协会|協会|財団|"
     r"出版社|编辑部|編集部|新闻社|通讯社|연구소|연구원|대학교|재단|협회|위원회|편집부)$|"

@@ -1672,3 +1672,29 @@ def test_an_other_reports_block_of_a_squarespace_page_is_not_the_page_s() -> Non
       Ghosh-Lindqvist</span></div></div></div></div></div></div></main></body></html>"""
     record = extract_page(html, "https://www.claraibsenmwangi.example/reports/invisible-shifts")
     assert [a.name for a in record.authors] == ["Clara Ibsen-Mwangi"]
+
+
+def test_a_signature_of_several_names_set_right_under_the_text_credits_them() -> None:
+    """A Vietnamese institute signs its article under the references, set right, in bold:
+    "PGS.TS. Nguyễn Thị Thu Hà - ThS. Lê Minh Tuấn", the institute below."""
+    prose = "Chuyển đổi số trong hợp tác xã nông nghiệp còn nhiều hạn chế về hạ tầng và nhân lực. "
+    html = f"""<html lang="vi"><body><main><article><h2>Nghiên cứu - Trao đổi</h2>
+      <h1>Chuyển đổi số trong hợp tác xã nông nghiệp</h1><p>{prose * 4}</p>
+      <p><em>1. Bộ Nông nghiệp và Phát triển nông thôn (2022), Đề án chuyển đổi số ngành
+      nông nghiệp đến năm 2025, định hướng đến năm 2030, Hà Nội, trang 14.</em></p>
+      <p style="text-align: right;"><strong>PGS.TS. Nguyễn Thị Thu Hà - ThS. Lê Minh
+      Tuấn</strong><br><em>Viện Nghiên cứu Phát triển Kinh tế - Xã hội</em></p>
+      </article></main></body></html>"""
+    record = extract_page(html, "https://vien.example.vn/nghien-cuu/chuyen-doi-so")
+    assert [a.name for a in record.authors] == ["Nguyễn Thị Thu Hà", "Lê Minh Tuấn"]
+
+
+def test_greek_authors_label_beats_the_centre_named_in_meta_author() -> None:
+    """The meta author names the research centre ("Κέντρο …", an institution); the page's
+    "Συγγραφείς:" row names the people."""
+    html = """<html lang="el"><head><meta name="author" content="Κέντρο Μελετών Αιγαίου">
+      </head><body><main><h1>Η λειψυδρία στα νησιά του Αιγαίου</h1><table><tr>
+      <th>Συγγραφείς:</th><td>Δρ Ελένη Παπαδοπούλου, Καθ. Νικόλαος Σταθόπουλος</td></tr>
+      </table><p>Η αφαλάτωση κοστίζει.</p></main></body></html>"""
+    record = extract_page(html, "https://www.kema.example/Publications/Details.aspx?id=512")
+    assert [a.name for a in record.authors] == ["Ελένη Παπαδοπούλου", "Νικόλαος Σταθόπουλος"]

@@ -71,6 +71,15 @@ from harvester.names import is_name, split_names
     # English "a" before a capital parts nothing
     ("Callum de la Haye\nCallum is a Research Officer at Northern Hearth Trust.",
      ["Callum de la Haye"]),
+    # Greek, Slovenian ("in" before a title), Latvian ("un", degrees before names) and Urdu
+    ("Δρ Ελένη Παπαδοπούλου, Καθ. Νικόλαος Σταθόπουλος",
+     ["Ελένη Παπαδοπούλου", "Νικόλαος Σταθόπουλος"]),
+    ("dr. Maja Kovač in mag. Rok Zupan", ["Maja Kovač", "Rok Zupan"]),
+    ("Jane Doe in Kabul", ["Jane Doe"]),
+    ("Dr. oec. Ilze Kalniņa, Mg. soc. sc. Jānis Bērziņš un Krišjānis Ozols",
+     ["Ilze Kalniņa", "Jānis Bērziņš", "Krišjānis Ozols"]),
+    ("تحریر: ڈاکٹر فرحان صدیقی اور عائشہ ملک", ["فرحان صدیقی", "عائشہ ملک"]),
+    ("על הכותבים", []),
     # Thai: titles written against the name, "และ" (and)
     ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
     # An administrator's account in other languages is no one

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import is_organization, opening_name, split_names
+from ..names import is_name, is_organization, opening_name, split_names
 from ..record import Candidate
 from .labels import LABEL, label_kind, lines_of, value_after
 from .page import Page
@@ -37,6 +37,7 @@ _BIO_REACH = 40
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
 _MAX_SIGNATURE = 60
+_MAX_SIGNED = 3  # names a signature line may hold
 _MIN_PROSE = 150
 _EMPHASIS = frozenset({"b", "strong", "i", "em"})
 # What a subheading introduces, not a signature.
@@ -91,7 +92,8 @@ def _signature(page: Page) -> list[Candidate]:
     italics or set right, right after the text's last paragraph ("<p><b><i>Stefan
     Wasmer</i></b></p>"); only footnotes may follow it."""
     for p in page.main.iter("p"):
-        text = " ".join(text_of(p).split())
+        # The signature's first line: an affiliation may follow it after a <br>.
+        text = " ".join(_first_line(p).split())
         if not 4 < len(text) <= _MAX_SIGNATURE or _DIGIT.search(text) or not _set_apart(p):
             continue
         before = p.getprevious()
@@ -101,10 +103,24 @@ def _signature(page: Page) -> list[Candidate]:
                and not _FOOTNOTE.match(text_of(el)) for el in p.itersiblings()):
             continue  # a bold line between paragraphs, or over a list, is a subheading
         names = split_names(text)
-        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and names[0] == text \
-                and text.split()[0].lower() not in _SIGN_OFFS and not page.is_foreign(p):
+        one = len(names) == 1 and 2 <= len(names[0].split()) <= 4 and names[0] == text
+        # Or a few whole names, titles and all ("PGS.TS. Nguyễn Thị Thu Hà - ThS. Lê Minh Tuấn")
+        few = 1 < len(names) <= _MAX_SIGNED and all(
+            2 <= len(n.split()) <= 4 and is_name(n, strict=True) for n in names)
+        if (one or few) and text.split()[0].lower() not in _SIGN_OFFS \
+                and not page.is_foreign(p):
             return [Candidate("authors", names, "html:signature")]
     return []
+
+
+def _first_line(p: Element) -> str:
+    """Return a paragraph's text up to its first <br>."""
+    line = [p.text or ""]
+    for child in p:
+        if child.tag == "br":
+            break
+        line += [text_of(child), child.tail or ""]
+    return "".join(line)
 
 def _set_apart(p: Element) -> bool:
     """Tell whether a paragraph is set apart from the text: aligned right, or all of it in

@@ -54,7 +54,8 @@ _AUTHOR_LABELS = frozenset({
     "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
     # Hungarian, Finnish, Greek, Polish and Czech
     "szerző", "szerzők", "kirjoittaja", "kirjoittajat", "toimittaja", "συντάκτης",
-    "συγγραφέας", "autorka", "autorzy",
+    "συγγραφέας", "συγγραφείς", "συντάκτες", "autorka", "autorzy", "avtor", "avtorja", "avtorji",
+    "avtorica", "autoriai", "تحریر", "مصنف", "مصنفین",
     # Turkish, Czech, Nordic, Finnish, Indonesian, Korean and Arabic plurals and bylines
     "yazarlar", "autoři", "forfattere", "författarna", "tekijä", "tekijät", "oleh", "저자",
     "집필", "المؤلف", "المؤلفون", "المؤلفين", "الكتاب"})
