@@ -16,8 +16,9 @@ from .dates import DateValue, local_day, parse_date, url_date
 from .record import Candidate
 from .zones import in_page_zone
 
-_DATE_RANK = ("rules", "jsonld", "meta:citation_publication_date", "meta:citation_date",
-              "meta:article:published_time", "meta:parsely-pub-date", "meta:parsely-page",
+_DATE_RANK = ("rules", "html:original-close", "jsonld", "meta:citation_publication_date",
+              "meta:citation_date", "meta:article:published_time", "meta:parsely-pub-date",
+              "meta:parsely-page",
               "meta:datepublished", "meta:dcterms.issued", "meta:dc.date.issued",
               "html:itemprop-close", "html:time-close", "html:text-close", "html:label-close",
               "meta:og:published_time", "meta:sailthru.date", "meta:dc.date", "meta:dcterms.date",
@@ -86,6 +87,10 @@ def _pick_published(pub: list[tuple[DateValue, str]], from_url: date | None) -> 
         return (from_url, "url") if from_url is not None else None
     if pub[0][1] == "rules":
         return pub[0]
+    if pub[0][1] == "html:original-close":
+        # The day the page says the document "originally" came out (a repository's
+        # "Posted" day and its metadata are the repost's), with a timestamp of that day.
+        return _prefer_local(pub[0], [(v, s) for v, s in pub if _votes(s)])
     voters = [(v, s) for v, s in pub if _votes(s)]
     if not voters:
         agreeing = [(v, s) for v, s in pub if near_url(v)]

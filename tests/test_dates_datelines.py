@@ -267,3 +267,30 @@ def test_a_utc_time_element_is_read_in_the_zone_its_text_shows(
       <p>The garment industry must move up the value chain.</p></main></body></html>"""
     record = extract_page(html, "https://news.example/opinion/garments-future")
     assert record.published is not None and record.published.isoformat() == expected
+
+
+def test_the_originally_published_day_beats_a_repository_s_posted_day() -> None:
+    """A ReliefWeb-style page posts a report on 12 March (its metadata say so) that was
+    "Originally published" on 28 February: the document's day is the original's."""
+    html = """<html><head><meta property="article:published_time"
+      content="2024-03-12T14:20:33+00:00"></head><body><main>
+      <h1>Sudan–Chad cross-border displacement: rapid assessment</h1><dl>
+      <dt>Posted</dt><dd><time datetime="2024-03-12T14:20:33+00:00">12 Mar 2024</time></dd>
+      <dt>Originally published</dt><dd><time datetime="2024-02-28T12:00:00+00:00">28 Feb
+      2024</time></dd></dl><p>Arrivals from Darfur rose sharply in February.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://response.example/report/chad/rapid-assessment")
+    assert record.published is not None and record.published.date() == date(2024, 2, 28)
+
+
+def test_first_published_text_gives_the_earlier_moment_of_the_day() -> None:
+    """The Guardian shows the last edit ("Tue 29 Nov 2016 15.26 EST") and, folded below it,
+    "First published on Tue 29 Nov 2016 07.46 EST": the publication is the first."""
+    html = """<html><head><meta property="article:published_time"
+      content="2016-11-29T20:26:06Z"></head><body><main><h1>Standing Rock protest</h1>
+      <details><summary><span>Tue 29 Nov 2016 15.26 EST</span></summary>First published on
+      Tue 29 Nov 2016 07.46 EST</details><p>Protesters were told to leave the camp.</p>
+      </main></body></html>"""
+    record = extract_page(html, "https://news.example/us-news/2016/nov/29/standing-rock")
+    assert record.published is not None
+    assert record.published.isoformat() == "2016-11-29T07:46:00-05:00"

@@ -1698,3 +1698,17 @@ def test_greek_authors_label_beats_the_centre_named_in_meta_author() -> None:
       </table><p>Η αφαλάτωση κοστίζει.</p></main></body></html>"""
     record = extract_page(html, "https://www.kema.example/Publications/Details.aspx?id=512")
     assert [a.name for a in record.authors] == ["Ελένη Παπαδοπούλου", "Νικόλαος Σταθόπουλος"]
+
+
+def test_topic_facets_of_a_metadata_list_skip_its_other_rows() -> None:
+    """A document page's definition list gives Countries, then Source and Format, then
+    Themes: both facets are the page's topics, the rows between them are not."""
+    html = """<html><body><main><h1>Rapid assessment</h1><p>Arrivals rose.</p>
+      <dl><dt>Countries</dt><dd><ul><li><a href="/country/tcd">Chad</a></li>
+      <li><a href="/country/sdn">Sudan</a></li></ul></dd><dt>Source</dt>
+      <dd><a href="/organization/unorl">UNORL</a></dd><dt>Format</dt><dd>Assessment</dd>
+      <dt>Themes</dt><dd><ul><li><a href="/updates?t=4593">Food and Nutrition</a></li>
+      <li><a href="/updates?t=4600">Protection and Human Rights</a></li></ul></dd>
+      <dt>Language</dt><dd>English</dd></dl></main></body></html>"""
+    record = extract_page(html, "https://response.example/report/chad/rapid-assessment")
+    assert record.topics == ("Chad", "Sudan", "Food and Nutrition", "Protection and Human Rights")

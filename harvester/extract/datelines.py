@@ -28,6 +28,11 @@ _UPDATED = re.compile(r"updat|modif|revis(?!t)|aktualisiert|mis à jour|actualiz
                       r"\breviewed\b|überprüft|güncellen|обновлен|оновлен|uppdaterad|opdateret|oppdatert|päivitetty|"
                       r"frissítve|diperbarui|cập nhật|수정|업데이트|更新|修改|تحديث|עודכן",
                       re.IGNORECASE)
+# Words that label the day a document first came out, before a repost or an upload
+# ("Originally published", "First published").
+_ORIGINAL = re.compile(r"(?i)original(?:ly)?\s+publi|first\s+(?:published|uploaded|posted)|"
+                       r"erstveröffentlich|première publication|publicado originalmente|"
+                       r"pubblicato originariamente")
 # Words that label a date as the publication's own ("Published on", "Erschienen am").
 _PUBLISHED = re.compile(r"(?i)publish|posted|publi[ée]|publicad|pubblicat|veröffentlicht|"
                         r"erschienen|gepubliceerd|opublikowan|publikován|yayınlan|"
@@ -106,6 +111,8 @@ def _dates(page: Page) -> list[Candidate]:
                 continue
             field = "updated" if _UPDATED.search(prop) else date_field(el)
             kind = "time" if el.tag == "time" else "itemprop"
+            if field == "published" and _ORIGINAL.search(own_label(el)):
+                kind = "original"
             where = "-close" if page.is_close(el) else ""
             found.append(Candidate(field, value, f"html:{kind}{where}"))
     found += _text_dates(page)
@@ -159,9 +166,13 @@ def says_updated(label: str) -> bool:
 
 
 def own_label(el: Element) -> str:
-    """Return the words that open an element's parent and the element ("Updated: <time>")."""
+    """Return the words that open an element's parent and the element ("Updated: <time>"),
+    after the term of a definition list's value ("<dt>Originally published</dt><dd><time>")."""
     parent = el.getparent()
     label = parent.text if parent is not None and parent.text else ""
+    term = parent.getprevious() if parent is not None and parent.tag == "dd" else None
+    if term is not None and term.tag == "dt" and not label.strip():
+        label = text_of(term) + " "
     return (label + (el.text or ""))[:40]
 
 
@@ -206,6 +217,8 @@ def _text_source(close: bool, field: str, label: str) -> str:
     the publication's own ("Published on") or not."""
     if not close:
         return "html:text"
+    if field == "published" and _ORIGINAL.search(label):
+        return "html:original-close"
     if field == "published" and _PUBLISHED.search(label) and not _ONLINE_FIRST.search(label):
         return "html:label-close"
     return "html:text-close"

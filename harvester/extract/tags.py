@@ -180,7 +180,8 @@ def _in_own_related_block(page: Page, el: Element) -> bool:
 def _facet_links(heading: Element) -> list[str]:
     """Return the links under the topic headings that follow a first one, beside it or in
     its parent's next blocks (a report's "Region / Country", "Topic" and "Themes" facets, each
-    a heading and its list), up to a heading of something else."""
+    a heading and its list), up to a heading of something else (past a definition list's
+    other rows)."""
     parent = heading.getparent()
     later = list(islice(heading.itersiblings(*_FACET_HEADINGS), _MAX_FACETS))
     blocks = parent.itersiblings() if parent is not None else iter(())
@@ -192,6 +193,8 @@ def _facet_links(heading: Element) -> list[str]:
     links: list[str] = []
     for el in later[:_MAX_FACETS]:
         if not el.text or len(el) or not is_topic_heading(el.text):
+            if el.tag == "dt":
+                continue  # a metadata list's other rows ("Source", "Format") between facets
             break
         links += _links_after(el)
     return links
