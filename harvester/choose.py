@@ -200,9 +200,11 @@ def strip_site(title: str, site_keys: set[str], others: list[str],
     for i in range(len(parts) - 1, 0, -1):
         head = _rejoin(title, parts[:i])
         # A full-width colon sets off a Japanese site's name, or else the subtitle
-        # ("再編：コミュニティバスと…" beside og:title "再編"): only a name is cut there.
+        # ("再編：コミュニティバスと…" beside og:title "再編"): only a name is cut there. A part
+        # that goes on in small letters ("– og det låser boligmarkedet") is the title's own.
+        rest = title[len(head):].lstrip(" \t|-–—:·•«»/_")
         if fold(head) in other_keys and fold(head) != whole \
-                and not title[len(head):].lstrip().startswith("："):
+                and not title[len(head):].lstrip().startswith("：") and not rest[:1].islower():
             return head
     return title
 

@@ -178,6 +178,14 @@ def test_topics_split_deduplicated_and_junk_dropped() -> None:
     assert rec.topics == ("Democracy", "Kenya")
 
 
+def test_topic_items_lose_a_list_s_separators_at_their_edges() -> None:
+    """arXiv writes its subjects "A (x.y); B (z.w)" with the separator inside the next item's
+    element: no topic starts with "; "."""
+    rec = record(Candidate("topics", ["Atmospheric Physics (physics.ao-ph)",
+                                      "; Machine Learning (cs.LG)"], "html:topic-list"))
+    assert rec.topics == ("Atmospheric Physics (physics.ao-ph)", "Machine Learning (cs.LG)")
+
+
 def test_a_model_number_and_a_year_are_topics_but_a_short_number_is_not() -> None:
     """A tag such as "1541" (a disk drive) names a thing, a year tag ("2019" on a look back
     at that year) a subject the site files pages under; "12" names nothing, nor does an id

@@ -157,3 +157,12 @@ def test_an_aria_heading_of_level_one_is_the_headline() -> None:
             "Chairs</div><p>An essay on repair.</p><h2>What we keep, and why</h2></main>")
     assert _title("<title>Journal | Orrin Field Foundation</title>", body) == (
         "The Afterlife of Chairs")
+
+
+def test_a_subtitle_going_on_in_small_letters_is_the_title_s_own() -> None:
+    """og:title gives the title's first half; the <h1> goes on after a dash in small letters
+    ("– og det låser boligmarkedet…"): that is the title's, not a site's name."""
+    head = "<meta property='og:title' content='Ældre flytter sjældnere'>"
+    body = "<h1>Ældre flytter sjældnere – og det låser boligmarkedet i de større byer</h1>"
+    assert _title(head, body, lang="da") == (
+        "Ældre flytter sjældnere – og det låser boligmarkedet i de større byer")
