@@ -386,6 +386,11 @@ def test_a_far_credit_never_beats_a_byline_nor_comes_from_comments() -> None:
 
 
 @pytest.mark.parametrize(("block", "topics"), [
+    # Latvian and Slovenian labels beat site-wide keywords
+    ("<p><b>Atslēgvārdi:</b> <a href='/t/1'>reemigrācija</a>, <a href='/t/2'>diaspora</a></p>",
+     ("reemigrācija", "diaspora")),
+    ("<p>Ključne besede: energetska revščina, upokojenci</p>",
+     ("energetska revščina", "upokojenci")),
     # A label alone, then its links: every link is a value, up to the next label.
     ("<p><span class='label'>Kategorie:</span>\n<a href='/k/diakonie'>Diakonie</a>,\n"
      "<a href='/k/pflege'>Pflege</a></p>", ("Diakonie", "Pflege")),

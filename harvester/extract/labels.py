@@ -83,7 +83,10 @@ _TOPIC_HEADINGS = frozenset({
     "etichete", "cuvinte cheie", "teme", "oznake", "ključne riječi", "ključne reči",
     "кључне речи", "ознаке", "теме", "žymos", "raktažodžiai", "temos", "etiquetes",
     "paraules clau", "temes", "từ khóa", "thẻ", "chủ đề", "คำสำคัญ", "แท็ก", "टैग", "कीवर्ड",
-    "ট্যাগ", "বিষয়"})
+    "ট্যাগ", "বিষয়",
+    # Latvian, Estonian, Slovenian, Danish, Swahili and Urdu
+    "atslēgvārdi", "tēmas", "birkas", "märksõnad", "teemad", "ključne besede", "nøgleord",
+    "emner", "mada", "lebo", "ٹیگز", "موضوعات"})
 # Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
 # space for the zero-width non-joiner: labels are compared in one spelling.
 _ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
