@@ -1717,3 +1717,17 @@ def test_topic_facets_of_a_metadata_list_skip_its_other_rows() -> None:
       <dt>Language</dt><dd>English</dd></dl></main></body></html>"""
     record = extract_page(html, "https://response.example/report/chad/rapid-assessment")
     assert record.topics == ("Chad", "Sudan", "Food and Nutrition", "Protection and Human Rights")
+
+
+def test_a_byline_s_dateline_place_is_no_author() -> None:
+    """"Written by S. Lakshmi Narayanan" over "<span class=dateline>New Delhi</span> |
+    Updated: …": the dateline names a place."""
+    html = """<html><head><meta name="author" content="S. Lakshmi Narayanan"></head><body>
+      <main><h1>Why the RBI cannot look through food inflation any longer</h1>
+      <div class="dc-article__byline"><div class="dc-article__byline-author"><span>Written
+      by</span> <a href="/author/s-lakshmi-narayanan/">S. Lakshmi Narayanan</a></div>
+      <div class="dc-article__byline-meta"><span class="dc-article__dateline">New Delhi</span>
+      | <span class="dc-article__updated">Updated: April 9, 2024 07:12 IST</span></div></div>
+      <p>Food inflation has stayed high for a fifth straight quarter.</p></main></body></html>"""
+    record = extract_page(html, "https://www.courier.example/opinion/columns/rbi-9187342/")
+    assert [a.name for a in record.authors] == ["S. Lakshmi Narayanan"]

@@ -19,6 +19,8 @@ from .classes import BYLINE, FOREIGN
 from .page import Page
 from .tree import HIDDEN, Element, inner_spaces, text_of, texts, unglued
 
+# A byline's part naming a place: a dateline's, a location's ("New Delhi | Updated: …").
+_PLACE_CLASS = re.compile(r"(?i)dateline|location|(?<![a-z])(?:place|city)(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _HEADINGS = ("h1", "h2", "h3", "h4", "title")
 #: Words that open a credit ("By", "Von", "Par", "Hosted by"...), for bylines and cards alike.
@@ -334,9 +336,11 @@ def _joined(el: Element) -> str:
         out.append("\n" if block else " ")
         out.append(inner_spaces(node.text or ""))
         for child in node:
-            # A superscript beside a name marks its affiliation ("Jane Doe<sup>1</sup>").
+            # A superscript beside a name marks its affiliation ("Jane Doe<sup>1</sup>"); a
+            # dateline's or location's element names a place ("New Delhi | Updated: …").
             if isinstance(child.tag, str) and child.tag not in HIDDEN \
-                    and not _unseen(child) and child.tag != "sup":
+                    and not _unseen(child) and child.tag != "sup" \
+                    and not _PLACE_CLASS.search(child.get("class") or ""):
                 walk(child)
             out.append(inner_spaces(child.tail or ""))
         out.append("\n" if block else " ")

@@ -86,7 +86,7 @@ _TOPIC_HEADINGS = frozenset({
     "ট্যাগ", "বিষয়",
     # Latvian, Estonian, Slovenian, Danish, Swahili and Urdu
     "atslēgvārdi", "tēmas", "birkas", "märksõnad", "teemad", "ključne besede", "nøgleord",
-    "emner", "mada", "lebo", "ٹیگز", "موضوعات"})
+    "mada", "lebo", "ٹیگز"})
 # Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
 # space for the zero-width non-joiner: labels are compared in one spelling.
 _ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
