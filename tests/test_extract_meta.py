@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from harvester.extract import extract_page
 
 URL = "https://example.org/papers/2023/the-paper"
@@ -88,3 +90,17 @@ def test_author_meta_that_is_a_profile_url_is_not_a_name() -> None:
     body = '<article><h1>Title here</h1><p class="byline">By Jane Doe</p></article>'
     record = extract_page(page(metas, body), URL)
     assert [a.name for a in record.authors] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("creator", "name"), [
+    ("jurisdiction:Queensland; corporateName:Office of the Northern Basins Water Commissioner",
+     "Office of the Northern Basins Water Commissioner"),
+    ("corporateName=Department of Planning; jurisdiction=NSW", "Department of Planning"),
+])
+def test_an_agls_creator_gives_the_name_in_its_scheme(creator: str, name: str) -> None:
+    """Australian government pages write DCTERMS.creator in the AGLS scheme: the
+    organization's name is its corporateName, not the whole string."""
+    html = f"""<html><head><meta name="DCTERMS.creator" content="{creator}"></head><body>
+      <h1>Water trading rules review</h1><p>Discussion paper.</p></body></html>"""
+    record = extract_page(html, "https://www.water.example/consultations/trading-rules")
+    assert [a.name for a in record.authors] == [name]

@@ -55,6 +55,7 @@ _IMAGE_KEYS = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image
                "twitter:image:src", "thumbnail", "thumbnailurl", "image", "sailthru.image.full",
                "parsely-image-url")
 _DATE_KEY = re.compile(r"date|time|publish|issued|created")
+_AGLS = re.compile(r"(?:corporate|person)Name\s*[:=]")
 # Not the publication: changes, events, and a repository's or journal's workflow dates
 # (DSpace's "DCTERMS.dateAccepted" is the deposit, OJS's "DC.Date.dateSubmitted" the
 # manuscript's, EPrints' "eprints.datestamp" the record's).
@@ -83,7 +84,8 @@ def extract(page: Page) -> list[Candidate]:
     for key in _AUTHOR_KEYS:
         values = by_key.get(key)
         if values:
-            found.append(Candidate("authors", values[:50], f"meta:{key}"))
+            found.append(Candidate("authors", [_agls_name(v) for v in values[:50]],
+                                   f"meta:{key}"))
     for key in _TOPIC_KEYS:
         values = by_key.get(key)
         if values:
@@ -142,3 +144,13 @@ def _parsely_page(values: list[str] | None) -> list[Candidate]:
         found.append(Candidate("topics", [t for t in tags if isinstance(t, str)],
                                "meta:parsely-page"))
     return found
+
+
+def _agls_name(value: str) -> str:
+    """Return the name an AGLS creator gives in its scheme ("jurisdiction:Queensland;
+    corporateName:Office of …", as Australian government pages write it), else the value."""
+    if _AGLS.search(value) is None:
+        return value
+    parts = dict(p.partition(":")[::2] if ":" in p else p.partition("=")[::2]
+                 for p in (piece.strip() for piece in value.split(";")) if p)
+    return (parts.get("personName") or parts.get("corporateName") or value).strip()
