@@ -32,7 +32,8 @@ _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keyw
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
                "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",
                "html:category",  # a post's categories only when it has no tags at all
-               "html:sidebar-topics", "html:rel-tag-menu", "jsonld:articleSection")
+               "html:sidebar-topics", "html:tag-href-after", "html:rel-tag-menu",
+               "jsonld:articleSection")
 # Three or more words joined by slashes, no spaces: several tags written as one.
 _SLASHED = re.compile(r"^[^\W\d_][\w&.-]*(?:/[^\W\d_][\w&.-]*){2,}$")
 # Sources whose values are delimited lists ("a, b; c"); elsewhere one value is one label.

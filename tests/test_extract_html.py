@@ -1731,3 +1731,21 @@ def test_a_byline_s_dateline_place_is_no_author() -> None:
       <p>Food inflation has stayed high for a fifth straight quarter.</p></main></body></html>"""
     record = extract_page(html, "https://www.courier.example/opinion/columns/rbi-9187342/")
     assert [a.name for a in record.authors] == ["S. Lakshmi Narayanan"]
+
+
+@pytest.mark.parametrize(("where", "topics"), [
+    # Medium: the story's tag pills under it, outside its <article>
+    ("<div class='pills'><a href='/tag/open-data?source=post'>Open Data</a>"
+     "<a href='/tag/civic-tech?source=post'>Civic Tech</a></div>", ("Open Data", "Civic Tech")),
+    # The site footer's tag cloud is no story's tags
+    ("<footer><a href='/tag/open-data'>Open Data</a><a href='/tag/maps'>Maps</a></footer>", ()),
+])
+def test_tag_pills_under_the_story_outside_its_article_are_its_tags(
+        where: str, topics: tuple[str, ...]) -> None:
+    """A page showing its tags only after its <article> (Medium) has them; a footer's or a
+    menu's tag links are not a story's."""
+    html = f"""<html><body><main><article><h1>The quiet cost of schema drift</h1>
+      <p>Public datasets change shape without notice.</p></article></main>{where}
+      <div class="more-from"><h2>More from Data Stewardship Notes</h2></div></body></html>"""
+    record = extract_page(html, "https://medium.example/notes/the-quiet-cost-4f2a9c1e7b3d")
+    assert record.topics == topics

@@ -45,7 +45,7 @@ def extract(page: Page) -> list[Candidate]:
     found: list[Candidate] = []
     for part in (_categories, _tag_links, _topic_lists, _tag_hrefs):
         found += part(page)
-    return found or _sidebar_topics(page)
+    return found or _sidebar_topics(page) or _tag_links_after_text(page)
 
 
 def _sidebar_topics(page: Page) -> list[Candidate]:
@@ -66,6 +66,27 @@ def _sidebar_topics(page: Page) -> list[Candidate]:
         if 0 < len(links) <= _MAX_FACETS * 2:
             found += links
     return [Candidate("topics", found[:_MAX_FACETS * 4], "html:sidebar-topics")] if found else []
+
+
+def _tag_links_after_text(page: Page) -> list[Candidate]:
+    """Return the tag links of one list after the main content, for a page showing its tags
+    nowhere else (Medium's "/tag/…" pills under the story, outside its <article>); never a
+    menu's, sidebar's, footer's or a foreign block's, nor a long cloud's."""
+    main = page.main
+    if main.tag in ("body", "html"):
+        return []
+    following: set[Element] = set()
+    node: Element | None = main
+    while node is not None:  # what comes after the main content in the document
+        following.update(node.itersiblings())
+        node = node.getparent()
+    after = [a for a in page.anchors if _is_tag_href(a.get("href")) and not page.is_foreign(a)
+             and any(x in following for x in (a, *a.iterancestors()))]
+    lists = {a.getparent().getparent() for a in after if a.getparent() is not None}
+    if not 0 < len(after) <= _MAX_FACETS * 2 or len(lists) != 1:
+        return []
+    texts = list(dict.fromkeys(t for t in (link_text(a) for a in after) if t))
+    return [Candidate("topics", texts, "html:tag-href-after")] if texts else []
 
 
 def _categories(page: Page) -> list[Candidate]:
