@@ -15,85 +15,16 @@ from itertools import islice
 
 from ..record import Candidate
 from .classes import CRUMBS, KICKER
+from .label_words import (ARABIC_FORMS, AUTHOR_LABELS, OTHER_CREDITS, TOPIC_HEADINGS,
+                          TOPIC_LABELS, TYPE_LABELS)
 from .page import Page
 from .tree import Element, link_text, text_of, texts
 
 _DIGIT = re.compile(r"\d")
-# "Label: value" lines: the label (before the first colon) is looked up in the sets below.
+# "Label: value" lines: the label (before the first colon) is looked up in `label_words`.
 LABEL = re.compile(r"^\s*([^\W\d][^:：\n]{0,38}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # Where a second label may start in a line: a space, then one short word and a colon.
 _NEXT_LABEL = re.compile(r"\s+(?=[^\W\d][^\s:：]{0,11}[:：])")
-# Credit labels that end an author's name on a line: pictures, sources, editors.
-_OTHER_CREDITS = frozenset({
-    "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "source",
-    "sources", "quelle", "editor", "editing", "redaktion", "写真", "撮影", "摄影", "图", "圖",
-    "来源", "來源", "出典", "编辑", "編輯", "责任编辑", "責任編輯", "사진", "편집"})
-# Label words (lowercased) in the languages publication pages are written in.
-_TYPE_LABELS = frozenset({
-    "type", "content type", "publication type", "document type", "format", "article type",
-    "item type",
-    "resource type", "report type", "type of publication", "publikationstyp",
-    "publikationsart", "dokumenttyp", "dokumentart", "type de document",
-    "type de publication", "tipo de documento", "tipo de publicación", "tipo de publicação",
-    "tipo di documento", "documenttype", "typ", "tipo"})
-_AUTHOR_LABELS = frozenset({
-    "author", "authors", "by", "written by", "prepared by", "authored by", "contributor",
-    "préparé par", "rédigé par", "preparado por", "elaborado por", "preparato da", "redatto da",
-    "erstellt von", "verfasst von", "opgesteld door", "geschreven door",
-    # Thai: writer, researcher, research team
-    "ผู้เขียน", "ผู้วิจัย", "คณะผู้วิจัย",
-    "contributors", "autor", "autorin",
-    "autoren", "autorinnen", "verfasser", "verfasserin", "auteur", "auteurs", "auteure",
-    "autore", "autori", "autora", "autores", "autoras", "författare", "forfatter", "автор",
-    "автори", "авторы", "yazar", "yazan", "teksti", "tekst", "文", "著者", "作者", "执笔",
-    "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
-    "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "نویسندگان", "تهیه کننده",
-    "تهیه کنندگان", "پدیدآورنده", "پدیدآورندگان", "مؤلف", "مؤلفان", "كاتب", "الكاتب", "מאת",
-    "執筆者",
-    "执笔者", "執筆",
-    "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
-    # Hungarian, Finnish, Greek, Polish and Czech
-    "szerző", "szerzők", "kirjoittaja", "kirjoittajat", "toimittaja", "συντάκτης",
-    "συγγραφέας", "συγγραφείς", "συντάκτες", "autorka", "autorzy", "avtor", "avtorja", "avtorji",
-    "avtorica", "autoriai", "تحریر", "مصنف", "مصنفین",
-    # Turkish, Czech, Nordic, Finnish, Indonesian, Korean and Arabic plurals and bylines
-    "yazarlar", "autoři", "forfattere", "författarna", "tekijä", "tekijät", "oleh", "저자",
-    "집필", "المؤلف", "المؤلفون", "المؤلفين", "الكتاب"})
-# Categories are topics on a labelled line; a heading above a list says "Topics", not that.
-_CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
-                              "categorías", "catégories", "categorie"})
-_TOPIC_HEADINGS = frozenset({
-    "topic", "topics", "tag", "tags", "keyword", "keywords", "subject", "subjects", "theme",
-    "themes", "issue", "issues", "issue area", "issue areas", "region", "regions",
-    "countries", "filed under", "research areas", "focus areas", "schlagwörter",
-    "schlagworte", "stichwörter", "themen", "thema", "mots-clés", "mots clés", "thèmes",
-    "sujets", "étiquettes", "etiquetas", "temas", "palabras clave", "argomenti",
-    "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave",
-    # Nordic, Finnish, Polish, Czech, Turkish, Russian, Ukrainian, Indonesian, Arabic,
-    # Japanese, Chinese and Korean
-    "ämnen", "taggar", "nyckelord", "emner", "stikkord", "emneord", "aiheet", "avainsanat",
-    "tematy", "słowa kluczowe", "tagi", "témata", "klíčová slova", "štítky", "konular",
-    "etiketler", "anahtar kelimeler", "темы", "теги", "ключевые слова", "теми", "ключові слова",
-    "kata kunci", "topik", "الكلمات المفتاحية", "الوسوم", "موضوعات", "キーワード", "タグ",
-    "关键词", "關鍵詞", "标签", "標籤", "主题", "키워드", "태그", "주제어",
-    # Hungarian, Slovak, Persian, Hebrew, Greek, Romanian, Croatian, Serbian, Lithuanian,
-    # Catalan, Vietnamese, Thai, Hindi and Bengali
-    "címkék", "kulcsszavak", "témák", "kľúčové slová", "témy", "کلیدواژه‌ها", "واژگان کلیدی",
-    "کلیدواژه ها", "برچسب‌ها", "תגיות", "נושאים", "ετικέτες", "λέξεις-κλειδιά", "θέματα",
-    "etichete", "cuvinte cheie", "teme", "oznake", "ključne riječi", "ključne reči",
-    "кључне речи", "ознаке", "теме", "žymos", "raktažodžiai", "temos", "etiquetes",
-    "paraules clau", "temes", "từ khóa", "thẻ", "chủ đề", "คำสำคัญ", "แท็ก", "टैग", "कीवर्ड",
-    "ট্যাগ", "বিষয়",
-    # Latvian, Estonian, Slovenian, Danish, Swahili and Urdu
-    "atslēgvārdi", "tēmas", "birkas", "märksõnad", "teemad", "ključne besede", "nøgleord",
-    "mada", "lebo", "ٹیگز"})
-# Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
-# space for the zero-width non-joiner: labels are compared in one spelling.
-_ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
-_OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS = (
-    frozenset(w.translate(_ARABIC_FORMS) for w in words) for words in (
-        _OTHER_CREDITS, _TYPE_LABELS, _AUTHOR_LABELS, _CATEGORY_LABELS, _TOPIC_HEADINGS))
-_TOPIC_LABELS = _TOPIC_HEADINGS | _CATEGORY_LABELS
 # "Author(s)", "Editor(es)": a plural written as an option.
 _PLURAL_MARK = re.compile(r"\((?:e?s)\)")
 _CELL_DEPTH = 3  # a label inside <font><b> inside its table cell
@@ -136,7 +67,7 @@ def _label_segments(line: str) -> list[str]:
     for part in parts[1:]:
         match = LABEL.match(part)
         label = _label_key(match.group(1)) if match else ""
-        if label and (label_kind(label) or label in _OTHER_CREDITS):
+        if label and (label_kind(label) or label in OTHER_CREDITS):
             segments.append(part)
         else:
             segments[-1] += " " + part
@@ -188,11 +119,11 @@ def label_kind(label: str) -> str | None:
         key = made_by.group(0).strip()
     for part in [key] + (_LABEL_PARTS.split(key) if " " in key or "/" in key or "&" in key
                          else []):
-        if part in _TYPE_LABELS:
+        if part in TYPE_LABELS:
             return "type"
-        if part in _AUTHOR_LABELS:
+        if part in AUTHOR_LABELS:
             return "authors"
-        if part in _TOPIC_LABELS:
+        if part in TOPIC_LABELS:
             return "topics"
     return None
 
@@ -208,7 +139,7 @@ def _is_label_cell(el: Element) -> bool:
 
 def _label_key(label: str) -> str:
     """Return a label as the sets above hold it ("Related Topics" -> "topics")."""
-    label = label.lower() if label.isascii() else label.lower().translate(_ARABIC_FORMS)
+    label = label.lower() if label.isascii() else label.lower().translate(ARABIC_FORMS)
     return _RELATED.sub("", " ".join(label.split()))
 
 
@@ -216,8 +147,8 @@ def is_topic_heading(text: str) -> bool:
     """Tell whether a text is a heading over a list of topics ("Related Topics:", "Tags",
     "Region / Country")."""
     key = _label_key(text.strip(_PUNCTUATION))
-    return key in _TOPIC_HEADINGS or "/" in key and any(
-        part in _TOPIC_HEADINGS for part in _LABEL_PARTS.split(key))
+    return key in TOPIC_HEADINGS or "/" in key and any(
+        part in TOPIC_HEADINGS for part in _LABEL_PARTS.split(key))
 
 
 def value_after(label: Element) -> str:
