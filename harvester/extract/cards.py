@@ -22,7 +22,7 @@ from ..parse import Document
 from ..record import Candidate, Record
 from ..text import clean, word_count
 from ..vocab import Vocabulary
-from .bylines import BY_WORDS
+from .byline_text import BY_WORDS
 from .cardfind import (MIN_CARDS, find_cards, is_call, list_cards, row_title, title_piece,
                        unlinked_title)
 from .datelines import own_label, says_updated
