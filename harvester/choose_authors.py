@@ -116,10 +116,12 @@ def _choose_authors(cands: list[Candidate], sites: list[str],
         if _own_spelling(other, other_source, chosen, source):
             chosen, source = other, other_source
             continue
-        # An "Authors:" label naming everyone metadata names and more, in whole names on
-        # one line ("A, B e C"; a label of lines mixes names with affiliations and outlets).
-        labelled = other_source == "html:label" and not source.startswith("html:") \
-            and one_line_labels
+        # An "Authors:" label naming everyone the chosen source names and more, in whole names
+        # on one line ("A, B e C"; a label of lines mixes names with affiliations and
+        # outlets), or each name it adds linked to a profile too.
+        labelled = other_source == "html:label" and (
+            one_line_labels and not source.startswith("html:")
+            or _corroborated(other, chosen, lists))
         trusted = other_source in _TRUSTED_AUTHORS or first_names_only or own_order or labelled
         if not trusted or other == chosen or not _covers(other, chosen):
             continue

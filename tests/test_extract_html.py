@@ -1749,3 +1749,23 @@ def test_tag_pills_under_the_story_outside_its_article_are_its_tags(
       <div class="more-from"><h2>More from Data Stewardship Notes</h2></div></body></html>"""
     record = extract_page(html, "https://medium.example/notes/the-quiet-cost-4f2a9c1e7b3d")
     assert record.topics == topics
+
+
+def test_a_wiki_page_s_properties_table_and_labels_give_its_authors_and_topics() -> None:
+    """A Confluence export: "Created by" names one author, the page-properties table's
+    "Authors" row (its label in <p><strong>) names both, each linked to a profile; the
+    "Labels:" heading, alone in its wrapper, is followed by the page's labels."""
+    html = """<html><body><div id="main-content"><h1>RFC-0042: Streaming Checkpoint Format</h1>
+      <div class="page-metadata">Created by <span class="author">Ravi Subramaniam</span>, last
+      modified on Apr 12, 2024</div><table class="confluenceTable"><tbody><tr>
+      <th><p><strong>Status</strong></p></th><td><p>ACCEPTED</p></td></tr><tr>
+      <th><p><strong>Authors</strong></p></th><td><p><a class="user-mention"
+      href="https://wiki.example/people/5f8a">Ravi Subramaniam</a> <a class="user-mention"
+      href="https://wiki.example/people/60b2">Ewa Kowalczyk-Brandt</a></p></td></tr></tbody>
+      </table><p>This RFC proposes a streaming checkpoint format for long-running jobs.</p>
+      </div><div class="pageSection group"><div class="pageSectionHeader"><h2>Labels:</h2>
+      </div><div class="greybox labels"><a href="labels/rfc.html">rfc</a>
+      <a href="labels/storage.html">storage</a></div></div></body></html>"""
+    record = extract_page(html, "https://wiki.example/export/ENG/RFC-0042_2787651.html")
+    assert [a.name for a in record.authors] == ["Ravi Subramaniam", "Ewa Kowalczyk-Brandt"]
+    assert record.topics == ("rfc", "storage")

@@ -67,7 +67,9 @@ TOPIC_HEADINGS = frozenset({
     "ট্যাগ", "বিষয়",
     # Latvian, Estonian, Slovenian, Danish, Swahili and Urdu
     "atslēgvārdi", "tēmas", "birkas", "märksõnad", "teemad", "ključne besede", "nøgleord",
-    "mada", "lebo", "ٹیگز"})
+    "mada", "lebo", "ٹیگز",
+    # Blogger's and Confluence's tags
+    "labels"})
 # Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
 # space for the zero-width non-joiner: labels are compared in one spelling.
 ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})

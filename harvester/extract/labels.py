@@ -130,11 +130,17 @@ def label_kind(label: str) -> str | None:
 
 def _is_label_cell(el: Element) -> bool:
     """Tell whether an element is a field's label that needs no colon: the first of a table
-    row's two cells, or an element whose class names it a label ("label-cell", "field__label")."""
+    row's two cells (or all the text of one: "<th><p><strong>Authors</strong></p></th>"), or
+    an element whose class names it a label ("label-cell", "field__label")."""
     if el.tag in ("th", "td"):
         row = el.getparent()
         return row is not None and row.tag == "tr" and len(row) == 2 and row[0] is el
-    return _LABEL_CLASS.search(el.get("class") or "") is not None
+    if _LABEL_CLASS.search(el.get("class") or ""):
+        return True
+    cell = next((a for a in islice(el.iterancestors(), _CELL_DEPTH) if a.tag in ("th", "td")),
+                None)
+    return cell is not None and text_of(cell).strip() == text_of(el).strip() \
+        and _is_label_cell(cell)
 
 
 def _label_key(label: str) -> str:
@@ -181,13 +187,14 @@ def value_after(label: Element) -> str:
     if parent is None:
         return ""
     value = lines_of(parent).split(":", 1)[-1].strip()
-    if value:
-        return value
+    if value and value != " ".join(text_of(label).split()).strip(_PUNCTUATION):
+        return value  # (a parent saying the label alone gives no value)
     # The label fills its cell, maybe inside <font> or <b> ("<td><font><b>Author:</b>…"):
     # the value is the next cell's.
     cell = next((a for a in islice(label.iterancestors(), _CELL_DEPTH) if a.tag in ("td", "th")),
                 None)
-    if cell is None or lines_of(cell).split(":", 1)[-1].strip():
+    said = lines_of(cell).split(":", 1)[-1].strip() if cell is not None else ""
+    if cell is None or said and said != " ".join(text_of(label).split()).strip(_PUNCTUATION):
         return ""
     after = cell.getnext()
     return lines_of(after) if after is not None and after.tag in ("td", "th") else ""

@@ -62,7 +62,7 @@ def _sidebar_topics(page: Page) -> list[Candidate]:
                 or any(a in menus for a in heading.iterancestors()):
             continue
         # A term's "View related insights" button is no term.
-        links = [t for t in _links_after(heading) if t and not _CALL.match(t)]
+        links = [t for t in _links_after(heading, wrapped=True) if t and not _CALL.match(t)]
         if 0 < len(links) <= _MAX_FACETS * 2:
             found += links
     return [Candidate("topics", found[:_MAX_FACETS * 4], "html:sidebar-topics")] if found else []
@@ -250,8 +250,14 @@ def _plain_tags(container: Element) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def _links_after(heading: Element) -> list[str]:
-    """Return the link texts in the siblings that follow a heading, up to the next heading."""
+def _links_after(heading: Element, wrapped: bool = False) -> list[str]:
+    """Return the link texts in the siblings that follow a heading, up to the next heading;
+    with `wrapped`, a heading alone in its wrapper ("<div class=header><h2>Labels:</h2>
+    </div>") is followed by the wrapper's siblings."""
+    parent = heading.getparent()
+    if wrapped and parent is not None and len(parent) == 1 and heading.getnext() is None \
+            and not (parent.text or "").strip() and parent.tag not in ("body", "main", "article"):
+        return _links_after(heading, False) or _links_after(parent, False)
     links = []
     for sibling in heading.itersiblings():
         if sibling.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt"):
