@@ -40,7 +40,8 @@ SECTIONS = {"accuracy": "Metadata accuracy", "heldout": "Metadata accuracy on he
             "heldout2": "Metadata accuracy on held-out pages, round 2",
             "heldout3": "Metadata accuracy on held-out pages, round 3",
             "heldout4": "Metadata accuracy on held-out pages, round 4",
-            "heldout5": "Metadata accuracy on held-out pages, round 5 (blind)"}
+            "heldout5": "Metadata accuracy on held-out pages, round 5",
+            "heldout6": "Metadata accuracy on held-out pages, round 6 (blind)"}
 
 
 def markers(section: str) -> tuple[str, str]:
