@@ -209,8 +209,9 @@ def _full_name(name: str) -> bool:
 
 
 def _personal(people: list[Author]) -> bool:
-    """Tell whether a list reads like people's names (a few names of two words or more)."""
-    return len(people) <= 4 and all(len(a.name.split()) >= 2 for a in people)
+    """Tell whether a list reads like people's names (a few whole names: two words or more,
+    or Chinese, Japanese or Korean names of two characters or more)."""
+    return len(people) <= 4 and all(_full_name(a.name) for a in people)
 
 
 def _covers(big: list[Author], small: list[Author]) -> bool:
@@ -283,7 +284,11 @@ def _authors_of(value: Any, site_keys: set[str],
 def _one_organization(item: str, names: list[str | None]) -> bool:
     """Tell whether a declared author splits only because it is one organization's name
     ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Centre for Migration and Labour
-    Studies"): it names no person of two words (a field's name is none)."""
+    Studies"): it names no person of two words (a field's name is none), or an institution
+    then "and" what else it is in charge of ("Ministerio de Vivienda y Cohesión Territorial")."""
+    if len(names) == 2 and names[0] and is_organization(names[0]) \
+            and not any(mark in item for mark in ",;|"):
+        return True  # "Ministerio de Vivienda y Cohesión Territorial": one ministry's name
     return is_organization(item) and not any(
         n and len(n.split()) >= 2 and is_name(n, strict=True) and not is_organization(n)
         and not is_field(n) for n in names)

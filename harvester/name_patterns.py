@@ -169,7 +169,8 @@ DEGREE = re.compile(
     r"CSc\.?|DrSc\.?|PharmD|"
     # Members of parliament: "John Roe MP", "Erika Muster MdB".
     r"MP|MEP|MdB|MdL|MdEP)"
-    r"(?=[\s,;]|$)|,\s*(?:MD|MA|MS|RN|JD|BA|PhD)(?=[\s,;]|$)")
+    r"(?=[\s,;]|$)|,\s*(?:MD|MA|MS|RN|JD|BA|PhD|MSc|BSc)(?:\s+(?:MD|MA|MS|JD|BA|PhD|MSc|BSc))*"
+    r"(?=[\s,;]|$)")
 ROLE_WORDS = (
     "fellow", "director", "editor", "writer", "reporter", "correspondent", "contributor",
     "columnist", "staff", "analyst", "researcher", "associate", "president", "chair",

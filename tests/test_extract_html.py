@@ -1769,3 +1769,32 @@ def test_a_wiki_page_s_properties_table_and_labels_give_its_authors_and_topics()
     record = extract_page(html, "https://wiki.example/export/ENG/RFC-0042_2787651.html")
     assert [a.name for a in record.authors] == ["Ravi Subramaniam", "Ewa Kowalczyk-Brandt"]
     assert record.topics == ("rfc", "storage")
+
+
+def test_an_authorship_row_and_a_related_news_block_in_indonesian_and_spanish() -> None:
+    """"Autoría:" (Spanish) labels the people over the ministry in DC.creator; Indonesian
+    "Berita Terkait" (related news) cards' "Penulis:" names no author of the page."""
+    html = """<html lang="es"><head><meta name="DC.creator"
+      content="Ministerio de Vivienda y Cohesión Territorial"></head><body><main>
+      <h1>Informe sobre vivienda y despoblación en municipios rurales</h1><dl>
+      <dt>Fecha de publicación:</dt><dd>05/03/2024</dd><dt>Autoría:</dt><dd>Elena Ruiz
+      Albarracín, Jorge Castaño Peña (Subdirección General de Estudios)</dd></dl>
+      <p>La vivienda vacía se concentra en los municipios de menos de 5.000 habitantes.</p>
+      <div class="terkait"><h3>Berita Terkait</h3><div class="card"><a href="/b/1">Benih</a>
+      <p class="card-meta">Kamis, 29 Februari 2024 | Penulis: Yoga Pratama</p></div></div>
+      </main></body></html>"""
+    record = extract_page(html, "https://www.ministerio.example/es/publicaciones/informe-2023")
+    assert [a.name for a in record.authors] == ["Elena Ruiz Albarracín", "Jorge Castaño Peña"]
+
+
+def test_chinese_names_in_a_label_beat_an_institute_in_meta_author() -> None:
+    """Unspaced Chinese names ("林佳蓉（副研究員）、陳冠宇") are whole names: the label's
+    people beat the institute credited in meta author."""
+    html = """<html lang="zh-Hant"><head>
+      <meta name="author" content="臺灣永續經濟研究院"></head><body><main>
+      <h1>再生能源躉購費率調整對中小企業用電成本之影響</h1><ul>
+      <li><span class="info-label">作者：</span>
+      <span>林佳蓉（副研究員）、陳冠宇（助理研究員）</span>
+      </li></ul><p>本文分析費率調整對中小企業的影響。</p></main></body></html>"""
+    record = extract_page(html, "https://www.tise.example/research/detail.aspx?id=1184")
+    assert [a.name for a in record.authors] == ["林佳蓉", "陳冠宇"]

@@ -80,6 +80,9 @@ from harvester.names import is_name, split_names
      ["Ilze Kalniņa", "Jānis Bērziņš", "Krišjānis Ozols"]),
     ("تحریر: ڈاکٹر فرحان صدیقی اور عائشہ ملک", ["فرحان صدیقی", "عائشہ ملک"]),
     ("על הכותבים", []),
+    # Degrees in a row after a comma ("BA MA"), Austrian titles
+    ("Mag. Dr. Katharina Pichler-Hofer, DI Lukas Brandstätter, MSc, Selin Aksoy, BA MA",
+     ["Katharina Pichler-Hofer", "Lukas Brandstätter", "Selin Aksoy"]),
     # Thai: titles written against the name, "และ" (and)
     ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
     # An administrator's account in other languages is no one

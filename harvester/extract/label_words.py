@@ -30,7 +30,7 @@ AUTHOR_LABELS = frozenset({
     "글", "text", "texte", "texto", "testo", "reporter", "reporters", "writer", "writers",
     "penulis", "pewarta", "wartawan", "tác giả", "نویسنده", "نویسندگان", "تهیه کننده",
     "تهیه کنندگان", "پدیدآورنده", "پدیدآورندگان", "مؤلف", "مؤلفان", "كاتب", "الكاتب", "מאת",
-    "執筆者",
+    "執筆者", "autoría", "autoria",
     "执笔者", "執筆",
     "记者", "記者", "기자", "글쓴이", "작성자", "报道", "撰文",
     # Hungarian, Finnish, Greek, Polish and Czech

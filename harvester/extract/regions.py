@@ -43,7 +43,9 @@ _FOREIGN_HEADING = re.compile(
     r"także)|kapcsolódó|további|ajánlott|citește și|vezi și|articole similare|σχετικά άρθρα|"
     r"διαβάστε επίσης|lue myös|aiheeseen liittyvät|læs også|les også|se også|ilgili haberler|"
     r"benzer (?:haberler|yazılar)|читайте також|схожі|כתבות נוספות|مقالات ذات صلة|اقرأ أيضا|"
-    r"関連記事|関連する|相关文章|相关阅读|相關文章|관련\s?기사)",
+    r"関連記事|関連する|相关文章|相关阅读|相關文章|관련\s?기사|"
+    # Indonesian and Malay
+    r"berita (?:terkait|lainnya|berkaitan)|artikel terkait|baca juga|terpopuler)",
     re.IGNORECASE)
 # Headings of a sidebar block that describes the page itself ("About this article").
 _OWN_HEADING = re.compile(
