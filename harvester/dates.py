@@ -161,6 +161,11 @@ _YMD_TEXT = re.compile(r"(?<!\d)(?P<year>\d{4})\.?\s+(?P<mon>" + _MONTH_RE + r")
                        r"(?P<day>\d{1,2})\b", re.IGNORECASE)
 _CJK = re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
                   r"(?P<day>\d{1,2})\s*[日일]?")
+# A date of the Republic of China's calendar, as Taiwan writes it: "113年3月18日" (2024),
+# "民國113年3月18日" (a year of three digits counts from 1911).
+_ROC_DATE = re.compile(r"(?<!\d)(?:中華)?(?:民國)?\s*(?P<roc>1[0-4]\d)\s*年\s*(?P<month>\d{1,2})"
+                       r"\s*月\s*(?P<day>\d{1,2})\s*日")
+_ROC_START = 1911
 # A Japanese era date: "令和6年3月3日", "平成元年1月8日".
 _ERA_DATE = re.compile(r"(?P<era>令和|平成|昭和)\s*(?P<eyear>元|\d{1,2})\s*年\s*"
                        r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
@@ -186,7 +191,8 @@ _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?:/|$)")
 _PATTERNS = ((_ISO, ("-",)), (_MDY, ()), (_DMY, ()), (_YMD, ("/", ".")),
              (_NUMERIC, ("/", ".", "-")), (_DMY_DASHED, ("-",)), (_YMD_SPACED, (". ",)),
              (_DMY_SPACED, (". ",)),
-             (_YMD_TEXT, ()), (_ERA_DATE, ("年",)), (_CJK, ("年", "년")), (_VIETNAMESE, ("háng",)))
+             (_YMD_TEXT, ()), (_ERA_DATE, ("年",)), (_ROC_DATE, ("年",)),
+             (_CJK, ("年", "년")), (_VIETNAMESE, ("háng",)))
 EARLIEST = date(1900, 1, 1)
 
 
@@ -268,6 +274,8 @@ def _from_match(match: re.Match[str], dayfirst: bool | None) -> DateValue | None
     groups = match.groupdict()
     if "era" in groups:
         year = _ERAS[groups["era"]] + (1 if groups["eyear"] == "元" else int(groups["eyear"]))
+    elif "roc" in groups:
+        year = _ROC_START + int(groups["roc"])
     else:
         year = int(groups["year"])
     if "mon" in groups and groups["mon"] in THAI_MONTHS and year > _BUDDHIST_ERA + 1900:

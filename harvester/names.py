@@ -277,8 +277,9 @@ def _strip_ui_words(text: str) -> str:
 
 
 def is_name(text: str, *, strict: bool = False) -> bool:
-    """Tell whether text looks like a person's or organization's name (not a sentence)."""
-    if not text or len(text) > MAX_NAME or text.casefold() in NOT_NAMES:
+    """Tell whether text looks like a person's or organization's name (not a sentence, not
+    a CMS login: no name holds an underscore, "wja_admin")."""
+    if not text or len(text) > MAX_NAME or text.casefold() in NOT_NAMES or "_" in text:
         return False
     tokens = text.split()
     if not tokens or len(tokens) > (4 if strict else 7):

@@ -294,3 +294,12 @@ def test_first_published_text_gives_the_earlier_moment_of_the_day() -> None:
     record = extract_page(html, "https://news.example/us-news/2016/nov/29/standing-rock")
     assert record.published is not None
     assert record.published.isoformat() == "2016-11-29T07:46:00-05:00"
+
+
+def test_a_taiwanese_release_date_in_the_republic_s_years_is_read() -> None:
+    """"發布日期：113年3月18日" (Taiwan counts years from 1911) dates the page."""
+    html = """<html lang="zh-Hant"><body><main><h1>再生能源躉購費率調整之影響</h1><ul>
+      <li><span class="info-label">發布日期：</span><span>113年3月18日</span></li></ul>
+      <p>本文分析費率調整對中小企業的影響。</p></main></body></html>"""
+    record = extract_page(html, "https://www.tise.example/research/detail.aspx?id=1184")
+    assert record.published == date(2024, 3, 18)

@@ -26,6 +26,8 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
     ("Feb. 13, 2024", date(2024, 2, 13)),
     ("13. Februar 2024", date(2024, 2, 13)),
     ("13 de febrero de 2024", date(2024, 2, 13)),
+    # Taiwan's Republic of China years ("113年" is 2024)
+    ("113年3月18日", date(2024, 3, 18)), ("民國113年3月18日", date(2024, 3, 18)),
     # Catalan and Galician, with the elided "d'" before a vowel
     ("Publicat el 5 de juliol de 2021", date(2021, 7, 5)), ("5 d'abril de 2021", date(2021, 4, 5)),
     ("3 d’octubre de 2019", date(2019, 10, 3)), ("3 de xullo de 2020", date(2020, 7, 3)),

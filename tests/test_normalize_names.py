@@ -80,6 +80,8 @@ from harvester.names import is_name, split_names
      ["Ilze Kalniņa", "Jānis Bērziņš", "Krišjānis Ozols"]),
     ("تحریر: ڈاکٹر فرحان صدیقی اور عائشہ ملک", ["فرحان صدیقی", "عائشہ ملک"]),
     ("על הכותבים", []),
+    # A CMS login: no person's name holds an underscore
+    ("Submitted by wja_admin", []),
     # Degrees in a row after a comma ("BA MA"), Austrian titles
     ("Mag. Dr. Katharina Pichler-Hofer, DI Lukas Brandstätter, MSc, Selin Aksoy, BA MA",
      ["Katharina Pichler-Hofer", "Lukas Brandstätter", "Selin Aksoy"]),

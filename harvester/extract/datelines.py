@@ -62,7 +62,7 @@ _DATE_PROPERTY = re.compile(r"(?i)date(?:published|created|modified)|dc:date|dct
 # The first character is one class (a regex that opens with one skips the other characters
 # fast, six times faster than the plain alternation), the rest is checked behind it.
 _YEAR = re.compile(r"[12۱١٢۲२２令平昭](?:(?<=1)[3489]\d\d|(?<=2)[05]\d\d|(?<=[۱١])[۳۴٣٤]\d\d|"
-                   r"(?<=[٢۲२２])[٠۰०０]\d\d|(?<=[令平昭])[和成])")
+                   r"(?<=[٢۲२２])[٠۰०０]\d\d|(?<=[令平昭])[和成]|(?<=1)[0-4]\d年)")
 # Words that belong to a written date itself (months, weekdays, "at", "um"...). Both lists
 # are factored by their first letters: the engine then tries a few letters at each word
 # instead of every word (same matches: a stem's match runs on to the end of its letters,
@@ -285,7 +285,8 @@ def _line_dates(text: str, most: int, dayfirst: bool | None) -> list[tuple[DateV
 
 def has_year(text: str, end: int = 300) -> bool:
     """Tell whether the start of a text holds a four-digit year (1800-2099, or 1300-1499 of
-    the Solar Hijri calendar): every date pattern needs one. One regex search costs less
+    the Solar Hijri calendar), a Japanese era or a Taiwanese year ("113年"): every date
+    pattern needs one. One regex search costs less
     than three substring tests before it."""
     return _YEAR.search(text, 0, end) is not None
 

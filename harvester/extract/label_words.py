@@ -68,8 +68,8 @@ TOPIC_HEADINGS = frozenset({
     # Latvian, Estonian, Slovenian, Danish, Swahili and Urdu
     "atslēgvārdi", "tēmas", "birkas", "märksõnad", "teemad", "ključne besede", "nøgleord",
     "mada", "lebo", "ٹیگز",
-    # Blogger's and Confluence's tags
-    "labels"})
+    # Blogger's and Confluence's tags, EPrints' free keywords
+    "labels", "uncontrolled keywords"})
 # Persian written with Arabic letters (windows-1256 has no Persian yeh or kaf), and with a
 # space for the zero-width non-joiner: labels are compared in one spelling.
 ARABIC_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
