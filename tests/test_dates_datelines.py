@@ -303,3 +303,16 @@ def test_a_taiwanese_release_date_in_the_republic_s_years_is_read() -> None:
       <p>本文分析費率調整對中小企業的影響。</p></main></body></html>"""
     record = extract_page(html, "https://www.tise.example/research/detail.aspx?id=1184")
     assert record.published == date(2024, 3, 18)
+
+
+def test_a_republished_article_s_original_day_is_its_date() -> None:
+    """A university republishes an article under Creative Commons, posted on 11 April; its
+    closing note says it "was first published in The Lectern on 9 April 2024"."""
+    html = """<html><head><meta property="article:published_time"
+      content="2024-04-11T09:30:00+10:00"></head><body><main><article>
+      <h1>The reef's fourth mass bleaching in eight years is different</h1>
+      <p>Published 11 April 2024</p><p>Heat stress reached the southern reef this year.</p>
+      <p>This article is republished from The Lectern under a Creative Commons license. It
+      was first published in The Lectern on 9 April 2024.</p></article></main></body></html>"""
+    record = extract_page(html, "https://www.uni.example/news/2024/04/reef-bleaching")
+    assert record.published is not None and record.published.date() == date(2024, 4, 9)

@@ -84,6 +84,8 @@ _DATE_WORDS = re.compile(
     r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
 _OPENING = 100
 # A timestamp written in UTC ("…Z", "…+00:00"): its day may not be the readers'.
+_LAST_PARAGRAPHS = 15  # where a republication note sits: at the text's end
+_ORIGINAL_REACH = 80  # characters from "first published" to its day
 _UTC_END = re.compile(r"(?:Z|[+-]00:?00)$")
 # A clock time in any script's digits ("00:05", "০০:০৫", "8.30 pm").
 _CLOCK = re.compile(r"(?<!\d)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?!\d)")
@@ -116,8 +118,26 @@ def _dates(page: Page) -> list[Candidate]:
             where = "-close" if page.is_close(el) else ""
             found.append(Candidate(field, value, f"html:{kind}{where}"))
     found += _text_dates(page)
+    found += _republished(page)
     found += _image_dates(page)
     return found
+
+
+def _republished(page: Page) -> list[Candidate]:
+    """Return the day a republished text's closing note gives its original ("It was first
+    published in The Lectern on 9 April 2024"), from the last paragraphs of the text."""
+    main = page.main
+    if main.tag in ("body", "html"):
+        return []
+    for p in list(main.iter("p"))[-_LAST_PARAGRAPHS:]:
+        text = " ".join(text_of(p).split())
+        said = _ORIGINAL.search(text)
+        if said is None or page.is_foreign(p):
+            continue
+        dates = find_dates(text[said.end():said.end() + _ORIGINAL_REACH], dayfirst=page.dayfirst)
+        if dates:
+            return [Candidate("published", dates[0][0], "html:original-close")]
+    return []
 
 
 def _shown_moment(stamp: str, shown: str, dayfirst: bool | None) -> DateValue | str:
