@@ -315,4 +315,4 @@ def test_a_republished_article_s_original_day_is_its_date() -> None:
       <p>This article is republished from The Lectern under a Creative Commons license. It
       was first published in The Lectern on 9 April 2024.</p></article></main></body></html>"""
     record = extract_page(html, "https://www.uni.example/news/2024/04/reef-bleaching")
-    assert record.published is not None and record.published.date() == date(2024, 4, 9)
+    assert record.published == date(2024, 4, 9)
