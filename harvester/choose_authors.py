@@ -29,7 +29,7 @@ _AUTHOR_RANK = ("rules", "jsonld", "meta:citation_author", "html:itemprop-near",
                 "meta:citation_authors", "meta:authors", "meta:og:article:author",
                 "meta:book:author", "html:itemprop-page", "html:rel-author-page",
                 "html:author-class", "html:dateline-name", "html:label", "html:credit",
-                "html:biography", "html:author-link", "jsonld:WebPage")
+                "html:biography", "html:citation", "html:author-link", "jsonld:WebPage")
 _TRUSTED_AUTHORS = {"jsonld", "meta:citation_author", "html:itemprop-near", "html:byline",
                     "html:rel-author-near", "meta:parsely-page", "meta:parsely-author",
                     "meta:author", "meta:article:author", "meta:dc.creator", "meta:byl",

@@ -1798,3 +1798,22 @@ def test_chinese_names_in_a_label_beat_an_institute_in_meta_author() -> None:
       </li></ul><p>本文分析費率調整對中小企業的影響。</p></main></body></html>"""
     record = extract_page(html, "https://www.tise.example/research/detail.aspx?id=1184")
     assert [a.name for a in record.authors] == ["林佳蓉", "陳冠宇"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Cite as: Lindqvist, Annika and Moreau, Paul-Henri (2024), <em>Remote work</em>, policy "
+     "brief 2/2024.", ["Annika Lindqvist", "Paul-Henri Moreau"]),
+    ("Suggested citation: Doe, J., Roe, R. &amp; Poe, E. 2023. Remote work.",
+     ["J. Doe", "R. Roe", "E. Poe"]),
+    # An agency cited as its own author names no one
+    ("Cite as: European Agency for Labour Mobility (2024), Remote work.", []),
+])
+def test_a_cite_as_line_names_the_authors_of_a_page_that_credits_no_one_else(
+        line: str, names: list[str]) -> None:
+    """An EU agency's policy brief names its authors only in its "Cite as:" box."""
+    html = f"""<html><body><main><h1>Remote work and cross-border commuting</h1>
+      <p>Cross-border telework leaves gaps in social security coverage.</p>
+      <h2>How to cite</h2><div class="ecl-notification"><div>{line}</div></div>
+      </main></body></html>"""
+    record = extract_page(html, "https://agency.example/en/publications/remote-work")
+    assert [a.name for a in record.authors] == names

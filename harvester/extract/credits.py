@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import is_name, is_organization, opening_name, split_names
+from ..names import clean_name, is_name, is_organization, opening_name, split_names
 from ..record import Candidate
 from .labels import LABEL, label_kind, lines_of, value_after
 from .page import Page
@@ -31,6 +31,13 @@ _ABOUT = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|the a
                     r"sobre (?:el|la|los|las|o|a|os) autor(?:a|es|as)?|sull['’]autore|"
                     r"over de auteurs?)\W*$", re.IGNORECASE)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A citation line and its authors, up to the year: "Cite as: Doe, Jane and Roe, R. (2024)".
+_CITE_LABEL = re.compile(r"(?i)^(?:cite as|suggested citation|how to cite(?: this)?|please cite"
+                         r"(?: this \w+)?(?: as)?|recommended citation|zitiervorschlag|"
+                         r"zitierweise|pour citer(?: ce \w+)?|citation sugg[ée]r[ée]e|"
+                         r"c[óo]mo citar|para citar|come citare)\s*:\s*")
+_BEFORE_YEAR = re.compile(r"(.+?)[\s,]*\(?(?:19|20)\d{2}\b")
+_CITED_SEPARATOR = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _MAX_BIOS = 4
 _MAX_HEADING = 40
 _BIO_REACH = 40
@@ -85,7 +92,38 @@ def credit_fallback(page: Page) -> list[Candidate]:
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
             return [Candidate("authors", names, "html:credit")]
-    return _author_cards(page) or _signature(page) or _biographies(page)
+    return _author_cards(page) or _signature(page) or _biographies(page) or _citation(page)
+
+
+def _citation(page: Page) -> list[Candidate]:
+    """Return the people a "Cite as:" line names before the year ("Cite as: Lindqvist, Annika
+    and Moreau, Paul-Henri (2024), …"): an agency's page may name its authors nowhere else."""
+    for el in page.main.iter("p", "div"):
+        text = " ".join((el.text or "").split())
+        label = _CITE_LABEL.match(text)
+        if label is None or page.is_foreign(el):
+            continue
+        head = _BEFORE_YEAR.match(" ".join(text_of(el).split())[label.end():])
+        names = _cited_names(head.group(1)) if head else []
+        if names and len(names) <= _MAX_BIOS:
+            return [Candidate("authors", names, "html:citation")]
+    return []
+
+
+def _cited_names(text: str) -> list[str]:
+    """Return the people of a citation's author list, each written "Last, First" ("Doe, Jane
+    and Roe, R.", "Doe, J., Roe, R. & Poe, E."), turned round; none when it reads otherwise."""
+    names: list[str] = []
+    for part in _CITED_SEPARATOR.split(text):
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if not pieces or len(pieces) % 2:
+            return []
+        for last, first in zip(pieces[::2], pieces[1::2], strict=True):
+            name = clean_name(f"{first} {last}")
+            if not name or not is_name(name, strict=True) or len(name.split()) < 2:
+                return []
+            names.append(name)
+    return names
 
 def _signature(page: Page) -> list[Candidate]:
     """Return the name that signs the text: a paragraph of one full name alone, in bold or
