@@ -41,7 +41,8 @@ SECTIONS = {"accuracy": "Metadata accuracy", "heldout": "Metadata accuracy on he
             "heldout3": "Metadata accuracy on held-out pages, round 3",
             "heldout4": "Metadata accuracy on held-out pages, round 4",
             "heldout5": "Metadata accuracy on held-out pages, round 5",
-            "heldout6": "Metadata accuracy on held-out pages, round 6 (blind)"}
+            "heldout6": "Metadata accuracy on held-out pages, round 6",
+            "heldout7": "Metadata accuracy on held-out pages, round 7 (blind)"}
 
 
 def markers(section: str) -> tuple[str, str]:
