@@ -216,7 +216,7 @@ def topic_labels(value: Any, vocabulary: Vocabulary, banned: set[str],
     labels, seen = [], set(banned)
     for item in raw:
         text = clean(item, limit=200)
-        text = text.strip("#＃\"'„“”‚‘’«»;,·|").strip().rstrip(":") if text else text
+        text = text.strip("#＃\"'„“”‚‘’«»;,·|").strip().rstrip(":").rstrip() if text else text
         if not is_topic(text):
             continue
         # The page's own label; two that the vocabulary makes one topic are one.
