@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from harvester import extract_page
@@ -219,6 +219,7 @@ def test_machine_identifiers_are_not_topics() -> None:
 
 
 @given(st.lists(st.text(max_size=80), max_size=20))
+@example(["A :", " : B", "#tag ,"])
 def test_topic_labels_are_never_empty_and_slug_safely(values: list[str]) -> None:
     """Any raw values give non-empty labels whose slugs are safe path segments."""
     for label in topic_labels(values, VOCAB, set()):
