@@ -12,8 +12,8 @@ import unicodedata
 # (non-)joiners are spelling inside a word (Persian "یارانه‌ها", Indic conjuncts, emoji), so
 # they stay there and go only where they join nothing.
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-                   "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
-                   "|(?<!\\w)[\u200c\u200d]+|[\u200c\u200d]+(?!\\w)")
+                   "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_LOOSE_JOINERS = re.compile("(?<!\\w)[\u200c\u200d]+|[\u200c\u200d]+(?!\\w)")
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _QUOTES = str.maketrans({
@@ -48,6 +48,8 @@ def clean(text: object, *, limit: int = MAX_FIELD) -> str | None:
     if "&" in text:
         text = html.unescape(text)
     text = _JUNK.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _LOOSE_JOINERS.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     if len(text) > limit:
         text = shorten(text, limit)

@@ -99,7 +99,10 @@ def _citation(page: Page) -> list[Candidate]:
     """Return the people a "Cite as:" line names before the year ("Cite as: Lindqvist, Annika
     and Moreau, Paul-Henri (2024), …"): an agency's page may name its authors nowhere else."""
     for el in page.main.iter("p", "div"):
-        text = " ".join((el.text or "").split())
+        own = el.text
+        if not own or "it" not in own:  # every label holds "cit"/"zit": a cheap test first
+            continue
+        text = " ".join(own.split())
         label = _CITE_LABEL.match(text)
         if label is None or page.is_foreign(el):
             continue

@@ -84,7 +84,7 @@ _DATE_WORDS = re.compile(
     r"|\b(?:" + trie_pattern(sorted(_DATE_SHORT.split())) + r"|[ap]\.?m\.?)\b")
 _OPENING = 100
 # A timestamp written in UTC ("…Z", "…+00:00"): its day may not be the readers'.
-_LAST_PARAGRAPHS = 15  # where a republication note sits: at the text's end
+_LAST_PARAGRAPHS = 6  # where a republication note sits: at the text's end
 _ORIGINAL_REACH = 80  # characters from "first published" to its day
 _UTC_END = re.compile(r"(?:Z|[+-]00:?00)$")
 # A clock time in any script's digits ("00:05", "০০:০৫", "8.30 pm").

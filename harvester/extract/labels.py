@@ -145,7 +145,9 @@ def _is_label_cell(el: Element) -> bool:
 
 def _label_key(label: str) -> str:
     """Return a label as the sets above hold it ("Related Topics" -> "topics")."""
-    label = label.lower() if label.isascii() else label.lower().translate(ARABIC_FORMS)
+    label = label.lower()
+    if "ي" in label or "ك" in label or "\u200c" in label:  # Persian in Arabic letters
+        label = label.translate(ARABIC_FORMS)
     return _RELATED.sub("", " ".join(label.split()))
 
 

@@ -80,8 +80,13 @@ def _tag_links_after_text(page: Page) -> list[Candidate]:
     while node is not None:  # what comes after the main content in the document
         following.update(node.itersiblings())
         node = node.getparent()
-    after = [a for a in page.anchors if _is_tag_href(a.get("href")) and not page.is_foreign(a)
-             and any(x in following for x in (a, *a.iterancestors()))]
+    # The page's links are in document order: those after the main content's last one.
+    inner = list(main.iter("a"))
+    anchors = page.anchors
+    start = anchors.index(inner[-1]) + 1 if inner and inner[-1] in anchors else 0
+    after = [a for a in anchors[start:] if _is_tag_href(a.get("href"))
+             and any(x in following for x in (a, *a.iterancestors()))
+             and not page.is_foreign(a)]
     lists = {a.getparent().getparent() for a in after if a.getparent() is not None}
     if not 0 < len(after) <= _MAX_FACETS * 2 or len(lists) != 1:
         return []
