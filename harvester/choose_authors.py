@@ -17,8 +17,8 @@ from typing import Any
 
 from .choose import rank
 from .name_patterns import PEOPLE_FOLDERS, REGION
-from .names import (clean_name, is_field, is_name, is_organization, name_key, split_names,
-                    turned_round, unique_names)
+from .names import (clean_name, is_field, is_name, is_organization, name_key, one_institution,
+                    split_names, turned_round, unique_names)
 from .record import Author, Candidate
 from .text import WIDE_CHARS, clean
 
@@ -286,9 +286,8 @@ def _one_organization(item: str, names: list[str | None]) -> bool:
     ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Centre for Migration and Labour
     Studies"): it names no person of two words (a field's name is none), or an institution
     then "and" what else it is in charge of ("Ministerio de Vivienda y Cohesión Territorial")."""
-    if len(names) == 2 and names[0] and is_organization(names[0]) \
-            and not any(mark in item for mark in ",;|"):
-        return True  # "Ministerio de Vivienda y Cohesión Territorial": one ministry's name
+    if one_institution(item, names):
+        return True
     return is_organization(item) and not any(
         n and len(n.split()) >= 2 and is_name(n, strict=True) and not is_organization(n)
         and not is_field(n) for n in names)

@@ -223,7 +223,8 @@ ORGANIZATION = re.compile(
     r"society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
-    r"initiative|programme|health system|communications?|comunicaci(?:[oó]n|ones)|"
+    r"initiative|programme|health system|division|branch|section|directorate|"
+    r"communications?|comunicaci(?:[oó]n|ones)|"
     r"comunica[çc](?:[ãa]o|ões)|comunicazion[ei]|"
     r"kommunikation|prensa|presse|imprensa|ufficio stampa|"
     # Institutions in the languages policy pages are written in: centre, institute,

@@ -22,6 +22,8 @@ from .name_patterns import (ARTICLES, BIO_NAME, CJK_HELPER, CJK_LABEL, CJK_ROLE,
 
 _GLUE = "\ue000"  # a private-use character: no page writes it inside a name
 _MIN_ROLE = 5  # "em", "aus", "from": prepositions are short; job titles are not
+_JOINED_BY_AND = re.compile(r"\s(?:and|und|et|y|e|en|i|og|och)\s", re.IGNORECASE)
+_ROLE_OF = re.compile(r"(?:of|for|in|at|für|de|di)\s")
 _PREPOSITIONS = frozenset({"desde", "durch", "unter", "entre", "sobre", "depuis", "about"})
 
 
@@ -226,7 +228,10 @@ def clean_name(text: str) -> str | None:
     """Return one cleaned person or organization name, or None when it is not a name."""
     text = clean(text, limit=300) or ""
     text = PREFIX.sub("", text)
-    text = HONORIFIC.sub("", text.strip(" \t,;:|-–—•·*\"'()[]"))
+    stripped = text.strip(" \t,;:|-–—•·*\"'()[]")
+    text = HONORIFIC.sub("", stripped)
+    if text != stripped and _ROLE_OF.match(text):
+        return None  # "Professor of Public Finance": a chair, no one's name
     text = DEGREE.sub("", text).strip(" \t,;:|-–—•·*\"'()[]")
     text = _without_small_role(KO_ROLE.sub("", CJK_ROLE.sub("", text)))
     if CJK_HELPER.search(text):
@@ -320,6 +325,15 @@ def is_field(text: str) -> bool:
     """Tell whether a text ends like a field of study or work ("Labour Studies", "European
     Affairs"): a part of an institution's or a role's name, no person's."""
     return FIELD.search(text) is not None
+
+
+def one_institution(item: str, names: list[str | None]) -> bool:
+    """Tell whether a credit split in two at an "and" is one institution's name: an
+    institution, or a lone word, and what follows ("Ministerio de Vivienda y Cohesión
+    Territorial", "Employment and Social Development Canada"), not a Mr Employment."""
+    return len(names) == 2 and bool(names[0]) and _JOINED_BY_AND.search(item) is not None \
+        and not any(mark in item for mark in ",;|-–—") \
+        and (is_organization(names[0] or "") or len((names[0] or "").split()) == 1)
 
 
 def is_organization(name: str) -> bool:

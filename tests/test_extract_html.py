@@ -1817,3 +1817,17 @@ def test_a_cite_as_line_names_the_authors_of_a_page_that_credits_no_one_else(
       </main></body></html>"""
     record = extract_page(html, "https://agency.example/en/publications/remote-work")
     assert [a.name for a in record.authors] == names
+
+
+def test_a_prepared_by_line_naming_units_credits_its_people_over_a_department() -> None:
+    """A Canada.ca paper credits the department in its metadata ("Employment and Social
+    Development Canada", one institution, no Mr Employment) and names its authors in a long
+    "Prepared by:" line with their units."""
+    prose = "<p>Remote work spread unevenly across regional labour markets after 2020.</p>" * 40
+    html = f"""<html><head><meta name="dcterms.creator"
+      content="Employment and Social Development Canada"></head><body><main>
+      <h1>Remote work and regional labour markets</h1>{prose}
+      <p>Prepared by: Priya Lalonde and Martin Beaulieu, Labour Market Research Division,
+      Strategic and Service Policy Branch</p></main></body></html>"""
+    record = extract_page(html, "https://www.canada.example/en/reports/research/remote-work")
+    assert [a.name for a in record.authors] == ["Priya Lalonde", "Martin Beaulieu"]

@@ -85,6 +85,8 @@ from harvester.names import is_name, split_names
     # Degrees in a row after a comma ("BA MA"), Austrian titles
     ("Mag. Dr. Katharina Pichler-Hofer, DI Lukas Brandstätter, MSc, Selin Aksoy, BA MA",
      ["Katharina Pichler-Hofer", "Lukas Brandstätter", "Selin Aksoy"]),
+    # A chair ("Professor of Public Finance") and a unit ("Economic Policy Section") are no one
+    ("Professor of Public Finance, Northbridge Business School", []),
     # Thai: titles written against the name, "และ" (and)
     ("ดร.สมชาย วงศ์ใหญ่ และ ผศ.ดร.กมลวรรณ ศรีสุข", ["สมชาย วงศ์ใหญ่", "กมลวรรณ ศรีสุข"]),
     # An administrator's account in other languages is no one
@@ -267,3 +269,11 @@ def test_titles_conjunctions_and_credits_of_more_languages(line: str, names: lis
 def test_a_whole_name_may_hold_particles(name: str, whole: bool) -> None:
     """A whole (strict) name is capitalized words with particles inside ("de", "van den")."""
     assert is_name(name, strict=True) is whole
+
+
+@pytest.mark.parametrize("unit", ["Economic Policy Section", "Labour Market Research Division",
+                                  "Strategic and Service Policy Branch"])
+def test_a_public_body_s_units_are_organizations(unit: str) -> None:
+    """Sections, divisions and branches named under an author are units, no people."""
+    from harvester.names import is_organization
+    assert is_organization(unit)

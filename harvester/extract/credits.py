@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..names import clean_name, is_name, is_organization, opening_name, split_names
+from ..names import (clean_name, is_name, is_organization, one_institution, opening_name,
+                     split_names)
 from ..record import Candidate
 from .labels import LABEL, label_kind, lines_of, value_after
 from .page import Page
@@ -43,6 +44,7 @@ _MAX_HEADING = 40
 _BIO_REACH = 40
 _CREDIT_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "dt", "li", "td", "small")
 _MAX_CREDIT = 80
+_MAX_CREDIT_LINE = 200  # a credit line naming the people's units too
 _MAX_SIGNATURE = 60
 _MAX_SIGNED = 3  # names a signature line may hold
 _MIN_PROSE = 150
@@ -65,7 +67,9 @@ def credits_person(value: object) -> bool:
     items = value if isinstance(value, list) else [value]
     for item in items:
         name = item[0] if isinstance(item, tuple) and item else item
-        if isinstance(name, str) and any(not is_organization(n) for n in split_names(name)):
+        names = split_names(name) if isinstance(name, str) else []
+        if names and not one_institution(name, names) \
+                and any(not is_organization(n) for n in names):
             return True
     return False
 
@@ -80,7 +84,7 @@ def credit_fallback(page: Page) -> list[Candidate]:
     """
     for el in page.main.iter(_CREDIT_TAGS):
         text = el.text
-        if not text or ":" not in text or len(text) > _MAX_CREDIT:
+        if not text or ":" not in text or len(text) > _MAX_CREDIT_LINE:
             continue
         match = LABEL.match(lines_of(el))
         if not match or not (label_kind(match.group(1)) == "authors"
@@ -88,7 +92,11 @@ def credit_fallback(page: Page) -> list[Candidate]:
                 or page.is_foreign(el) or is_hidden(el):
             continue
         value = (match.group(2).strip() or value_after(el)).split("\n")[0].strip()
-        names = split_names(value) if len(value) <= _MAX_CREDIT else []
+        names = split_names(value) if len(value) <= _MAX_CREDIT_LINE else []
+        # "Prepared by: A and B, Labour Market Research Division, …": the people before
+        # their unit
+        first_unit = next((i for i, n in enumerate(names) if is_organization(n)), len(names))
+        names = names[:first_unit]
         if names and len(names) <= 3 and not _DIGIT.search(value) \
                 and all(2 <= len(n.split()) <= 4 for n in names):
             return [Candidate("authors", names, "html:credit")]
