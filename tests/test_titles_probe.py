@@ -166,3 +166,14 @@ def test_a_subtitle_going_on_in_small_letters_is_the_title_s_own() -> None:
     body = "<h1>Ældre flytter sjældnere – og det låser boligmarkedet i de større byer</h1>"
     assert _title(head, body, lang="da") == (
         "Ældre flytter sjældnere – og det låser boligmarkedet i de større byer")
+
+
+@pytest.mark.parametrize("name", ["citation_title", "dc.title", "DCTERMS.title"])
+def test_a_scholarly_or_dublin_core_title_picks_the_headline_over_the_section_name(
+        name: str) -> None:
+    """A repository page whose h1 is its section ("Publications") and whose <title> repeats
+    it still declares its title in citation_title or Dublin Core; that picks the h2."""
+    head = (f"<title>Publications | Example Institute</title>{_SITE}"
+            f"<meta name='{name}' content='Working Hours and Health in Later Life'>")
+    body = "<h1>Publications</h1><h2>Working Hours and Health in Later Life</h2>"
+    assert _title(head, body) == "Working Hours and Health in Later Life"

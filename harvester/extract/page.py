@@ -204,9 +204,10 @@ class Page:
 
     @cached_property
     def title_hint(self) -> str | None:
-        """Return the declared title (og:title, else <title>) used to pick the headline."""
-        return self.first_meta("og:title", "twitter:title") or (
-            self.titles[0] if self.titles else None)
+        """Return the declared title (og:title, a scholarly or Dublin Core title, else
+        <title>) used to pick the headline."""
+        return self.first_meta("og:title", "twitter:title", "citation_title", "dc.title",
+                               "dcterms.title") or (self.titles[0] if self.titles else None)
 
     @cached_property
     def regions(self) -> Regions:
