@@ -186,6 +186,8 @@ ROLE_WORDS = (
     # Reporters sent somewhere, in French, Spanish, Portuguese and Italian; "Special to"
     "envoyé", "envoyée", "envoyés", "corresponsal", "correspondente", "corrispondente",
     "enviado", "enviada", "inviato", "inviata", "special to",
+    # A French unit signing its work ("Direction des études sur le travail")
+    "direction",
 )
 ROLE = re.compile(r"\b(?:" + "|".join(w.strip() for w in ROLE_WORDS) + r")s?\b", re.IGNORECASE)
 NOT_NAMES = {

@@ -254,6 +254,9 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     ("Ana y Juan", ["Ana", "Juan"]), ("Jane Doe i John Roe", ["Jane Doe", "John Roe"]),
     # Plone's byline stamp is no one's name.
     ("Webredaktion IASP — zuletzt verändert", ["Webredaktion IASP"]),
+    # A French public body's unit after the names signs beside them, not as one of them.
+    ("Par Jeanne Martin et Paul Durand, Direction des études sur le travail",
+     ["Jeanne Martin", "Paul Durand"]),
 ])
 def test_titles_conjunctions_and_credits_of_more_languages(line: str, names: list[str]) -> None:
     """Academic and professional titles, "and" and list commas of more languages, and the
