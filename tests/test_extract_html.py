@@ -1831,3 +1831,42 @@ def test_a_prepared_by_line_naming_units_credits_its_people_over_a_department() 
       Strategic and Service Policy Branch</p></main></body></html>"""
     record = extract_page(html, "https://www.canada.example/en/reports/research/remote-work")
     assert [a.name for a in record.authors] == ["Priya Lalonde", "Martin Beaulieu"]
+
+
+BOARD_VIEW = """<html lang="ko"><head><meta charset="utf-8">
+<title>연구보고서 상세 | 발간물 | 예시연구원</title>
+<meta property="og:title" content="예시연구원"></head><body>
+<div id="header"><h1 class="logo"><a href="/"><img src="/images/logo.png" alt="예시연구원">
+</a></h1><form name="search" action="/search.do"><input type="text" name="q">
+<button>검색</button></form></div>
+<div id="lnb"><h2>발간물</h2><ul><li><a href="/list.do?b=31">연구보고서</a></li>
+<li><a href="/list.do?b=32">정책브리프</a></li></ul></div>
+<div id="contents"><h3 class="page_tit">연구보고서</h3>
+<form name="frm" method="post"><input type="hidden" name="nttId" value="18427">
+<table><tbody>
+<tr><th scope="row">제목</th>
+<td colspan="3">인구감소지역 생활인구 활성화를 위한 정책 과제</td></tr>
+<tr><th scope="row">연구책임자</th><td>김민서</td>
+<th scope="row">공동연구진</th><td>박지훈, 이서연</td></tr>
+<tr><th scope="row">발간일</th><td>2024.12.18</td><th scope="row">조회수</th><td>1,284</td></tr>
+<tr><th scope="row">키워드</th><td colspan="3"><a href="/s?q=1">#생활인구</a>
+<a href="/s?q=2">#지방소멸</a></td></tr>
+<tr><th scope="row">첨부파일</th><td colspan="3"><a href="/down?f=1">
+<img src="/images/ico_pdf.gif" alt="PDF"> 보고서.pdf</a></td></tr>
+</tbody></table>
+<div class="view_cont"><h4>요약</h4><p>본 연구는 인구감소지역 89개 시군구의
+생활인구 현황을 분석하고 체류형 인구 유입을 확대하기 위한 정책 과제를
+제시하였다.</p></div></form></div></body></html>"""
+
+
+def test_an_item_table_in_a_hidden_form_gives_title_authors_day_and_keywords() -> None:
+    """A Korean e-government board's report view: a form holding only hidden fields wraps
+    the item table (no form a reader fills in), whose rows pair two labels each; its "제목"
+    (title) field is the title where the only headline is the section's banner word, its
+    two author fields credit the work together, and a file link's icon is no lead image."""
+    record = extract_page(BOARD_VIEW, "https://www.example.re.kr/board/view.do?nttId=18427")
+    assert record.title == "인구감소지역 생활인구 활성화를 위한 정책 과제"
+    assert [a.name for a in record.authors] == ["김민서", "박지훈", "이서연"]
+    assert record.published == date(2024, 12, 18)
+    assert record.topics == ("생활인구", "지방소멸")
+    assert record.image is None

@@ -17,6 +17,7 @@ from ..text import TITLE_SEPARATORS, fold, strip_accents
 from ..urls import host_of
 from ..urlshapes import PAGE_FILE
 from .classes import HEADLINE
+from .labels import title_fields
 from .page import Page
 from .tree import Element, glued, text_of
 
@@ -48,8 +49,12 @@ _JOINING_WORDS = frozenset(
 
 
 def titles(page: Page) -> list[Candidate]:
-    """Return the headline <h1> and the document <title>."""
+    """Return the headline <h1> (or an item table's "Title" field) and the document <title>."""
     found = []
+    if page.h1 is None or " " not in text_of(page.h1).strip():
+        # No headline, or a banner's one word ("발간물", "Publications") over an item table
+        # whose "Title" field names the item.
+        found += [Candidate("title", text, "html:title-field") for text in title_fields(page)[:1]]
     if page.h1 is not None:
         found.append(Candidate("title", headline_text(page.h1, page.title_hint), "html:h1"))
     else:

@@ -16,7 +16,7 @@ from .tree import Element, text_of
 
 # One srcset candidate: a URL (not ending in a comma), then maybe its descriptor.
 _SRCSET = re.compile(r"[\s,]*(\S*[^\s,])(?:\s+([^,]*))?")
-_LOGO_FILE = re.compile(r"(?i)(?<![a-z])(?:logo|icon)s?(?![a-z])")
+_LOGO_FILE = re.compile(r"(?i)(?<![a-z])(?:logo|icon|ico)s?(?![a-z])")  # "ico_pdf.gif"
 _LICENSE_BADGE = re.compile(r"(?i)creativecommons\.org/|licensebuttons\.net/")
 # A file format's or a tool's icon beside a link ("pdf.gif", "doc_16.png", "print.gif").
 _FORMAT_ICON = re.compile(r"(?i)^(?:pdf|docx?|xlsx?|pptx?|zip|rtf|epub|txt|csv|download|print|"

@@ -39,7 +39,13 @@ AUTHOR_LABELS = frozenset({
     "avtorica", "autoriai", "تحریر", "مصنف", "مصنفین",
     # Turkish, Czech, Nordic, Finnish, Indonesian, Korean and Arabic plurals and bylines
     "yazarlar", "autoři", "forfattere", "författarna", "tekijä", "tekijät", "oleh", "저자",
-    "집필", "المؤلف", "المؤلفون", "المؤلفين", "الكتاب"})
+    "집필", "المؤلف", "المؤلفون", "المؤلفين", "الكتاب",
+    # Korean research institutes' report tables: principal investigator, (joint) researchers
+    "연구책임자", "책임연구자", "공동연구진", "공동연구자", "연구진", "참여연구진"})
+# A field labelled as the item's title (a repository's or a board's item table).
+TITLE_LABELS = frozenset({
+    "title", "titel", "titre", "título", "titolo", "tytuł", "název", "başlık", "заголовок",
+    "название", "제목", "标题", "標題", "题名", "題名", "タイトル", "عنوان", "כותרת"})
 # Categories are topics on a labelled line; a heading above a list says "Topics", not that.
 CATEGORY_LABELS = frozenset({"category", "categories", "kategorie", "kategorien",
                               "categorías", "catégories", "categorie"})

@@ -15,8 +15,8 @@ from itertools import islice
 
 from ..record import Candidate
 from .classes import CRUMBS, KICKER
-from .label_words import (ARABIC_FORMS, AUTHOR_LABELS, OTHER_CREDITS, TOPIC_HEADINGS,
-                          TOPIC_LABELS, TYPE_LABELS)
+from .label_words import (ARABIC_FORMS, AUTHOR_LABELS, OTHER_CREDITS, TITLE_LABELS,
+                          TOPIC_HEADINGS, TOPIC_LABELS, TYPE_LABELS)
 from .page import Page
 from .tree import Element, link_text, text_of, texts
 
@@ -34,6 +34,7 @@ _LABEL_CLASS = re.compile(r"(?i)(?<![a-z])label(?![a-z])|__label(?![a-z])")
 _RELATED = re.compile(r"^(?:related|verwandte|explore the)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_LABEL = 40
+_MAX_FIELD_CELLS = 400
 # A link to the site's list of one type: "/publications?type=report", "/content-type/brief",
 # "/research?f[0]=publication_type:42" (the link's text names the type).
 _TYPE_HREF = re.compile(r"(?i)[?&](?:[\w\[\]%]*[_-])?(?:content|publication|pub|doc|resource|"
@@ -76,7 +77,8 @@ def _label_segments(line: str) -> list[str]:
 
 def _labels(page: Page) -> list[Candidate]:
     """Return candidates from "Label: value" lines near the headline."""
-    found = []
+    found: list[Candidate] = []
+    tables: dict[Element, Candidate] = {}
     for el in page.near:
         text = el.text
         if not text or len(text) > 60:
@@ -103,7 +105,17 @@ def _labels(page: Page) -> list[Candidate]:
             continue
         if not value:
             value = value_after(el)
-        found += _labelled(kind, value)
+        table = next(el.iterancestors("table"), None) if kind == "authors" else None
+        if table is not None and table in tables:
+            # One item table's author fields ("Principal investigator", "Co-researchers")
+            # credit one work together.
+            if value:
+                tables[table].value.append(value)
+            continue
+        new = _labelled(kind, value)
+        if table is not None and new:
+            tables[table] = new[0]
+        found += new
     return found
 
 
@@ -134,13 +146,37 @@ def _is_label_cell(el: Element) -> bool:
     an element whose class names it a label ("label-cell", "field__label")."""
     if el.tag in ("th", "td"):
         row = el.getparent()
-        return row is not None and row.tag == "tr" and len(row) == 2 and row[0] is el
+        if row is None or row.tag != "tr":
+            return False
+        # A header cell before a data cell labels it, two pairs to a row or one.
+        return len(row) == 2 and row[0] is el or el.tag == "th" and _next_cell(el) is not None
     if _LABEL_CLASS.search(el.get("class") or ""):
         return True
     cell = next((a for a in islice(el.iterancestors(), _CELL_DEPTH) if a.tag in ("th", "td")),
                 None)
     return cell is not None and text_of(cell).strip() == text_of(el).strip() \
         and _is_label_cell(cell)
+
+
+def _next_cell(cell: Element) -> Element | None:
+    """Return the data cell right after a table cell, if one follows."""
+    after = cell.getnext()
+    return after if after is not None and after.tag == "td" else None
+
+
+def title_fields(page: Page) -> list[str]:
+    """Return the values of the page's fields labelled as its title ("<th>Title</th><td>…",
+    "<dt>제목</dt><dd>…"), in an item table that stands where a page has no headline."""
+    found = []
+    for el in islice(page.root.iter("th", "td", "dt"), _MAX_FIELD_CELLS):
+        if len(el) or not el.text or len(el.text) > _MAX_LABEL \
+                or _label_key(el.text.strip(_PUNCTUATION)) not in TITLE_LABELS:
+            continue
+        if el.tag == "dt" or _is_label_cell(el):
+            value = " ".join(value_after(el).split())
+            if value and not page.is_foreign(el):
+                found.append(value)
+    return found
 
 
 def _label_key(label: str) -> str:
@@ -166,6 +202,9 @@ def value_after(label: Element) -> str:
     the label fills its own ("<td><b>Authors:</b></td><td>…</td>")."""
     if label.tail and label.tail.strip():
         return label.tail.strip()
+    if label.tag in ("th", "td"):
+        cell = _next_cell(label)  # (the row may hold the next pair's label after it)
+        return lines_of(cell) if cell is not None else ""
     if label.tag == "dt":
         values = []
         for sibling in label.itersiblings():

@@ -237,7 +237,12 @@ _PAGE_TEXT = 1500
 def _wraps_page(form: Element) -> bool:
     """Tell whether a <form> wraps the page itself (ASP.NET's around the whole body): it
     holds the site's blocks, the article or the headline, several headings, or more text
-    than any search, login or comment form says."""
+    than any search, login or comment form says; a form with no field to fill in (only
+    hidden ones, as Korean e-government boards post a page's state) is no form a reader sees.
+    """
+    if not any(el.tag != "input" or (el.get("type") or "").lower() != "hidden"
+               for el in form.iter("input", "textarea", "select", "button")):
+        return True
     blocks = form.iter("nav", "header", "footer", "main", "article", "h1", "h2", "h3")
     first = next(blocks, None)
     if first is not None and (first.tag not in ("h2", "h3") or next(blocks, None) is not None):
