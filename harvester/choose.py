@@ -15,13 +15,14 @@ from .text import TITLE_SEPARATORS, WIDE_CHARS, clean, fold, strip_tags
 
 _TITLE_RANK = ("rules", "jsonld", "meta:citation_title", "meta:og:title", "meta:parsely-page",
                "meta:dc.title", "meta:dcterms.title", "meta:twitter:title", "meta:parsely-title",
-               "meta:sailthru.title", "html:title-field", "html:h1", "html:headline",
+               "meta:sailthru.title", "html:title-field", "html:heading-after-banner",
+               "html:h1", "html:headline",
                "html:slug-heading", "html:title-shown", "html:prominent",
                "meta:headline",
                "jsonld:WebPage", "meta:title", "html:title")
-# The visible headline's sources: an item table's "Title" field where the <h1> is a banner's
-# word, the <h1>, else the heading the page's address was made from.
-HEADLINES = ("html:title-field", "html:h1", "html:slug-heading")
+# The visible headline's sources: an item table's "Title" field or the heading after the
+# <h1> where that is a banner's word, the <h1>, else the heading the page's address was made from.
+HEADLINES = ("html:title-field", "html:heading-after-banner", "html:h1", "html:slug-heading")
 _MAX_KICKER_WORDS = 3
 _MAX_SECTION_WORDS = 4
 _MIN_UNSPACED_TITLE = 8  # Chinese or Japanese characters of a headline written unspaced

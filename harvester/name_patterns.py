@@ -147,9 +147,11 @@ HONORIFIC = re.compile(
     r"(?:Conf|Lect|Prof|Asist)\.\s?univ\.(?:\s?dr\.)?|"
     # Greek professor, Urdu doctor, Slovenian and Latvian master's ("mag.", "Mg.")
     r"Καθ\.|Δρ(?=\s)|ڈاکٹر(?=\s)|mag\.|Mg\.|sc\.|"
-    # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Univ.-Prof.",
-    # "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.", "habil.").
-    r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|(?:Univ|Jun|Ass)\.-Prof\.|apl\. Prof\.|"
+    # German, Austrian and Spanish academic titles: "Dr.in", "Mag.a", "Dra.", "Mtro.",
+    # "Univ.-Prof.", "Dipl.-Ing.", "PD", and the faculty after a doctorate ("Dr. rer. pol.",
+    # "habil.").
+    r"(?:Dr|Prof|Mag)\.(?:in|a)|Dra\.|Lic(?:da)?\.|Mtr[oa]\.|(?:Univ|Jun|Ass)\.-Prof\.|"
+    r"apl\. Prof\.|"
     r"Dipl\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|PD(?=\s+Dr\.)|"
     r"(?:med|dent|vet|rer|nat|pol|oec|soc|phil|jur|iur|theol|techn|habil|h\.\s?c)\.|"
     # Czech and Slovak, Polish, Turkish, Russian and Arabic titles: "Mgr.", "JUDr.", "dr hab.",
@@ -225,7 +227,7 @@ ORGANIZATION = re.compile(
     r"society|"
     r"office|committee|commission|bureau|redaktion|rédaction|redacción|redação|redazione|"
     r"redactie|staff|team|desk|services|webmaster|bank|fund|trust|forum|observatory|"
-    r"initiative|programme|health system|division|branch|section|directorate|"
+    r"initiative|program(?:me|a|ma|m)?|health system|division|branch|section|directorate|"
     r"communications?|comunicaci(?:[oó]n|ones)|"
     r"comunica[çc](?:[ãa]o|ões)|comunicazion[ei]|"
     r"kommunikation|prensa|presse|imprensa|ufficio stampa|"

@@ -257,6 +257,9 @@ def test_joined_names_split_back(names: list[str], joiner: str) -> None:
     # A French public body's unit after the names signs beside them, not as one of them.
     ("Par Jeanne Martin et Paul Durand, Direction des études sur le travail",
      ["Jeanne Martin", "Paul Durand"]),
+    # Mexican master's titles, and a research programme credited beside the names
+    ("Por Dra. Guadalupe Arriaga Solís y Mtro. Héctor Villaseñor Cano",
+     ["Guadalupe Arriaga Solís", "Héctor Villaseñor Cano"]),
 ])
 def test_titles_conjunctions_and_credits_of_more_languages(line: str, names: list[str]) -> None:
     """Academic and professional titles, "and" and list commas of more languages, and the
@@ -275,7 +278,9 @@ def test_a_whole_name_may_hold_particles(name: str, whole: bool) -> None:
 
 
 @pytest.mark.parametrize("unit", ["Economic Policy Section", "Labour Market Research Division",
-                                  "Strategic and Service Policy Branch"])
+                                  "Strategic and Service Policy Branch",
+                                  "Programa de Migración y Territorio",
+                                  "Programma di ricerca sulle migrazioni"])
 def test_a_public_body_s_units_are_organizations(unit: str) -> None:
     """Sections, divisions and branches named under an author are units, no people."""
     from harvester.names import is_organization

@@ -177,3 +177,20 @@ def test_a_scholarly_or_dublin_core_title_picks_the_headline_over_the_section_na
             f"<meta name='{name}' content='Working Hours and Health in Later Life'>")
     body = "<h1>Publications</h1><h2>Working Hours and Health in Later Life</h2>"
     assert _title(head, body) == "Working Hours and Health in Later Life"
+
+
+def test_the_heading_after_a_one_word_section_banner_is_the_title() -> None:
+    """Joomla's category page shape: the <h1> names the category ("Análisis"), the item's
+    heading follows as an h2 that the <title> repeats, og:title is a shortened form."""
+    head = ("<title>Remesas y retorno: lo que cambió en el campo - CEDER</title>"
+            "<meta property='og:title' content='Remesas y retorno'>")
+    body = "<h1>Análisis</h1><h2>Remesas y retorno: lo que cambió en el campo</h2>"
+    assert _title(head, body, lang="es") == "Remesas y retorno: lo que cambió en el campo"
+
+
+def test_a_one_word_headline_keeps_its_first_section_heading_out() -> None:
+    """A one-word title ("Ukraine") is followed by its first section: no declared title
+    holds that section's heading, so the headline stays."""
+    head = "<title>Ukraine | Example Institute</title>"
+    body = "<h1>Ukraine</h1><h2>Key findings of the report</h2>"
+    assert _title(head + _SITE, body) == "Ukraine"

@@ -36,6 +36,7 @@ _KICKER_PART = re.compile(r"kicker|eyebrow|overline|topline|toptitle|dachzeile|r
 _SHOWN_TITLE_TAGS = ("div", "span", "p", "strong", "b", "h2", "h3", "h4", "td", "a")
 _MIN_SHOWN_TITLE = 12
 _MIN_SLUG_WORDS = 3
+_MAX_BANNER_SCAN = 12  # elements after a banner <h1> the item's heading may come in
 # Inline sizes that set a headline apart: <font size="4"> and more, 18px and more.
 _WORD = re.compile(r"[^\W_]+")
 _MAX_SHOWN_TITLE_SCAN = 3000
@@ -55,6 +56,8 @@ def titles(page: Page) -> list[Candidate]:
         # No headline, or a banner's one word ("발간물", "Publications") over an item table
         # whose "Title" field names the item.
         found += [Candidate("title", text, "html:title-field") for text in title_fields(page)[:1]]
+        if page.h1 is not None:
+            found += _heading_after_banner(page)
     if page.h1 is not None:
         found.append(Candidate("title", headline_text(page.h1, page.title_hint), "html:h1"))
     else:
@@ -74,6 +77,21 @@ def titles(page: Page) -> list[Candidate]:
             found += [Candidate("site_home", name, "html:home-link")
                       for name in _home_names(page)]
     return found
+
+
+def _heading_after_banner(page: Page) -> list[Candidate]:
+    """Return the heading right after a one-word <h1> that names the section ("Análisis"
+    over "<h2>Remesas y retorno: …</h2>"), when the page's declared titles hold it."""
+    declared = [fold(t) for t in (*page.titles, page.title_hint) if t]
+    for el in islice(page.after, 1, _MAX_BANNER_SCAN):
+        if el.tag not in ("h2", "h3"):
+            continue
+        text = " ".join(text_of(el).split())
+        key = fold(text)
+        if " " in text and key and any(key in title for title in declared):
+            return [Candidate("title", text, "html:heading-after-banner")]
+        break
+    return []
 
 
 def _slug_heading(page: Page) -> list[Candidate]:
