@@ -1870,3 +1870,34 @@ def test_an_item_table_in_a_hidden_form_gives_title_authors_day_and_keywords() -
     assert record.published == date(2024, 12, 18)
     assert record.topics == ("생활인구", "지방소멸")
     assert record.image is None
+
+
+BEPRESS = """<html lang="en"><head><title>"Algorithmic Eviction" by Naomi Feldstein-Ruiz</title>
+</head><body><div id="main"><div id="title"><h1><a href="/cgi/viewcontent.cgi?article=1">
+Algorithmic Eviction: Tenant Screening Software and the Fair Housing Act</a></h1></div>
+<div id="authors"><p class="author"><a href="/do/search/?q=a"><strong>Naomi Feldstein-Ruiz
+</strong></a></p></div>
+<div id="publication_date"><h4>Publication Date</h4><p>10-12-2022</p></div>
+<div id="abstract"><h4>Abstract</h4><p>Automated tenant screening reports now shape most
+rental decisions in the United States, aggregating eviction filings and credit data.</p></div>
+<div id="keywords"><h4>Keywords</h4><p>tenant screening, fair housing, disparate impact</p>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(("host", "day"), [("scholarship.law.example.edu", date(2022, 10, 12)),
+                                           ("www.example.org", date(2022, 12, 10))])
+def test_an_american_domain_reads_hyphenated_dates_month_first(host: str, day: date) -> None:
+    """Digital Commons shows "10-12-2022" month first: English of no country on a ".edu" or
+    ".gov" site is American; elsewhere the hyphen still reads day first."""
+    assert extract_page(BEPRESS, f"https://{host}/faculty_wp/214").published == day
+
+
+def test_a_keywords_heading_over_an_unlinked_term_list_gives_topics() -> None:
+    """bepress's "<h4>Keywords</h4><p>a, b, c</p>" lists the item's own terms; an
+    "Abstract" heading's paragraph, a sentence, is no list."""
+    record = extract_page(BEPRESS, "https://scholarship.law.example.edu/faculty_wp/214")
+    assert record.topics == ("tenant screening", "fair housing", "disparate impact")
+    sentence = BEPRESS.replace("tenant screening, fair housing, disparate impact",
+                               "We thank the reviewers, the editors, and the participants.")
+    assert extract_page(sentence, "https://scholarship.law.example.edu/faculty_wp/214").topics \
+        == ()

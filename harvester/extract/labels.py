@@ -35,6 +35,9 @@ _RELATED = re.compile(r"^(?:related|verwandte|explore the)\s+", re.IGNORECASE)
 _PUNCTUATION = " \t\n\r:.-–—#*•|>»()[]"
 _MAX_LABEL = 40
 _MAX_FIELD_CELLS = 400
+_FIELD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_TERM_LIST = 400
+_MAX_TERM_WORDS = 6
 # A link to the site's list of one type: "/publications?type=report", "/content-type/brief",
 # "/research?f[0]=publication_type:42" (the link's text names the type).
 _TYPE_HREF = re.compile(r"(?i)[?&](?:[\w\[\]%]*[_-])?(?:content|publication|pub|doc|resource|"
@@ -94,6 +97,12 @@ def _labels(page: Page) -> list[Candidate]:
             # or "Format" is as often a company's or a product's as the page's).
             kind, value = label_kind(text), ""
             if kind == "type":
+                continue
+        elif el.tag in _FIELD_HEADINGS and not len(el) and label_kind(text) == "topics":
+            # A repository's field heading over its unlinked list (bepress's "<h4>Keywords
+            # </h4><p>a, b, c</p>"): a list of short terms, not a paragraph.
+            kind, value = "topics", _term_list_after(el)
+            if not value:
                 continue
         elif not len(el) and _is_label_cell(el):
             # Nor does a label cell: a repository's item table (<td class=label-cell>Author(s)
@@ -156,6 +165,20 @@ def _is_label_cell(el: Element) -> bool:
                 None)
     return cell is not None and text_of(cell).strip() == text_of(el).strip() \
         and _is_label_cell(cell)
+
+
+def _term_list_after(heading: Element) -> str:
+    """Return the text of the paragraph right after a heading when it is a list of short
+    terms ("tenant screening, fair housing, disparate impact"), else ""."""
+    after = heading.getnext()
+    if after is None or after.tag != "p" or len(after.findall(".//a")):
+        return ""
+    text = " ".join(text_of(after).split())
+    terms = [t for t in re.split(r"[,;]", text) if t.strip()]
+    if not terms or len(text) > _MAX_TERM_LIST or text.endswith(".") \
+            or any(len(t.split()) > _MAX_TERM_WORDS for t in terms):
+        return ""
+    return text
 
 
 def _next_cell(cell: Element) -> Element | None:

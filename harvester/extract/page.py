@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from itertools import islice
+import re
 from urllib.parse import urljoin
 
 
@@ -28,6 +29,8 @@ _KINDS = {"a": "anchors", "h1": "h1s", "h2": "headings", "h3": "headings", "h4":
 _HEAD_TAGS = ("meta", "link", "title", "script")
 _ROLES = {"navigation", "complementary", "contentinfo", "search", "banner", "dialog"}
 _WORD_ATTRS = frozenset({"class", "id", "itemprop", "rel"})
+# Domains only American bodies hold: their pages write numeric dates month first.
+_US_HOST = re.compile(r"(?i)^[a-z]+://[^/?#]*\.(?:edu|gov|mil|us)(?::\d+)?(?:[/?#]|$)")
 _DATE_ATTRS = frozenset({"datetime", "title", "content"})
 # Tags whose class/id can mark a block, a byline, a label or a tag list (icons, images,
 # form controls, list items and table cells never decide anything on their own).
@@ -331,8 +334,9 @@ class Page:
             return None
         if lang.startswith("en") and lang[3:5] in ("", "us"):
             # US English reads "03/04" month first; English of no country says nothing of
-            # "06-03-2024" (an EU page's), which reads as its separator says.
-            return False if lang[3:5] == "us" else None
+            # "06-03-2024" (an EU page's), which reads as its separator says, unless the
+            # site is American by its domain (a university's ".edu", a ".gov" agency).
+            return False if lang[3:5] == "us" or _US_HOST.search(self.url or "") else None
         return True
 
     @cached_property
