@@ -1901,3 +1901,17 @@ def test_a_keywords_heading_over_an_unlinked_term_list_gives_topics() -> None:
                                "We thank the reviewers, the editors, and the participants.")
     assert extract_page(sentence, "https://scholarship.law.example.edu/faculty_wp/214").topics \
         == ()
+
+
+def test_a_peer_reviewer_credited_by_the_headline_is_no_author() -> None:
+    """"Peer reviewed by Dr X" names a reviewer; the authors are the "Authors" field's."""
+    html = """<html lang="en"><head><title>Seasonal labour and school rolls</title></head>
+    <body><main><h1>Seasonal labour and rural school rolls</h1>
+    <p>Peer reviewed by Dr Hemi Parata-Rāwiri (Massey University).</p>
+    <table><tr><th scope="row">Authors</th><td>Aroha Te Whata, Liam McKenzie and Priya
+    Raghunathan (Regional Analytics team)</td></tr></table>
+    <p>Rural school rolls rise and fall with the seasonal labour that orchards and vineyards
+    bring to small towns each year, and this note measures by how much.</p></main></body></html>"""
+    record = extract_page(html, "https://www.example.govt.nz/publications/research/rolls")
+    assert [a.name for a in record.authors] == ["Aroha Te Whata", "Liam McKenzie",
+                                                "Priya Raghunathan"]

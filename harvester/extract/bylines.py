@@ -36,7 +36,10 @@ _NOT_A_TEXT = re.compile(r"(?i)photo|foto|picture|image|bild|illustrat|graphic|g
                          r"video|music|musik|produc|edit|translat|übersetz|tradu|sound|design|"
                          r"camera|kamera|cartoon|map|karte|powered|made|hosted|presented|"
                          r"written|posted|published|sponsored|supported|funded|followed|"
-                         r"liked|shared|recommended")
+                         r"liked|shared|recommended|"
+                         # a reviewer, a checker, a sponsor of the work ("Peer reviewed by")
+                         r"reviewed|checked|proofread|approved|commissioned|endorsed|"
+                         r"supervised|overseen|curated")
 _MAX_TYPE_BY_LINE = 100
 # A Korean byline: a name of two to four syllables, "기자" (reporter), maybe an address.
 _KOREAN_BYLINE = re.compile(r"^\s*[가-힣]{2,4}\s*(?:선임|객원)?(?:기자|특파원)(?:\s+\S+@\S+)?\s*$")
