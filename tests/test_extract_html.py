@@ -1915,3 +1915,26 @@ def test_a_peer_reviewer_credited_by_the_headline_is_no_author() -> None:
     record = extract_page(html, "https://www.example.govt.nz/publications/research/rolls")
     assert [a.name for a in record.authors] == ["Aroha Te Whata", "Liam McKenzie",
                                                 "Priya Raghunathan"]
+
+
+@pytest.mark.parametrize(("credit", "names"), [
+    ("Guest post by Dr Helena Strand-Okafor and Joe Ashdown. Helena is a lecturer in maritime "
+     "archaeology; Joe coordinates the Kent Coast Volunteer Recording Group.",
+     ["Helena Strand-Okafor", "Joe Ashdown"]),
+    ("Guest post by Prof. Jane Doe and J. Roe. Jane teaches at the University of Kent, where "
+     "she leads the coastal survey.", ["Jane Doe", "J. Roe"]),
+])
+def test_a_guest_post_callout_credits_its_authors_over_the_blog_team(
+        credit: str, names: list[str]) -> None:
+    """A blog's byline names its team; the callout opening the post credits the guests and
+    goes on about them: the credit is its first sentence."""
+    html = f"""<html lang="en"><head><title>Recording a wreck</title>
+    <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Article",
+    "headline": "Recording a wreck before the sand returns",
+    "author": {{"@type": "Person", "name": "SMA Blog Team"}}}}</script></head>
+    <body><article><h1>Recording a wreck before the sand returns</h1>
+    <div class="kg-callout-card"><div class="kg-callout-text"><em>{credit}</em></div></div>
+    <p>Every winter storm uncovers a little more of the wreck, and every spring tide buries
+    it again under a metre of sand before anyone has drawn it.</p></article></body></html>"""
+    record = extract_page(html, "https://blog.example.org.uk/recording-a-wreck/")
+    assert [a.name for a in record.authors] == names

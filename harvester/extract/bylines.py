@@ -41,6 +41,9 @@ _NOT_A_TEXT = re.compile(r"(?i)photo|foto|picture|image|bild|illustrat|graphic|g
                          r"reviewed|checked|proofread|approved|commissioned|endorsed|"
                          r"supervised|overseen|curated")
 _MAX_TYPE_BY_LINE = 100
+# A sentence's end: a period after a word of three letters or more (no title, no initial),
+# then a capital.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})(?<!Prof)(?<!Mrs)\.\s+(?=[A-ZÀ-Þ])")
 # A Korean byline: a name of two to four syllables, "기자" (reporter), maybe an address.
 _KOREAN_BYLINE = re.compile(r"^\s*[가-힣]{2,4}\s*(?:선임|객원)?(?:기자|특파원)(?:\s+\S+@\S+)?\s*$")
 _CONTAINERS = ("body", "html", "article", "main", "section")
@@ -166,6 +169,13 @@ def _by_types(typed: tuple[str, str] | None) -> list[Candidate]:
     return [Candidate("type", typed[1], "html:dateline-type")] if typed else []
 
 
+def _first_sentence(text: str) -> str:
+    """Return a text up to the end of its first sentence (a title's or an initial's period
+    ends none: "Dr. A", "Prof. B", "J. Doe")."""
+    end = _SENTENCE_END.search(text)
+    return text[:end.start()] if end else text
+
+
 def _type_by_line(page: Page) -> tuple[str, str] | None:
     """Return the credit line next to the headline that names a kind of text before its
     by-word ("Commentary by Jane Doe"), as (names, kind); a picture's, a translation's or a
@@ -176,8 +186,11 @@ def _type_by_line(page: Page) -> tuple[str, str] | None:
             continue
         match = _TYPE_BY.match(text)
         kind = match and (match.group(1) or match.group(2))
-        if kind and not _NOT_A_TEXT.search(kind) and len(text_of(el)) <= _MAX_TYPE_BY_LINE:
-            line = credit_line(el)
+        # A callout may go on about the authors after its credit ("Guest post by A and B.
+        # A is a lecturer…"): the credit is its first sentence.
+        if kind and not _NOT_A_TEXT.search(kind) \
+                and len(_first_sentence(text_of(el))) <= _MAX_TYPE_BY_LINE:
+            line = _first_sentence(credit_line(el))
             start = _TYPE_BY.match(line)
             if start:
                 return line[start.end():], kind
