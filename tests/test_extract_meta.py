@@ -73,6 +73,19 @@ def test_opengraph_and_article_tags() -> None:
     assert record.language == "en-US"
 
 
+@pytest.mark.parametrize(("tags", "topics"), [
+    (["Fieldwork", "#guest", "Shipwrecks"], ("Fieldwork", "Shipwrecks")),
+    (["#climate", "#energy"], ("#climate", "#energy")),
+])
+def test_internal_hash_tags_among_public_ones_are_left_out(tags: list[str],
+                                                           topics: tuple[str, ...]) -> None:
+    """Ghost marks its internal tags with "#" ("#guest"); among public tags they are no
+    topic, but a list all of hashtags is the page's own."""
+    metas = "".join(f'<meta property="article:tag" content="{t}">' for t in tags)
+    record = extract_page(page(metas), URL)
+    assert tuple(t.lstrip("#") for t in record.topics) == tuple(t.lstrip("#") for t in topics)
+
+
 def test_parsely_page_json() -> None:
     """The parsely-page JSON blob gives title, date, authors and tags."""
     blob = json.dumps({"title": "Dams and Diplomacy", "pub_date": "2021-06-02T09:00:00Z",

@@ -87,7 +87,7 @@ def extract(page: Page) -> list[Candidate]:
             found.append(Candidate("authors", [_agls_name(v) for v in values[:50]],
                                    f"meta:{key}"))
     for key in _TOPIC_KEYS:
-        values = by_key.get(key)
+        values = _public_tags(by_key.get(key) or [])
         if values:
             found.append(Candidate("topics", values[:100], f"meta:{key}"))
     for key in _SECTION_KEYS:
@@ -154,3 +154,10 @@ def _agls_name(value: str) -> str:
     parts = dict(p.partition(":")[::2] if ":" in p else p.partition("=")[::2]
                  for p in (piece.strip() for piece in value.split(";")) if p)
     return (parts.get("personName") or parts.get("corporateName") or value).strip()
+
+
+def _public_tags(values: list[str]) -> list[str]:
+    """Return a tag list without the internal tags a CMS marks with "#" (Ghost's "#guest")
+    among public ones; a list all of hashtags ("#climate", "#energy") is the page's own."""
+    public = [v for v in values if not v.lstrip().startswith("#")]
+    return public if public else values
