@@ -43,7 +43,7 @@ SECTIONS = {"accuracy": "Metadata accuracy", "heldout": "Metadata accuracy on he
             "heldout5": "Metadata accuracy on held-out pages, round 5",
             "heldout6": "Metadata accuracy on held-out pages, round 6",
             "heldout7": "Metadata accuracy on held-out pages, round 7",
-            "heldout8": "Metadata accuracy on held-out pages, round 8 (blind)"}
+            "heldout8": "Metadata accuracy on held-out pages, round 8"}
 
 
 def markers(section: str) -> tuple[str, str]:
