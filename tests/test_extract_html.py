@@ -402,6 +402,10 @@ def test_a_far_credit_never_beats_a_byline_nor_comes_from_comments() -> None:
     # The label words of other languages, and a heading over a list of keyword links.
     ("<p>Trefwoorden: klimaat, energie</p>", ("klimaat", "energie")),
     ("<p>Palabras clave: sequía; agua</p>", ("sequía", "agua")),
+    # Finnish and Swedish subject words ("asiasanat", "ämnesord")
+    ("<div><span class='label'>Asiasanat:</span> <a href='/haku?tag=etätyö'>etätyö</a> "
+     "<a href='/haku?tag=maaseutu'>maaseutu</a></div>", ("etätyö", "maaseutu")),
+    ("<p>Ämnesord: distansarbete, landsbygd</p>", ("distansarbete", "landsbygd")),
     ("<div class='field'><div class='field__label'>Schlagworte</div><div class='items'>"
      "<a href='/w/lvmh'>LVMH</a> <a href='/w/frankreich'>Frankreich</a></div></div>",
      ("LVMH", "Frankreich")),

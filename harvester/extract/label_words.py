@@ -58,7 +58,8 @@ TOPIC_HEADINGS = frozenset({
     "parole chiave", "trefwoorden", "onderwerpen", "tópicos", "assuntos", "palavras-chave",
     # Nordic, Finnish, Polish, Czech, Turkish, Russian, Ukrainian, Indonesian, Arabic,
     # Japanese, Chinese and Korean
-    "ämnen", "taggar", "nyckelord", "emner", "stikkord", "emneord", "aiheet", "avainsanat",
+    "ämnen", "taggar", "nyckelord", "ämnesord", "emner", "stikkord", "emneord", "aiheet",
+    "avainsanat", "asiasanat",
     "tematy", "słowa kluczowe", "tagi", "témata", "klíčová slova", "štítky", "konular",
     "etiketler", "anahtar kelimeler", "темы", "теги", "ключевые слова", "теми", "ключові слова",
     "kata kunci", "topik", "الكلمات المفتاحية", "الوسوم", "موضوعات", "キーワード", "タグ",
