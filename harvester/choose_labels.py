@@ -27,7 +27,7 @@ _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type"
               "html:breadcrumb", "jsonld:WebPage")
 _TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
                "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
-               "meta:parsely-page", "html:label",
+               "meta:parsely-page", "html:label", "state:tags",
                "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
                "meta:citation_keywords", "meta:dc.subject", "meta:dcterms.subject",
                "jsonld:about", "meta:og:article:tag", "jsonld:WebPage:keywords",

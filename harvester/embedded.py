@@ -10,12 +10,11 @@ a listing shows no publication link of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from .canonical import canonical_url, is_http_url, record_key
 from .classify import document_base
-from .extract.jsonld import load
+from .extract.jsonld import load, walk_objects
 from .names import split_names
 from .parse import Document
 from .record import Candidate
@@ -52,7 +51,7 @@ def data_cards(doc: Document) -> list[tuple[str, str, list[Candidate]]]:
                 or len(text) > MAX_SCRIPT_CHARS:
             continue
         for value in load(text):
-            for obj in _objects(value, budget):
+            for obj in walk_objects(value, budget, _not_item):
                 item = _item(obj, base)
                 key = record_key(item[0]) if item is not None else ""
                 if item is not None and (key not in found or item[1] and not found[key][1]):
@@ -62,21 +61,6 @@ def data_cards(doc: Document) -> list[tuple[str, str, list[Candidate]]]:
     # Where the data dates its items, what it leaves undated is something else (a menu's
     # sections, a promotion); the shape of the link is the only evidence elsewhere.
     return dated or items
-
-
-def _objects(value: Any, budget: list[int]) -> Iterator[dict[str, Any]]:
-    """Yield every object nested in a JSON value, depth first, while the budget lasts."""
-    stack = [value]
-    while stack and budget[0] > 0:
-        node = stack.pop()
-        budget[0] -= 1
-        if isinstance(node, dict):
-            if _not_item(node):
-                continue  # nor are its parts (a breadcrumb's sections, a person's pages)
-            yield node
-            stack.extend(reversed([v for v in node.values() if isinstance(v, (dict, list))]))
-        elif isinstance(node, list):
-            stack.extend(reversed([v for v in node if isinstance(v, (dict, list))]))
 
 
 def _item(obj: dict[str, Any], base: str) -> tuple[str, str, list[Candidate]] | None:

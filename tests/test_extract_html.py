@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -1942,3 +1943,26 @@ def test_a_guest_post_callout_credits_its_authors_over_the_blog_team(
     it again under a metre of sand before anyone has drawn it.</p></article></body></html>"""
     record = extract_page(html, "https://blog.example.org.uk/recording-a-wreck/")
     assert [a.name for a in record.authors] == names
+
+
+def _remix_page(state_title: str) -> str:
+    """Return a beehiiv-like page whose tags live only in its Remix state."""
+    state = json.dumps({"state": {"loaderData": {"routes/p/$slug": {
+        "post": {"web_title": state_title, "authors": [{"name": "Sam Delacroix"}],
+                 "content_tags": [{"display": "Transmission"}, {"display": "FERC"}]},
+        "publication": {"name": "The Grid Ledger", "tags": [{"display": "Energy"}]}}}}})
+    return f"""<html lang="en"><head><title>The queue is the bottleneck</title></head><body>
+    <main><h1>The interconnection queue is the real energy bottleneck</h1>
+    <p>Some 2,600 gigawatts of generation and storage are waiting to plug in to the grid,
+    more than the whole installed fleet, and most of it will never be built.</p></main>
+    <script>window.__remixContext = {state};</script></body></html>"""
+
+
+def test_tags_only_in_the_embedded_state_of_the_headline_s_post() -> None:
+    """A script-drawn post's tags are data in its Remix state: the object whose title is the
+    headline gives them, never another object's (the publication's own tags)."""
+    url = "https://www.gridledger.example/p/interconnection-queue"
+    record = extract_page(_remix_page("The interconnection queue is the real energy bottleneck"),
+                          url)
+    assert record.topics == ("Transmission", "FERC")
+    assert extract_page(_remix_page("Another post of the same newsletter"), url).topics == ()

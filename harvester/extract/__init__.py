@@ -10,9 +10,9 @@ Core, OpenGraph, article:*, parse.ly, sailthru, twitter, itemprop metas),
 `html` (summary, language; `headlines` the headline), `datelines` (dates a reader
 sees near the headline; `pagedates` the whole-page fallback), `labels` (visible types and
 topics: labels, kickers, breadcrumbs), `tags` (tag links and lists, topic lists,
-categories); `page` indexes a document in one pass, `regions` finds the headline
-and the blocks that describe other content, `classes` classifies class/id words,
-`cards` reads listing cards.
+categories), `state` (the tags a script-drawn page embeds as data); `page` indexes a
+document in one pass, `regions` finds the headline and the blocks that describe other
+content, `classes` classifies class/id words, `cards` reads listing cards.
 """
 
 from __future__ import annotations
@@ -27,11 +27,13 @@ from ..parse import Document, parse_html
 from ..record import Candidate, Record
 from ..vocab import Vocabulary
 from . import html as heuristics
-from . import bylines, credits, datelines, images, jsonld, labels, meta, pagedates, rules, tags
+from . import (bylines, credits, datelines, images, jsonld, labels, meta, pagedates, rules, state,
+               tags)
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
-              bylines.extract, images.extract, datelines.extract, labels.extract, tags.extract)
+              bylines.extract, images.extract, datelines.extract, labels.extract, tags.extract,
+              state.extract)
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..record import Candidate
 from .page import Page
@@ -49,6 +49,24 @@ def extract(page: Page) -> list[Candidate]:
     if entity is not None:
         found += _fields(entity, index, f"jsonld:{kind}" if kind == "WebPage" else "jsonld")
     return found
+
+
+def walk_objects(value: Any, budget: list[int],
+                 skip: Callable[[dict[str, Any]], bool] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield every object nested in a JSON value, depth first, while the budget (a
+    one-item list, shared across calls) lasts; an object `skip` tells is left out, and its
+    parts with it."""
+    stack = [value]
+    while stack and budget[0] > 0:
+        node = stack.pop()
+        budget[0] -= 1
+        if isinstance(node, dict):
+            if skip is not None and skip(node):
+                continue
+            yield node
+            stack.extend(reversed([v for v in node.values() if isinstance(v, (dict, list))]))
+        elif isinstance(node, list):
+            stack.extend(reversed([v for v in node if isinstance(v, (dict, list))]))
 
 
 def load(text: str) -> list[Any]:
