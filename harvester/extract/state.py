@@ -27,6 +27,7 @@ _MAX_SCRIPT = 2_000_000
 _MAX_OBJECTS = 20_000
 _MAX_TAGS = 30
 _MIN_TITLE = 12  # characters of a headline that tell the post's object from another's
+_SLACK = 16  # characters a title's spacing and entities may add or take away
 
 
 def extract(page: Page) -> list[Candidate]:
@@ -36,14 +37,16 @@ def extract(page: Page) -> list[Candidate]:
     if len(key) < _MIN_TITLE:
         return []
     opening = " ".join((headline or "").split())[:_MIN_TITLE]
+    size = len(headline or "")
     for text in page.other_scripts:
         if len(text) > _MAX_SCRIPT or opening not in text or not _TAG_KEY.search(text):
             continue
         budget = [_MAX_OBJECTS]
         for value in load(text):
             for obj in walk_objects(value, budget):
-                if any(isinstance(v, str) and _TITLE_KEY.search(k) and fold(v) == key
-                       for k, v in obj.items()):
+                # (a length test first: most strings are no title, and folding costs)
+                if any(isinstance(v, str) and abs(len(v) - size) <= _SLACK
+                       and _TITLE_KEY.search(k) and fold(v) == key for k, v in obj.items()):
                     tags = _tags(obj)
                     return [Candidate("topics", tags, "state:tags")] if tags else []
     return []
