@@ -43,7 +43,8 @@ SECTIONS = {"accuracy": "Metadata accuracy", "heldout": "Metadata accuracy on he
             "heldout5": "Metadata accuracy on held-out pages, round 5",
             "heldout6": "Metadata accuracy on held-out pages, round 6",
             "heldout7": "Metadata accuracy on held-out pages, round 7",
-            "heldout8": "Metadata accuracy on held-out pages, round 8"}
+            "heldout8": "Metadata accuracy on held-out pages, round 8",
+            "heldout9": "Metadata accuracy on held-out pages, round 9 (blind)"}
 
 
 def markers(section: str) -> tuple[str, str]:
