@@ -25,7 +25,7 @@ _TYPE_RANK = ("rules", "card", "html:label", "html:kicker", "html:dateline-type"
               "html:category", "meta:article:section", "meta:parsely-section", "meta:og:type",
               "meta:dc.type", "meta:dcterms.type", "meta:citation_article_type",
               "html:breadcrumb", "jsonld:WebPage")
-_TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
+TOPIC_RANK = ("rules", "card", "meta:article:tag", "html:rel-tag", "jsonld:keywords",
                "html:topic-list", "html:tag-list", "html:tag-href", "meta:parsely-tags",
                "meta:parsely-page", "html:label", "state:tags",
                "meta:sailthru.tags", "meta:news_keywords", "meta:keywords",
@@ -173,9 +173,9 @@ def choose_topics(cands: list[Candidate], vocabulary: Vocabulary, sites: list[st
     A category that names the content type is the type, not a topic.
     """
     banned = {_key(s) for s in sites} | ({_key(type_label)} if type_label else set())
-    shown = any(c.source.startswith("html:") for c in cands if c.source in _TOPIC_RANK)
-    for cand in rank(cands, _TOPIC_RANK):
-        if cand.source not in _TOPIC_RANK:
+    shown = any(c.source.startswith("html:") for c in cands if c.source in TOPIC_RANK)
+    for cand in rank(cands, TOPIC_RANK):
+        if cand.source not in TOPIC_RANK:
             continue
         if cand.source in _SPLIT_SOURCES and shown and _names_site(cand.value, sites):
             continue  # the site's own keywords ("Kestrel Partners, consulting, insights")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
+from ..choose_labels import TOPIC_RANK
 from ..config import shipped_config_dir
 from ..dates import parse_date
 from ..normalize import build_record
@@ -32,8 +33,10 @@ from . import (bylines, credits, datelines, images, jsonld, labels, meta, pageda
 from .page import Page
 
 EXTRACTORS = (rules.extract, jsonld.extract, meta.extract, heuristics.extract,
-              bylines.extract, images.extract, datelines.extract, labels.extract, tags.extract,
-              state.extract)
+              bylines.extract, images.extract, datelines.extract, labels.extract, tags.extract)
+# Topic sources the script state's tags rank below: where one of them answers, the state's
+# tags could not be chosen, and the page's scripts are not parsed for them.
+_BEFORE_STATE = frozenset(TOPIC_RANK[:TOPIC_RANK.index("state:tags")])
 
 __all__ = ["EXTRACTORS", "candidates", "default_vocabulary", "extract_document", "extract_page"]
 
@@ -102,6 +105,9 @@ def candidates(doc: Document, *,
     if not any(c.field == "authors" and credits.credits_person(c.value) for c in found):
         # Only pages that credit no person near the headline or in metadata pay for this.
         found += credits.credit_fallback(page)
+    if not any(c.field == "topics" and c.value and c.source in _BEFORE_STATE for c in found):
+        # Only pages whose better topic sources say nothing pay for reading script state.
+        found += state.extract(page)
     if not any(c.field == "language" and c.value for c in found):
         found += heuristics.language_guess(page)
     return found
