@@ -80,8 +80,8 @@ def _label_segments(line: str) -> list[str]:
 
 def _labels(page: Page) -> list[Candidate]:
     """Return candidates from "Label: value" lines near the headline."""
-    found: list[Candidate] = []
-    tables: dict[Element, Candidate] = {}
+    found: list[Candidate | Element] = []  # a table stands for its authors' candidate
+    by_table: dict[Element, list[str]] = {}
     for el in page.near:
         text = el.text
         if not text or len(text) > 60:
@@ -115,17 +115,18 @@ def _labels(page: Page) -> list[Candidate]:
         if not value:
             value = value_after(el)
         table = next(el.iterancestors("table"), None) if kind == "authors" else None
-        if table is not None and table in tables:
+        if table is not None:
             # One item table's author fields ("Principal investigator", "Co-researchers")
             # credit one work together.
             if value:
-                tables[table].value.append(value)
+                if table not in by_table:
+                    by_table[table] = []
+                    found.append(table)
+                by_table[table].append(value)
             continue
-        new = _labelled(kind, value)
-        if table is not None and new:
-            tables[table] = new[0]
-        found += new
-    return found
+        found += _labelled(kind, value)
+    return [c if isinstance(c, Candidate) else Candidate("authors", by_table[c], "html:label")
+            for c in found]
 
 
 def label_kind(label: str) -> str | None:
