@@ -1966,3 +1966,22 @@ def test_tags_only_in_the_embedded_state_of_the_headline_s_post() -> None:
                           url)
     assert record.topics == ("Transmission", "FERC")
     assert extract_page(_remix_page("Another post of the same newsletter"), url).topics == ()
+
+
+@pytest.mark.parametrize("state", [
+    '{"post": {"web_title": "The interconnection queue is the real energy bottleneck", '
+    '"tags": [{"display": "Transmission"}',  # cut off mid-way
+    "[" * 100_000 + "]" * 100_000,  # nested deeper than Python's stack
+    '{"tags": ["x"], "title": "The interconnection queue is the real energy bottleneck", '
+    '"blob": "' + "a" * 2_100_000 + '"}',  # a state too large to read
+])
+def test_broken_deep_or_huge_state_gives_no_tags_and_no_error(state: str) -> None:
+    """The state reader never raises: a cut-off, over-deep or oversized script yields
+    nothing, and the rest of the record stands."""
+    html = f"""<html lang="en"><head><title>Queue</title></head><body><main>
+    <h1>The interconnection queue is the real energy bottleneck</h1>
+    <p>Some 2,600 gigawatts of generation are waiting to plug in to the grid.</p></main>
+    <script>window.__remixContext = {state};</script></body></html>"""
+    record = extract_page(html, "https://www.gridledger.example/p/queue")
+    assert record.title == "The interconnection queue is the real energy bottleneck"
+    assert record.topics == ()
